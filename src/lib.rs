@@ -1,0 +1,4 @@
+//! Sổ Thi Đua: the year's record of an emulation cluster of provincial
+//! political schools. The domain (workbook, rules, exchange) never imports
+//! iced or printpdf, so every rule is testable in microseconds and shared by
+//! the window, the CLI and the PDF exporter.
