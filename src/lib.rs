@@ -2,3 +2,7 @@
 //! political schools. The domain (workbook, rules, exchange) never imports
 //! iced or printpdf, so every rule is testable in microseconds and shared by
 //! the window, the CLI and the PDF exporter.
+
+pub mod cli;
+pub mod text;
+pub mod workbook;

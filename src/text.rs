@@ -1,0 +1,268 @@
+//! Vietnamese text: NFC normalisation and dictionary order.
+//!
+//! Names arrive typed with Unikey (precomposed) or pasted from other programs
+//! (decomposed); everything is stored NFC so that equal names compare equal
+//! and the PDF fonts draw one glyph per letter.
+
+use std::cmp::Ordering;
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+/// Returns `s` in Unicode NFC, without allocating when it already is.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if matches!(
+        is_nfc_quick(s.chars()),
+        unicode_normalization::IsNormalized::Yes
+    ) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Normalises a string in place to NFC.
+pub fn nfc_in_place(s: &mut String) {
+    if let std::borrow::Cow::Owned(n) = nfc(s) {
+        *s = n;
+    }
+}
+
+/// Vietnamese tone marks, in dictionary order (ngang first).
+const TONES: [char; 5] = [
+    '\u{300}', // huyền
+    '\u{309}', // hỏi
+    '\u{303}', // ngã
+    '\u{301}', // sắc
+    '\u{323}', // nặng
+];
+
+/// One letter's place in the Vietnamese alphabet: the base letter's rank and
+/// its tone (0 = ngang). Letters outside the alphabet sort after it by code
+/// point; digits and punctuation sort before letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Letter {
+    rank: u32,
+    tone: u8,
+    upper: bool,
+}
+
+fn letter_rank(base: char, modifier: Option<char>) -> u32 {
+    // a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y
+    let lower = base.to_lowercase().next().unwrap_or(base);
+    let idx = match (lower, modifier) {
+        ('a', None) => 0,
+        ('a', Some('\u{306}')) => 1,
+        ('a', Some('\u{302}')) => 2,
+        ('b', _) => 3,
+        ('c', _) => 4,
+        ('d', _) => 5,
+        ('đ', _) => 6,
+        ('e', None) => 7,
+        ('e', Some('\u{302}')) => 8,
+        ('f', _) => 9,
+        ('g', _) => 10,
+        ('h', _) => 11,
+        ('i', _) => 12,
+        ('j', _) => 13,
+        ('k', _) => 14,
+        ('l', _) => 15,
+        ('m', _) => 16,
+        ('n', _) => 17,
+        ('o', None) => 18,
+        ('o', Some('\u{302}')) => 19,
+        ('o', Some('\u{31B}')) => 20,
+        ('p', _) => 21,
+        ('q', _) => 22,
+        ('r', _) => 23,
+        ('s', _) => 24,
+        ('t', _) => 25,
+        ('u', None) => 26,
+        ('u', Some('\u{31B}')) => 27,
+        ('v', _) => 28,
+        ('w', _) => 29,
+        ('x', _) => 30,
+        ('y', _) => 31,
+        ('z', _) => 32,
+        (c, _) if c.is_ascii_digit() => return c as u32 - '0' as u32 + 1,
+        (c, _) if c.is_alphabetic() => return 1000 + c as u32,
+        // Spaces and punctuation first, so "Bình" < "Bình Dương".
+        _ => return 0,
+    };
+    100 + idx
+}
+
+fn letters(s: &str) -> Vec<Letter> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut chars = s.nfd().peekable();
+    while let Some(c) = chars.next() {
+        let mut modifier = None;
+        let mut tone = 0u8;
+        while let Some(&m) = chars.peek() {
+            if let Some(t) = TONES.iter().position(|&t| t == m) {
+                tone = t as u8 + 1;
+            } else if matches!(m, '\u{302}' | '\u{306}' | '\u{31B}') {
+                modifier = Some(m);
+            } else if unicode_normalization::char::is_combining_mark(m) {
+                // Other marks do not change Vietnamese order.
+            } else {
+                break;
+            }
+            chars.next();
+        }
+        let rank = letter_rank(c, modifier);
+        if rank == 0 && c.is_whitespace() && out.last().is_some_and(|l: &Letter| l.rank == 0) {
+            continue; // runs of spaces count once
+        }
+        out.push(Letter {
+            rank,
+            tone,
+            upper: c.is_uppercase(),
+        });
+    }
+    out
+}
+
+/// Compares two strings in Vietnamese dictionary order: letters first
+/// (a ă â b c d đ e ê …), then tones (ngang, huyền, hỏi, ngã, sắc, nặng),
+/// then case.
+pub fn compare_vi(a: &str, b: &str) -> Ordering {
+    let la = letters(a.trim());
+    let lb = letters(b.trim());
+    la.iter()
+        .map(|l| l.rank)
+        .cmp(lb.iter().map(|l| l.rank))
+        .then_with(|| la.iter().map(|l| l.tone).cmp(lb.iter().map(|l| l.tone)))
+        .then_with(|| la.iter().map(|l| l.upper).cmp(lb.iter().map(|l| l.upper)))
+}
+
+/// Compares people's names the Vietnamese way: by the given name (the last
+/// word), then by the rest of the name.
+pub fn compare_person_names(a: &str, b: &str) -> Ordering {
+    fn split(n: &str) -> (&str, &str) {
+        let n = n.trim();
+        match n.rsplit_once(char::is_whitespace) {
+            Some((rest, given)) => (given, rest),
+            None => (n, ""),
+        }
+    }
+    let (ga, ra) = split(a);
+    let (gb, rb) = split(b);
+    compare_vi(ga, gb).then_with(|| compare_vi(ra, rb))
+}
+
+/// A date as Vietnamese clerks write it: dd/mm/yyyy.
+pub fn format_date(d: jiff::civil::Date) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// Reads a date typed as d/m/yyyy (also with "-" or "."); None when it is
+/// not a real calendar date.
+pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
+    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let (d, m, y): (i8, i8, i16) = (
+        d.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        y.trim().parse().ok()?,
+    );
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    jiff::civil::Date::new(y, m, d).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(mut v: Vec<&str>) -> Vec<&str> {
+        v.sort_by(|a, b| compare_vi(a, b));
+        v
+    }
+
+    #[test]
+    fn alphabet_order_puts_modified_letters_after_base() {
+        assert_eq!(
+            sorted(vec![
+                "ân", "ăn", "an", "đa", "da", "ư", "u", "ơ", "ô", "o", "ê", "e"
+            ]),
+            vec![
+                "an", "ăn", "ân", "da", "đa", "e", "ê", "o", "ô", "ơ", "u", "ư"
+            ]
+        );
+    }
+
+    #[test]
+    fn tones_compare_after_letters_in_dictionary_order() {
+        assert_eq!(
+            sorted(vec!["mạ", "má", "mã", "mả", "mà", "ma"]),
+            vec!["ma", "mà", "mả", "mã", "má", "mạ"]
+        );
+        // Letters decide before tones: "mà" < "mai" although à > a.
+        assert_eq!(sorted(vec!["mai", "mà"]), vec!["mà", "mai"]);
+    }
+
+    #[test]
+    fn nfd_and_nfc_sort_the_same() {
+        let nfd: String = "Đồng Nai".nfd().collect();
+        assert_eq!(compare_vi(&nfd, "Đồng Nai"), Ordering::Equal);
+        assert_eq!(nfc(&nfd), "Đồng Nai");
+    }
+
+    #[test]
+    fn provinces_sort_the_vietnamese_way() {
+        assert_eq!(
+            sorted(vec![
+                "Tây Ninh",
+                "Đồng Nai",
+                "Bình Dương",
+                "Bà Rịa - Vũng Tàu",
+                "Bình Thuận",
+                "Bình Phước",
+                "Ninh Thuận"
+            ]),
+            vec![
+                "Bà Rịa - Vũng Tàu",
+                "Bình Dương",
+                "Bình Phước",
+                "Bình Thuận",
+                "Đồng Nai",
+                "Ninh Thuận",
+                "Tây Ninh"
+            ]
+        );
+    }
+
+    #[test]
+    fn people_sort_by_given_name_then_rest() {
+        let mut v = vec![
+            "Trương Tiến Hưng",
+            "Ngô Thị Liên",
+            "Nguyễn Thị Thuận Bích",
+            "Lê Văn Bích",
+        ];
+        v.sort_by(|a, b| compare_person_names(a, b));
+        assert_eq!(
+            v,
+            vec![
+                "Lê Văn Bích",
+                "Nguyễn Thị Thuận Bích",
+                "Trương Tiến Hưng",
+                "Ngô Thị Liên"
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_are_dd_mm_yyyy() {
+        let d = parse_date("5/2/2020").unwrap();
+        assert_eq!(format_date(d), "05/02/2020");
+        assert_eq!(
+            parse_date("22/11/2019").map(format_date).as_deref(),
+            Some("22/11/2019")
+        );
+        assert_eq!(parse_date("31/02/2020"), None);
+        assert_eq!(parse_date("hôm qua"), None);
+    }
+}

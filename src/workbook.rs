@@ -1,0 +1,167 @@
+//! The year's workbook: one cluster-year in one JSON file.
+
+pub mod defaults;
+pub mod file;
+pub mod model;
+pub mod points;
+pub mod synthetic;
+pub mod validate;
+
+pub use file::{LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
+pub use model::*;
+pub use points::{Points, Ratio};
+pub use validate::{Problem, validate};
+
+use serde::{Deserialize, Serialize};
+
+/// The tag in the first key of every workbook file.
+pub const FORMAT_TAG: &str = "so-thi-dua/workbook";
+/// The newest file version this program reads and the one it writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One cluster-year. Field order is the file's key order: the first keys say
+/// what the file is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbook {
+    pub format: String,
+    pub version: u32,
+    pub cluster: Cluster,
+    pub year: i16,
+    /// Free text: what this file is; the sample says its figures are
+    /// illustrative.
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub provenance: Provenance,
+    #[serde(default)]
+    pub members: Vec<School>,
+    #[serde(default)]
+    pub roles: Roles,
+    #[serde(default)]
+    pub rules: Rules,
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub conference: Conference,
+    #[serde(default)]
+    pub documents: Documents,
+}
+
+impl Workbook {
+    /// An empty workbook for a cluster and year, with the default rules and
+    /// criteria template.
+    pub fn new(cluster: Cluster, year: i16) -> Workbook {
+        Workbook {
+            format: FORMAT_TAG.to_string(),
+            version: FORMAT_VERSION,
+            cluster,
+            year,
+            description: String::new(),
+            provenance: Provenance::default(),
+            members: Vec::new(),
+            roles: Roles::default(),
+            rules: defaults::rules(),
+            criteria: defaults::criteria(),
+            assessments: Vec::new(),
+            activities: Vec::new(),
+            conference: Conference::default(),
+            documents: Documents::default(),
+        }
+    }
+
+    pub fn school(&self, id: &Id) -> Option<&School> {
+        self.members.iter().find(|s| &s.id == id)
+    }
+
+    /// The school's short name, or its id when unknown (never panics on a
+    /// dangling reference).
+    pub fn school_name(&self, id: &Id) -> String {
+        self.school(id)
+            .map(|s| s.short_name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn school_full_name(&self, id: &Id) -> String {
+        self.school(id)
+            .map(|s| s.full_name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Schools that are members at the end of the year (not left).
+    pub fn current_members(&self) -> impl Iterator<Item = &School> {
+        self.members.iter().filter(|s| s.left.is_none())
+    }
+
+    pub fn assessment(&self, school: &Id) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| &a.school == school)
+    }
+
+    /// The assessment of a school, created empty if missing.
+    pub fn assessment_mut(&mut self, school: &Id) -> &mut Assessment {
+        if let Some(i) = self.assessments.iter().position(|a| &a.school == school) {
+            &mut self.assessments[i]
+        } else {
+            self.assessments.push(Assessment {
+                school: school.clone(),
+                ..Assessment::default()
+            });
+            self.assessments.last_mut().expect("just pushed")
+        }
+    }
+
+    /// Leaf criteria in table order: the ones that are scored.
+    pub fn leaf_criteria(&self) -> Vec<&Criterion> {
+        self.criteria.iter().flat_map(|c| c.leaves()).collect()
+    }
+
+    /// Any criterion node by id, at any depth.
+    pub fn criterion(&self, id: &Id) -> Option<&Criterion> {
+        fn find<'a>(nodes: &'a [Criterion], id: &Id) -> Option<&'a Criterion> {
+            nodes.iter().find_map(|c| {
+                if &c.id == id {
+                    Some(c)
+                } else {
+                    find(&c.children, id)
+                }
+            })
+        }
+        find(&self.criteria, id)
+    }
+
+    /// The total of the criteria table (100 or 1000 …).
+    pub fn max_total(&self) -> Points {
+        self.criteria.iter().map(Criterion::max_points).sum()
+    }
+
+    pub fn award(&self, id: &Id) -> Option<&AwardKind> {
+        self.rules.awards.iter().find(|a| &a.id == id)
+    }
+
+    pub fn band(&self, id: &Id) -> Option<&RatingBand> {
+        self.rules.bands.iter().find(|b| &b.id == id)
+    }
+
+    /// A fresh id for a new record of `kind` owned by `owner`. Ids carry the
+    /// owner's key, so copies edited at different schools never pick the
+    /// same id for different records.
+    pub fn fresh_id(&self, owner: &Owner, kind: &str) -> Id {
+        let prefix = format!("{}-{kind}", owner.editor_key());
+        let mut taken: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        taken.extend(self.activities.iter().map(|a| a.id.as_str()));
+        taken.extend(self.members.iter().map(|s| s.id.as_str()));
+        taken.extend(self.conference.ballots.iter().map(|b| b.id.as_str()));
+        for a in &self.assessments {
+            taken.extend(a.adjustments.iter().map(|x| x.id.as_str()));
+        }
+        (1..)
+            .map(|n| format!("{prefix}{n}"))
+            .find(|c| !taken.contains(c.as_str()))
+            .map(Id)
+            .expect("an unbounded range always yields a free id")
+    }
+}

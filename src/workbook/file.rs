@@ -1,0 +1,362 @@
+//! Reading and writing workbook files. Loading tells every way a file can
+//! fail apart, in Vietnamese, with a stable code for tests; saving is atomic
+//! and keeps the previous version as a backup beside the file.
+
+use super::validate::{Problem, validate};
+use super::{FORMAT_TAG, FORMAT_VERSION, Workbook};
+use serde_json::Value;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Larger files are refused: a real cluster-year is well under 10 MB, and a
+/// huge file is more likely a wrong file than a workbook.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A workbook read from a file, with the content problems found in it. A
+/// workbook with problems can still be opened to be fixed.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub workbook: Workbook,
+    pub problems: Vec<Problem>,
+    /// The file had a UTF-8 byte-order mark or CRLF line ends (it passed
+    /// through Notepad): harmless, but the next save writes it plainly.
+    pub reformatted: bool,
+}
+
+/// Why a file could not be read as a workbook.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LoadError {
+    #[error("Không tìm thấy tệp \u{201c}{0}\u{201d}.")]
+    NotFound(PathBuf),
+    #[error("Không đọc được tệp \u{201c}{path}\u{201d}: {source}.")]
+    Unreadable {
+        path: PathBuf,
+        source: Arc<io::Error>,
+    },
+    #[error("Tệp trống: không có dữ liệu nào.")]
+    Empty,
+    #[error("Tệp quá lớn ({size} byte; tối đa {max} byte): có lẽ đây không phải sổ thi đua.")]
+    TooLarge { size: u64, max: u64 },
+    #[error(
+        "Tệp bị cắt cụt (dừng ở dòng {line}, cột {column}): có thể tệp đính kèm chưa tải về hết. Hãy tải lại tệp hoặc xin gửi lại."
+    )]
+    Truncated { line: usize, column: usize },
+    #[error(
+        "Tệp không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column}. Có thể tệp bị hỏng hoặc là tệp của chương trình khác."
+    )]
+    NotJson { line: usize, column: usize },
+    #[error("Tệp là JSON nhưng không phải sổ thi đua của chương trình này ({0}).")]
+    NotWorkbook(String),
+    #[error(
+        "Tệp được tạo bởi phiên bản mới hơn (định dạng {found}; chương trình này đọc đến {supported}). Hãy cập nhật Sổ Thi Đua."
+    )]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("Sổ thi đua bị hỏng cấu trúc: {0}.")]
+    Malformed(String),
+}
+
+impl LoadError {
+    /// A stable code, for tests and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::NotFound(_) => "not_found",
+            LoadError::Unreadable { .. } => "unreadable",
+            LoadError::Empty => "empty",
+            LoadError::TooLarge { .. } => "too_large",
+            LoadError::Truncated { .. } => "truncated",
+            LoadError::NotJson { .. } => "not_json",
+            LoadError::NotWorkbook(_) => "not_workbook",
+            LoadError::NewerVersion { .. } => "newer_version",
+            LoadError::Malformed(_) => "malformed",
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            LoadError::NotFound(_) => "Kiểm tra lại đường dẫn, hoặc mở tệp khác.",
+            LoadError::Unreadable { .. } => {
+                "Đóng chương trình khác đang mở tệp (Excel, Word…), kiểm tra quyền truy cập rồi thử lại."
+            }
+            LoadError::Empty | LoadError::Truncated { .. } => {
+                "Mở bản sao lưu (.bak) bên cạnh tệp, hoặc đề nghị người gửi gửi lại tệp."
+            }
+            LoadError::TooLarge { .. } | LoadError::NotJson { .. } | LoadError::NotWorkbook(_) => {
+                "Hãy chọn đúng tệp sổ thi đua (.json) do Sổ Thi Đua tạo ra."
+            }
+            LoadError::NewerVersion { .. } => {
+                "Cài phiên bản Sổ Thi Đua mới nhất, hoặc đề nghị người gửi lưu bằng phiên bản cũ."
+            }
+            LoadError::Malformed(_) => {
+                "Tệp có thể đã bị sửa tay. Mở bản sao lưu (.bak), hoặc đề nghị người gửi gửi lại."
+            }
+        }
+    }
+}
+
+/// Reads a workbook file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: Arc::new(io::Error::other("đây là một thư mục")),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: meta.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    load_bytes(&bytes)
+}
+
+fn io_error(path: &Path, e: io::Error) -> LoadError {
+    if e.kind() == io::ErrorKind::NotFound {
+        LoadError::NotFound(path.to_path_buf())
+    } else {
+        LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: Arc::new(e),
+        }
+    }
+}
+
+/// Reads a workbook from the bytes of a file.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let body = if had_bom { &bytes[3..] } else { bytes };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty);
+    }
+    let mut value: Value = serde_json::from_slice(body).map_err(|e| {
+        if e.is_eof() {
+            LoadError::Truncated {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else {
+            LoadError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })?;
+    identify(&value)?;
+    normalize_strings(&mut value);
+    let workbook: Workbook = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        LoadError::Malformed(if path == "." {
+            inner
+        } else {
+            format!("tại \u{201c}{path}\u{201d}: {inner}")
+        })
+    })?;
+    let problems = validate(&workbook);
+    Ok(Loaded {
+        workbook,
+        problems,
+        reformatted: had_bom || body.contains(&b'\r'),
+    })
+}
+
+/// Checks the first keys: is this our workbook, and a version we read?
+fn identify(value: &Value) -> Result<(), LoadError> {
+    let Some(obj) = value.as_object() else {
+        return Err(LoadError::NotWorkbook(
+            "nội dung không phải là một đối tượng JSON".into(),
+        ));
+    };
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT_TAG) => {}
+        Some(other) => {
+            return Err(LoadError::NotWorkbook(format!(
+                "định dạng \u{201c}{other}\u{201d}"
+            )));
+        }
+        None => {
+            return Err(LoadError::NotWorkbook(
+                "thiếu khóa \u{201c}format\u{201d}".into(),
+            ));
+        }
+    }
+    match obj.get("version").and_then(Value::as_u64) {
+        Some(v) if v > FORMAT_VERSION as u64 => Err(LoadError::NewerVersion {
+            found: v,
+            supported: FORMAT_VERSION,
+        }),
+        Some(0) | None => Err(LoadError::Malformed(
+            "thiếu hoặc sai số phiên bản định dạng (\u{201c}version\u{201d})".into(),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// NFC-normalises every string and key: names typed elsewhere may arrive
+/// decomposed, and must compare equal to the same name typed here.
+fn normalize_strings(value: &mut Value) {
+    match value {
+        Value::String(s) => crate::text::nfc_in_place(s),
+        Value::Array(items) => items.iter_mut().for_each(normalize_strings),
+        Value::Object(map) => {
+            let needs_key_fix = map
+                .keys()
+                .any(|k| matches!(crate::text::nfc(k), std::borrow::Cow::Owned(_)));
+            if needs_key_fix {
+                let old = std::mem::take(map);
+                for (k, v) in old {
+                    map.insert(crate::text::nfc(&k).into_owned(), v);
+                }
+            }
+            map.values_mut().for_each(normalize_strings);
+        }
+        _ => {}
+    }
+}
+
+/// The bytes of a workbook file: pretty JSON in a stable key order, with a
+/// final newline, so that loading and saving without edits gives identical
+/// bytes and emailed files diff well.
+pub fn to_bytes(workbook: &Workbook) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(workbook).expect("a workbook always serialises");
+    out.push(b'\n');
+    out
+}
+
+/// Why a save failed. The edits stay in memory; nothing on disk was changed
+/// except, possibly, a fresh backup.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SaveError {
+    #[error(
+        "Tệp \u{201c}{0}\u{201d} đã có và không phải sổ thi đua: không ghi đè khi chưa được đồng ý."
+    )]
+    ForeignFile(PathBuf),
+    #[error(
+        "Tệp \u{201c}{0}\u{201d} đang bị chương trình khác mở (Excel, phần mềm diệt virus, hoặc một cửa sổ Sổ Thi Đua khác). Hãy đóng chương trình đó rồi lưu lại."
+    )]
+    Locked(PathBuf),
+    #[error(
+        "Không có quyền ghi vào \u{201c}{0}\u{201d}. Hãy lưu vào thư mục khác (ví dụ Tài liệu)."
+    )]
+    PermissionDenied(PathBuf),
+    #[error(
+        "Không lưu được vào \u{201c}{path}\u{201d}: {source}. Dữ liệu vẫn còn trong chương trình."
+    )]
+    Io {
+        path: PathBuf,
+        source: Arc<io::Error>,
+    },
+}
+
+impl SaveError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SaveError::ForeignFile(_) => "foreign_file",
+            SaveError::Locked(_) => "locked",
+            SaveError::PermissionDenied(_) => "permission_denied",
+            SaveError::Io { .. } => "io",
+        }
+    }
+
+    fn from_io(path: &Path, e: io::Error) -> SaveError {
+        // Windows: ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33);
+        // a rename over a file held open fails with ACCESS_DENIED (5), which
+        // is also what a read-only folder gives, so both are explained.
+        match e.raw_os_error() {
+            Some(32) | Some(33) if cfg!(windows) => SaveError::Locked(path.to_path_buf()),
+            Some(5) if cfg!(windows) => SaveError::Locked(path.to_path_buf()),
+            _ if e.kind() == io::ErrorKind::PermissionDenied => {
+                SaveError::PermissionDenied(path.to_path_buf())
+            }
+            _ => SaveError::Io {
+                path: path.to_path_buf(),
+                source: Arc::new(e),
+            },
+        }
+    }
+}
+
+/// How to treat an existing file at the target path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Replace only a workbook of ours (or nothing).
+    WorkbookOnly,
+    /// The user chose to replace whatever is there.
+    Anything,
+}
+
+/// The backup kept beside a saved file: "Cum8-2019.json" → "Cum8-2019.json.bak".
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves atomically: writes a temporary file in the same folder, flushes and
+/// syncs it, copies the previous version to the backup, then renames the new
+/// file over the old one. A crash at any moment leaves either the old or the
+/// new file whole.
+pub fn save(path: &Path, workbook: &Workbook, overwrite: Overwrite) -> Result<(), SaveError> {
+    write_atomic(path, &to_bytes(workbook), overwrite)
+}
+
+/// The atomic write behind [`save`], for any bytes (exports use it too).
+pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let exists = path.exists();
+    if exists && overwrite == Overwrite::WorkbookOnly && !is_our_workbook(path) {
+        return Err(SaveError::ForeignFile(path.to_path_buf()));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".thidua-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| SaveError::from_io(path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| SaveError::from_io(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| SaveError::from_io(path, e))?;
+    if exists {
+        // Copy, not rename: the original stays in place until the atomic
+        // replace, so there is never a moment without the file.
+        std::fs::copy(path, backup_path(path)).map_err(|e| SaveError::from_io(path, e))?;
+    }
+    // On failure the temporary file is dropped and removed.
+    tmp.persist(path)
+        .map_err(|e| SaveError::from_io(path, e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
+    }
+    Ok(())
+}
+
+/// Does the file at `path` look like one of our workbooks (any version)?
+/// Only the start is checked, so a truncated workbook still counts as ours.
+pub fn is_our_workbook(path: &Path) -> bool {
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = vec![0u8; 4096];
+    let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains(&format!("\"format\": \"{FORMAT_TAG}\""))
+        || head.contains(&format!("\"format\":\"{FORMAT_TAG}\""))
+}
