@@ -4,5 +4,6 @@
 //! the window, the CLI and the PDF exporter.
 
 pub mod cli;
+pub mod document;
 pub mod text;
 pub mod workbook;

@@ -1,0 +1,356 @@
+//! Building blocks of a Vietnamese administrative document (Decree
+//! 30/2020/NĐ-CP; Party layout per Guide 36-HD/VPTW): the two-column header,
+//! the place-date line, the title, signature blocks and the recipients list.
+//! Plain strings in, blocks out: the documents decide the wording.
+
+use super::fonts::{FontStyle, text_width_mm};
+use super::model::{Align, Block, Column, ColumnWidth, Paragraph, Rule, Span};
+
+/// Body text: 13–14 pt; 14 pt reads better on A4 and is the common choice.
+pub const BODY_PT: f32 = 14.0;
+/// Header lines: 12–13 pt, so the two columns fit 165 mm of text width.
+const HEADER_CAPS_PT: f32 = 12.0;
+const MOTTO_PT: f32 = 13.0;
+const PARTY_NAME_PT: f32 = 14.0;
+const NUMBER_PT: f32 = 13.0;
+const PLACE_DATE_PT: f32 = 13.0;
+const TITLE_PT: f32 = 14.0;
+const SIGNATURE_PT: f32 = 13.0;
+const SIGNER_NAME_PT: f32 = 14.0;
+const RECIPIENTS_TITLE_PT: f32 = 12.0;
+const RECIPIENTS_PT: f32 = 11.0;
+/// Room for a handwritten signature and the seal.
+const SIGNING_SPACE_MM: f32 = 24.0;
+/// First-line indent of body paragraphs (1–1.27 cm).
+const BODY_INDENT_MM: f32 = 10.0;
+/// At least 6 pt between body paragraphs.
+const BODY_SPACE_AFTER_MM: f32 = 2.2;
+/// Air between the widest right-column line and the left column.
+const COLUMN_AIR_MM: f32 = 6.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeaderStyle {
+    /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc".
+    #[default]
+    State,
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM", issuer marked with a star.
+    Party,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HeaderSpec {
+    /// "HỌC VIỆN CHÍNH TRỊ QUỐC GIA HỒ CHÍ MINH"; a `'\n'` forces the break.
+    pub parent_body: String,
+    /// "CỤM THI ĐUA SỐ 8".
+    pub issuer: String,
+    pub style: HeaderStyle,
+    /// Formatted by the caller: "Số: 05/BB-CTĐ8" or "Số 05-BB/CTĐ8".
+    pub number: String,
+    /// See [`place_date_line`].
+    pub place_date: String,
+}
+
+/// Someone who signs: title lines ("TM. CỤM THI ĐUA SỐ 8", "CỤM TRƯỞNG")
+/// and the name (without degrees).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signer {
+    pub lines: Vec<String>,
+    pub name: String,
+}
+
+impl Signer {
+    pub fn new(lines: &[&str], name: &str) -> Self {
+        Signer {
+            lines: lines.iter().map(|l| (*l).to_string()).collect(),
+            name: name.to_string(),
+        }
+    }
+}
+
+fn centered(text: &str, style: FontStyle, size_pt: f32) -> Block {
+    Paragraph::text(text, style, size_pt).centered().into()
+}
+
+/// Breaks a header line into two balanced lines when it is wider than
+/// `width_mm`, as typesetters do ("HỌC VIỆN CHÍNH TRỊ / QUỐC GIA HỒ CHÍ
+/// MINH" rather than a lone last word). A caller's own `'\n'` wins.
+fn balanced(text: &str, style: FontStyle, size_pt: f32, width_mm: f32) -> String {
+    if text.contains('\n') || text_width_mm(text, style, size_pt) <= width_mm {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..words.len())
+        .map(|i| (words[..i].join(" "), words[i..].join(" ")))
+        .map(|(a, b)| {
+            let widest = text_width_mm(&a, style, size_pt).max(text_width_mm(&b, style, size_pt));
+            (widest, format!("{a}\n{b}"))
+        })
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map_or_else(|| text.to_string(), |(_, two)| two)
+}
+
+/// The header: issuer on the left, national (or Party) title on the right,
+/// then the number under the issuer and the italic place-date on the right.
+pub fn header(spec: &HeaderSpec) -> Vec<Block> {
+    const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+    const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+    let right_blocks: Vec<Block> = match spec.style {
+        HeaderStyle::State => vec![
+            centered(NATION, FontStyle::Bold, HEADER_CAPS_PT),
+            centered(MOTTO, FontStyle::Bold, MOTTO_PT),
+            Block::Rule(Rule::new(text_width_mm(MOTTO, FontStyle::Bold, MOTTO_PT))),
+        ],
+        HeaderStyle::Party => vec![
+            centered(PARTY, FontStyle::Bold, PARTY_NAME_PT),
+            Block::Rule(Rule::new(text_width_mm(
+                PARTY,
+                FontStyle::Bold,
+                PARTY_NAME_PT,
+            ))),
+        ],
+    };
+    // The right column is as wide as its widest line needs, and no wider:
+    // the left column gets the rest, whatever the page width.
+    let right_width = [
+        text_width_mm(NATION, FontStyle::Bold, HEADER_CAPS_PT),
+        text_width_mm(MOTTO, FontStyle::Bold, MOTTO_PT),
+    ]
+    .into_iter()
+    .fold(0.0, f32::max)
+        + COLUMN_AIR_MM;
+    // Portrait A4 with Decree margins: the left column's share of 165 mm.
+    let left_width = 165.0 - right_width;
+
+    let parent = balanced(
+        &spec.parent_body.to_uppercase(),
+        FontStyle::Regular,
+        HEADER_CAPS_PT,
+        left_width,
+    );
+    let issuer = balanced(
+        &spec.issuer.to_uppercase(),
+        FontStyle::Bold,
+        HEADER_CAPS_PT,
+        left_width,
+    );
+    let mut left_blocks = Vec::new();
+    if !parent.trim().is_empty() {
+        left_blocks.push(centered(&parent, FontStyle::Regular, HEADER_CAPS_PT));
+    }
+    left_blocks.push(centered(&issuer, FontStyle::Bold, HEADER_CAPS_PT));
+    match spec.style {
+        HeaderStyle::State => {
+            let widest = issuer
+                .lines()
+                .map(|l| text_width_mm(l, FontStyle::Bold, HEADER_CAPS_PT))
+                .fold(0.0, f32::max);
+            // Decree 30: a rule of 1/3 to 1/2 of the issuer's line.
+            left_blocks.push(Block::Rule(Rule::new((widest * 0.4).max(15.0))));
+        }
+        HeaderStyle::Party => left_blocks.push(centered("*", FontStyle::Regular, HEADER_CAPS_PT)),
+    }
+
+    let columns = |left: Vec<Block>, right: Vec<Block>| {
+        Block::Columns(vec![
+            Column::new(ColumnWidth::Relative(1.0), left),
+            Column::new(ColumnWidth::Mm(right_width), right),
+        ])
+    };
+    let number = Paragraph::text(&spec.number, FontStyle::Regular, NUMBER_PT).centered();
+    let place_date = Paragraph::text(&spec.place_date, FontStyle::Italic, PLACE_DATE_PT).centered();
+    vec![
+        columns(left_blocks, right_blocks),
+        Block::Spacer(1.0),
+        columns(vec![number.into()], vec![place_date.into()]),
+    ]
+}
+
+/// "Bà Rịa – Vũng Tàu, ngày 05 tháng 02 năm 2020": days below 10 and the
+/// months 1 and 2 take a leading zero (Decree 30), other months do not.
+pub fn place_date_line(place: &str, day: u32, month: u32, year: i32) -> String {
+    let month = if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    };
+    let date = format!("ngày {day:02} tháng {month} năm {year}");
+    let place = place.trim();
+    if place.is_empty() {
+        date
+    } else {
+        format!("{place}, {date}")
+    }
+}
+
+/// Document kind in bold caps ("BIÊN BẢN"), the subject line in bold under
+/// it, and a short rule under the subject.
+pub fn title(title_caps: &str, subject: &str) -> Vec<Block> {
+    let mut blocks = vec![
+        Paragraph::text(title_caps.to_uppercase(), FontStyle::Bold, TITLE_PT)
+            .centered()
+            .space_before(6.0)
+            .into(),
+    ];
+    if !subject.trim().is_empty() {
+        blocks.push(
+            Paragraph::text(subject, FontStyle::Bold, TITLE_PT)
+                .centered()
+                .into(),
+        );
+        let widest_line = subject
+            .lines()
+            .map(|l| text_width_mm(l, FontStyle::Bold, TITLE_PT))
+            .fold(0.0, f32::max);
+        blocks.push(Block::Rule(Rule::new(
+            (widest_line / 3.0).clamp(20.0, 60.0),
+        )));
+    }
+    blocks.push(Block::Spacer(3.0));
+    blocks
+}
+
+/// A body paragraph: justified, first-line indent, 6 pt after.
+pub fn body(text: &str) -> Paragraph {
+    Paragraph::text(text, FontStyle::Regular, BODY_PT)
+        .align(Align::Justify)
+        .indent(BODY_INDENT_MM)
+        .space_after(BODY_SPACE_AFTER_MM)
+}
+
+/// A signature block for a column: bold caps title lines, space to sign,
+/// the bold name.
+pub fn signature(signer: &Signer) -> Vec<Block> {
+    let mut blocks: Vec<Block> = signer
+        .lines
+        .iter()
+        .map(|l| centered(&l.to_uppercase(), FontStyle::Bold, SIGNATURE_PT))
+        .collect();
+    blocks.push(Block::Spacer(SIGNING_SPACE_MM));
+    blocks.push(centered(&signer.name, FontStyle::Bold, SIGNER_NAME_PT));
+    blocks
+}
+
+/// "Nơi nhận:" and the list, for the left of the last page.
+pub fn recipients(lines: &[&str]) -> Vec<Block> {
+    let mut blocks = vec![Block::Paragraph(Paragraph::new(vec![Span::bold_italic(
+        "Nơi nhận:",
+        RECIPIENTS_TITLE_PT,
+    )]))];
+    blocks.extend(
+        lines
+            .iter()
+            .map(|l| Paragraph::text(*l, FontStyle::Regular, RECIPIENTS_PT).into()),
+    );
+    blocks
+}
+
+/// Recipients on the left, the signature on the right (letters, decisions).
+pub fn recipients_and_signature(recipient_lines: &[&str], signer: &Signer) -> Block {
+    Block::Columns(vec![
+        Column::new(ColumnWidth::Relative(1.0), recipients(recipient_lines)),
+        Column::new(ColumnWidth::Relative(1.1), signature(signer)),
+    ])
+}
+
+/// One signature on the right half.
+pub fn signature_right(signer: &Signer) -> Block {
+    Block::Columns(vec![
+        Column::new(ColumnWidth::Relative(1.0), Vec::new()),
+        Column::new(ColumnWidth::Relative(1.1), signature(signer)),
+    ])
+}
+
+/// Two signatures side by side, e.g. THƯ KÝ left and CHỦ TRÌ right.
+pub fn signatures_two(left: &Signer, right: &Signer) -> Block {
+    Block::Columns(vec![
+        Column::new(ColumnWidth::Relative(1.0), signature(left)),
+        Column::new(ColumnWidth::Relative(1.0), signature(right)),
+    ])
+}
+
+/// Many signers (one per member school of a pact), `per_row` to a row; a
+/// short last row is centred. Each row is one unbreakable block.
+pub fn signature_grid(signers: &[Signer], per_row: usize) -> Vec<Block> {
+    let per_row = per_row.max(1);
+    let mut blocks = Vec::new();
+    for (index, row) in signers.chunks(per_row).enumerate() {
+        if index > 0 {
+            blocks.push(Block::Spacer(10.0));
+        }
+        let missing = (per_row - row.len()) as f32;
+        let mut columns = Vec::with_capacity(row.len() + 2);
+        if missing > 0.0 {
+            columns.push(Column::new(
+                ColumnWidth::Relative(missing / 2.0),
+                Vec::new(),
+            ));
+        }
+        columns.extend(
+            row.iter()
+                .map(|s| Column::new(ColumnWidth::Relative(1.0), signature(s))),
+        );
+        if missing > 0.0 {
+            columns.push(Column::new(
+                ColumnWidth::Relative(missing / 2.0),
+                Vec::new(),
+            ));
+        }
+        blocks.push(Block::Columns(columns));
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_zeros_for_small_days_and_first_two_months() {
+        assert_eq!(place_date_line("", 5, 2, 2020), "ngày 05 tháng 02 năm 2020");
+        assert_eq!(
+            place_date_line("Bà Rịa – Vũng Tàu", 22, 11, 2019),
+            "Bà Rịa – Vũng Tàu, ngày 22 tháng 11 năm 2019"
+        );
+        assert_eq!(
+            place_date_line("Huế", 1, 3, 2021),
+            "Huế, ngày 01 tháng 3 năm 2021"
+        );
+        assert_eq!(
+            place_date_line("Huế", 10, 1, 2021),
+            "Huế, ngày 10 tháng 01 năm 2021"
+        );
+    }
+
+    #[test]
+    fn long_header_lines_are_balanced() {
+        let two = balanced(
+            "HỌC VIỆN CHÍNH TRỊ QUỐC GIA HỒ CHÍ MINH",
+            FontStyle::Regular,
+            12.0,
+            60.0,
+        );
+        let lines: Vec<&str> = two.lines().collect();
+        assert_eq!(lines.len(), 2, "{two}");
+        let w: Vec<f32> = lines
+            .iter()
+            .map(|l| text_width_mm(l, FontStyle::Regular, 12.0))
+            .collect();
+        assert!((w[0] - w[1]).abs() < 20.0, "{two}");
+    }
+
+    #[test]
+    fn grid_centres_a_short_last_row() {
+        let signers: Vec<Signer> = (0..7)
+            .map(|i| Signer::new(&["HIỆU TRƯỞNG"], &format!("Người {i}")))
+            .collect();
+        let grid = signature_grid(&signers, 2);
+        let rows: Vec<&Block> = grid
+            .iter()
+            .filter(|b| matches!(b, Block::Columns(_)))
+            .collect();
+        assert_eq!(rows.len(), 4);
+        assert!(matches!(rows[3], Block::Columns(c) if c.len() == 3));
+    }
+}

@@ -1,0 +1,316 @@
+//! Chunks: the units the paginator stacks down a page. A chunk is a box of
+//! already positioned items (relative to its top-left corner) that is moved
+//! to the next page whole when it does not fit; only a chunk taller than a
+//! whole page is ever cut, between text lines.
+
+use std::rc::Rc;
+
+use crate::document::fonts::FontStyle;
+
+/// Tolerance for comparing millimetre positions summed from many floats.
+pub(super) const EPS: f32 = 1e-3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Text {
+    pub x: f32,
+    pub baseline: f32,
+    /// The line box; a page is never cut through it.
+    pub top: f32,
+    pub bottom: f32,
+    pub width: f32,
+    pub style: FontStyle,
+    pub size_pt: f32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Item {
+    Text(Text),
+    /// A horizontal line at height `y`.
+    Rule {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        thickness_pt: f32,
+    },
+    /// A rectangle outline (table cell border). When a chunk is cut through
+    /// it, both halves get a closed frame, so a split row keeps its borders.
+    Frame {
+        x: f32,
+        width: f32,
+        top: f32,
+        bottom: f32,
+        thickness_pt: f32,
+    },
+}
+
+impl Item {
+    pub fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        match &mut self {
+            Item::Text(t) => {
+                t.x += dx;
+                t.baseline += dy;
+                t.top += dy;
+                t.bottom += dy;
+            }
+            Item::Rule { x1, x2, y, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+                *y += dy;
+            }
+            Item::Frame { x, top, bottom, .. } => {
+                *x += dx;
+                *top += dy;
+                *bottom += dy;
+            }
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Content,
+    /// Vertical space: dropped at the top of a page.
+    Spacer,
+    PageBreak,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Chunk {
+    pub kind: Kind,
+    pub height: f32,
+    pub items: Vec<Item>,
+    /// Gaps to the neighbours; dropped at the top of a page.
+    pub space_before: f32,
+    pub space_after: f32,
+    /// Table header rows to draw above this chunk when it starts a page.
+    pub header: Option<Rc<Chunk>>,
+    /// The header is already part of `items` (the table's first rows).
+    pub header_included: bool,
+}
+
+impl Chunk {
+    pub fn content(height: f32, items: Vec<Item>) -> Chunk {
+        Chunk {
+            kind: Kind::Content,
+            height,
+            items,
+            space_before: 0.0,
+            space_after: 0.0,
+            header: None,
+            header_included: false,
+        }
+    }
+
+    pub fn spacer(height: f32) -> Chunk {
+        Chunk {
+            kind: Kind::Spacer,
+            ..Chunk::content(height, Vec::new())
+        }
+    }
+
+    pub fn page_break() -> Chunk {
+        Chunk {
+            kind: Kind::PageBreak,
+            ..Chunk::content(0.0, Vec::new())
+        }
+    }
+
+    /// Stacks chunks into one unbreakable chunk (page breaks inside are
+    /// meaningless there and are dropped). The first gap before and the last
+    /// gap after stay outside, so they can still vanish at a page top.
+    pub fn stack(chunks: Vec<Chunk>) -> Chunk {
+        let mut chunks = chunks.into_iter().filter(|c| c.kind != Kind::PageBreak);
+        let Some(first) = chunks.next() else {
+            return Chunk::content(0.0, Vec::new());
+        };
+        let space_before = first.space_before;
+        let mut y = first.height;
+        let mut after = first.space_after;
+        let mut items = first.items;
+        for chunk in chunks {
+            y += after + chunk.space_before;
+            items.extend(chunk.items.into_iter().map(|i| i.shifted(0.0, y)));
+            y += chunk.height;
+            after = chunk.space_after;
+        }
+        Chunk {
+            space_before,
+            space_after: after,
+            ..Chunk::content(y, items)
+        }
+    }
+
+    /// Puts stacked columns side by side: `(x offset, column)`. Each column's
+    /// own leading gap is kept inside it, relative to the smallest one.
+    pub fn beside(columns: Vec<(f32, Chunk)>) -> Chunk {
+        let lead = columns
+            .iter()
+            .map(|(_, c)| c.space_before)
+            .fold(f32::INFINITY, f32::min);
+        let lead = if lead.is_finite() { lead } else { 0.0 };
+        let mut height: f32 = 0.0;
+        let mut after: f32 = 0.0;
+        let mut items = Vec::new();
+        for (x, column) in columns {
+            let dy = column.space_before - lead;
+            height = height.max(dy + column.height);
+            after = after.max(column.space_after);
+            items.extend(column.items.into_iter().map(|i| i.shifted(x, dy)));
+        }
+        Chunk {
+            space_before: lead,
+            space_after: after,
+            ..Chunk::content(height, items)
+        }
+    }
+
+    /// Cuts the chunk so that the first part is at most `max_height` tall,
+    /// never through a line of text. `None` when not even one line fits.
+    pub fn split(self, max_height: f32) -> Option<(Chunk, Chunk)> {
+        let mut cut = max_height.min(self.height);
+        // Move the cut up above every line box it crosses, until none does.
+        loop {
+            let crossing = self
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) if t.top < cut - EPS && t.bottom > cut + EPS => Some(t.top),
+                    _ => None,
+                })
+                .fold(f32::INFINITY, f32::min);
+            if crossing.is_finite() {
+                cut = crossing;
+            } else {
+                break;
+            }
+        }
+        if cut <= EPS {
+            return None;
+        }
+        let mut head = Vec::new();
+        let mut tail = Vec::new();
+        for item in self.items {
+            match item {
+                Item::Text(ref t) => {
+                    if t.top < cut - EPS {
+                        head.push(item);
+                    } else {
+                        tail.push(item.shifted(0.0, -cut));
+                    }
+                }
+                Item::Rule { y, .. } => {
+                    if y <= cut {
+                        head.push(item);
+                    } else {
+                        tail.push(item.shifted(0.0, -cut));
+                    }
+                }
+                Item::Frame {
+                    x,
+                    width,
+                    top,
+                    bottom,
+                    thickness_pt,
+                } => {
+                    if top < cut - EPS {
+                        head.push(Item::Frame {
+                            x,
+                            width,
+                            top,
+                            bottom: bottom.min(cut),
+                            thickness_pt,
+                        });
+                    }
+                    if bottom > cut + EPS {
+                        tail.push(Item::Frame {
+                            x,
+                            width,
+                            top: (top - cut).max(0.0),
+                            bottom: bottom - cut,
+                            thickness_pt,
+                        });
+                    }
+                }
+            }
+        }
+        let first = Chunk {
+            space_before: self.space_before,
+            header: self.header.clone(),
+            header_included: self.header_included,
+            ..Chunk::content(cut, head)
+        };
+        let rest = Chunk {
+            space_after: self.space_after,
+            header: self.header,
+            ..Chunk::content(self.height - cut, tail)
+        };
+        Some((first, rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(top: f32, height: f32) -> Item {
+        Item::Text(Text {
+            x: 0.0,
+            baseline: top + height * 0.8,
+            top,
+            bottom: top + height,
+            width: 10.0,
+            style: FontStyle::Regular,
+            size_pt: 12.0,
+            text: "x".into(),
+        })
+    }
+
+    #[test]
+    fn split_never_cuts_a_line_and_closes_frames() {
+        let frame = Item::Frame {
+            x: 0.0,
+            width: 50.0,
+            top: 0.0,
+            bottom: 30.0,
+            thickness_pt: 0.5,
+        };
+        let chunk = Chunk::content(
+            30.0,
+            vec![frame, line(0.0, 6.0), line(6.0, 6.0), line(12.0, 6.0)],
+        );
+        let (head, tail) = chunk.split(15.0).expect("two lines fit");
+        assert!((head.height - 12.0).abs() < EPS);
+        assert_eq!(
+            head.items
+                .iter()
+                .filter(|i| matches!(i, Item::Text(_)))
+                .count(),
+            2
+        );
+        assert!(
+            tail.items
+                .iter()
+                .any(|i| matches!(i, Item::Frame { top, .. } if *top == 0.0))
+        );
+        assert!(
+            Chunk::content(6.0, vec![line(0.0, 6.0)])
+                .split(3.0)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn stack_keeps_gaps_between_but_not_around() {
+        let mut a = Chunk::content(5.0, vec![line(0.0, 5.0)]);
+        a.space_before = 3.0;
+        a.space_after = 2.0;
+        let mut b = Chunk::content(5.0, vec![line(0.0, 5.0)]);
+        b.space_before = 1.0;
+        b.space_after = 4.0;
+        let s = Chunk::stack(vec![a, b]);
+        assert!((s.height - 13.0).abs() < EPS);
+        assert_eq!((s.space_before, s.space_after), (3.0, 4.0));
+    }
+}
