@@ -25,6 +25,9 @@ const SIGNING_SPACE_MM: f32 = 24.0;
 const BODY_INDENT_MM: f32 = 10.0;
 /// At least 6 pt between body paragraphs.
 const BODY_SPACE_AFTER_MM: f32 = 2.2;
+/// Between the last paragraph and the signature or recipients (dropped at a
+/// page top).
+const CLOSING_GAP_MM: f32 = 3.0;
 /// Air between the widest right-column line and the left column.
 const COLUMN_AIR_MM: f32 = 6.0;
 
@@ -225,7 +228,14 @@ pub fn signature(signer: &Signer) -> Vec<Block> {
     let mut blocks: Vec<Block> = signer
         .lines
         .iter()
-        .map(|l| centered(&l.to_uppercase(), FontStyle::Bold, SIGNATURE_PT))
+        .enumerate()
+        .map(|(i, l)| {
+            let gap = if i == 0 { CLOSING_GAP_MM } else { 0.0 };
+            Paragraph::text(l.to_uppercase(), FontStyle::Bold, SIGNATURE_PT)
+                .centered()
+                .space_before(gap)
+                .into()
+        })
         .collect();
     blocks.push(Block::Spacer(SIGNING_SPACE_MM));
     blocks.push(centered(&signer.name, FontStyle::Bold, SIGNER_NAME_PT));
@@ -234,10 +244,10 @@ pub fn signature(signer: &Signer) -> Vec<Block> {
 
 /// "Nơi nhận:" and the list, for the left of the last page.
 pub fn recipients(lines: &[&str]) -> Vec<Block> {
-    let mut blocks = vec![Block::Paragraph(Paragraph::new(vec![Span::bold_italic(
-        "Nơi nhận:",
-        RECIPIENTS_TITLE_PT,
-    )]))];
+    let mut blocks = vec![Block::Paragraph(
+        Paragraph::new(vec![Span::bold_italic("Nơi nhận:", RECIPIENTS_TITLE_PT)])
+            .space_before(CLOSING_GAP_MM),
+    )];
     blocks.extend(
         lines
             .iter()

@@ -7,7 +7,7 @@ mod chunk;
 mod paragraph;
 mod table;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -319,8 +319,63 @@ impl<'a> Pages<'a> {
         if !self.empty || self.done.is_empty() {
             self.done.push(self.current);
         }
+        for page in &mut self.done {
+            page.lines = merge_lines(std::mem::take(&mut page.lines));
+        }
         self.done
     }
+}
+
+/// Joins touching collinear segments: neighbouring cell frames share edges,
+/// and a table's row and column lines are drawn once each instead of once
+/// per cell side (half the render time, and no doubled strokes).
+fn merge_lines(lines: Vec<PlacedLine>) -> Vec<PlacedLine> {
+    /// A segment as (start, end) along its axis.
+    type Spans = Vec<(f32, f32)>;
+    // Key: vertical?, fixed coordinate and thickness in thousandths.
+    let key = |v: f32| (v * 1000.0).round() as i64;
+    let mut groups: BTreeMap<(bool, i64, i64), (f32, f32, Spans)> = BTreeMap::new();
+    let mut merged = Vec::new();
+    for l in lines {
+        let (vertical, at, a, b) = if (l.y1_mm - l.y2_mm).abs() < EPS {
+            (false, l.y1_mm, l.x1_mm, l.x2_mm)
+        } else if (l.x1_mm - l.x2_mm).abs() < EPS {
+            (true, l.x1_mm, l.y1_mm, l.y2_mm)
+        } else {
+            merged.push(l);
+            continue;
+        };
+        groups
+            .entry((vertical, key(at), key(l.thickness_pt)))
+            .or_insert_with(|| (at, l.thickness_pt, Vec::new()))
+            .2
+            .push((a.min(b), a.max(b)));
+    }
+    for ((vertical, _, _), (at, thickness_pt, mut spans)) in groups {
+        spans.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut joined: Spans = Vec::new();
+        for (a, b) in spans {
+            match joined.last_mut() {
+                Some(last) if a <= last.1 + EPS => last.1 = last.1.max(b),
+                _ => joined.push((a, b)),
+            }
+        }
+        merged.extend(joined.into_iter().map(|(a, b)| {
+            let (x1_mm, y1_mm, x2_mm, y2_mm) = if vertical {
+                (at, a, at, b)
+            } else {
+                (a, at, b, at)
+            };
+            PlacedLine {
+                x1_mm,
+                y1_mm,
+                x2_mm,
+                y2_mm,
+                thickness_pt,
+            }
+        }));
+    }
+    merged
 }
 
 fn paginate(chunks: Vec<Chunk>, area: &TextArea) -> Result<Vec<PageLayout>, LayoutError> {
@@ -401,6 +456,30 @@ fn number_pages(pages: &mut [PageLayout], setup: &PageSetup, area: &TextArea) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_cell_edges_become_one_line() {
+        let line = |x1, y1, x2, y2| PlacedLine {
+            x1_mm: x1,
+            y1_mm: y1,
+            x2_mm: x2,
+            y2_mm: y2,
+            thickness_pt: 0.5,
+        };
+        let lines = vec![
+            line(0.0, 0.0, 10.0, 0.0),
+            line(10.0, 0.0, 20.0, 0.0),
+            line(0.0, 0.0, 10.0, 0.0),
+            line(30.0, 0.0, 40.0, 0.0),
+            line(10.0, 0.0, 10.0, 5.0),
+            line(10.0, 5.0, 10.0, 9.0),
+            line(0.0, 0.0, 5.0, 5.0),
+        ];
+        let merged = merge_lines(lines);
+        assert_eq!(merged.len(), 4, "{merged:?}");
+        assert!(merged.contains(&line(0.0, 0.0, 20.0, 0.0)));
+        assert!(merged.contains(&line(10.0, 0.0, 10.0, 9.0)));
+    }
 
     #[test]
     fn widths_fixed_first_then_shares() {
