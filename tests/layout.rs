@@ -600,3 +600,99 @@ fn write_sample() {
     std::fs::write(&path, render(&party).expect("renders")).expect("writes");
     println!("{}", path.display());
 }
+
+mod any_input {
+    //! Random documents: layout never panics, and whatever it places stays
+    //! inside the text area.
+    use proptest::prelude::*;
+    use thidua::document::{
+        Align, Block, Cell, ColumnWidth, Document, FontStyle, PageSetup, Paragraph, Row, Span,
+        Table, layout,
+    };
+
+    fn text() -> impl Strategy<Value = String> {
+        // Vietnamese letters (some decomposed), spaces, line breaks, tabs.
+        proptest::string::string_regex("[a-zA-ZđĐăâêôơưếềểễệ\u{0301}\u{0323} \n\t,.0-9]{0,120}")
+            .expect("regex")
+    }
+
+    fn style() -> impl Strategy<Value = FontStyle> {
+        prop::sample::select(FontStyle::ALL.to_vec())
+    }
+
+    fn paragraph(max_size: f32) -> impl Strategy<Value = Paragraph> {
+        (
+            prop::collection::vec((text(), style(), 6.0f32..max_size), 0..4),
+            prop::sample::select(vec![
+                Align::Left,
+                Align::Center,
+                Align::Right,
+                Align::Justify,
+            ]),
+            0.0f32..30.0,
+            0.0f32..8.0,
+            0.8f32..2.0,
+        )
+            .prop_map(|(spans, align, indent, space, spacing)| Paragraph {
+                spans: spans
+                    .into_iter()
+                    .map(|(t, s, z)| Span::new(t, s, z))
+                    .collect(),
+                align,
+                first_line_indent_mm: indent,
+                space_before_mm: space,
+                space_after_mm: space,
+                line_spacing: spacing,
+            })
+    }
+
+    fn table() -> impl Strategy<Value = Table> {
+        (
+            1usize..5,
+            prop::collection::vec(prop::collection::vec(paragraph(16.0), 0..3), 0..30),
+        )
+            .prop_map(|(columns, cells)| {
+                let mut table = Table::new(vec![ColumnWidth::Relative(1.0); columns]);
+                table
+                    .header_rows
+                    .push(Row::new(vec![Cell::text("Tiêu đề", 12.0).bold()]));
+                for row in cells.chunks(columns) {
+                    table
+                        .body_rows
+                        .push(Row::new(row.iter().cloned().map(Cell::new).collect()));
+                }
+                table
+            })
+    }
+
+    fn block() -> impl Strategy<Value = Block> {
+        prop_oneof![
+            4 => paragraph(40.0).prop_map(Block::Paragraph),
+            2 => table().prop_map(Block::Table),
+            1 => (0.0f32..300.0).prop_map(Block::Spacer),
+            1 => Just(Block::PageBreak),
+            1 => prop::collection::vec(paragraph(20.0).prop_map(Block::Paragraph), 0..12)
+                .prop_map(Block::KeepTogether),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn layout_stays_inside_the_text_area(blocks in prop::collection::vec(block(), 0..8), landscape: bool) {
+            let setup = if landscape { PageSetup::landscape() } else { PageSetup::default() };
+            let mut doc = Document::new("", setup);
+            doc.extend(blocks);
+            let pages = layout(&doc).expect("lays out");
+            let m = setup.margins;
+            for page in &pages {
+                for t in page.texts.iter().filter(|t| !t.is_page_number) {
+                    prop_assert!(t.x_mm >= m.left_mm - 1e-3, "{t:?}");
+                    prop_assert!(t.x_mm + t.width_mm <= page.width_mm - m.right_mm + 1e-3, "{t:?}");
+                    prop_assert!(t.top_mm >= m.top_mm - 1e-3, "{t:?}");
+                    prop_assert!(t.bottom_mm <= page.height_mm - m.bottom_mm + 1e-3, "{t:?}");
+                }
+            }
+        }
+    }
+}
