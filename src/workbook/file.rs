@@ -138,30 +138,16 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty);
     }
-    let mut value: Value = serde_json::from_slice(body).map_err(|e| {
-        if e.is_eof() {
-            LoadError::Truncated {
-                line: e.line(),
-                column: e.column(),
-            }
-        } else {
-            LoadError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            }
-        }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let (line, column) = position(&body[..e.valid_up_to()]);
+        LoadError::NotJson { line, column }
     })?;
-    identify(&value)?;
-    normalize_strings(&mut value);
-    let workbook: Workbook = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        LoadError::Malformed(if path == "." {
-            inner
-        } else {
-            format!("tại \u{201c}{path}\u{201d}: {inner}")
-        })
-    })?;
+    identify(text)?;
+    // NFC-normalise the whole text when needed: JSON syntax is ASCII, so
+    // this normalises exactly every string and key. Names typed elsewhere
+    // may arrive decomposed, and must compare equal to the same name here.
+    let text = crate::text::nfc(text);
+    let workbook: Workbook = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
     let problems = validate(&workbook);
     Ok(Loaded {
         workbook,
@@ -170,14 +156,41 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
+/// The keys that say what a file is; everything else is skipped unparsed.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
 /// Checks the first keys: is this our workbook, and a version we read?
-fn identify(value: &Value) -> Result<(), LoadError> {
-    let Some(obj) = value.as_object() else {
+/// Tells a broken file (not JSON, cut short) from another program's JSON.
+fn identify(text: &str) -> Result<(), LoadError> {
+    let syntax = |e: serde_json::Error| {
+        if e.is_eof() {
+            LoadError::Truncated {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else if e.is_syntax() {
+            LoadError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else {
+            LoadError::NotWorkbook("nội dung không phải là một đối tượng JSON".into())
+        }
+    };
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON of another shape (an array, a number) is another
+        // program's file; anything else is not JSON at all.
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
         return Err(LoadError::NotWorkbook(
             "nội dung không phải là một đối tượng JSON".into(),
         ));
-    };
-    match obj.get("format").and_then(Value::as_str) {
+    }
+    let header: Header = serde_json::from_str(text).map_err(syntax)?;
+    match header.format.as_ref().and_then(Value::as_str) {
         Some(FORMAT_TAG) => {}
         Some(other) => {
             return Err(LoadError::NotWorkbook(format!(
@@ -190,7 +203,7 @@ fn identify(value: &Value) -> Result<(), LoadError> {
             ));
         }
     }
-    match obj.get("version").and_then(Value::as_u64) {
+    match header.version.as_ref().and_then(Value::as_u64) {
         Some(v) if v > FORMAT_VERSION as u64 => Err(LoadError::NewerVersion {
             found: v,
             supported: FORMAT_VERSION,
@@ -202,26 +215,27 @@ fn identify(value: &Value) -> Result<(), LoadError> {
     }
 }
 
-/// NFC-normalises every string and key: names typed elsewhere may arrive
-/// decomposed, and must compare equal to the same name typed here.
-fn normalize_strings(value: &mut Value) {
-    match value {
-        Value::String(s) => crate::text::nfc_in_place(s),
-        Value::Array(items) => items.iter_mut().for_each(normalize_strings),
-        Value::Object(map) => {
-            let needs_key_fix = map
-                .keys()
-                .any(|k| matches!(crate::text::nfc(k), std::borrow::Cow::Owned(_)));
-            if needs_key_fix {
-                let old = std::mem::take(map);
-                for (k, v) in old {
-                    map.insert(crate::text::nfc(&k).into_owned(), v);
-                }
-            }
-            map.values_mut().for_each(normalize_strings);
-        }
-        _ => {}
-    }
+/// Parses again, slowly, only to say where the structure is wrong.
+fn malformed(text: &str) -> LoadError {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let e = match serde_path_to_error::deserialize::<_, Workbook>(&mut de) {
+        Ok(_) => return LoadError::Malformed("không rõ lỗi".into()),
+        Err(e) => e,
+    };
+    let path = e.path().to_string();
+    let inner = e.into_inner().to_string();
+    LoadError::Malformed(if path == "." {
+        inner
+    } else {
+        format!("tại \u{201c}{path}\u{201d}: {inner}")
+    })
+}
+
+/// Line and column (1-based) of the end of `bytes`.
+fn position(bytes: &[u8]) -> (usize, usize) {
+    let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = bytes.len() - bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) + 1;
+    (line, column)
 }
 
 /// The bytes of a workbook file: pretty JSON in a stable key order, with a

@@ -28,12 +28,13 @@ impl Checker<'_> {
         self.problems.push(Problem { code, message });
     }
 
-    fn school_ref(&mut self, id: &Id, place: &str) {
+    fn school_ref(&mut self, id: &Id, place: impl FnOnce() -> String) {
         if !self.schools.contains(id.as_str()) {
             self.push(
                 "unknown_school",
                 format!(
-                    "{place}: trường \u{201c}{id}\u{201d} không có trong danh sách thành viên."
+                    "{}: trường \u{201c}{id}\u{201d} không có trong danh sách thành viên.",
+                    place()
                 ),
             );
         }
@@ -52,7 +53,7 @@ impl Checker<'_> {
         }
     }
 
-    fn date_in_year(&mut self, date: Option<jiff::civil::Date>, place: &str) {
+    fn date_in_year(&mut self, date: Option<jiff::civil::Date>, place: impl FnOnce() -> String) {
         if let Some(d) = date {
             let y = self.wb.year;
             // The year's work runs from the Academy's December decision to
@@ -63,7 +64,8 @@ impl Checker<'_> {
                 self.push(
                     "date_outside_year",
                     format!(
-                        "{place}: ngày {} nằm ngoài năm {y} của sổ.",
+                        "{}: ngày {} nằm ngoài năm {y} của sổ.",
+                        place(),
                         crate::text::format_date(d)
                     ),
                 );
@@ -134,10 +136,9 @@ fn check_members(ck: &mut Checker) {
             );
         }
         if let Some(succ) = &s.successor {
-            ck.school_ref(
-                succ,
-                &format!("Trường sáp nhập vào của \u{201c}{}\u{201d}", s.short_name),
-            );
+            ck.school_ref(succ, || {
+                format!("Trường sáp nhập vào của \u{201c}{}\u{201d}", s.short_name)
+            });
         }
     }
 }
@@ -159,11 +160,11 @@ fn check_roles(ck: &mut Checker) {
         }
     }
     for d in &roles.deputies {
-        ck.school_ref(d, "Cụm phó");
+        ck.school_ref(d, || "Cụm phó".into());
     }
     ck.duplicates(roles.deputies.iter(), "cụm phó");
     for r in &roles.rotation {
-        ck.school_ref(r, "Thứ tự luân phiên");
+        ck.school_ref(r, || "Thứ tự luân phiên".into());
     }
 }
 
@@ -320,7 +321,7 @@ fn check_assessments(ck: &mut Checker) {
     let awards: HashSet<&str> = wb.rules.awards.iter().map(|d| d.id.as_str()).collect();
     for a in &wb.assessments {
         let name = wb.school_name(&a.school);
-        ck.school_ref(&a.school, "Bản chấm điểm");
+        ck.school_ref(&a.school, || "Bản chấm điểm".into());
         for (label, scores) in [("tự chấm", &a.self_scores), ("cụm chấm", &a.cluster_scores)]
         {
             for (cid, score) in scores {
@@ -363,7 +364,7 @@ fn check_assessments(ck: &mut Checker) {
                 );
             }
             if let Owner::School(s) = &adj.owner {
-                ck.school_ref(s, "Chủ sở hữu điểm thưởng/trừ");
+                ck.school_ref(s, || "Chủ sở hữu điểm thưởng/trừ".into());
             }
         }
         for d in &a.discipline.downgrades {
@@ -384,10 +385,9 @@ fn check_assessments(ck: &mut Checker) {
                 format!("{name}: đăng ký danh hiệu \u{201c}{aw}\u{201d} không có trong quy định."),
             );
         }
-        ck.date_in_year(
-            a.registration.date,
-            &format!("{name}, ngày đăng ký thi đua"),
-        );
+        ck.date_in_year(a.registration.date, || {
+            format!("{name}, ngày đăng ký thi đua")
+        });
     }
 }
 
@@ -395,7 +395,7 @@ fn check_activities(ck: &mut Checker) {
     let wb = ck.wb;
     ck.duplicates(wb.activities.iter().map(|a| &a.id), "hoạt động");
     for act in &wb.activities {
-        let place = format!("Hoạt động \u{201c}{}\u{201d}", act.title);
+        let place = || format!("Hoạt động \u{201c}{}\u{201d}", act.title);
         if act.title.trim().is_empty() {
             ck.push(
                 "empty_title",
@@ -403,26 +403,26 @@ fn check_activities(ck: &mut Checker) {
             );
         }
         if let Owner::School(s) = &act.owner {
-            ck.school_ref(s, &place);
+            ck.school_ref(s, place);
         }
         if let Some(h) = &act.host {
-            ck.school_ref(h, &format!("{place}, đơn vị đăng cai"));
+            ck.school_ref(h, || format!("{}, đơn vị đăng cai", place()));
         }
         for p in &act.participants {
-            ck.school_ref(p, &format!("{place}, đơn vị tham gia"));
+            ck.school_ref(p, || format!("{}, đơn vị tham gia", place()));
         }
         for p in act.people.iter().filter_map(|p| p.school.as_ref()) {
-            ck.school_ref(p, &format!("{place}, người tham gia"));
+            ck.school_ref(p, || format!("{}, người tham gia", place()));
         }
         for p in act.results.iter().filter_map(|p| p.school.as_ref()) {
-            ck.school_ref(p, &format!("{place}, kết quả"));
+            ck.school_ref(p, || format!("{}, kết quả", place()));
         }
-        ck.date_in_year(Some(act.start), &place);
-        ck.date_in_year(act.end, &place);
+        ck.date_in_year(Some(act.start), place);
+        ck.date_in_year(act.end, place);
         if act.end.is_some_and(|e| e < act.start) {
             ck.push(
                 "end_before_start",
-                format!("{place}: ngày kết thúc trước ngày bắt đầu."),
+                format!("{}: ngày kết thúc trước ngày bắt đầu.", place()),
             );
         }
     }
@@ -431,7 +431,7 @@ fn check_activities(ck: &mut Checker) {
 fn check_conference(ck: &mut Checker) {
     let wb = ck.wb;
     let conf = &wb.conference;
-    ck.date_in_year(conf.date, "Hội nghị tổng kết");
+    ck.date_in_year(conf.date, || "Hội nghị tổng kết".into());
     if let (Some(s), Some(e)) = (conf.start, conf.end)
         && e < s
     {
@@ -445,7 +445,7 @@ fn check_conference(ck: &mut Checker) {
         "trường trong danh sách dự họp",
     );
     for a in &conf.attendance {
-        ck.school_ref(&a.school, "Danh sách dự họp");
+        ck.school_ref(&a.school, || "Danh sách dự họp".into());
     }
     ck.duplicates(conf.ballots.iter().map(|b| &b.id), "phiếu bầu");
     for b in &conf.ballots {
@@ -453,21 +453,21 @@ fn check_conference(ck: &mut Checker) {
             ck.push("unknown_award", format!("Kết quả bỏ phiếu \u{201c}{}\u{201d}: danh hiệu \u{201c}{}\u{201d} không có trong quy định.", b.id, b.award));
         }
         for v in &b.votes {
-            ck.school_ref(&v.school, "Kết quả bỏ phiếu");
+            ck.school_ref(&v.school, || "Kết quả bỏ phiếu".into());
         }
         ck.duplicates(
             b.votes.iter().map(|v| &v.school),
             "ứng viên trong phiếu bầu",
         );
         for w in &b.written_votes {
-            ck.school_ref(&w.voter, "Phiếu gửi bằng văn bản");
+            ck.school_ref(&w.voter, || "Phiếu gửi bằng văn bản".into());
             for c in &w.candidates {
-                ck.school_ref(c, "Phiếu gửi bằng văn bản");
+                ck.school_ref(c, || "Phiếu gửi bằng văn bản".into());
             }
         }
     }
     for d in &conf.academy_decisions {
-        ck.school_ref(&d.school, "Quyết định của Học viện");
+        ck.school_ref(&d.school, || "Quyết định của Học viện".into());
         if wb.award(&d.award).is_none() {
             ck.push(
                 "unknown_award",
@@ -480,14 +480,14 @@ fn check_conference(ck: &mut Checker) {
     }
     for t in &conf.tie_decisions {
         for s in &t.order {
-            ck.school_ref(s, "Quyết định của chủ trì khi bằng điểm");
+            ck.school_ref(s, || "Quyết định của chủ trì khi bằng điểm".into());
         }
     }
     if let Some(l) = &conf.election.leader {
-        ck.school_ref(l, "Bầu cụm trưởng năm sau");
+        ck.school_ref(l, || "Bầu cụm trưởng năm sau".into());
     }
     for d in &conf.election.deputies {
-        ck.school_ref(d, "Bầu cụm phó năm sau");
+        ck.school_ref(d, || "Bầu cụm phó năm sau".into());
     }
-    ck.date_in_year(conf.handover.date, "Bàn giao");
+    ck.date_in_year(conf.handover.date, || "Bàn giao".into());
 }

@@ -1,0 +1,62 @@
+//! `thidua check`: a line per file, every problem listed, exit 0/1/2.
+
+use std::process::Command;
+
+fn thidua(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn valid_sample_prints_its_summary() {
+    let (code, out, _) = thidua(&["check", "assets/samples/cum8-2019.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim(),
+        "assets/samples/cum8-2019.json: hợp lệ — Cụm thi đua số 8, năm 2019: 7 trường, 19 tiêu chí, 13 hoạt động."
+    );
+}
+
+#[test]
+fn invalid_files_list_every_problem_and_fail() {
+    let (code, out, err) = thidua(&[
+        "check",
+        "assets/samples/cum8-2019.json",
+        "tests/fixtures/invalid-content.json",
+        "tests/fixtures/truncated.json",
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("hợp lệ"));
+    assert!(
+        lines[1].contains("invalid-content.json: không hợp lệ — 9 lỗi nội dung"),
+        "{out}"
+    );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("  - ")).count(), 9);
+    assert!(
+        out.contains("truncated.json: không đọc được — Tệp bị cắt cụt"),
+        "{out}"
+    );
+    assert!(err.contains("bản sao lưu"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_in_vietnamese() {
+    let (code, _, err) = thidua(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cần ít nhất một tệp"), "{err}");
+    let (code, _, err) = thidua(&["check", "--nhanh", "a.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tùy chọn không hợp lệ: --nhanh"), "{err}");
+    let (code, _, err) = thidua(&["--khong-co"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Cách dùng"), "{err}");
+}
