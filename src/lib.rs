@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod document;
+pub mod rules;
 pub mod text;
 pub mod workbook;

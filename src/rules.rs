@@ -1,0 +1,103 @@
+//! The rules engine: totals, ranking, ratings, ballot results and award
+//! proposals, by the cluster's own rules from the workbook. Pure functions
+//! of a workbook: the window, the PDFs and the CLI all call [`evaluate`].
+
+pub mod ballot;
+pub mod election;
+pub mod proposals;
+pub mod ranking;
+pub mod rollover;
+pub mod scores;
+
+pub use ballot::{BallotError, BallotResult};
+pub use proposals::{AwardResult, Outcome};
+pub use ranking::{Ranked, Rating};
+pub use scores::SchoolTotals;
+
+use crate::workbook::{Id, Workbook};
+
+/// One school's line in the results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolResult {
+    pub totals: SchoolTotals,
+    pub rank: u32,
+    pub tied_with: Vec<Id>,
+    pub separated_by: Option<crate::workbook::TieBreak>,
+    pub rating: Rating,
+}
+
+/// Everything the rules decide about a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    /// Current member schools, best first.
+    pub schools: Vec<SchoolResult>,
+    pub ballots: Vec<Result<BallotResult, BallotError>>,
+    pub awards: Vec<AwardResult>,
+    pub election: election::ElectionSummary,
+}
+
+impl Results {
+    pub fn school(&self, id: &Id) -> Option<&SchoolResult> {
+        self.schools.iter().find(|s| &s.totals.school == id)
+    }
+
+    /// Proposed (award, school) pairs, flags first.
+    pub fn proposals(&self) -> impl Iterator<Item = (&Id, &Id)> {
+        self.awards
+            .iter()
+            .flat_map(|a| a.proposed.iter().map(move |s| (&a.award, s)))
+    }
+}
+
+/// Applies the workbook's rules to its records.
+pub fn evaluate(wb: &Workbook) -> Results {
+    let totals: Vec<SchoolTotals> = wb
+        .current_members()
+        .map(|s| scores::totals(wb, &s.id))
+        .collect();
+    let ballots: Vec<Result<BallotResult, BallotError>> = wb
+        .conference
+        .ballots
+        .iter()
+        .map(|b| ballot::count(wb, b))
+        .collect();
+    let counted: Vec<BallotResult> = ballots
+        .iter()
+        .filter_map(|b| b.as_ref().ok().cloned())
+        .collect();
+    let ranked = ranking::rank(wb, &totals, &counted);
+    let mut schools: Vec<SchoolResult> = ranked
+        .into_iter()
+        .map(|r| {
+            let t = totals
+                .iter()
+                .find(|t| t.school == r.school)
+                .expect("ranked from totals")
+                .clone();
+            let rating = ranking::rate(wb, &t);
+            SchoolResult {
+                totals: t,
+                rank: r.rank,
+                tied_with: r.tied_with,
+                separated_by: r.separated_by,
+                rating,
+            }
+        })
+        .collect();
+    schools.shrink_to_fit();
+    let candidates: Vec<proposals::Candidate> = schools
+        .iter()
+        .map(|s| proposals::Candidate {
+            school: &s.totals.school,
+            rank: s.rank,
+            rating: &s.rating,
+        })
+        .collect();
+    let awards = proposals::decide(wb, &candidates, &ballots);
+    Results {
+        election: election::summarize(wb),
+        schools,
+        ballots,
+        awards,
+    }
+}

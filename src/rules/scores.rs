@@ -1,0 +1,140 @@
+//! Per-school totals: self and cluster sums, capped bonus and deductions,
+//! the final score, and what is still missing.
+
+use crate::workbook::{AdjustmentKind, Assessment, Criterion, Id, Points, Workbook};
+use std::collections::BTreeMap;
+
+/// One criterion of one school: both scores side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionScore {
+    pub criterion: Id,
+    pub max: Points,
+    pub self_score: Option<Points>,
+    pub cluster_score: Option<Points>,
+    /// What counts: the cluster's score, else the self-score, else 0.
+    pub effective: Points,
+}
+
+impl CriterionScore {
+    /// Cluster minus self, where both exist: what the conference argues about.
+    pub fn difference(&self) -> Option<Points> {
+        Some(self.cluster_score? - self.self_score?)
+    }
+
+    /// The cluster has not reviewed this criterion: the self-score counts.
+    pub fn uses_self_score(&self) -> bool {
+        self.cluster_score.is_none() && self.self_score.is_some()
+    }
+}
+
+/// Totals of one school.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolTotals {
+    pub school: Id,
+    pub criteria: Vec<CriterionScore>,
+    /// Σ self-scores.
+    pub self_total: Points,
+    /// Σ effective scores (cluster, self where not reviewed).
+    pub cluster_total: Points,
+    pub bonus_claimed: Points,
+    pub bonus: Points,
+    pub deduction_claimed: Points,
+    pub deduction: Points,
+    /// cluster_total + bonus − deduction; may exceed the table's total.
+    pub final_score: Points,
+    /// Effective totals per criterion node (sections and parents too).
+    pub node_totals: BTreeMap<Id, Points>,
+    /// Some criterion counts 0 (scored 0, or not scored at all).
+    pub has_zero: bool,
+    /// The school entered at least one self-score.
+    pub self_assessed: bool,
+}
+
+impl SchoolTotals {
+    /// Criteria the school has not self-scored.
+    pub fn missing_self(&self) -> impl Iterator<Item = &Id> {
+        self.criteria
+            .iter()
+            .filter(|c| c.self_score.is_none())
+            .map(|c| &c.criterion)
+    }
+
+    /// Criteria where the self-score stands in for an unreviewed cluster score.
+    pub fn unreviewed(&self) -> impl Iterator<Item = &Id> {
+        self.criteria
+            .iter()
+            .filter(|c| c.uses_self_score())
+            .map(|c| &c.criterion)
+    }
+
+    pub fn node_total(&self, id: &Id) -> Points {
+        self.node_totals.get(id).copied().unwrap_or_default()
+    }
+}
+
+fn cap(claimed: Points, cap: Points) -> Points {
+    if claimed > cap { cap } else { claimed }
+}
+
+/// Totals for one school (an empty assessment if it has none).
+pub fn totals(wb: &Workbook, school: &Id) -> SchoolTotals {
+    let empty = Assessment::default();
+    let a = wb.assessment(school).unwrap_or(&empty);
+    let mut criteria = Vec::new();
+    let mut node_totals = BTreeMap::new();
+    fn walk(
+        nodes: &[Criterion],
+        a: &Assessment,
+        out: &mut Vec<CriterionScore>,
+        totals: &mut BTreeMap<Id, Points>,
+    ) -> Points {
+        let mut sum = Points::ZERO;
+        for c in nodes {
+            let t = if c.is_leaf() {
+                let self_score = a.self_scores.get(&c.id).map(|s| s.points);
+                let cluster_score = a.cluster_scores.get(&c.id).map(|s| s.points);
+                let effective = cluster_score.or(self_score).unwrap_or_default();
+                out.push(CriterionScore {
+                    criterion: c.id.clone(),
+                    max: c.max_points(),
+                    self_score,
+                    cluster_score,
+                    effective,
+                });
+                effective
+            } else {
+                walk(&c.children, a, out, totals)
+            };
+            totals.insert(c.id.clone(), t);
+            sum += t;
+        }
+        sum
+    }
+    let cluster_total = walk(&wb.criteria, a, &mut criteria, &mut node_totals);
+    let self_total = criteria.iter().filter_map(|c| c.self_score).sum();
+    let claimed = |kind| {
+        a.adjustments
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| x.points)
+            .sum::<Points>()
+    };
+    let bonus_claimed = claimed(AdjustmentKind::Bonus);
+    let deduction_claimed = claimed(AdjustmentKind::Deduction);
+    let bonus = cap(bonus_claimed, wb.rules.bonus_cap);
+    let deduction = cap(deduction_claimed, wb.rules.deduction_cap);
+    SchoolTotals {
+        school: school.clone(),
+        has_zero: criteria.iter().any(|c| c.effective.is_zero()),
+        self_assessed: !a.self_scores.is_empty(),
+        self_total,
+        cluster_total,
+        bonus_claimed,
+        bonus,
+        deduction_claimed,
+        deduction,
+        final_score: cluster_total + bonus - deduction,
+        node_totals,
+        criteria,
+    }
+}
