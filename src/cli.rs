@@ -2,6 +2,12 @@
 //! to stdout, messages in Vietnamese to stderr; exit 0 on success, 1 when an
 //! input is refused or a check fails, 2 on a usage error.
 
+mod check;
+mod new_year;
+mod results;
+
+pub use results::report as results_report;
+
 use crate::workbook::{self, LoadError, Loaded};
 use std::ffi::OsString;
 use std::io::Write;
@@ -12,11 +18,14 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 2] = ["check", "help"];
+pub const COMMANDS: [&str; 4] = ["check", "results", "new-year", "help"];
 
 const USAGE: &str = "Cách dùng:
   thidua [TỆP.json]                 mở cửa sổ (và tệp sổ thi đua nếu có)
   thidua check TỆP.json...          kiểm tra tệp sổ thi đua
+  thidua results TỆP.json           bảng xếp hạng, kết quả bỏ phiếu và đề nghị khen thưởng
+  thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force]
+                                    lập sổ năm sau từ sổ năm nay (bàn giao)
   thidua help                       hiện hướng dẫn này";
 
 /// A usage error: bad arguments, reported with the usage text.
@@ -54,7 +63,9 @@ pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             Some(other) => return Err(Usage(format!("lệnh không hợp lệ: {}", describe(&other)))),
         };
         match command.as_str() {
-            "check" => check(&mut parser, out, err),
+            "check" => check::run(&mut parser, out, err),
+            "results" => results::run(&mut parser, out, err),
+            "new-year" => new_year::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)
@@ -71,7 +82,7 @@ pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
     }
 }
 
-fn describe(arg: &lexopt::Arg) -> String {
+pub(crate) fn describe(arg: &lexopt::Arg) -> String {
     match arg {
         lexopt::Arg::Short(c) => format!("-{c}"),
         lexopt::Arg::Long(l) => format!("--{l}"),
@@ -80,7 +91,7 @@ fn describe(arg: &lexopt::Arg) -> String {
 }
 
 /// Collects positional file arguments; any option is a usage error.
-fn files(parser: &mut lexopt::Parser) -> Result<Vec<PathBuf>, Usage> {
+pub(crate) fn files(parser: &mut lexopt::Parser) -> Result<Vec<PathBuf>, Usage> {
     let mut files = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -109,51 +120,4 @@ pub fn load_or_report(path: &std::path::Path, err: &mut dyn Write) -> Option<Loa
 
 fn report_load_error(path: &std::path::Path, e: &LoadError, err: &mut dyn Write) {
     let _ = writeln!(err, "{}: {e} {}", path.display(), e.advice());
-}
-
-fn check(
-    parser: &mut lexopt::Parser,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<i32, Usage> {
-    let files = files(parser)?;
-    if files.is_empty() {
-        return Err(Usage("cần ít nhất một tệp để kiểm tra".into()));
-    }
-    let mut code = EXIT_OK;
-    for path in files {
-        match workbook::load(&path) {
-            Ok(loaded) if loaded.problems.is_empty() => {
-                let wb = &loaded.workbook;
-                let _ = writeln!(
-                    out,
-                    "{}: hợp lệ — {}, năm {}: {} trường, {} tiêu chí, {} hoạt động.",
-                    path.display(),
-                    wb.cluster.name,
-                    wb.year,
-                    wb.members.len(),
-                    wb.leaf_criteria().len(),
-                    wb.activities.len()
-                );
-            }
-            Ok(loaded) => {
-                code = EXIT_FAILED;
-                let _ = writeln!(
-                    out,
-                    "{}: không hợp lệ — {} lỗi nội dung:",
-                    path.display(),
-                    loaded.problems.len()
-                );
-                for p in &loaded.problems {
-                    let _ = writeln!(out, "  - {}", p.message);
-                }
-            }
-            Err(e) => {
-                code = EXIT_FAILED;
-                let _ = writeln!(out, "{}: không đọc được — {e}", path.display());
-                let _ = writeln!(err, "{}: {}", path.display(), e.advice());
-            }
-        }
-    }
-    Ok(code)
 }

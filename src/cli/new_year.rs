@@ -1,0 +1,92 @@
+//! `thidua new-year FILE --out NEXT.json [--force]`: next year's workbook.
+
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_or_report};
+use crate::rules::rollover;
+use crate::workbook::{self, file::Overwrite};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(
+    parser: &mut lexopt::Parser,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Usage> {
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut force = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("out") | lexopt::Arg::Short('o') => {
+                output = Some(parser.value()?.into())
+            }
+            lexopt::Arg::Long("force") => force = true,
+            lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
+            other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
+        }
+    }
+    let input = input.ok_or_else(|| Usage("thiếu tệp sổ năm nay".into()))?;
+    let output = output.ok_or_else(|| Usage("thiếu --out TỆP cho sổ năm sau".into()))?;
+    if output.exists() && !force {
+        let _ = writeln!(
+            err,
+            "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
+            output.display()
+        );
+        return Ok(EXIT_FAILED);
+    }
+    let Some(loaded) = load_or_report(&input, err) else {
+        return Ok(EXIT_FAILED);
+    };
+    if !loaded.problems.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}: sổ có {} lỗi nội dung, cần sửa trước khi lập sổ năm sau.",
+            input.display(),
+            loaded.problems.len()
+        );
+        return Ok(EXIT_FAILED);
+    }
+    let this_name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let next = rollover::next_year(&loaded.workbook, &this_name);
+    let overwrite = if force {
+        Overwrite::Anything
+    } else {
+        Overwrite::WorkbookOnly
+    };
+    if let Err(e) = workbook::save(&output, &next, overwrite) {
+        let _ = writeln!(err, "{e}");
+        return Ok(EXIT_FAILED);
+    }
+    let leader = next
+        .roles
+        .leader
+        .as_ref()
+        .map(|l| next.school_name(l))
+        .unwrap_or_else(|| "chưa có".into());
+    let _ = writeln!(
+        out,
+        "{}: sổ năm {} — {} trường, cụm trưởng {}.",
+        output.display(),
+        next.year,
+        next.members.len(),
+        leader
+    );
+    let left: Vec<String> = loaded
+        .workbook
+        .members
+        .iter()
+        .filter(|s| s.left.is_some())
+        .map(|s| s.short_name.clone())
+        .collect();
+    if !left.is_empty() {
+        let _ = writeln!(
+            err,
+            "Không chuyển sang năm sau các trường đã rời cụm: {}.",
+            left.join(", ")
+        );
+    }
+    Ok(EXIT_OK)
+}
