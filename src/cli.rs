@@ -3,6 +3,7 @@
 //! input is refused or a check fails, 2 on a usage error.
 
 mod check;
+mod export;
 mod new_year;
 mod results;
 
@@ -18,7 +19,7 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 4] = ["check", "results", "new-year", "help"];
+pub const COMMANDS: [&str; 5] = ["check", "results", "new-year", "export", "help"];
 
 const USAGE: &str = "Cách dùng:
   thidua [TỆP.json]                 mở cửa sổ (và tệp sổ thi đua nếu có)
@@ -26,6 +27,10 @@ const USAGE: &str = "Cách dùng:
   thidua results TỆP.json           bảng xếp hạng, kết quả bỏ phiếu và đề nghị khen thưởng
   thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force]
                                     lập sổ năm sau từ sổ năm nay (bàn giao)
+  thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf [--force]
+  thidua export TỆP.json --all THƯ_MỤC [--force]
+                                    in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
+                                    report, pact, handover, ballots, count
   thidua help                       hiện hướng dẫn này";
 
 /// A usage error: bad arguments, reported with the usage text.
@@ -66,6 +71,7 @@ pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             "check" => check::run(&mut parser, out, err),
             "results" => results::run(&mut parser, out, err),
             "new-year" => new_year::run(&mut parser, out, err),
+            "export" => export::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)

@@ -4,6 +4,7 @@
 //! Nothing here knows the workbook: documents are built from plain strings.
 
 pub mod admin;
+pub mod docs;
 pub mod fonts;
 pub mod layout;
 pub mod model;

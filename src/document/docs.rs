@@ -1,0 +1,196 @@
+//! The documents the Academy receives, built from a workbook: score sheet,
+//! minutes of the assessment meeting, proposal letter, year-end report,
+//! emulation pact, handover minutes, ballot papers and vote-count minutes.
+//!
+//! Each document either is refused, with the list of what it lacks, or is
+//! printed — as a draft with visible blanks "……" and a warning where a
+//! detail is missing. The choice per field:
+//!
+//! | Document | Refused when | Printed as a draft (blank "……") when |
+//! |---|---|---|
+//! | all | no member school | no document number; no date (document date or conference date); no place (documents.place or the leader's province); no leader school or its head's name (signature) |
+//! | score sheet | no criteria | — |
+//! | minutes | — | start or end time; conference place; chair or secretary name; no attendance recorded; a ballot with inconsistent figures (its figures left blank) |
+//! | proposal | no school proposed (nothing to ask for) | no legal basis lines; no recipients |
+//! | report | — | any of the five free texts; no recipients |
+//! | pact | — | a school without targets (its lines left blank) |
+//! | handover | no elected leader for next year (no receiving side) | handover date (conference date used), place, outgoing or incoming representative, items |
+//! | ballots | no award, or no candidate for any award | — |
+//! | count minutes | no ballot recorded, or a ballot's figures are inconsistent | no counting committee |
+//!
+//! [`missing`] lists both kinds for the window; [`build`] refuses on the
+//! first kind and returns the second as warnings.
+
+mod ballots;
+mod common;
+mod handover;
+mod minutes;
+mod pact;
+mod proposal;
+mod report;
+mod score_sheet;
+
+use super::{Document, LayoutError, render};
+use crate::rules::{self, Results};
+use crate::workbook::{DocKind, Workbook};
+
+pub use common::{BLANK, document_number, place_date};
+
+/// Every document kind, in the order of the dossier.
+pub const ALL: [DocKind; 8] = [
+    DocKind::ScoreSheet,
+    DocKind::Minutes,
+    DocKind::Proposal,
+    DocKind::Report,
+    DocKind::Pact,
+    DocKind::Handover,
+    DocKind::Ballots,
+    DocKind::CountMinutes,
+];
+
+/// Something a document lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// What is missing, in Vietnamese, e.g. "Giờ bắt đầu hội nghị".
+    pub what: String,
+    /// The document cannot be made without it; otherwise it is printed as a
+    /// draft with a blank.
+    pub blocking: bool,
+}
+
+impl Missing {
+    pub(crate) fn blank(what: impl Into<String>) -> Missing {
+        Missing {
+            what: what.into(),
+            blocking: false,
+        }
+    }
+    pub(crate) fn refuse(what: impl Into<String>) -> Missing {
+        Missing {
+            what: what.into(),
+            blocking: true,
+        }
+    }
+}
+
+/// A built document.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub pdf: Vec<u8>,
+    /// Draft warnings (Vietnamese): which blanks are left "……".
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DocError {
+    #[error("Không lập được {}: còn thiếu {}.", title(*.kind), list(.missing))]
+    Refused {
+        kind: DocKind,
+        missing: Vec<Missing>,
+    },
+    #[error("Không dàn trang được {}: {source}", title(*.kind))]
+    Layout {
+        kind: DocKind,
+        #[source]
+        source: LayoutError,
+    },
+}
+
+fn list(missing: &[Missing]) -> String {
+    missing
+        .iter()
+        .map(|m| m.what.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The document's name in Vietnamese, e.g. "biên bản họp bình xét".
+pub fn title(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::ScoreSheet => "bảng tổng hợp điểm",
+        DocKind::Minutes => "biên bản họp bình xét",
+        DocKind::Proposal => "tờ trình đề nghị khen thưởng",
+        DocKind::Report => "báo cáo tổng kết",
+        DocKind::Pact => "giao ước thi đua",
+        DocKind::Handover => "biên bản bàn giao",
+        DocKind::Ballots => "phiếu bầu",
+        DocKind::CountMinutes => "biên bản kiểm phiếu",
+    }
+}
+
+/// What the document still lacks (blocking first).
+pub fn missing(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
+    let results = rules::evaluate(wb);
+    let mut out = missing_with(wb, &results, kind);
+    out.sort_by_key(|m| !m.blocking);
+    out
+}
+
+fn missing_with(wb: &Workbook, r: &Results, kind: DocKind) -> Vec<Missing> {
+    let mut out = common::missing_common(wb, kind);
+    out.extend(match kind {
+        DocKind::ScoreSheet => score_sheet::missing(wb),
+        DocKind::Minutes => minutes::missing(wb, r),
+        DocKind::Proposal => proposal::missing(wb, r),
+        DocKind::Report => report::missing(wb),
+        DocKind::Pact => pact::missing(wb),
+        DocKind::Handover => handover::missing(wb),
+        DocKind::Ballots => ballots::missing_papers(wb, r),
+        DocKind::CountMinutes => ballots::missing_count(wb, r),
+    });
+    out
+}
+
+/// The layout of a document, without checking what is missing.
+fn document(wb: &Workbook, r: &Results, kind: DocKind) -> Document {
+    match kind {
+        DocKind::ScoreSheet => score_sheet::document(wb, r),
+        DocKind::Minutes => minutes::document(wb, r),
+        DocKind::Proposal => proposal::document(wb, r),
+        DocKind::Report => report::document(wb, r),
+        DocKind::Pact => pact::document(wb),
+        DocKind::Handover => handover::document(wb),
+        DocKind::Ballots => ballots::papers(wb, r),
+        DocKind::CountMinutes => ballots::count_minutes(wb, r),
+    }
+}
+
+/// Builds one document as PDF, or refuses it with what is missing.
+pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
+    let r = rules::evaluate(wb);
+    let missing = missing_with(wb, &r, kind);
+    let blocking: Vec<Missing> = missing.iter().filter(|m| m.blocking).cloned().collect();
+    if !blocking.is_empty() {
+        return Err(DocError::Refused {
+            kind,
+            missing: blocking,
+        });
+    }
+    let warnings = missing
+        .iter()
+        .map(|m| {
+            format!(
+                "Bản nháp: chưa có {}, để trống \u{201c}{BLANK}\u{201d}.",
+                m.what
+            )
+        })
+        .collect();
+    let doc = document(wb, &r, kind);
+    let pdf = render(&doc).map_err(|source| DocError::Layout { kind, source })?;
+    Ok(Built { pdf, warnings })
+}
+
+/// ASCII file name, e.g. "Cum8-2019-BienBan.pdf".
+pub fn file_name(wb: &Workbook, kind: DocKind) -> String {
+    let name = match kind {
+        DocKind::ScoreSheet => "BangDiem",
+        DocKind::Minutes => "BienBan",
+        DocKind::Proposal => "ToTrinh",
+        DocKind::Report => "BaoCao",
+        DocKind::Pact => "GiaoUoc",
+        DocKind::Handover => "BanGiao",
+        DocKind::Ballots => "PhieuBau",
+        DocKind::CountMinutes => "KiemPhieu",
+    };
+    format!("Cum{}-{}-{name}.pdf", wb.cluster.number, wb.year)
+}

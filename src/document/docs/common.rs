@@ -1,0 +1,490 @@
+//! What the documents share: numbers, the place-date line, the header, the
+//! cluster's signer, blanks, and the score tables.
+
+use super::Missing;
+use crate::document::admin::{self, HeaderSpec, HeaderStyle, Signer};
+use crate::document::{
+    Align, Block, Cell, ColumnWidth, FontStyle, Paragraph, Row, Span, Table, VAlign,
+};
+use crate::rules::{Results, SchoolResult, scores::CriterionScore};
+use crate::workbook::{Criterion, DocKind, DocumentStyle, Id, Workbook};
+use jiff::civil::{Date, Time};
+use std::collections::HashMap;
+
+/// The visible blank of a draft.
+pub const BLANK: &str = "……";
+
+pub(crate) const BODY_PT: f32 = admin::BODY_PT;
+pub(crate) const TABLE_PT: f32 = 12.0;
+
+pub(crate) fn or_blank(s: &str) -> String {
+    if s.trim().is_empty() {
+        BLANK.to_string()
+    } else {
+        s.trim().to_string()
+    }
+}
+
+/// "Số: 05/BB-CTĐ8" (State) or "Số 05-BB/CTĐ8" (Party); "……" for a
+/// missing number.
+pub fn document_number(wb: &Workbook, kind: DocKind) -> String {
+    let n = wb
+        .documents
+        .numbers
+        .get(&kind)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(BLANK);
+    let abbr = kind.abbreviation();
+    let code = or_blank(&wb.cluster.number_code);
+    match wb.cluster.document_style {
+        DocumentStyle::State => format!("Số: {n}/{abbr}-{code}"),
+        DocumentStyle::Party => format!("Số {n}-{abbr}/{code}"),
+    }
+}
+
+/// The document's date: its own, else the conference's.
+pub(crate) fn doc_date(wb: &Workbook, kind: DocKind) -> Option<Date> {
+    wb.documents
+        .dates
+        .get(&kind)
+        .copied()
+        .or(wb.conference.date)
+}
+
+/// The place of the date line: documents.place, else the leader's province.
+pub(crate) fn doc_place(wb: &Workbook) -> String {
+    let place = wb.documents.place.trim();
+    if !place.is_empty() {
+        return place.to_string();
+    }
+    wb.roles
+        .leader
+        .as_ref()
+        .and_then(|l| wb.school(l))
+        .map(|s| s.province.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// "Bà Rịa - Vũng Tàu, ngày 22 tháng 11 năm 2019", with blanks for what is
+/// missing.
+pub fn place_date(wb: &Workbook, kind: DocKind) -> String {
+    let place = or_blank(&doc_place(wb));
+    match doc_date(wb, kind) {
+        Some(d) => {
+            admin::place_date_line(&place, d.day() as u32, d.month() as u32, d.year().into())
+        }
+        None => format!("{place}, ngày {BLANK} tháng {BLANK} năm {}", wb.year),
+    }
+}
+
+/// "ngày 22 tháng 11 năm 2019" (Decree 30 leading zeros), or blanks.
+pub(crate) fn date_words(d: Option<Date>) -> String {
+    match d {
+        Some(d) => admin::place_date_line("", d.day() as u32, d.month() as u32, d.year().into()),
+        None => format!("ngày {BLANK} tháng {BLANK} năm {BLANK}"),
+    }
+}
+
+/// "08 giờ 00" or "…… giờ ……".
+pub(crate) fn time_words(t: Option<Time>) -> String {
+    match t {
+        Some(t) => format!("{:02} giờ {:02}", t.hour(), t.minute()),
+        None => format!("{BLANK} giờ {BLANK}"),
+    }
+}
+
+/// "CỤM THI ĐUA SỐ 8".
+pub(crate) fn issuer(wb: &Workbook) -> String {
+    if wb.cluster.name.trim().is_empty() {
+        format!("Cụm thi đua số {}", wb.cluster.number)
+    } else {
+        wb.cluster.name.trim().to_string()
+    }
+}
+
+pub(crate) fn header(wb: &Workbook, kind: DocKind, numbered: bool) -> Vec<Block> {
+    admin::header(&HeaderSpec {
+        parent_body: wb.cluster.parent_body.clone(),
+        issuer: issuer(wb),
+        style: match wb.cluster.document_style {
+            DocumentStyle::State => HeaderStyle::State,
+            DocumentStyle::Party => HeaderStyle::Party,
+        },
+        number: if numbered {
+            document_number(wb, kind)
+        } else {
+            String::new()
+        },
+        place_date: place_date(wb, kind),
+    })
+}
+
+/// The leader school's head, who signs for the cluster.
+pub(crate) fn leader_head(wb: &Workbook) -> String {
+    wb.roles
+        .leader
+        .as_ref()
+        .and_then(|l| wb.school(l))
+        .map(|s| s.head.name.clone())
+        .unwrap_or_default()
+}
+
+/// "TM. CỤM THI ĐUA SỐ 8 / CỤM TRƯỞNG / name".
+pub(crate) fn cluster_signer(wb: &Workbook) -> Signer {
+    Signer {
+        lines: vec![
+            format!("TM. {}", issuer(wb).to_uppercase()),
+            "CỤM TRƯỞNG".to_string(),
+        ],
+        name: or_blank(&leader_head(wb)),
+    }
+}
+
+/// What every document needs.
+pub(crate) fn missing_common(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
+    let mut out = Vec::new();
+    if wb.current_members().next().is_none() {
+        out.push(Missing::refuse("danh sách trường thành viên"));
+    }
+    let numbered = !matches!(kind, DocKind::Ballots);
+    if numbered
+        && wb
+            .documents
+            .numbers
+            .get(&kind)
+            .is_none_or(|n| n.trim().is_empty())
+    {
+        out.push(Missing::blank("số văn bản"));
+    }
+    if wb.cluster.number_code.trim().is_empty() && numbered {
+        out.push(Missing::blank("ký hiệu của Cụm trong số văn bản"));
+    }
+    if doc_date(wb, kind).is_none() {
+        out.push(Missing::blank("ngày văn bản (hoặc ngày hội nghị)"));
+    }
+    if doc_place(wb).is_empty() {
+        out.push(Missing::blank("địa danh ghi ngày tháng"));
+    }
+    if matches!(
+        kind,
+        DocKind::ScoreSheet | DocKind::Minutes | DocKind::Proposal | DocKind::Report
+    ) && leader_head(wb).trim().is_empty()
+    {
+        out.push(Missing::blank(
+            "tên người ký (hiệu trưởng trường cụm trưởng)",
+        ));
+    }
+    out
+}
+
+/// Recipients lines in the Decree's form: "- X;" … "- Lưu: VT, …".
+pub(crate) fn recipient_lines(wb: &Workbook) -> Vec<String> {
+    let mut lines: Vec<String> = wb
+        .documents
+        .recipients
+        .iter()
+        .map(|l| l.trim().trim_end_matches([';', '.']).to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !lines.iter().any(|l| l.starts_with("Lưu")) {
+        lines.push(format!("Lưu: VT, {}", or_blank(&wb.cluster.number_code)));
+    }
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("- {l}{}", if i + 1 == n { "." } else { ";" }))
+        .collect()
+}
+
+/// A bold heading line ("I. THÀNH PHẦN").
+pub(crate) fn heading(text: &str) -> Block {
+    Paragraph::text(text, FontStyle::Bold, BODY_PT)
+        .align(Align::Justify)
+        .indent(10.0)
+        .space_before(2.0)
+        .space_after(1.5)
+        .into()
+}
+
+/// A body paragraph with a bold lead-in ("Chủ trì: ").
+pub(crate) fn labelled(label: &str, text: &str) -> Block {
+    Paragraph::new(vec![
+        Span::bold(label, BODY_PT),
+        Span::regular(text, BODY_PT),
+    ])
+    .align(Align::Justify)
+    .indent(10.0)
+    .space_after(1.5)
+    .into()
+}
+
+/// A "- item" line of a list.
+pub(crate) fn item(text: &str) -> Block {
+    Paragraph::text(format!("- {text}"), FontStyle::Regular, BODY_PT)
+        .align(Align::Justify)
+        .indent(10.0)
+        .space_after(1.0)
+        .into()
+}
+
+pub(crate) fn hcell(text: &str, size: f32) -> Cell {
+    Cell::text(text, size).bold().centered().middle()
+}
+
+pub(crate) fn ccell(text: impl Into<String>, size: f32) -> Cell {
+    let mut c = Cell::text(text, size).centered();
+    c.v_align = VAlign::Middle;
+    c
+}
+
+pub(crate) fn lcell(text: impl Into<String>, size: f32) -> Cell {
+    let mut c = Cell::text(text, size);
+    c.v_align = VAlign::Middle;
+    c
+}
+
+/// Rank, with "=" for a tie that the chain could not break.
+pub(crate) fn rank_text(s: &SchoolResult) -> String {
+    if s.tied_with.is_empty() {
+        s.rank.to_string()
+    } else {
+        format!("{} (đồng hạng)", s.rank)
+    }
+}
+
+/// The ranking: one row per school, best first.
+pub(crate) fn ranking_table(wb: &Workbook, r: &Results, size: f32) -> Table {
+    let mut t = Table::new(vec![
+        ColumnWidth::Mm(13.0),
+        ColumnWidth::Relative(2.0),
+        ColumnWidth::Mm(15.0),
+        ColumnWidth::Mm(15.0),
+        ColumnWidth::Mm(16.0),
+        ColumnWidth::Mm(12.0),
+        ColumnWidth::Mm(15.0),
+        ColumnWidth::Relative(2.4),
+    ])
+    .header(Row::new(
+        [
+            "Hạng",
+            "Trường",
+            "Tự chấm",
+            "Cụm chấm",
+            "Thưởng",
+            "Trừ",
+            "Tổng điểm",
+            "Xếp loại",
+        ]
+        .iter()
+        .map(|h| hcell(h, size - 1.0))
+        .collect(),
+    ));
+    for s in &r.schools {
+        let tt = &s.totals;
+        t = t.row(Row::new(vec![
+            ccell(rank_text(s), size),
+            lcell(wb.school_name(&tt.school), size),
+            ccell(tt.self_total.to_string(), size),
+            ccell(tt.cluster_total.to_string(), size),
+            ccell(tt.bonus.to_string(), size),
+            ccell(tt.deduction.to_string(), size),
+            ccell(tt.final_score.to_string(), size).bold(),
+            lcell(s.rating.band_name.clone(), size),
+        ]));
+    }
+    t
+}
+
+/// The criteria × schools tables: criteria as rows, each school a pair of
+/// columns (self, cluster), schools split into groups that fit `width_mm`.
+/// Each group is a table of its own with its header rows repeated on every
+/// page.
+pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32) -> Vec<Block> {
+    const CODE_MM: f32 = 11.0;
+    const MAX_MM: f32 = 12.0;
+    const MIN_TITLE_MM: f32 = 55.0;
+    const SCORE_MM: f32 = 11.5;
+    let schools = &r.schools;
+    if schools.is_empty() || wb.criteria.is_empty() {
+        return Vec::new();
+    }
+    let fit =
+        (((width_mm - CODE_MM - MAX_MM - MIN_TITLE_MM) / (2.0 * SCORE_MM)).floor() as usize).max(1);
+    let groups = schools.len().div_ceil(fit);
+    let per_group = schools.len().div_ceil(groups);
+    // Per school: leaf id → score line.
+    let maps: Vec<HashMap<&Id, &CriterionScore>> = schools
+        .iter()
+        .map(|s| {
+            s.totals
+                .criteria
+                .iter()
+                .map(|c| (&c.criterion, c))
+                .collect()
+        })
+        .collect();
+    let mut blocks = Vec::new();
+    for (g, (chunk, maps)) in schools
+        .chunks(per_group)
+        .zip(maps.chunks(per_group))
+        .enumerate()
+    {
+        if groups > 1 {
+            let first = g * per_group + 1;
+            let last = first + chunk.len() - 1;
+            blocks.push(
+                Paragraph::text(
+                    format!(
+                        "Phần {}/{groups}: các trường xếp hạng thứ {first} đến {last}",
+                        g + 1
+                    ),
+                    FontStyle::Italic,
+                    size,
+                )
+                .space_before(2.0)
+                .into(),
+            );
+        }
+        let mut columns = vec![
+            ColumnWidth::Mm(CODE_MM),
+            ColumnWidth::Relative(1.0),
+            ColumnWidth::Mm(MAX_MM),
+        ];
+        columns.extend(std::iter::repeat_n(
+            ColumnWidth::Mm(SCORE_MM),
+            2 * chunk.len(),
+        ));
+        let small = size - 1.0;
+        let mut top = vec![
+            hcell("Mã", small),
+            hcell("Tiêu chí", small),
+            hcell("Điểm chuẩn", small),
+        ];
+        let mut second = vec![Cell::empty(), Cell::empty(), Cell::empty()];
+        for s in chunk {
+            top.push(hcell(&wb.school_name(&s.totals.school), small).span_columns(2));
+            second.push(hcell("Tự chấm", small));
+            second.push(hcell("Cụm chấm", small));
+        }
+        let mut t = Table::new(columns)
+            .header(Row::new(top))
+            .header(Row::new(second));
+        t.padding_x_mm = 1.0;
+        t.padding_y_mm = 0.6;
+        for node in &wb.criteria {
+            criterion_rows(&mut t, node, maps, size, 0);
+        }
+        // Totals.
+        let summary = |label: &str, cells: Vec<Cell>| {
+            let mut row = vec![
+                Cell::text(label, size).bold().span_columns(2),
+                ccell(String::new(), size),
+            ];
+            row.extend(cells);
+            Row::new(row)
+        };
+        let max_total = wb.max_total().to_string();
+        let mut total_row = vec![
+            Cell::text("Cộng điểm tiêu chí", size)
+                .bold()
+                .span_columns(2),
+            ccell(max_total, size).bold(),
+        ];
+        for s in chunk {
+            total_row.push(ccell(s.totals.self_total.to_string(), size).bold());
+            total_row.push(ccell(s.totals.cluster_total.to_string(), size).bold());
+        }
+        t = t.row(Row::new(total_row));
+        let pair = |f: &dyn Fn(&SchoolResult) -> String, bold: bool| -> Vec<Cell> {
+            chunk
+                .iter()
+                .map(|s| {
+                    let c = ccell(f(s), size).span_columns(2);
+                    if bold { c.bold() } else { c }
+                })
+                .collect()
+        };
+        t = t.row(summary(
+            &format!("Điểm thưởng (tối đa {})", wb.rules.bonus_cap),
+            pair(&|s| s.totals.bonus.to_string(), false),
+        ));
+        t = t.row(summary(
+            &format!("Điểm trừ (tối đa {})", wb.rules.deduction_cap),
+            pair(&|s| s.totals.deduction.to_string(), false),
+        ));
+        t = t.row(summary(
+            "Tổng điểm",
+            pair(&|s| s.totals.final_score.to_string(), true),
+        ));
+        t = t.row(summary("Xếp hạng", pair(&rank_text, true)));
+        let band = |s: &SchoolResult| s.rating.band_name.clone();
+        let bands: Vec<Cell> = chunk
+            .iter()
+            .map(|s| ccell(band(s), small).span_columns(2))
+            .collect();
+        t = t.row(summary("Xếp loại", bands));
+        blocks.push(Block::Table(t));
+    }
+    blocks
+}
+
+fn criterion_rows(
+    t: &mut Table,
+    node: &Criterion,
+    maps: &[HashMap<&Id, &CriterionScore>],
+    size: f32,
+    depth: usize,
+) {
+    let leaf = node.is_leaf();
+    let leaves = node.leaves();
+    let mut row = vec![
+        ccell(node.code.clone(), size),
+        lcell(node.title.clone(), size),
+        ccell(node.max_points().to_string(), size),
+    ];
+    if !leaf {
+        row = row.into_iter().map(Cell::bold).collect();
+    }
+    for m in maps {
+        if leaf {
+            let line = m.get(&node.id);
+            let own = line.and_then(|c| c.self_score);
+            let cluster = line.and_then(|c| c.cluster_score);
+            row.push(ccell(own.map_or("—".into(), |p| p.to_string()), size));
+            // Not reviewed by the cluster: the self-score counts, in italics.
+            // A cluster score that differs from the self-score is bold.
+            let cell = match (own, cluster) {
+                (_, None) => {
+                    let effective = line.map_or(String::from("—"), |c| c.effective.to_string());
+                    let mut c = ccell(effective, size);
+                    c.paragraphs = c
+                        .paragraphs
+                        .into_iter()
+                        .map(|p| p.styled(FontStyle::Italic))
+                        .collect();
+                    c
+                }
+                (Some(o), Some(c)) if o != c => ccell(c.to_string(), size).bold(),
+                (_, Some(c)) => ccell(c.to_string(), size),
+            };
+            row.push(cell);
+        } else {
+            let sum = |f: &dyn Fn(&CriterionScore) -> Option<crate::workbook::Points>| {
+                leaves
+                    .iter()
+                    .filter_map(|l| m.get(&l.id).and_then(|c| f(c)))
+                    .sum::<crate::workbook::Points>()
+            };
+            row.push(ccell(sum(&|c| c.self_score).to_string(), size).bold());
+            row.push(ccell(sum(&|c| Some(c.effective)).to_string(), size).bold());
+        }
+    }
+    t.body_rows.push(Row::new(row));
+    if depth < 8 {
+        for c in &node.children {
+            criterion_rows(t, c, maps, size, depth + 1);
+        }
+    }
+}
