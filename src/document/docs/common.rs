@@ -261,7 +261,7 @@ pub(crate) fn ranking_table(wb: &Workbook, r: &Results, size: f32) -> Table {
         ColumnWidth::Relative(2.0),
         ColumnWidth::Mm(15.0),
         ColumnWidth::Mm(15.0),
-        ColumnWidth::Mm(16.0),
+        ColumnWidth::Mm(18.0),
         ColumnWidth::Mm(12.0),
         ColumnWidth::Mm(15.0),
         ColumnWidth::Relative(2.4),

@@ -1,0 +1,474 @@
+//! The documents built from a workbook, read back from the PDF as copy/paste
+//! would give them; and `thidua export`.
+
+#[path = "support/pdf_text.rs"]
+mod pdf_text;
+mod support;
+
+use support::sample::load_sample;
+use thidua::document::docs::{self, DocError};
+use thidua::workbook::{DocKind, DocumentStyle, Workbook};
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+fn sample() -> Workbook {
+    load_sample().workbook
+}
+
+/// All text of a document, lines joined by spaces.
+fn text_of(wb: &Workbook, kind: DocKind) -> (String, Vec<u8>) {
+    let built = docs::build(wb, kind).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+    let lines: Vec<String> = pdf_text::pages(&built.pdf)
+        .iter()
+        .flat_map(|p| p.lines())
+        .collect();
+    (lines.join("\n"), built.pdf)
+}
+
+/// Each wanted string, on one line or wrapped over lines in a narrow cell.
+fn assert_has(text: &str, wanted: &[&str]) {
+    let flat = text.replace('\n', " ");
+    for w in wanted {
+        assert!(
+            text.contains(w) || flat.contains(w),
+            "missing {w:?} in\n{text}"
+        );
+    }
+}
+
+const HEADER: [&str; 4] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "CỤM THI ĐUA SỐ 8",
+    "Bà Rịa - Vũng Tàu, ngày 22 tháng 11 năm 2019",
+];
+
+fn school_names(wb: &Workbook) -> Vec<String> {
+    wb.members.iter().map(|s| s.short_name.clone()).collect()
+}
+
+#[test]
+fn sample_builds_every_document_without_warnings() {
+    let wb = sample();
+    for kind in docs::ALL {
+        let built = docs::build(&wb, kind).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert!(built.pdf.starts_with(b"%PDF"), "{kind:?}");
+        assert!(built.warnings.is_empty(), "{kind:?}: {:?}", built.warnings);
+        assert!(
+            docs::missing(&wb, kind).is_empty(),
+            "{kind:?}: {:?}",
+            docs::missing(&wb, kind)
+        );
+    }
+}
+
+#[test]
+fn score_sheet_has_every_school_and_figure() {
+    let wb = sample();
+    let (text, pdf) = text_of(&wb, DocKind::ScoreSheet);
+    assert_has(&text, &HEADER);
+    assert_has(
+        &text,
+        &[
+            "Số: 04/BTH-CTĐ8",
+            "BẢNG TỔNG HỢP ĐIỂM",
+            "101,5",
+            "97,25",
+            "85,25",
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Tiêu chí",
+            "Xếp loại",
+            "TM. CỤM THI ĐUA SỐ 8",
+            "CỤM TRƯỞNG",
+            "Ngô Thị Liên",
+        ],
+    );
+    for name in school_names(&wb) {
+        assert!(text.contains(&name), "{name}");
+    }
+    let page = &pdf_text::pages(&pdf)[0];
+    assert!(page.width > page.height, "landscape");
+}
+
+#[test]
+fn minutes_have_time_people_ballot_and_signatures() {
+    let wb = sample();
+    let (text, pdf) = text_of(&wb, DocKind::Minutes);
+    assert_has(&text, &HEADER);
+    assert_has(
+        &text,
+        &[
+            "Số: 05/BB-CTĐ8",
+            "BIÊN BẢN",
+            "Họp bình xét thi đua năm 2019 của Cụm thi đua số 8",
+            "08 giờ 00",
+            "11 giờ 30",
+            "Ngô Thị Liên",
+            "Đinh Thị Mai Yên",
+            "có mặt 7/7",
+            "101,5",
+            "85,71%",
+            "42,86%",
+            "100%",
+            "trên 50% tổng số trường thành viên",
+            "Không đạt",
+            "THƯ KÝ",
+            "CHỦ TRÌ",
+            "Cụm trưởng: Trường Chính trị tỉnh Ninh Thuận",
+        ],
+    );
+    for name in school_names(&wb) {
+        assert!(text.contains(&name), "{name}");
+    }
+    // THƯ KÝ on the left, CHỦ TRÌ on the right, on the same line.
+    let pages = pdf_text::pages(&pdf);
+    let last = pages.last().expect("a page");
+    let find = |t: &str| last.runs.iter().find(|r| r.text.contains(t)).cloned();
+    let (sec, chair) = (
+        find("THƯ KÝ").expect("THƯ KÝ"),
+        find("CHỦ TRÌ").expect("CHỦ TRÌ"),
+    );
+    assert!(sec.x < chair.x && (sec.y - chair.y).abs() < 0.5);
+    assert!(
+        pdf.len() < 100 * 1024 * pages.len(),
+        "{} bytes for {} pages",
+        pdf.len(),
+        pages.len()
+    );
+}
+
+#[test]
+fn proposal_letter_has_basis_table_and_recipients() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::Proposal);
+    assert_has(&text, &HEADER);
+    assert_has(
+        &text,
+        &[
+            "Số: 06/TTr-CTĐ8",
+            "TỜ TRÌNH",
+            "Về việc đề nghị khen thưởng thi đua năm 2019",
+            "Kính gửi:",
+            "Căn cứ Nghị định số 91/2017/NĐ-CP",
+            "Trường Chính trị tỉnh Bà Rịa",
+            "Trường Chính trị tỉnh Ninh",
+            "Cờ thi đua của Học viện",
+            "Bằng khen của Giám đốc",
+            "101,5",
+            "85,71%",
+            "Nơi nhận:",
+            "- Lưu: VT, Cụm thi đua số 8.",
+            "TM. CỤM THI ĐUA SỐ 8",
+            "Ngô Thị Liên",
+            "Biên bản họp bình xét thi đua năm 2019",
+        ],
+    );
+}
+
+#[test]
+fn report_has_texts_activities_and_appendix() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::Report);
+    assert_has(&text, &HEADER);
+    assert_has(
+        &text,
+        &[
+            "Số: 07/BC-CTĐ8",
+            "BÁO CÁO",
+            "I. TÌNH HÌNH CHUNG",
+            "IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2020",
+            "Hội thi giảng viên dạy giỏi",
+            "Giải Nhất",
+            "PHỤ LỤC",
+            "101,5",
+            "Nơi nhận:",
+        ],
+    );
+    for name in school_names(&wb) {
+        assert!(text.contains(&name), "{name}");
+    }
+}
+
+#[test]
+fn pact_handover_ballots_and_count_minutes() {
+    let wb = sample();
+    let (pact, _) = text_of(&wb, DocKind::Pact);
+    assert_has(
+        &pact,
+        &[
+            "Số: 02/GƯ-CTĐ8",
+            "ngày 15 tháng 3 năm 2019",
+            "GIAO ƯỚC THI ĐUA",
+            "Mỗi giảng viên dự giờ ít nhất 4 tiết/năm",
+            "HIỆU TRƯỞNG",
+            "Ngô Thị Liên",
+        ],
+    );
+    for s in &wb.members {
+        assert!(pact.contains(&s.head.name), "{}", s.head.name);
+    }
+    let (handover, _) = text_of(&wb, DocKind::Handover);
+    assert_has(
+        &handover,
+        &[
+            "Số: 08/BB-CTĐ8",
+            "BIÊN BẢN BÀN GIAO",
+            "ĐẠI DIỆN BÊN GIAO",
+            "ĐẠI DIỆN BÊN NHẬN",
+            "Trương Tiến Hưng",
+            "cum8-2020.json",
+        ],
+    );
+    let built = docs::build(&wb, DocKind::Ballots).expect("ballots");
+    let pages = pdf_text::pages(&built.pdf);
+    assert_eq!(pages.len(), 7, "one ballot paper per member school");
+    let first = pages[0].lines().join("\n");
+    assert_has(
+        &first,
+        &[
+            "PHIẾU BẦU",
+            "Đồng ý",
+            "Trường Chính trị tỉnh Ninh Thuận",
+            "Phiếu số 1/7",
+        ],
+    );
+    let (count, _) = text_of(&wb, DocKind::CountMinutes);
+    assert_has(
+        &count,
+        &[
+            "Số: 09/BB-CTĐ8",
+            "BIÊN BẢN KIỂM PHIẾU",
+            "Lê Văn Hùng",
+            "TRƯỞNG BAN",
+            "85,71%",
+            "Số phiếu phát ra: 7",
+        ],
+    );
+}
+
+#[test]
+fn party_style_numbers() {
+    let mut wb = sample();
+    wb.cluster.document_style = DocumentStyle::Party;
+    assert_eq!(
+        docs::document_number(&wb, DocKind::Minutes),
+        "Số 05-BB/CTĐ8"
+    );
+    let (text, _) = text_of(&wb, DocKind::Minutes);
+    assert_has(&text, &["ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BB/CTĐ8"]);
+}
+
+#[test]
+fn drafts_show_blanks_and_warn() {
+    let mut wb = sample();
+    wb.documents.numbers.clear();
+    wb.conference.start = None;
+    wb.conference.secretary.name.clear();
+    let built = docs::build(&wb, DocKind::Minutes).expect("a draft");
+    assert!(
+        built.warnings.iter().any(|w| w.contains("giờ bắt đầu")),
+        "{:?}",
+        built.warnings
+    );
+    assert!(
+        built.warnings.iter().any(|w| w.contains("thư ký")),
+        "{:?}",
+        built.warnings
+    );
+    let text = pdf_text::text(&built.pdf);
+    assert_has(&text, &["Số: ……/BB-CTĐ8", "…… giờ ……"]);
+}
+
+#[test]
+fn refused_documents_list_what_is_missing() {
+    let mut wb = sample();
+    wb.conference.ballots.clear();
+    wb.conference.election.leader = None;
+    match docs::build(&wb, DocKind::Proposal) {
+        Err(DocError::Refused { missing, .. }) => {
+            assert!(
+                missing
+                    .iter()
+                    .any(|m| m.what.contains("đề nghị khen thưởng")),
+                "{missing:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let err = docs::build(&wb, DocKind::CountMinutes).expect_err("no ballot");
+    assert!(err.to_string().contains("kết quả bỏ phiếu"), "{err}");
+    let err = docs::build(&wb, DocKind::Handover).expect_err("no next leader");
+    assert!(err.to_string().contains("cụm trưởng năm sau"), "{err}");
+    assert!(docs::missing(&wb, DocKind::Handover)[0].blocking);
+}
+
+#[test]
+fn no_panic_on_empty_workbooks() {
+    let mut empty = Workbook::new(thidua::workbook::Cluster::default(), 2025);
+    for kind in docs::ALL {
+        let _ = docs::missing(&empty, kind);
+        assert!(matches!(
+            docs::build(&empty, kind),
+            Err(DocError::Refused { .. })
+        ));
+    }
+    // Members but nothing else: drafts or refusals, never a panic.
+    empty = thidua::workbook::synthetic::workbook(3, 6, 0);
+    empty.conference = Default::default();
+    empty.documents = Default::default();
+    for kind in docs::ALL {
+        match docs::build(&empty, kind) {
+            Ok(b) => assert!(b.pdf.starts_with(b"%PDF")),
+            Err(DocError::Refused { missing, .. }) => assert!(!missing.is_empty()),
+            Err(e) => panic!("{kind:?}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn file_names_are_ascii() {
+    let wb = sample();
+    assert_eq!(
+        docs::file_name(&wb, DocKind::Minutes),
+        "Cum8-2019-BienBan.pdf"
+    );
+    for kind in docs::ALL {
+        assert!(docs::file_name(&wb, kind).is_ascii());
+    }
+}
+
+#[test]
+fn sixty_schools_score_sheet_paginates_inside_the_margins() {
+    let wb = thidua::workbook::synthetic::workbook(60, 300, 0);
+    let built = docs::build(&wb, DocKind::ScoreSheet).expect("builds");
+    let pages = pdf_text::pages(&built.pdf);
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    let setup = thidua::document::PageSetup::landscape();
+    let m = setup.margins;
+    // The ranking's header row on each of its pages, then the criteria
+    // table's header row on every page up to the signatures.
+    let texts: Vec<String> = pages.iter().map(|p| p.lines().join("\n")).collect();
+    let first_detail = texts
+        .iter()
+        .position(|t| t.contains("Tiêu chí"))
+        .expect("a criteria table");
+    assert!(first_detail >= 2, "60 ranked schools take more than a page");
+    for (i, t) in texts.iter().enumerate() {
+        if i < first_detail {
+            assert!(
+                t.contains("Hạng") && t.contains("Xếp loại"),
+                "page {}",
+                i + 1
+            );
+        } else if i + 1 < texts.len() {
+            assert!(
+                t.contains("Tiêu chí") && t.contains("Mã"),
+                "page {}:\n{t}",
+                i + 1
+            );
+        }
+    }
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.width > page.height);
+        let left = m.left_mm * PT_PER_MM;
+        let right = page.width - m.right_mm * PT_PER_MM;
+        let top = page.height - m.top_mm * PT_PER_MM;
+        let bottom = m.bottom_mm * PT_PER_MM;
+        for run in &page.runs {
+            assert!(
+                run.x >= left - 0.01 && run.end_x <= right + 0.01,
+                "page {}: {run:?}",
+                i + 1
+            );
+            if run.y > top {
+                assert_eq!(run.text, (i + 1).to_string(), "page {}: {run:?}", i + 1);
+            } else {
+                assert!(
+                    run.y - 0.22 * run.size >= bottom - 0.01,
+                    "page {}: {run:?}",
+                    i + 1
+                );
+            }
+        }
+    }
+    let all = pages
+        .iter()
+        .flat_map(|p| p.lines())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for s in &wb.members {
+        assert!(all.contains(&s.short_name), "{}", s.short_name);
+    }
+}
+
+mod cli {
+    use std::process::Command;
+
+    fn thidua(args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    const SAMPLE: &str = "assets/samples/cum8-2019.json";
+
+    #[test]
+    fn export_one_document_and_refuse_to_overwrite() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("bb.pdf");
+        let out_s = out.to_str().expect("utf-8");
+        let (code, stdout, _) = thidua(&["export", SAMPLE, "--doc", "minutes", "--out", out_s]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("biên bản họp bình xét"), "{stdout}");
+        assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF"));
+        let (code, _, err) = thidua(&["export", SAMPLE, "--doc", "minutes", "--out", out_s]);
+        assert_eq!(code, 1);
+        assert!(err.contains("--force"), "{err}");
+        let (code, _, _) = thidua(&[
+            "export", SAMPLE, "--doc", "minutes", "--out", out_s, "--force",
+        ]);
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        let (code, _, err) = thidua(&["export", SAMPLE, "--doc", "thu", "--out", "x.pdf"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("không có văn bản"), "{err}");
+        let (code, _, _) = thidua(&["export", SAMPLE, "--doc", "minutes"]);
+        assert_eq!(code, 2);
+        let (code, _, _) = thidua(&["export", SAMPLE]);
+        assert_eq!(code, 2);
+    }
+
+    #[test]
+    fn export_all_continues_past_a_refused_document() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // The sample without its ballots: no proposal and no count minutes.
+        let mut wb = super::sample();
+        wb.conference.ballots.clear();
+        let input = dir.path().join("khong-phieu.json");
+        thidua::workbook::save(&input, &wb, thidua::workbook::file::Overwrite::Anything)
+            .expect("saved");
+        let outdir = dir.path().join("pdf");
+        let (code, stdout, err) = thidua(&[
+            "export",
+            input.to_str().expect("utf-8"),
+            "--all",
+            outdir.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(code, 1, "{stdout}\n{err}");
+        assert!(err.contains("không lập được tờ trình"), "{err}");
+        assert!(outdir.join("Cum8-2019-BienBan.pdf").exists());
+        assert!(outdir.join("Cum8-2019-BangDiem.pdf").exists());
+        assert!(outdir.join("Cum8-2019-PhieuBau.pdf").exists());
+        assert!(!outdir.join("Cum8-2019-ToTrinh.pdf").exists());
+    }
+}
