@@ -51,9 +51,10 @@ impl Results {
 
 /// Applies the workbook's rules to its records.
 pub fn evaluate(wb: &Workbook) -> Results {
+    let plan = scores::Plan::new(wb);
     let totals: Vec<SchoolTotals> = wb
         .current_members()
-        .map(|s| scores::totals(wb, &s.id))
+        .map(|s| scores::totals_with(wb, &plan, &s.id))
         .collect();
     let ballots: Vec<Result<BallotResult, BallotError>> = wb
         .conference

@@ -76,13 +76,9 @@ pub fn rank(wb: &Workbook, totals: &[SchoolTotals], ballots: &[BallotResult]) ->
             .then_with(|| break_tie(wb, ballots, a, b).0)
     };
     // Stable sort, then by Vietnamese name for a deterministic order of ties.
+    let name = |id: &Id| wb.school(id).map_or("", |s| s.full_name.as_str());
     order.sort_by(|a, b| {
-        cmp(a, b).then_with(|| {
-            crate::text::compare_vi(
-                &wb.school_full_name(&a.school),
-                &wb.school_full_name(&b.school),
-            )
-        })
+        cmp(a, b).then_with(|| crate::text::compare_vi(name(&a.school), name(&b.school)))
     });
     let mut out: Vec<Ranked> = Vec::with_capacity(order.len());
     for (i, t) in order.iter().enumerate() {

@@ -42,7 +42,8 @@ pub struct SchoolTotals {
     pub deduction: Points,
     /// cluster_total + bonus − deduction; may exceed the table's total.
     pub final_score: Points,
-    /// Effective totals per criterion node (sections and parents too).
+    /// Effective totals of the parent nodes (sections, criteria with
+    /// sub-criteria); leaves are in `criteria`.
     pub node_totals: BTreeMap<Id, Points>,
     /// Some criterion counts 0 (scored 0, or not scored at all).
     pub has_zero: bool,
@@ -67,8 +68,14 @@ impl SchoolTotals {
             .map(|c| &c.criterion)
     }
 
+    /// The effective total of any node of the criteria table.
     pub fn node_total(&self, id: &Id) -> Points {
-        self.node_totals.get(id).copied().unwrap_or_default()
+        self.node_totals.get(id).copied().unwrap_or_else(|| {
+            self.criteria
+                .iter()
+                .find(|c| &c.criterion == id)
+                .map_or(Points::ZERO, |c| c.effective)
+        })
     }
 }
 
@@ -76,25 +83,68 @@ fn cap(claimed: Points, cap: Points) -> Points {
     if claimed > cap { cap } else { claimed }
 }
 
+/// The leaf criteria sorted by id with their position in table order: lets
+/// each school's score maps (sorted by id) be read in one merge pass instead
+/// of a map lookup per criterion — this is the hot loop of [`evaluate`].
+///
+/// [`evaluate`]: crate::rules::evaluate
+pub struct Plan<'a> {
+    by_id: Vec<(&'a Id, usize)>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(wb: &'a Workbook) -> Plan<'a> {
+        let mut by_id: Vec<(&Id, usize)> = wb
+            .leaf_criteria()
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (&c.id, i))
+            .collect();
+        by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Plan { by_id }
+    }
+
+    /// Points per leaf, in table order.
+    fn read(&self, scores: &BTreeMap<Id, crate::workbook::Score>) -> Vec<Option<Points>> {
+        let mut out = vec![None; self.by_id.len()];
+        let mut entries = scores.iter().peekable();
+        for (id, pos) in &self.by_id {
+            while entries.next_if(|(k, _)| k < id).is_some() {}
+            if let Some((_, s)) = entries.next_if(|(k, _)| k == id) {
+                out[*pos] = Some(s.points);
+            }
+        }
+        out
+    }
+}
+
 /// Totals for one school (an empty assessment if it has none).
 pub fn totals(wb: &Workbook, school: &Id) -> SchoolTotals {
+    totals_with(wb, &Plan::new(wb), school)
+}
+
+/// Totals for one school, reusing a plan made once for the workbook.
+pub fn totals_with(wb: &Workbook, plan: &Plan, school: &Id) -> SchoolTotals {
     let empty = Assessment::default();
     let a = wb.assessment(school).unwrap_or(&empty);
-    let mut criteria = Vec::new();
+    let own = plan.read(&a.self_scores);
+    let cluster = plan.read(&a.cluster_scores);
+    let mut criteria = Vec::with_capacity(own.len());
     let mut node_totals = BTreeMap::new();
-    fn walk(
-        nodes: &[Criterion],
-        a: &Assessment,
-        out: &mut Vec<CriterionScore>,
-        totals: &mut BTreeMap<Id, Points>,
-    ) -> Points {
+    struct Walk<'x> {
+        own: &'x [Option<Points>],
+        cluster: &'x [Option<Points>],
+        out: Vec<CriterionScore>,
+    }
+    fn walk(nodes: &[Criterion], w: &mut Walk, totals: &mut BTreeMap<Id, Points>) -> Points {
         let mut sum = Points::ZERO;
         for c in nodes {
             let t = if c.is_leaf() {
-                let self_score = a.self_scores.get(&c.id).map(|s| s.points);
-                let cluster_score = a.cluster_scores.get(&c.id).map(|s| s.points);
+                let pos = w.out.len();
+                let self_score = w.own.get(pos).copied().flatten();
+                let cluster_score = w.cluster.get(pos).copied().flatten();
                 let effective = cluster_score.or(self_score).unwrap_or_default();
-                out.push(CriterionScore {
+                w.out.push(CriterionScore {
                     criterion: c.id.clone(),
                     max: c.max_points(),
                     self_score,
@@ -103,14 +153,21 @@ pub fn totals(wb: &Workbook, school: &Id) -> SchoolTotals {
                 });
                 effective
             } else {
-                walk(&c.children, a, out, totals)
+                let t = walk(&c.children, w, totals);
+                totals.insert(c.id.clone(), t);
+                t
             };
-            totals.insert(c.id.clone(), t);
             sum += t;
         }
         sum
     }
-    let cluster_total = walk(&wb.criteria, a, &mut criteria, &mut node_totals);
+    let mut w = Walk {
+        own: &own,
+        cluster: &cluster,
+        out: std::mem::take(&mut criteria),
+    };
+    let cluster_total = walk(&wb.criteria, &mut w, &mut node_totals);
+    let criteria = w.out;
     let self_total = criteria.iter().filter_map(|c| c.self_score).sum();
     let claimed = |kind| {
         a.adjustments
