@@ -3,8 +3,10 @@
 //! iced or printpdf, so every rule is testable in microseconds and shared by
 //! the window, the CLI and the PDF exporter.
 
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod rules;
+pub mod settings;
 pub mod text;
 pub mod workbook;

@@ -1,4 +1,5 @@
-//! `thidua`: with a subcommand, the CLI; otherwise the window.
+//! `thidua`: with a subcommand, the CLI; otherwise the window, opening the
+//! file given (if any).
 
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
@@ -6,13 +7,15 @@ fn main() {
         .first()
         .and_then(|a| a.to_str())
         .is_some_and(|a| thidua::cli::COMMANDS.contains(&a) || a.starts_with('-'));
-    let code = if is_command {
-        thidua::cli::run(args)
-    } else {
-        // Until the window exists, opening a file checks it.
-        let mut with_check = vec![std::ffi::OsString::from("check")];
-        with_check.extend(args);
-        thidua::cli::run(with_check)
-    };
-    std::process::exit(code);
+    if is_command {
+        std::process::exit(thidua::cli::run(args));
+    }
+    let file = args.into_iter().next().map(std::path::PathBuf::from);
+    if let Err(e) = thidua::app::run(file) {
+        // Typically no display, or X11 libraries missing (libx11-6,
+        // libxcursor1, libxi6, libxkbcommon-x11-0): say so in a terminal.
+        eprintln!("Không mở được cửa sổ Sổ Thi Đua: {e}");
+        eprintln!("Các lệnh dòng lệnh vẫn dùng được: thidua --help");
+        std::process::exit(1);
+    }
 }

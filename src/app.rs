@@ -1,0 +1,788 @@
+//! The window. `App` holds the open workbook; screens hold only their UI
+//! state and hand back edits, which are applied in one place
+//! ([`App::apply`]): undo, the dirty flag and the recovery copy follow from
+//! there.
+
+pub mod dialog;
+pub mod document;
+pub mod font;
+pub mod modal;
+pub mod recovery;
+pub mod screen;
+pub mod strings;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Element, Length, Size, Subscription, Task, Theme, keyboard, window};
+
+use crate::settings::{self, Store};
+use crate::workbook::edit::Edit;
+use crate::workbook::file::Overwrite;
+use crate::workbook::{self, Owner, Workbook};
+use dialog::{Picked, Purpose};
+use document::Document;
+use modal::{Choice, Modal};
+use screen::{View, error, members, placeholder, welcome};
+use strings as s;
+
+/// The sample shipped inside the program, so "open the sample" works
+/// wherever the .exe is copied.
+pub const SAMPLE: &[u8] = include_bytes!("../assets/samples/cum8-2019.json");
+pub const SAMPLE_NAME: &str = "cum8-2019.json";
+
+/// The recovery copy is written this long after the last edit.
+pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
+
+/// Where the app starts and what it keeps on disk. Tests pass in-memory
+/// settings and no recovery folder so nothing of the user's is touched.
+#[derive(Debug, Clone)]
+pub struct Boot {
+    pub file: Option<PathBuf>,
+    pub settings: Store,
+    pub recovery: recovery::Place,
+}
+
+impl Boot {
+    /// Nothing read from or written to the user's folders.
+    pub fn isolated(file: Option<PathBuf>) -> Boot {
+        Boot {
+            file,
+            settings: Store::in_memory(settings::Settings::default()),
+            recovery: recovery::Place::none(),
+        }
+    }
+
+    /// The real folders of the user (config and data, via `directories`).
+    pub fn from_user_folders(file: Option<PathBuf>) -> Boot {
+        Boot {
+            file,
+            settings: Store::default_path()
+                .map(Store::load)
+                .unwrap_or_else(|| Store::in_memory(settings::Settings::default())),
+            recovery: recovery::Place::default_folder(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Welcome,
+    Error(error::State),
+    Workbook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    Members(members::Message),
+    Navigate(View),
+    Home,
+    New,
+    Open,
+    Save,
+    SaveAs,
+    FromLastYear,
+    OpenSample,
+    OpenPath(PathBuf),
+    Picked(Purpose, Picked),
+    Undo,
+    Redo,
+    Scale(f32),
+    ZoomIn,
+    ZoomOut,
+    FileDropped(PathBuf),
+    CloseRequested(window::Id),
+    Resized(Size),
+    Tick,
+    Modal(Choice),
+    HideProblems,
+    DismissNotice,
+}
+
+pub struct App {
+    settings: Store,
+    recovery: recovery::Place,
+    screen: Screen,
+    doc: Option<Document>,
+    view: View,
+    welcome: welcome::State,
+    members: members::State,
+    modal: Option<Modal>,
+    notice: Option<Notice>,
+    show_problems: bool,
+    /// When the last edit not yet in a recovery copy happened.
+    recovery_due: Option<Instant>,
+    /// What to do once the current save succeeds (close the window, open
+    /// another file …).
+    after_save: Option<AfterSave>,
+    /// The user already agreed to drop the unsaved changes once.
+    discard_confirmed: bool,
+}
+
+#[derive(Debug, Clone)]
+enum AfterSave {
+    Close(window::Id),
+    Then(Box<Message>),
+}
+
+impl App {
+    pub fn new(boot: Boot) -> (App, Task<Message>) {
+        let mut app = App {
+            settings: boot.settings,
+            recovery: boot.recovery,
+            screen: Screen::Welcome,
+            doc: None,
+            view: View::Members,
+            welcome: welcome::State::default(),
+            members: members::State::default(),
+            modal: None,
+            notice: None,
+            show_problems: true,
+            recovery_due: None,
+            after_save: None,
+            discard_confirmed: false,
+        };
+        if let Some(copy) = app.recovery.read() {
+            let file = copy
+                .path
+                .as_deref()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| s::UNTITLED.to_string());
+            app.modal = Some(Modal::Recovery {
+                file,
+                written: copy.written,
+            });
+        }
+        if let Some(path) = boot.file {
+            app.open(path);
+        }
+        (app, Task::none())
+    }
+
+    // ----- what tests and the title look at -----
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.doc.as_ref().map(|d| &d.workbook)
+    }
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+    pub fn current_view(&self) -> View {
+        self.view
+    }
+    pub fn scale(&self) -> f32 {
+        self.settings.settings.scale
+    }
+    pub fn settings(&self) -> &settings::Settings {
+        &self.settings.settings
+    }
+
+    pub fn title(&self) -> String {
+        let Some(doc) = &self.doc else {
+            return s::APP_NAME.to_string();
+        };
+        let name = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
+        let mark = if doc.dirty {
+            format!("{} ", s::UNSAVED_MARK)
+        } else {
+            String::new()
+        };
+        let wb = &doc.workbook;
+        format!(
+            "{mark}{name} — {} — {} — {}",
+            wb.cluster.name,
+            wb.year,
+            s::APP_NAME
+        )
+    }
+
+    pub fn theme(&self) -> Theme {
+        theme::theme()
+    }
+
+    // ----- update -----
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        // Messages that replace the open workbook ask first when it has
+        // unsaved changes.
+        if self.replaces_document(&message)
+            && self.doc.as_ref().is_some_and(|d| d.dirty)
+            && !std::mem::take(&mut self.discard_confirmed)
+        {
+            self.modal = Some(Modal::Discard(Box::new(message)));
+            return Task::none();
+        }
+        self.discard_confirmed = false;
+        match message {
+            Message::Welcome(m) => match self.welcome.update(m) {
+                welcome::Action::None => {}
+                welcome::Action::Create(wb) => {
+                    self.set_document(Document::unsaved(*wb, None));
+                }
+            },
+            Message::Members(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                if let members::Action::Edit(edit) = self.members.update(m, &doc.workbook) {
+                    let result = self.apply(*edit);
+                    self.members.applied(result);
+                }
+            }
+            Message::Navigate(v) => self.view = v,
+            Message::Home => {
+                self.close_document();
+                self.screen = Screen::Welcome;
+            }
+            Message::New => {
+                self.close_document();
+                self.screen = Screen::Welcome;
+                let _ = self.welcome.update(welcome::Message::StartWizard);
+            }
+            Message::Open => return self.pick(Purpose::Open),
+            Message::FromLastYear => return self.pick(Purpose::FromLastYear),
+            Message::SaveAs => return self.pick(Purpose::SaveAs),
+            Message::Save => return self.save(false),
+            Message::OpenSample => self.open_sample(),
+            Message::OpenPath(p) => self.open(p),
+            Message::FileDropped(p) => {
+                if p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    return self.update(Message::OpenPath(p));
+                }
+                self.notice = Some(Notice::Error(s::NOT_JSON_DROP.into()));
+            }
+            Message::Picked(purpose, picked) => return self.picked(purpose, picked),
+            Message::Undo => self.undo_redo(true),
+            Message::Redo => self.undo_redo(false),
+            Message::Scale(f) => self.set_scale(f),
+            Message::ZoomIn => self.set_scale(self.scale() + 0.1),
+            Message::ZoomOut => self.set_scale(self.scale() - 0.1),
+            Message::CloseRequested(id) => {
+                if self.doc.as_ref().is_some_and(|d| d.dirty) {
+                    self.modal = Some(Modal::CloseGuard(id));
+                } else {
+                    return self.exit(id);
+                }
+            }
+            Message::Resized(size) => {
+                self.settings.settings.window_width = size.width;
+                self.settings.settings.window_height = size.height;
+            }
+            Message::Tick => {
+                if self
+                    .recovery_due
+                    .is_some_and(|t| t.elapsed() >= RECOVERY_DELAY)
+                {
+                    self.write_recovery();
+                }
+            }
+            Message::Modal(choice) => return self.modal_choice(choice),
+            Message::HideProblems => self.show_problems = false,
+            Message::DismissNotice => self.notice = None,
+        }
+        Task::none()
+    }
+
+    fn replaces_document(&self, m: &Message) -> bool {
+        matches!(
+            m,
+            Message::Home
+                | Message::New
+                | Message::OpenSample
+                | Message::OpenPath(_)
+                | Message::FileDropped(_)
+                | Message::Picked(Purpose::Open | Purpose::FromLastYear, Picked::Path(_))
+                | Message::Welcome(welcome::Message::Create)
+        )
+    }
+
+    /// The one place edits are applied.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        let Some(doc) = &mut self.doc else {
+            return Ok(());
+        };
+        match doc.apply(edit) {
+            Ok(()) => {
+                self.changed();
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn changed(&mut self) {
+        if self.doc.as_ref().is_some_and(|d| d.dirty) {
+            self.recovery_due = Some(Instant::now());
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let done = if undo { doc.undo() } else { doc.redo() };
+        if done {
+            // An open form may describe a school that no longer exists.
+            self.members.reset();
+            self.changed();
+        } else {
+            let msg = if undo {
+                s::NOTHING_TO_UNDO
+            } else {
+                s::NOTHING_TO_REDO
+            };
+            self.notice = Some(Notice::Info(msg.into()));
+        }
+    }
+
+    fn set_scale(&mut self, f: f32) {
+        let f = (f * 100.0).round() / 100.0;
+        self.settings.settings.scale = f.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
+        self.settings.save();
+    }
+
+    fn write_recovery(&mut self) {
+        self.recovery_due = None;
+        if let Some(doc) = self.doc.as_ref().filter(|d| d.dirty) {
+            self.recovery.write(doc.path.as_deref(), &doc.workbook);
+        }
+    }
+
+    fn close_document(&mut self) {
+        self.doc = None;
+        self.members.reset();
+        self.recovery_due = None;
+        self.recovery.clear();
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.recovery.clear();
+        self.recovery_due = None;
+        self.show_problems = true;
+        self.members.reset();
+        self.view = View::Members;
+        self.screen = Screen::Workbook;
+        let dirty = doc.dirty;
+        self.doc = Some(doc);
+        if dirty {
+            self.changed();
+        }
+    }
+
+    /// Opens a workbook file: the workbook (with its problems listed), or
+    /// the error screen.
+    pub fn open(&mut self, path: PathBuf) {
+        self.notice = None;
+        match workbook::load(&path) {
+            Ok(loaded) => {
+                let mut doc = Document::new(loaded.workbook, Some(path.clone()));
+                doc.problems = loaded.problems;
+                doc.reformatted = loaded.reformatted;
+                self.set_document(doc);
+                self.settings.settings.remember(&path);
+                self.settings.save();
+            }
+            Err(e) => {
+                self.close_document();
+                self.screen = Screen::Error(error::State::new(path, e));
+            }
+        }
+    }
+
+    fn open_sample(&mut self) {
+        self.notice = None;
+        match workbook::load_bytes(SAMPLE) {
+            Ok(loaded) => {
+                let mut doc = Document::new(loaded.workbook, None);
+                doc.untitled_name = Some(SAMPLE_NAME.to_string());
+                doc.problems = loaded.problems;
+                self.set_document(doc);
+            }
+            Err(_) => self.notice = Some(Notice::Error(s::NO_SAMPLE.into())),
+        }
+    }
+
+    fn pick(&mut self, purpose: Purpose) -> Task<Message> {
+        if purpose == Purpose::SaveAs && self.doc.is_none() {
+            return Task::none();
+        }
+        let folder = self.settings.settings.last_folder.clone();
+        let name = self
+            .doc
+            .as_ref()
+            .map(Document::suggested_name)
+            .unwrap_or_default();
+        Task::perform(dialog::pick(purpose, folder, name), move |p| {
+            Message::Picked(purpose, p)
+        })
+    }
+
+    fn picked(&mut self, purpose: Purpose, picked: Picked) -> Task<Message> {
+        match picked {
+            Picked::Path(path) => match purpose {
+                Purpose::Open => self.open(path),
+                Purpose::SaveAs => return self.save_to(path),
+                Purpose::FromLastYear => self.next_year_from(path),
+            },
+            Picked::Cancelled => self.after_save = None,
+            Picked::Unavailable => {
+                self.modal = Some(Modal::Path {
+                    purpose,
+                    value: String::new(),
+                });
+                return iced::widget::operation::focus(modal::ID_PATH);
+            }
+        }
+        Task::none()
+    }
+
+    fn next_year_from(&mut self, path: PathBuf) {
+        match workbook::load(&path) {
+            Ok(loaded) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let next = crate::rules::rollover::next_year(&loaded.workbook, &name);
+                self.set_document(Document::unsaved(next, None));
+            }
+            Err(e) => {
+                self.close_document();
+                self.screen = Screen::Error(error::State::new(path, e));
+            }
+        }
+    }
+
+    fn save(&mut self, overwrite_changed: bool) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        let Some(path) = doc.path.clone() else {
+            return self.pick(Purpose::SaveAs);
+        };
+        if !overwrite_changed && doc.changed_on_disk() {
+            self.modal = Some(Modal::ChangedOnDisk);
+            return Task::none();
+        }
+        self.save_to(path)
+    }
+
+    /// Saves to `path`; on failure the edits stay and the reason is shown.
+    pub fn save_to(&mut self, path: PathBuf) -> Task<Message> {
+        let Some(doc) = &mut self.doc else {
+            return Task::none();
+        };
+        let mut wb = doc.workbook.clone();
+        wb.provenance.saved_by = Some(Owner::Cluster);
+        wb.provenance.save_count += 1;
+        match workbook::save(&path, &wb, Overwrite::WorkbookOnly) {
+            Ok(()) => {
+                doc.workbook = wb;
+                doc.saved_to(path.clone());
+                self.recovery_due = None;
+                self.recovery.clear();
+                self.settings.settings.remember(&path);
+                self.settings.save();
+                self.notice = Some(Notice::Info(s::saved(&path)));
+                match self.after_save.take() {
+                    Some(AfterSave::Close(id)) => return self.exit(id),
+                    Some(AfterSave::Then(m)) => return self.update(*m),
+                    None => {}
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+            }
+        }
+        Task::none()
+    }
+
+    fn exit(&mut self, id: window::Id) -> Task<Message> {
+        self.recovery.clear();
+        self.settings.save();
+        window::close(id)
+    }
+
+    fn modal_choice(&mut self, choice: Choice) -> Task<Message> {
+        let Some(modal) = self.modal.take() else {
+            return Task::none();
+        };
+        match (modal, choice) {
+            (Modal::CloseGuard(id), Choice::Save) => {
+                self.after_save = Some(AfterSave::Close(id));
+                return self.save(false);
+            }
+            (Modal::CloseGuard(id), Choice::DontSave) => return self.exit(id),
+            (Modal::Discard(next), Choice::Save) => {
+                self.after_save = Some(AfterSave::Then(next));
+                return self.save(false);
+            }
+            (Modal::Discard(next), Choice::DontSave) => {
+                self.discard_confirmed = true;
+                return self.update(*next);
+            }
+            (Modal::ChangedOnDisk, Choice::Overwrite) => return self.save(true),
+            (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
+            (Modal::Recovery { .. }, Choice::Restore) => {
+                if let Some(copy) = self.recovery.read() {
+                    self.set_document(Document::unsaved(copy.workbook, copy.path));
+                    self.notice = Some(Notice::Info(s::RESTORED.into()));
+                }
+            }
+            (Modal::Recovery { .. }, Choice::DiscardRecovery) => self.recovery.clear(),
+            (Modal::Path { purpose, .. }, Choice::PathChanged(v)) => {
+                self.modal = Some(Modal::Path { purpose, value: v });
+            }
+            (m @ Modal::Path { .. }, Choice::PathSubmit) => match m.typed_path() {
+                Some((purpose, path)) => {
+                    let path = dialog::with_json_extension(path, purpose);
+                    return self.update(Message::Picked(purpose, Picked::Path(path)));
+                }
+                None => self.modal = Some(m),
+            },
+            (_, Choice::Cancel) => self.after_save = None,
+            // A choice that does not belong to the dialog shown: keep it.
+            (m, _) => self.modal = Some(m),
+        }
+        Task::none()
+    }
+
+    // ----- subscriptions -----
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![
+            keyboard::listen().filter_map(shortcut),
+            window::close_requests().map(Message::CloseRequested),
+            window::events().filter_map(|(_, event)| match event {
+                window::Event::FileDropped(p) => Some(Message::FileDropped(p)),
+                window::Event::Resized(size) => Some(Message::Resized(size)),
+                _ => None,
+            }),
+        ];
+        // Ticks only while a recovery copy is pending: an idle window wakes
+        // no one.
+        if self.recovery_due.is_some() {
+            subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick));
+        }
+        Subscription::batch(subs)
+    }
+
+    // ----- view -----
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let base: Element<'_, Message> = match (&self.screen, &self.doc) {
+            (Screen::Workbook, Some(doc)) => self.shell(doc),
+            (Screen::Error(e), _) => e.view(),
+            _ => self
+                .welcome
+                .view(&self.settings.settings.recent, self.scale()),
+        };
+        let base = match &self.notice {
+            Some(n) if !matches!(self.screen, Screen::Workbook) => {
+                column![notice_bar(n), base].into()
+            }
+            _ => base,
+        };
+        match &self.modal {
+            Some(m) => modal::over(base, m.view()),
+            None => base,
+        }
+    }
+
+    fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {
+        let wb = &doc.workbook;
+        let mut nav = column![
+            text(&wb.cluster.name).font(font::BOLD),
+            text(format!("{} {}", s::YEAR, wb.year))
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+            space::vertical().height(theme::SPACE_M),
+        ]
+        .spacing(theme::SPACE_S);
+        for v in View::ALL {
+            nav = nav.push(
+                button(text(v.label()))
+                    .on_press(Message::Navigate(v))
+                    .width(Length::Fill)
+                    .padding([8, 10])
+                    .style(theme::nav(v == self.view)),
+            );
+        }
+        nav = nav.push(space::vertical()).push(
+            button(text(s::CLOSE_FILE).size(theme::TEXT_SMALL))
+                .on_press(Message::Home)
+                .style(button::text),
+        );
+        let sidebar = container(nav.padding(theme::SPACE_M))
+            .width(230)
+            .height(Length::Fill)
+            .style(theme::sidebar);
+
+        let tool = |label: &'a str, msg: Option<Message>| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press_maybe(msg)
+                .padding([6, 10])
+                .style(button::secondary)
+        };
+        let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
+        let file = if doc.dirty {
+            format!("{} {file}", s::UNSAVED_MARK)
+        } else {
+            file
+        };
+        let toolbar = row![
+            tool(s::NEW, Some(Message::New)),
+            tool(s::OPEN, Some(Message::Open)),
+            tool(s::SAVE, Some(Message::Save)),
+            tool(s::SAVE_AS, Some(Message::SaveAs)),
+            space::horizontal().width(theme::SPACE_M),
+            tool(s::UNDO, doc.can_undo().then_some(Message::Undo)),
+            tool(s::REDO, doc.can_redo().then_some(Message::Redo)),
+            space::horizontal(),
+            text(file).color(theme::MUTED),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(iced::Alignment::Center);
+
+        let mut main = column![toolbar].spacing(theme::SPACE_M);
+        if let Some(n) = &self.notice {
+            main = main.push(notice_bar(n));
+        }
+        if self.show_problems && (!doc.problems.is_empty() || doc.reformatted) {
+            main = main.push(problems(doc));
+        }
+        let content: Element<'a, Message> = match self.view {
+            View::Members => self.members.view(wb).map(Message::Members),
+            v => placeholder::view(v),
+        };
+        main = main.push(content);
+        row![
+            sidebar,
+            container(main)
+                .padding(theme::SPACE_L)
+                .width(Length::Fill)
+                .height(Length::Fill)
+        ]
+        .into()
+    }
+}
+
+fn notice_bar(n: &Notice) -> Element<'_, Message> {
+    let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
+        Notice::Info(t) => (t, theme::note),
+        Notice::Error(t) => (t, theme::error_note),
+    };
+    container(
+        row![
+            text(t).width(Length::Fill),
+            button(text("×"))
+                .on_press(Message::DismissNotice)
+                .style(button::text)
+        ]
+        .align_y(iced::Alignment::Center),
+    )
+    .padding([4, 12])
+    .width(Length::Fill)
+    .style(style)
+    .into()
+}
+
+fn problems(doc: &Document) -> Element<'_, Message> {
+    let mut list = column![
+        row![
+            text(s::PROBLEMS_TITLE).font(font::BOLD).width(Length::Fill),
+            button(text(s::HIDE).size(theme::TEXT_SMALL))
+                .on_press(Message::HideProblems)
+                .style(button::text),
+        ]
+        .align_y(iced::Alignment::Center)
+    ]
+    .spacing(4);
+    if doc.reformatted {
+        list = list.push(text(s::REFORMATTED).size(theme::TEXT_SMALL));
+    }
+    for p in &doc.problems {
+        list = list.push(text(format!("• {}", p.message)).size(theme::TEXT_SMALL));
+    }
+    container(scrollable(list).height(Length::Shrink))
+        .padding(theme::SPACE_M)
+        .max_height(160)
+        .width(Length::Fill)
+        .style(theme::note)
+        .into()
+}
+
+/// Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−.
+fn shortcut(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed {
+        key,
+        modifiers,
+        physical_key,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    if !modifiers.command() {
+        return None;
+    }
+    let shift = modifiers.shift();
+    Some(match key.to_latin(physical_key)?.to_ascii_lowercase() {
+        'n' => Message::New,
+        'o' => Message::Open,
+        's' if shift => Message::SaveAs,
+        's' => Message::Save,
+        'z' if shift => Message::Redo,
+        'z' => Message::Undo,
+        'y' => Message::Redo,
+        '=' | '+' => Message::ZoomIn,
+        '-' => Message::ZoomOut,
+        _ => return None,
+    })
+}
+
+/// The window program, shared by `main` and the tests.
+pub fn application(
+    boot: Boot,
+) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = Theme>> {
+    let size = Size::new(
+        boot.settings.settings.window_width,
+        boot.settings.settings.window_height,
+    );
+    let [regular, bold] = font::all();
+    iced::application(move || App::new(boot.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .scale_factor(App::scale)
+        .font(regular)
+        .font(bold)
+        .default_font(font::REGULAR)
+        .window_size(size)
+        .exit_on_close_request(false)
+}
+
+/// Runs the window, opening `file` if given.
+pub fn run(file: Option<PathBuf>) -> iced::Result {
+    application(Boot::from_user_folders(file)).run()
+}

@@ -1,0 +1,68 @@
+//! Native file dialogs (rfd). Where none exists (Linux without a portal or
+//! zenity) rfd answers `None` at once, just like a cancel: an answer faster
+//! than any person can click is taken as "no dialog here", and the app then
+//! offers a path text field instead.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::strings;
+
+/// Faster than this, a `None` cannot have come from a person pressing Cancel.
+const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+
+/// What a picked path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+    FromLastYear,
+}
+
+/// What came back from a dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No native dialog on this machine.
+    Unavailable,
+}
+
+fn base(folder: Option<PathBuf>, title: &str) -> rfd::AsyncFileDialog {
+    let mut d = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(strings::FILTER_NAME, &["json"]);
+    if let Some(f) = folder.filter(|f| f.is_dir()) {
+        d = d.set_directory(f);
+    }
+    d
+}
+
+/// Shows the dialog for `purpose`; `suggested` is the file name to save as.
+pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) -> Picked {
+    let started = Instant::now();
+    let handle = match purpose {
+        Purpose::Open => base(folder, strings::DIALOG_OPEN).pick_file().await,
+        Purpose::FromLastYear => base(folder, strings::DIALOG_LAST_YEAR).pick_file().await,
+        Purpose::SaveAs => {
+            base(folder, strings::DIALOG_SAVE)
+                .set_file_name(suggested)
+                .save_file()
+                .await
+        }
+    };
+    match handle {
+        Some(h) => Picked::Path(with_json_extension(h.path().to_path_buf(), purpose)),
+        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// A name typed without extension in a save dialog gets ".json".
+pub fn with_json_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
+    if purpose == Purpose::SaveAs && path.extension().is_none() {
+        path.with_extension("json")
+    } else {
+        path
+    }
+}

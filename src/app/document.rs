@@ -1,0 +1,154 @@
+//! The open workbook with what the window needs around it: where it lives,
+//! undo and redo, whether it has unsaved changes, and what the file on disk
+//! looked like when it was opened (to notice someone else changing it).
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::workbook::edit::{Edit, EditError};
+use crate::workbook::{Problem, Workbook};
+
+/// Undo keeps whole snapshots: a workbook is small (tens of KB), and a
+/// snapshot can never get undo wrong.
+const UNDO_LIMIT: usize = 200;
+
+/// Size and modification time of a file, to notice changes by others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub workbook: Workbook,
+    /// None until saved the first time.
+    pub path: Option<PathBuf>,
+    /// The file as it was when opened or last saved.
+    pub stamp: Option<Stamp>,
+    pub dirty: bool,
+    /// Content problems found when the file was opened; shown until hidden.
+    pub problems: Vec<Problem>,
+    pub reformatted: bool,
+    /// Name shown for a workbook with no file yet (the bundled sample).
+    pub untitled_name: Option<String>,
+    undo: Vec<Workbook>,
+    redo: Vec<Workbook>,
+}
+
+impl Document {
+    pub fn new(workbook: Workbook, path: Option<PathBuf>) -> Document {
+        let stamp = path.as_deref().and_then(Stamp::of);
+        Document {
+            workbook,
+            path,
+            stamp,
+            dirty: false,
+            problems: Vec::new(),
+            reformatted: false,
+            untitled_name: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// A workbook not read from a file (new, next year's, restored): unsaved.
+    pub fn unsaved(workbook: Workbook, path: Option<PathBuf>) -> Document {
+        let mut d = Document::new(workbook, path);
+        d.dirty = true;
+        d
+    }
+
+    /// Applies an edit; on success it can be undone.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let before = self.workbook.clone();
+        edit.apply(&mut self.workbook)?;
+        if self.workbook != before {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some(mut prev) => {
+                // Provenance counts saves, which undo does not take back.
+                prev.provenance = self.workbook.provenance.clone();
+                self.redo.push(std::mem::replace(&mut self.workbook, prev));
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.redo.pop() {
+            Some(mut next) => {
+                next.provenance = self.workbook.provenance.clone();
+                self.undo.push(std::mem::replace(&mut self.workbook, next));
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Has the file on disk changed since we opened or saved it?
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.stamp) {
+            (Some(p), Some(stamp)) => Stamp::of(p).is_some_and(|now| now != *stamp),
+            _ => false,
+        }
+    }
+
+    /// Records a successful save to `path`.
+    pub fn saved_to(&mut self, path: PathBuf) {
+        self.stamp = Stamp::of(&path);
+        self.path = Some(path);
+        self.dirty = false;
+        self.reformatted = false;
+    }
+
+    /// "cum8-2019.json", or a placeholder for a never-saved workbook.
+    pub fn file_name(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.untitled_name.clone())
+    }
+
+    /// A file name to suggest in Save As: "cum8-2026.json".
+    pub fn suggested_name(&self) -> String {
+        self.file_name().unwrap_or_else(|| {
+            format!(
+                "cum{}-{}.json",
+                self.workbook.cluster.number, self.workbook.year
+            )
+        })
+    }
+}

@@ -1,0 +1,163 @@
+//! Dialogs over the current screen: the close guard, "file changed on
+//! disk", "restore the recovery copy?", and the path field used where no
+//! native file dialog exists.
+
+use std::path::PathBuf;
+
+use iced::widget::{
+    button, center, column, container, mouse_area, opaque, row, stack, text, text_input,
+};
+use iced::{Element, Length};
+
+use super::dialog::Purpose;
+use super::{Message, font, strings as s, theme};
+
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// Unsaved changes and the window is asked to close.
+    CloseGuard(iced::window::Id),
+    /// Unsaved changes and another workbook is about to replace this one.
+    Discard(Box<Message>),
+    /// The file changed on disk since it was opened; save anyway?
+    ChangedOnDisk,
+    /// A recovery copy from a crashed run.
+    Recovery { file: String, written: String },
+    /// No native file dialog: type the path.
+    Path { purpose: Purpose, value: String },
+}
+
+pub const ID_PATH: &str = "path-input";
+
+/// Messages of the dialogs, handled by the app.
+#[derive(Debug, Clone)]
+pub enum Choice {
+    Save,
+    DontSave,
+    Cancel,
+    Overwrite,
+    SaveAs,
+    Restore,
+    DiscardRecovery,
+    PathChanged(String),
+    PathSubmit,
+}
+
+type ButtonStyle = fn(&iced::Theme, button::Status) -> button::Style;
+
+fn dialog<'a>(
+    title: &'a str,
+    body: String,
+    buttons: Vec<(&'a str, Choice, ButtonStyle)>,
+) -> Element<'a, Message> {
+    let buttons = buttons.into_iter().fold(
+        row![].spacing(theme::SPACE_M),
+        |r, (label, choice, style)| {
+            r.push(button(label).on_press(Message::Modal(choice)).style(style))
+        },
+    );
+    column![
+        text(title).size(theme::TEXT_HEADING).font(font::BOLD),
+        text(body),
+        buttons
+    ]
+    .spacing(theme::SPACE_M)
+    .into()
+}
+
+impl Modal {
+    pub fn view(&self) -> Element<'_, Message> {
+        let content: Element<'_, Message> = match self {
+            Modal::CloseGuard(_) => dialog(
+                s::CLOSE_TITLE,
+                s::CLOSE_BODY.into(),
+                vec![
+                    (s::SAVE, Choice::Save, button::primary),
+                    (s::DONT_SAVE, Choice::DontSave, button::danger),
+                    (s::CANCEL, Choice::Cancel, button::secondary),
+                ],
+            ),
+            Modal::Discard(_) => dialog(
+                s::DISCARD_TITLE,
+                s::DISCARD_BODY.into(),
+                vec![
+                    (s::SAVE, Choice::Save, button::primary),
+                    (s::DONT_SAVE, Choice::DontSave, button::danger),
+                    (s::CANCEL, Choice::Cancel, button::secondary),
+                ],
+            ),
+            Modal::ChangedOnDisk => dialog(
+                s::CHANGED_TITLE,
+                s::CHANGED_BODY.into(),
+                vec![
+                    (s::OVERWRITE, Choice::Overwrite, button::danger),
+                    (s::SAVE_AS, Choice::SaveAs, button::primary),
+                    (s::CANCEL, Choice::Cancel, button::secondary),
+                ],
+            ),
+            Modal::Recovery { file, written } => dialog(
+                s::RECOVERY_TITLE,
+                s::recovery_body(file, written),
+                vec![
+                    (s::RECOVERY_RESTORE, Choice::Restore, button::primary),
+                    (
+                        s::RECOVERY_DISCARD,
+                        Choice::DiscardRecovery,
+                        button::secondary,
+                    ),
+                ],
+            ),
+            Modal::Path { value, .. } => column![
+                text(s::PATH_TITLE)
+                    .size(theme::TEXT_HEADING)
+                    .font(font::BOLD),
+                text(s::PATH_NO_DIALOG),
+                text_input(s::PATH_HINT, value)
+                    .id(ID_PATH)
+                    .on_input(|v| Message::Modal(Choice::PathChanged(v)))
+                    .on_submit(Message::Modal(Choice::PathSubmit))
+                    .padding(8),
+                row![
+                    button(s::OK)
+                        .on_press(Message::Modal(Choice::PathSubmit))
+                        .style(button::primary),
+                    button(s::CANCEL)
+                        .on_press(Message::Modal(Choice::Cancel))
+                        .style(button::secondary),
+                ]
+                .spacing(theme::SPACE_M)
+            ]
+            .spacing(theme::SPACE_M)
+            .into(),
+        };
+        container(content)
+            .padding(theme::SPACE_L)
+            .max_width(560)
+            .style(theme::card)
+            .into()
+    }
+
+    /// The typed path, once submitted.
+    pub fn typed_path(&self) -> Option<(Purpose, PathBuf)> {
+        match self {
+            Modal::Path { purpose, value } if !value.trim().is_empty() => {
+                let v = value.trim().trim_matches('"');
+                Some((*purpose, PathBuf::from(v)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `base` with `modal` on top, the rest dimmed and not clickable.
+pub fn over<'a>(base: Element<'a, Message>, modal: Element<'a, Message>) -> Element<'a, Message> {
+    stack![
+        base,
+        opaque(mouse_area(
+            center(opaque(modal))
+                .style(theme::backdrop)
+                .width(Length::Fill)
+                .height(Length::Fill)
+        ))
+    ]
+    .into()
+}

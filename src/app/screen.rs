@@ -1,0 +1,41 @@
+//! One module per view. Each owns only UI state; the workbook stays in the
+//! app and is passed in by reference.
+
+pub mod error;
+pub mod members;
+pub mod placeholder;
+pub mod welcome;
+
+/// The views of an open workbook, in the navigation's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Members,
+    Activities,
+    Scoring,
+    Awards,
+    YearEnd,
+    Documents,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Members,
+        View::Activities,
+        View::Scoring,
+        View::Awards,
+        View::YearEnd,
+        View::Documents,
+    ];
+
+    pub fn label(self) -> &'static str {
+        use super::strings as s;
+        match self {
+            View::Members => s::VIEW_MEMBERS,
+            View::Activities => s::VIEW_ACTIVITIES,
+            View::Scoring => s::VIEW_SCORING,
+            View::Awards => s::VIEW_AWARDS,
+            View::YearEnd => s::VIEW_YEAR_END,
+            View::Documents => s::VIEW_DOCUMENTS,
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Every string the window shows, Vietnamese first. Kept in one module so a
+//! second language (or a wording fix asked by a clerk) touches one file.
+
+pub const APP_NAME: &str = "Sổ Thi Đua";
+pub const UNSAVED_MARK: &str = "•";
+pub const UNTITLED: &str = "Sổ mới (chưa lưu)";
+
+// Welcome
+pub const WELCOME_TITLE: &str = "Sổ Thi Đua";
+pub const WELCOME_SUBTITLE: &str = "Sổ theo dõi thi đua của cụm thi đua các trường chính trị: thành viên, hoạt động, chấm điểm, bình xét và bàn giao.";
+pub const NEW_WORKBOOK: &str = "Tạo sổ mới";
+pub const FROM_LAST_YEAR: &str = "Tạo sổ năm mới từ sổ năm trước";
+pub const OPEN_FILE: &str = "Mở tệp…";
+pub const OPEN_SAMPLE: &str = "Mở sổ mẫu (Cụm 8, 2019)";
+pub const TYPE_PATH: &str = "Gõ đường dẫn tệp…";
+pub const RECENT_FILES: &str = "Tệp mở gần đây";
+pub const NO_RECENT: &str = "Chưa có tệp nào.";
+pub const SCALE: &str = "Cỡ giao diện";
+
+// Wizard
+pub const WIZARD_TITLE: &str = "Tạo sổ thi đua mới";
+pub const CLUSTER_NAME: &str = "Tên cụm thi đua";
+pub const CLUSTER_NAME_HINT: &str = "ví dụ: Cụm thi đua số 8";
+pub const CLUSTER_NUMBER: &str = "Số cụm";
+pub const YEAR: &str = "Năm";
+pub const MEMBER_SCHOOLS: &str = "Các trường thành viên (mỗi dòng một trường)";
+pub const CREATE: &str = "Tạo sổ";
+pub const CANCEL: &str = "Hủy";
+pub const BAD_NUMBER: &str = "Số cụm phải là số nguyên dương.";
+pub const BAD_YEAR: &str = "Năm phải là số có bốn chữ số, ví dụ 2026.";
+pub const NEED_NAME: &str = "Hãy nhập tên cụm thi đua.";
+
+// Shell: navigation
+pub const VIEW_MEMBERS: &str = "Thành viên";
+pub const VIEW_ACTIVITIES: &str = "Hoạt động";
+pub const VIEW_SCORING: &str = "Tiêu chí & chấm điểm";
+pub const VIEW_AWARDS: &str = "Bình xét & khen thưởng";
+pub const VIEW_YEAR_END: &str = "Tổng kết & bàn giao";
+pub const VIEW_DOCUMENTS: &str = "Văn bản";
+pub const ABOUT_ACTIVITIES: &str = "Hội thi, hội thảo, nghiên cứu thực tế, thao giảng, hội thao… của cụm trong năm (sẽ có trong bản sau).";
+pub const ABOUT_SCORING: &str =
+    "Bảng tiêu chí, điểm tự chấm và điểm cụm chấm của từng trường (sẽ có trong bản sau).";
+pub const ABOUT_AWARDS: &str =
+    "Xếp hạng, bỏ phiếu kín và đề nghị Cờ thi đua, Bằng khen (sẽ có trong bản sau).";
+pub const ABOUT_YEAR_END: &str =
+    "Hội nghị tổng kết, bầu cụm trưởng, cụm phó năm sau và bàn giao sổ (sẽ có trong bản sau).";
+pub const ABOUT_DOCUMENTS: &str =
+    "Biên bản, tờ trình, báo cáo xuất ra PDF theo Nghị định 30 (sẽ có trong bản sau).";
+
+// Toolbar
+pub const NEW: &str = "Mới";
+pub const OPEN: &str = "Mở";
+pub const SAVE: &str = "Lưu";
+pub const SAVE_AS: &str = "Lưu thành…";
+pub const UNDO: &str = "Hoàn tác";
+pub const REDO: &str = "Làm lại";
+pub const CLOSE_FILE: &str = "Đóng sổ";
+
+// Members
+pub const ADD_SCHOOL: &str = "Thêm trường";
+pub const EDIT: &str = "Sửa";
+pub const REMOVE: &str = "Xóa";
+pub const SAVE_CHANGES: &str = "Lưu thay đổi";
+pub const MAKE_LEADER: &str = "Đặt cụm trưởng";
+pub const MAKE_DEPUTY: &str = "Đặt cụm phó";
+pub const UNSET_DEPUTY: &str = "Bỏ cụm phó";
+pub const UNSET_LEADER: &str = "Bỏ cụm trưởng";
+pub const LEADER: &str = "Cụm trưởng";
+pub const DEPUTY: &str = "Cụm phó";
+pub const NO_MEMBERS: &str =
+    "Chưa có trường thành viên. Bấm \u{201c}Thêm trường\u{201d} để bắt đầu.";
+pub const NEW_SCHOOL: &str = "Trường mới";
+pub const EDIT_SCHOOL: &str = "Sửa thông tin trường";
+pub const FULL_NAME: &str = "Tên đầy đủ";
+pub const SHORT_NAME: &str = "Tên ngắn";
+pub const PROVINCE: &str = "Tỉnh, thành phố";
+pub const ADDRESS: &str = "Địa chỉ";
+pub const HEAD_NAME: &str = "Thủ trưởng (họ tên)";
+pub const HEAD_TITLE: &str = "Chức vụ";
+pub const OFFICER_NAME: &str = "Cán bộ thi đua";
+pub const OFFICER_PHONE: &str = "Điện thoại";
+pub const OFFICER_EMAIL: &str = "Thư điện tử";
+pub const REMOVE_TITLE: &str = "Xóa trường khỏi cụm?";
+pub const REMOVE_ALSO: &str = "Trường này đang được dùng ở nơi khác. Xóa trường cũng sẽ:";
+pub const REMOVE_PLAIN: &str = "Trường chưa được dùng ở đâu khác. Có thể hoàn tác bằng Ctrl+Z.";
+pub const REF_LEADER: &str = "bỏ vai trò cụm trưởng năm nay";
+pub const REF_DEPUTY: &str = "bỏ vai trò cụm phó năm nay";
+pub const REF_ROTATION: &str = "bỏ trường khỏi thứ tự luân phiên cụm trưởng";
+pub const REF_SCORES: &str =
+    "xóa điểm tự chấm, điểm cụm chấm, đăng ký và điểm thưởng/trừ của trường";
+
+pub fn ref_activities(n: usize) -> String {
+    format!("bỏ trường khỏi {n} hoạt động (đơn vị chủ trì, tham gia, đạt giải)")
+}
+pub fn ref_ballots(n: usize) -> String {
+    format!("xóa số phiếu, phiếu gửi trước của trường trong {n} cuộc bỏ phiếu")
+}
+pub fn ref_conference(n: usize) -> String {
+    format!("xóa {n} mục trong hồ sơ hội nghị (điểm danh, bầu cử, quyết định)")
+}
+pub fn ref_successor(n: usize) -> String {
+    format!("bỏ liên kết \u{201c}trường kế thừa\u{201d} ở {n} trường khác")
+}
+pub fn members_heading(n: usize) -> String {
+    format!("Trường thành viên ({n})")
+}
+
+// Problems on open
+pub const PROBLEMS_TITLE: &str = "Sổ mở được nhưng có chỗ cần sửa:";
+pub const HIDE: &str = "Ẩn";
+pub const REFORMATTED: &str =
+    "Tệp đã qua Notepad (có BOM hoặc xuống dòng kiểu Windows): lần lưu sau sẽ ghi lại cho chuẩn.";
+
+// Error screen
+pub const ERROR_TITLE: &str = "Không mở được sổ";
+pub const WHAT_TO_DO: &str = "Nên làm gì:";
+pub const OPEN_OTHER: &str = "Mở tệp khác…";
+pub const OPEN_BACKUP: &str = "Mở bản sao lưu (.bak)";
+pub const BACK_HOME: &str = "Về màn hình đầu";
+
+pub fn file_label(path: &std::path::Path) -> String {
+    format!("Tệp: {}", path.display())
+}
+
+// Modals
+pub const CLOSE_TITLE: &str = "Lưu thay đổi trước khi đóng?";
+pub const CLOSE_BODY: &str = "Sổ có thay đổi chưa lưu. Nếu không lưu, các thay đổi sẽ mất.";
+pub const DONT_SAVE: &str = "Không lưu";
+pub const DISCARD_TITLE: &str = "Bỏ các thay đổi chưa lưu?";
+pub const DISCARD_BODY: &str = "Sổ đang mở có thay đổi chưa lưu. Lưu trước khi mở sổ khác?";
+pub const CHANGED_TITLE: &str = "Tệp đã bị thay đổi bên ngoài";
+pub const CHANGED_BODY: &str = "Từ lúc mở, tệp trên đĩa đã được sửa hoặc chép đè (có thể bởi người khác hoặc một cửa sổ khác). Ghi đè sẽ làm mất bản trên đĩa.";
+pub const OVERWRITE: &str = "Vẫn ghi đè";
+pub const RECOVERY_TITLE: &str = "Khôi phục sổ chưa lưu?";
+pub const RECOVERY_RESTORE: &str = "Khôi phục";
+pub const RECOVERY_DISCARD: &str = "Bỏ bản khôi phục";
+
+pub fn recovery_body(file: &str, when: &str) -> String {
+    format!(
+        "Lần trước chương trình đóng đột ngột khi sổ \u{201c}{file}\u{201d} còn thay đổi chưa lưu. Có bản khôi phục lúc {when}."
+    )
+}
+pub const PATH_TITLE: &str = "Nhập đường dẫn tệp";
+pub const PATH_NO_DIALOG: &str =
+    "Máy này không mở được hộp thoại chọn tệp. Hãy gõ (hoặc dán) đường dẫn đầy đủ của tệp .json:";
+pub const PATH_HINT: &str = "ví dụ: C:\\Users\\vanthu\\Documents\\cum8-2026.json";
+pub const OK: &str = "Đồng ý";
+
+// Notices
+pub fn saved(path: &std::path::Path) -> String {
+    format!("Đã lưu vào {}", path.display())
+}
+pub fn save_failed(reason: &str) -> String {
+    format!("Chưa lưu được. {reason} Các thay đổi vẫn còn trong chương trình.")
+}
+pub const NOTHING_TO_UNDO: &str = "Không còn gì để hoàn tác.";
+pub const NOTHING_TO_REDO: &str = "Không còn gì để làm lại.";
+pub const NOT_JSON_DROP: &str = "Chỉ mở được tệp sổ thi đua (.json).";
+pub const NO_SAMPLE: &str = "Không tìm thấy sổ mẫu.";
+pub const RESTORED: &str = "Đã khôi phục sổ từ bản khôi phục. Hãy lưu lại để giữ các thay đổi.";
+pub const FILTER_NAME: &str = "Sổ thi đua (*.json)";
+pub const DIALOG_OPEN: &str = "Mở sổ thi đua";
+pub const DIALOG_SAVE: &str = "Lưu sổ thi đua";
+pub const DIALOG_LAST_YEAR: &str = "Chọn sổ năm trước";

@@ -1,0 +1,115 @@
+//! A calm light theme and the spacing every screen uses, so screens look
+//! alike without each choosing its own numbers.
+
+use iced::widget::{button, container};
+use iced::{Border, Color, Theme, color};
+
+pub const SPACE_S: f32 = 6.0;
+pub const SPACE_M: f32 = 12.0;
+pub const SPACE_L: f32 = 20.0;
+pub const TEXT_SMALL: f32 = 13.0;
+pub const TEXT_TITLE: f32 = 22.0;
+pub const TEXT_HEADING: f32 = 17.0;
+
+pub fn theme() -> Theme {
+    Theme::custom(
+        "Sổ Thi Đua",
+        iced::theme::Palette {
+            background: color!(0xf6f7f9),
+            text: color!(0x1f2933),
+            primary: color!(0x2f6f9f),
+            success: color!(0x2e7d4f),
+            warning: color!(0xb7791f),
+            danger: color!(0xb23b3b),
+        },
+    )
+}
+
+pub const MUTED: Color = color!(0x5f6b7a);
+
+/// A white card with a thin border: lists, forms, dialogs.
+pub fn card(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    container::Style {
+        background: Some(Color::WHITE.into()),
+        border: Border {
+            color: p.background.strong.color,
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// The navigation sidebar.
+pub fn sidebar(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    container::Style {
+        background: Some(p.background.weak.color.into()),
+        ..container::Style::default()
+    }
+}
+
+/// A yellow note: problems found in a file, notices.
+pub fn note(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(color!(0xfff8e1).into()),
+        border: Border {
+            color: color!(0xe6c36a),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A red note: errors.
+pub fn error_note(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(color!(0xfdecec).into()),
+        border: Border {
+            color: color!(0xe0a0a0),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// The dimmed backdrop behind a modal dialog.
+pub fn backdrop(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color::from_rgba(0.1, 0.12, 0.15, 0.45).into()),
+        ..container::Style::default()
+    }
+}
+
+/// A navigation entry: highlighted when it is the current view.
+pub fn nav(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme, status| {
+        let p = theme.extended_palette();
+        let mut style = button::text(theme, status);
+        if selected {
+            style.background = Some(p.primary.weak.color.into());
+            style.text_color = p.primary.weak.text;
+        } else if matches!(status, button::Status::Hovered) {
+            style.background = Some(p.background.strong.color.into());
+        }
+        style.border.radius = 4.0.into();
+        style
+    }
+}
+
+/// A small role badge (cụm trưởng, cụm phó).
+pub fn badge(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    container::Style {
+        background: Some(p.primary.weak.color.into()),
+        text_color: Some(p.primary.weak.text),
+        border: Border {
+            radius: 8.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}

@@ -1,0 +1,395 @@
+//! Edits: every change the window makes to a workbook, as plain data. The
+//! app applies them in one place (undo, dirty flag, recovery copy), and the
+//! same edits can later be replayed by the CLI or a merge. No iced here.
+
+use super::Workbook;
+use super::model::{Id, Owner, School};
+use crate::text::nfc_in_place;
+
+/// One change to a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Adds a member school. An empty id gets a fresh one.
+    AddSchool(School),
+    /// Replaces the school with the same id (its `rev` is kept and bumped).
+    SetSchool(School),
+    /// Removes a school and every reference to it (see [`references`]).
+    RemoveSchool(Id),
+    /// Sets or clears this year's cluster leader.
+    SetLeader(Option<Id>),
+    /// Sets this year's deputies, in order.
+    SetDeputies(Vec<Id>),
+}
+
+/// Why an edit was refused; the workbook is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("Không tìm thấy trường \u{201c}{0}\u{201d} trong danh sách thành viên.")]
+    UnknownSchool(Id),
+    #[error("Tên đầy đủ của trường không được để trống.")]
+    EmptyName,
+    #[error("Đã có trường tên \u{201c}{0}\u{201d} trong cụm.")]
+    DuplicateName(String),
+    #[error("Mã trường \u{201c}{0}\u{201d} đã được dùng.")]
+    DuplicateId(Id),
+    #[error("Trường \u{201c}{0}\u{201d} đã là cụm trưởng, không thể đồng thời là cụm phó.")]
+    LeaderIsDeputy(String),
+}
+
+/// Who makes the edits. Only the leader's office edits in the window today.
+const EDITOR: Owner = Owner::Cluster;
+
+impl Edit {
+    /// Applies the edit. Text is NFC-normalised (names typed with a
+    /// decomposed keyboard layout must compare equal to the same names typed
+    /// otherwise) and the changed record's revision is bumped. On error
+    /// nothing is changed.
+    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+        match self {
+            Edit::AddSchool(mut school) => {
+                normalise_school(&mut school);
+                check_name(wb, &school)?;
+                if school.id.as_str().is_empty() {
+                    school.id = wb.fresh_id(&EDITOR, "school");
+                } else if wb.school(&school.id).is_some() {
+                    return Err(EditError::DuplicateId(school.id));
+                }
+                school.rev = Default::default();
+                school.rev.bump(&EDITOR);
+                wb.members.push(school);
+            }
+            Edit::SetSchool(mut school) => {
+                normalise_school(&mut school);
+                check_name(wb, &school)?;
+                let slot = wb
+                    .members
+                    .iter_mut()
+                    .find(|s| s.id == school.id)
+                    .ok_or_else(|| EditError::UnknownSchool(school.id.clone()))?;
+                school.rev = slot.rev.clone();
+                if *slot != school {
+                    school.rev.bump(&EDITOR);
+                    *slot = school;
+                }
+            }
+            Edit::RemoveSchool(id) => {
+                if wb.school(&id).is_none() {
+                    return Err(EditError::UnknownSchool(id));
+                }
+                remove_school(wb, &id);
+            }
+            Edit::SetLeader(leader) => {
+                if let Some(id) = leader.as_ref().filter(|id| wb.school(id).is_none()) {
+                    return Err(EditError::UnknownSchool(id.clone()));
+                }
+                if wb.roles.leader != leader {
+                    // A school cannot hold both roles: the new leader stops
+                    // being a deputy.
+                    if let Some(id) = &leader {
+                        wb.roles.deputies.retain(|d| d != id);
+                    }
+                    wb.roles.leader = leader;
+                    wb.roles.rev.bump(&EDITOR);
+                }
+            }
+            Edit::SetDeputies(deputies) => {
+                let mut unique: Vec<Id> = Vec::new();
+                for id in deputies {
+                    if wb.school(&id).is_none() {
+                        return Err(EditError::UnknownSchool(id));
+                    }
+                    if wb.roles.leader.as_ref() == Some(&id) {
+                        return Err(EditError::LeaderIsDeputy(wb.school_name(&id)));
+                    }
+                    if !unique.contains(&id) {
+                        unique.push(id);
+                    }
+                }
+                if wb.roles.deputies != unique {
+                    wb.roles.deputies = unique;
+                    wb.roles.rev.bump(&EDITOR);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn normalise_school(s: &mut School) {
+    for field in [
+        &mut s.full_name,
+        &mut s.short_name,
+        &mut s.province,
+        &mut s.address,
+        &mut s.head.name,
+        &mut s.head.title,
+        &mut s.officer.name,
+        &mut s.officer.phone,
+        &mut s.officer.email,
+        &mut s.note,
+    ] {
+        nfc_in_place(field);
+        let trimmed = field.trim();
+        if trimmed.len() != field.len() {
+            *field = trimmed.to_string();
+        }
+    }
+}
+
+fn check_name(wb: &Workbook, school: &School) -> Result<(), EditError> {
+    if school.full_name.is_empty() {
+        return Err(EditError::EmptyName);
+    }
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    if wb
+        .members
+        .iter()
+        .any(|s| s.id != school.id && same(&s.full_name, &school.full_name))
+    {
+        return Err(EditError::DuplicateName(school.full_name.clone()));
+    }
+    Ok(())
+}
+
+/// What in a workbook refers to a school: what its removal also removes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct References {
+    pub is_leader: bool,
+    pub is_deputy: bool,
+    pub in_rotation: bool,
+    /// Its self or cluster scores, registration or adjustments.
+    pub has_scores: bool,
+    /// Activities it hosts or takes part in.
+    pub activities: usize,
+    /// Ballots and written votes that name it.
+    pub ballots: usize,
+    /// Conference records: attendance, election, decisions, tie decisions.
+    pub conference: usize,
+    /// Other schools that name it as their successor.
+    pub successor_of: usize,
+}
+
+impl References {
+    pub fn is_empty(&self) -> bool {
+        *self == References::default()
+    }
+}
+
+/// Everything that refers to school `id`.
+pub fn references(wb: &Workbook, id: &Id) -> References {
+    let conf = &wb.conference;
+    References {
+        is_leader: wb.roles.leader.as_ref() == Some(id),
+        is_deputy: wb.roles.deputies.contains(id),
+        in_rotation: wb.roles.rotation.contains(id),
+        has_scores: wb.assessment(id).is_some_and(|a| {
+            !a.self_scores.is_empty()
+                || !a.cluster_scores.is_empty()
+                || !a.adjustments.is_empty()
+                || *a
+                    != super::Assessment {
+                        school: id.clone(),
+                        ..Default::default()
+                    }
+        }),
+        activities: wb
+            .activities
+            .iter()
+            .filter(|a| {
+                a.host.as_ref() == Some(id)
+                    || a.participants.contains(id)
+                    || a.people.iter().any(|p| p.school.as_ref() == Some(id))
+                    || a.results.iter().any(|p| p.school.as_ref() == Some(id))
+            })
+            .count(),
+        ballots: conf
+            .ballots
+            .iter()
+            .filter(|b| {
+                b.votes.iter().any(|v| &v.school == id)
+                    || b.written_votes
+                        .iter()
+                        .any(|w| &w.voter == id || w.candidates.contains(id))
+            })
+            .count(),
+        conference: conf.attendance.iter().filter(|a| &a.school == id).count()
+            + usize::from(
+                conf.election.leader.as_ref() == Some(id) || conf.election.deputies.contains(id),
+            )
+            + conf
+                .academy_decisions
+                .iter()
+                .filter(|d| &d.school == id)
+                .count()
+            + conf
+                .tie_decisions
+                .iter()
+                .filter(|t| t.order.contains(id))
+                .count(),
+        successor_of: wb
+            .members
+            .iter()
+            .filter(|s| s.successor.as_ref() == Some(id))
+            .count(),
+    }
+}
+
+/// Removes the school and every reference to it, so the workbook stays
+/// valid (a dangling id would show up as a content problem on next open).
+fn remove_school(wb: &mut Workbook, id: &Id) {
+    let refs = references(wb, id);
+    wb.members.retain(|s| &s.id != id);
+    for s in &mut wb.members {
+        if s.successor.as_ref() == Some(id) {
+            s.successor = None;
+            s.rev.bump(&EDITOR);
+        }
+    }
+    if refs.is_leader || refs.is_deputy || refs.in_rotation {
+        if refs.is_leader {
+            wb.roles.leader = None;
+        }
+        wb.roles.deputies.retain(|d| d != id);
+        wb.roles.rotation.retain(|d| d != id);
+        wb.roles.rev.bump(&EDITOR);
+    }
+    wb.assessments.retain(|a| &a.school != id);
+    for a in &mut wb.activities {
+        let before = a.clone();
+        if a.host.as_ref() == Some(id) {
+            a.host = None;
+        }
+        a.participants.retain(|p| p != id);
+        for p in &mut a.people {
+            if p.school.as_ref() == Some(id) {
+                p.school = None;
+            }
+        }
+        for p in &mut a.results {
+            if p.school.as_ref() == Some(id) {
+                p.school = None;
+            }
+        }
+        if *a != before {
+            a.rev.bump(&EDITOR);
+        }
+    }
+    let conf = &mut wb.conference;
+    let before = conf.clone();
+    conf.attendance.retain(|a| &a.school != id);
+    for b in &mut conf.ballots {
+        let old = b.clone();
+        b.votes.retain(|v| &v.school != id);
+        b.written_votes.retain(|w| &w.voter != id);
+        for w in &mut b.written_votes {
+            w.candidates.retain(|c| c != id);
+        }
+        if *b != old {
+            b.rev.bump(&EDITOR);
+        }
+    }
+    conf.academy_decisions.retain(|d| &d.school != id);
+    for t in &mut conf.tie_decisions {
+        t.order.retain(|s| s != id);
+    }
+    if conf.election.leader.as_ref() == Some(id) {
+        conf.election.leader = None;
+    }
+    conf.election.deputies.retain(|d| d != id);
+    if *conf != before {
+        conf.rev.bump(&EDITOR);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::{Cluster, validate};
+
+    fn wb() -> Workbook {
+        let mut wb = Workbook::new(
+            Cluster {
+                name: "Cụm thi đua số 8".into(),
+                number: 8,
+                ..Cluster::default()
+            },
+            2026,
+        );
+        for name in [
+            "Trường Chính trị tỉnh Đồng Nai",
+            "Trường Chính trị tỉnh Tây Ninh",
+        ] {
+            Edit::AddSchool(School {
+                full_name: name.into(),
+                ..School::default()
+            })
+            .apply(&mut wb)
+            .unwrap();
+        }
+        wb
+    }
+
+    #[test]
+    fn add_normalises_and_bumps() {
+        let mut wb = wb();
+        // "Bình Phước" typed decomposed (NFD).
+        let nfd = "Tru\u{031b}\u{0300}o\u{031b}ng Bi\u{0300}nh Phu\u{031b}o\u{031b}\u{0301}c";
+        Edit::AddSchool(School {
+            full_name: format!("  {nfd} "),
+            ..School::default()
+        })
+        .apply(&mut wb)
+        .unwrap();
+        let s = wb.members.last().unwrap();
+        assert_eq!(s.full_name, "Trường Bình Phước");
+        assert_eq!(s.rev.0.get("cluster"), Some(&1));
+        assert!(!s.id.as_str().is_empty());
+    }
+
+    #[test]
+    fn duplicate_and_empty_names_are_refused() {
+        let mut wb = wb();
+        let before = wb.clone();
+        let dup = School {
+            full_name: "trường chính trị tỉnh đồng nai".into(),
+            ..School::default()
+        };
+        assert!(matches!(
+            Edit::AddSchool(dup).apply(&mut wb),
+            Err(EditError::DuplicateName(_))
+        ));
+        assert_eq!(
+            Edit::AddSchool(School::default()).apply(&mut wb),
+            Err(EditError::EmptyName)
+        );
+        assert_eq!(wb, before);
+    }
+
+    #[test]
+    fn roles_and_removal_keep_the_workbook_valid() {
+        let mut wb = wb();
+        let a = wb.members[0].id.clone();
+        let b = wb.members[1].id.clone();
+        Edit::SetDeputies(vec![a.clone(), b.clone()])
+            .apply(&mut wb)
+            .unwrap();
+        Edit::SetLeader(Some(a.clone())).apply(&mut wb).unwrap();
+        assert_eq!(wb.roles.deputies, vec![b.clone()]);
+        assert!(matches!(
+            Edit::SetDeputies(vec![a.clone()]).apply(&mut wb),
+            Err(EditError::LeaderIsDeputy(_))
+        ));
+        assert!(references(&wb, &a).is_leader);
+        Edit::RemoveSchool(a.clone()).apply(&mut wb).unwrap();
+        assert_eq!(wb.roles.leader, None);
+        assert!(validate(&wb).is_empty(), "{:?}", validate(&wb));
+    }
+
+    #[test]
+    fn unchanged_school_keeps_its_rev() {
+        let mut wb = wb();
+        let s = wb.members[0].clone();
+        Edit::SetSchool(s.clone()).apply(&mut wb).unwrap();
+        assert_eq!(wb.members[0].rev, s.rev);
+    }
+}
