@@ -1,19 +1,8 @@
 //! `thidua results` and `thidua new-year` through the real binary.
 
-use std::process::Command;
+mod support;
 
-fn thidua(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use support::cli::thidua;
 
 #[test]
 fn results_print_ranking_ballots_and_proposals() {
