@@ -144,9 +144,15 @@ fn export_one(
             return false;
         }
     };
+    // A PDF is rebuilt from the workbook at will: no backup copy is kept.
+    let backup = crate::workbook::file::backup_path(path);
+    let had_backup = backup.exists();
     if let Err(e) = write_atomic(path, &built.pdf, Overwrite::Anything) {
         let _ = writeln!(err, "{}: {e}", path.display());
         return false;
+    }
+    if !had_backup {
+        let _ = std::fs::remove_file(&backup);
     }
     let _ = writeln!(
         out,

@@ -84,7 +84,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         wb.year
     )));
     let mut t = Table::new(vec![
-        ColumnWidth::Mm(11.0),
+        ColumnWidth::Mm(13.0),
         ColumnWidth::Relative(2.6),
         ColumnWidth::Relative(2.4),
         ColumnWidth::Mm(16.0),
