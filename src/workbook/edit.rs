@@ -333,7 +333,7 @@ mod tests {
     fn add_normalises_and_bumps() {
         let mut wb = wb();
         // "Bình Phước" typed decomposed (NFD).
-        let nfd = "Tru\u{031b}\u{0300}o\u{031b}ng Bi\u{0300}nh Phu\u{031b}o\u{031b}\u{0301}c";
+        let nfd = "Tru\u{031b}o\u{031b}\u{0300}ng Bi\u{0300}nh Phu\u{031b}o\u{031b}\u{0301}c";
         Edit::AddSchool(School {
             full_name: format!("  {nfd} "),
             ..School::default()

@@ -1,0 +1,383 @@
+//! The window, headless: `App` driven by its messages and by clicks and
+//! typing in `iced_test`'s simulator. Nothing is read from or written to the
+//! user's folders (`Boot::isolated`).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use iced::widget::text_editor;
+use iced::{Size, window};
+use iced_test::{Simulator, selector};
+use thidua::app::modal::{Choice, Modal};
+use thidua::app::screen::members::{Field, Message as Members};
+use thidua::app::screen::welcome::Message as Welcome;
+use thidua::app::{App, Boot, Message, Notice, Screen, font, recovery, strings as s};
+use thidua::workbook::{self, Id};
+
+const SAMPLE: &str = "assets/samples/cum8-2019.json";
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: font::all().into_iter().map(Into::into).collect(),
+        default_font: font::REGULAR,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, Size::new(1280.0, 800.0), app.view())
+}
+
+fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+/// Clicks `label` (a text) in the current view and applies what it sends.
+fn click(app: &mut App, label: &str) {
+    let mut sim = simulator(app);
+    sim.click(label)
+        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+/// Clicks the input with `id`, types `text`, applies what it sends.
+fn type_into(app: &mut App, id: &'static str, text: &str) {
+    let mut sim = simulator(app);
+    sim.click(selector::id(id))
+        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+    let _ = sim.typewrite(text);
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    simulator(app).find(text).is_ok()
+}
+
+/// A copy of the sample in a temp dir, so saving never touches the repo.
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
+
+fn open(path: PathBuf) -> App {
+    App::new(Boot::isolated(Some(path))).0
+}
+
+fn dong_nai(app: &App) -> Id {
+    app.workbook()
+        .unwrap()
+        .members
+        .iter()
+        .find(|s| s.short_name == "Đồng Nai")
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn rename_by_typing_undo_redo_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    assert!(matches!(app.screen(), Screen::Workbook));
+    assert!(!app.title().contains(s::UNSAVED_MARK));
+    let id = dong_nai(&app);
+    let old = app
+        .workbook()
+        .unwrap()
+        .school(&id)
+        .unwrap()
+        .full_name
+        .clone();
+
+    send(
+        &mut app,
+        [
+            Message::Members(Members::Edit(id.clone())),
+            Message::Members(Members::Field(Field::FullName, String::new())),
+        ],
+    );
+    let new = "Trường Chính trị tỉnh Đồng Nai (sáp nhập Bình Phước) – Nguyễn Thị Thuận Bích";
+    type_into(&mut app, Field::FullName.id(), new);
+    assert!(shows(&app, new), "the typed name is in the field");
+    click(&mut app, s::SAVE_CHANGES);
+
+    let name = |app: &App| {
+        app.workbook()
+            .unwrap()
+            .school(&id)
+            .unwrap()
+            .full_name
+            .clone()
+    };
+    assert_eq!(name(&app), new);
+    assert!(app.title().starts_with(s::UNSAVED_MARK));
+    assert!(shows(&app, new), "the list shows the new name");
+
+    send(&mut app, [Message::Undo]);
+    assert_eq!(name(&app), old);
+    send(&mut app, [Message::Redo]);
+    assert_eq!(name(&app), new);
+
+    let out = dir.path().join("đã sửa.json");
+    send(
+        &mut app,
+        [Message::Picked(
+            thidua::app::dialog::Purpose::SaveAs,
+            thidua::app::dialog::Picked::Path(out.clone()),
+        )],
+    );
+    assert!(!app.document().unwrap().dirty, "{:?}", app.notice());
+    assert!(!app.title().contains(s::UNSAVED_MARK));
+    let reopened = workbook::load(&out).unwrap();
+    assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+    assert_eq!(&reopened.workbook, app.workbook().unwrap());
+    assert_eq!(
+        reopened.workbook.school(&id).unwrap().rev.0.get("cluster"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn close_guard_appears_only_when_dirty() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let window = window::Id::unique();
+    send(&mut app, [Message::CloseRequested(window)]);
+    assert!(app.modal().is_none(), "clean workbook closes at once");
+
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    send(&mut app, [Message::CloseRequested(window)]);
+    assert!(matches!(app.modal(), Some(Modal::CloseGuard(_))));
+    assert!(shows(&app, s::CLOSE_TITLE));
+    assert!(shows(&app, s::DONT_SAVE));
+
+    click(&mut app, s::CANCEL);
+    assert!(app.modal().is_none());
+    assert!(app.document().unwrap().dirty, "cancel keeps the edits");
+}
+
+#[test]
+fn truncated_file_lands_on_the_error_screen() {
+    let path = PathBuf::from("tests/fixtures/truncated.json");
+    let expected = workbook::load(&path).unwrap_err();
+    let app = open(path);
+    assert!(matches!(app.screen(), Screen::Error(_)));
+    assert!(app.workbook().is_none(), "never an empty workbook");
+    assert!(shows(&app, &expected.to_string()));
+    assert!(shows(&app, expected.advice()));
+    assert!(shows(&app, s::OPEN_OTHER));
+}
+
+#[test]
+fn welcome_wizard_creates_a_valid_workbook() {
+    let (mut app, _) = App::new(Boot::isolated(None));
+    assert!(matches!(app.screen(), Screen::Welcome));
+    click(&mut app, s::NEW_WORKBOOK);
+    type_into(
+        &mut app,
+        thidua::app::screen::welcome::ID_NAME,
+        "Cụm thi đua số 8",
+    );
+    type_into(&mut app, thidua::app::screen::welcome::ID_NUMBER, "8");
+    send(
+        &mut app,
+        [
+            Message::Welcome(Welcome::Year("2026".into())),
+            Message::Welcome(Welcome::Schools(text_editor::Action::Edit(
+                text_editor::Edit::Paste(Arc::new(
+                    "Trường Chính trị tỉnh Đồng Nai\n\nTrường Chính trị tỉnh Tây Ninh\nTrường Chính trị tỉnh Lâm Đồng\n"
+                        .into(),
+                )),
+            ))),
+        ],
+    );
+    click(&mut app, s::CREATE);
+
+    let wb = app.workbook().expect("a workbook");
+    assert_eq!(wb.cluster.name, "Cụm thi đua số 8");
+    assert_eq!(wb.cluster.number, 8);
+    assert_eq!(wb.year, 2026);
+    let names: Vec<_> = wb.members.iter().map(|s| s.short_name.as_str()).collect();
+    assert_eq!(names, ["Đồng Nai", "Tây Ninh", "Lâm Đồng"]);
+    assert!(
+        workbook::validate(wb).is_empty(),
+        "{:?}",
+        workbook::validate(wb)
+    );
+    assert!(app.document().unwrap().dirty, "a new workbook is unsaved");
+    // It survives a save and a load.
+    let bytes = workbook::to_bytes(wb);
+    assert_eq!(&workbook::load_bytes(&bytes).unwrap().workbook, wb);
+}
+
+#[test]
+fn wizard_refuses_a_bad_year() {
+    let (mut app, _) = App::new(Boot::isolated(None));
+    send(
+        &mut app,
+        [
+            Message::Welcome(Welcome::StartWizard),
+            Message::Welcome(Welcome::Name("Cụm 8".into())),
+            Message::Welcome(Welcome::Number("8".into())),
+            Message::Welcome(Welcome::Year("hai nghìn".into())),
+            Message::Welcome(Welcome::Create),
+        ],
+    );
+    assert!(app.workbook().is_none());
+    assert!(shows(&app, s::BAD_YEAR));
+}
+
+#[test]
+fn removing_a_referenced_school_explains_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let wb = app.workbook().unwrap().clone();
+    let leader = wb.roles.leader.clone().unwrap();
+    send(
+        &mut app,
+        [Message::Members(Members::Remove(leader.clone()))],
+    );
+    assert!(shows(&app, s::REMOVE_ALSO));
+    assert!(shows(&app, &format!("• {}", s::REF_LEADER)));
+    assert_eq!(
+        app.workbook().unwrap(),
+        &wb,
+        "nothing removed before confirming"
+    );
+
+    send(&mut app, [Message::Members(Members::ConfirmRemove)]);
+    let after = app.workbook().unwrap();
+    assert_eq!(after.members.len(), wb.members.len() - 1);
+    assert_eq!(after.roles.leader, None);
+    assert!(
+        workbook::validate(after).is_empty(),
+        "{:?}",
+        workbook::validate(after)
+    );
+
+    send(&mut app, [Message::Undo]);
+    assert_eq!(app.workbook().unwrap(), &wb);
+}
+
+#[test]
+fn adding_a_school_by_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    click(&mut app, s::ADD_SCHOOL);
+    type_into(
+        &mut app,
+        Field::FullName.id(),
+        "Trường Chính trị tỉnh Lâm Đồng",
+    );
+    click(&mut app, s::SAVE_CHANGES);
+    let wb = app.workbook().unwrap();
+    let added = wb.members.last().unwrap();
+    assert_eq!(added.full_name, "Trường Chính trị tỉnh Lâm Đồng");
+    assert_eq!(added.short_name, "Lâm Đồng", "short name suggested");
+    let count = wb.members.len();
+
+    // The same name again is refused, and the form stays open with why.
+    click(&mut app, s::ADD_SCHOOL);
+    type_into(
+        &mut app,
+        Field::FullName.id(),
+        "Trường Chính trị tỉnh Lâm Đồng",
+    );
+    click(&mut app, s::SAVE_CHANGES);
+    assert_eq!(app.workbook().unwrap().members.len(), count);
+    assert!(shows(&app, s::SAVE_CHANGES), "form still open");
+    assert!(shows(
+        &app,
+        "Đã có trường tên \u{201c}Trường Chính trị tỉnh Lâm Đồng\u{201d} trong cụm."
+    ));
+}
+
+#[test]
+fn failed_save_says_why_and_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    let _ = app.save_to(dir.path().join("không có thư mục này").join("x.json"));
+    assert!(matches!(app.notice(), Some(Notice::Error(_))));
+    assert!(app.document().unwrap().dirty);
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut app = open(path.clone());
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    // Someone else saves the file meanwhile (a different length, so the
+    // change is seen even where modification times are coarse).
+    let mut other = std::fs::read(&path).unwrap();
+    other.extend_from_slice(b"\n");
+    std::fs::write(&path, other).unwrap();
+
+    send(&mut app, [Message::Save]);
+    assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk)));
+    assert!(app.document().unwrap().dirty);
+    send(&mut app, [Message::Modal(Choice::Overwrite)]);
+    assert!(!app.document().unwrap().dirty, "{:?}", app.notice());
+}
+
+#[test]
+fn recovery_copy_is_offered_and_restored() {
+    let data = tempfile::tempdir().unwrap();
+    let place = recovery::Place::in_folder(data.path());
+    let mut wb = thidua::workbook::load(Path::new(SAMPLE)).unwrap().workbook;
+    wb.cluster.name = "Cụm thi đua số 8 (chưa lưu)".into();
+    place.write(Some(Path::new("/somewhere/cum8-2019.json")), &wb);
+
+    let boot = Boot {
+        recovery: place.clone(),
+        ..Boot::isolated(None)
+    };
+    let (mut app, _) = App::new(boot);
+    assert!(matches!(app.modal(), Some(Modal::Recovery { .. })));
+    assert!(shows(&app, s::RECOVERY_RESTORE));
+    click(&mut app, s::RECOVERY_RESTORE);
+    assert_eq!(app.workbook(), Some(&wb));
+    assert!(app.document().unwrap().dirty);
+}
+
+#[test]
+fn dropped_files_open_only_when_json() {
+    let (mut app, _) = App::new(Boot::isolated(None));
+    send(&mut app, [Message::FileDropped("notes.txt".into())]);
+    assert!(app.workbook().is_none());
+    assert!(matches!(app.notice(), Some(Notice::Error(_))));
+    send(&mut app, [Message::FileDropped(SAMPLE.into())]);
+    assert_eq!(app.workbook().unwrap().year, 2019);
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    send(&mut app, [Message::OpenSample]);
+    assert!(matches!(app.modal(), Some(Modal::Discard(_))));
+    send(&mut app, [Message::Modal(Choice::DontSave)]);
+    assert!(app.modal().is_none());
+    assert!(!app.document().unwrap().dirty);
+}
+
+#[test]
+fn navigation_shows_every_view() {
+    let (mut app, _) = App::new(Boot::isolated(None));
+    send(&mut app, [Message::OpenSample]);
+    for v in thidua::app::screen::View::ALL {
+        click(&mut app, v.label());
+        assert_eq!(app.current_view(), v);
+    }
+    assert!(shows(&app, s::ABOUT_DOCUMENTS));
+}
