@@ -642,7 +642,7 @@ impl App {
             button(text(label).size(theme::TEXT_SMALL))
                 .on_press_maybe(msg)
                 .padding([6, 10])
-                .style(button::secondary)
+                .style(theme::quiet)
         };
         let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
         let file = if doc.dirty {

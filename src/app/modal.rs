@@ -73,7 +73,7 @@ impl Modal {
                 vec![
                     (s::SAVE, Choice::Save, button::primary),
                     (s::DONT_SAVE, Choice::DontSave, button::danger),
-                    (s::CANCEL, Choice::Cancel, button::secondary),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
             ),
             Modal::Discard(_) => dialog(
@@ -82,7 +82,7 @@ impl Modal {
                 vec![
                     (s::SAVE, Choice::Save, button::primary),
                     (s::DONT_SAVE, Choice::DontSave, button::danger),
-                    (s::CANCEL, Choice::Cancel, button::secondary),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
             ),
             Modal::ChangedOnDisk => dialog(
@@ -91,7 +91,7 @@ impl Modal {
                 vec![
                     (s::OVERWRITE, Choice::Overwrite, button::danger),
                     (s::SAVE_AS, Choice::SaveAs, button::primary),
-                    (s::CANCEL, Choice::Cancel, button::secondary),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
             ),
             Modal::Recovery { file, written } => dialog(
@@ -99,11 +99,7 @@ impl Modal {
                 s::recovery_body(file, written),
                 vec![
                     (s::RECOVERY_RESTORE, Choice::Restore, button::primary),
-                    (
-                        s::RECOVERY_DISCARD,
-                        Choice::DiscardRecovery,
-                        button::secondary,
-                    ),
+                    (s::RECOVERY_DISCARD, Choice::DiscardRecovery, theme::quiet),
                 ],
             ),
             Modal::Path { value, .. } => column![
@@ -122,7 +118,7 @@ impl Modal {
                         .style(button::primary),
                     button(s::CANCEL)
                         .on_press(Message::Modal(Choice::Cancel))
-                        .style(button::secondary),
+                        .style(theme::quiet),
                 ]
                 .spacing(theme::SPACE_M)
             ]

@@ -113,3 +113,26 @@ pub fn badge(theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// A secondary action: white with a thin border, quieter than iced's grey
+/// secondary so that the one primary action on a screen stands out.
+pub fn quiet(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.extended_palette();
+    let background = match status {
+        button::Status::Hovered | button::Status::Pressed => p.primary.weak.color.scale_alpha(0.35),
+        _ => Color::WHITE,
+    };
+    button::Style {
+        background: Some(background.into()),
+        text_color: match status {
+            button::Status::Disabled => MUTED.scale_alpha(0.6),
+            _ => p.background.base.text,
+        },
+        border: Border {
+            color: p.background.strong.color,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
+        ..button::Style::default()
+    }
+}

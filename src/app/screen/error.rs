@@ -42,13 +42,13 @@ impl State {
             actions = actions.push(
                 button(s::OPEN_BACKUP)
                     .on_press(Message::OpenPath(bak.clone()))
-                    .style(button::secondary),
+                    .style(theme::quiet),
             );
         }
         actions = actions.push(
             button(s::BACK_HOME)
                 .on_press(Message::Home)
-                .style(button::secondary),
+                .style(theme::quiet),
         );
         let body = column![
             text(s::ERROR_TITLE)

@@ -250,7 +250,7 @@ impl State {
             list = list.push(text(s::NO_MEMBERS).color(theme::MUTED));
         }
         for school in schools {
-            list = list.push(school_row(wb, school));
+            list = list.push(school_row(wb, school, self.draft.is_some()));
         }
         let list = scrollable(list.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
             .id("members-list")
@@ -274,7 +274,9 @@ impl State {
     }
 }
 
-fn school_row<'a>(wb: &'a Workbook, school: &'a School) -> Element<'a, Message> {
+/// One school. `compact` (the form takes half the width): the buttons go
+/// under the details instead of beside them.
+fn school_row<'a>(wb: &'a Workbook, school: &'a School, compact: bool) -> Element<'a, Message> {
     let is_leader = wb.roles.leader.as_ref() == Some(&school.id);
     let is_deputy = wb.roles.deputies.contains(&school.id);
     let mut title = row![text(&school.full_name).font(font::BOLD)]
@@ -283,9 +285,13 @@ fn school_row<'a>(wb: &'a Workbook, school: &'a School) -> Element<'a, Message> 
     if is_leader || is_deputy {
         let label = if is_leader { s::LEADER } else { s::DEPUTY };
         title = title.push(
-            container(text(label).size(theme::TEXT_SMALL))
-                .padding([2, 8])
-                .style(theme::badge),
+            container(
+                text(label)
+                    .size(theme::TEXT_SMALL)
+                    .wrapping(iced::widget::text::Wrapping::None),
+            )
+            .padding([2, 8])
+            .style(theme::badge),
         );
     }
     let mut details = vec![school.short_name.clone()];
@@ -304,7 +310,7 @@ fn school_row<'a>(wb: &'a Workbook, school: &'a School) -> Element<'a, Message> 
         button(text(label).size(theme::TEXT_SMALL))
             .on_press(msg)
             .padding([4, 8])
-            .style(button::secondary)
+            .style(theme::quiet)
     };
     let leader_button = if is_leader {
         small(s::UNSET_LEADER, Message::SetLeader(None))
@@ -333,25 +339,27 @@ fn school_row<'a>(wb: &'a Workbook, school: &'a School) -> Element<'a, Message> 
             .style(button::danger),
     )
     .spacing(theme::SPACE_S);
-    container(
-        row![
-            column![
-                title,
-                text(details.join(" · "))
-                    .size(theme::TEXT_SMALL)
-                    .color(theme::MUTED)
-            ]
-            .spacing(2)
-            .width(Length::Fill),
-            buttons,
-        ]
-        .spacing(theme::SPACE_M)
-        .align_y(Alignment::Center),
-    )
-    .padding(theme::SPACE_M)
-    .width(Length::Fill)
-    .style(theme::card)
-    .into()
+    let details = column![
+        title,
+        text(details.join(" · "))
+            .size(theme::TEXT_SMALL)
+            .color(theme::MUTED)
+    ]
+    .spacing(2)
+    .width(Length::Fill);
+    let body: Element<'a, Message> = if compact {
+        column![details, buttons].spacing(theme::SPACE_S).into()
+    } else {
+        row![details, buttons]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center)
+            .into()
+    };
+    container(body)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
 }
 
 fn removal<'a>(wb: &'a Workbook, id: &'a Id, refs: &'a References) -> Element<'a, Message> {
@@ -400,7 +408,7 @@ fn removal<'a>(wb: &'a Workbook, id: &'a Id, refs: &'a References) -> Element<'a
                 .style(button::danger),
             button(s::CANCEL)
                 .on_press(Message::CancelRemove)
-                .style(button::secondary),
+                .style(theme::quiet),
         ]
         .spacing(theme::SPACE_M),
     );
@@ -453,7 +461,7 @@ impl Draft {
                     .style(button::primary),
                 button(s::CANCEL)
                     .on_press(Message::Cancel)
-                    .style(button::secondary),
+                    .style(theme::quiet),
             ]
             .spacing(theme::SPACE_M),
         );

@@ -102,7 +102,7 @@ fn start<'a>(recent: &'a [PathBuf], scale: f32) -> Element<'a, AppMessage> {
             .style(if primary {
                 button::primary
             } else {
-                button::secondary
+                theme::quiet
             })
     };
     let actions = column![
@@ -241,7 +241,7 @@ impl Wizard {
                     .style(button::primary),
                 button(s::CANCEL)
                     .on_press(Message::Cancel)
-                    .style(button::secondary),
+                    .style(theme::quiet),
             ]
             .spacing(theme::SPACE_M),
         )
