@@ -126,6 +126,9 @@ pub struct App {
     after_save: Option<AfterSave>,
     /// The user already agreed to drop the unsaved changes once.
     discard_confirmed: bool,
+    /// A recovery copy from a crashed run the user has not decided about
+    /// yet: kept on disk until then, whatever else is opened meanwhile.
+    pending_recovery: Option<recovery::Copy>,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +153,7 @@ impl App {
             recovery_due: None,
             after_save: None,
             discard_confirmed: false,
+            pending_recovery: None,
         };
         if let Some(copy) = app.recovery.read() {
             let file = copy
@@ -160,8 +164,9 @@ impl App {
                 .unwrap_or_else(|| s::UNTITLED.to_string());
             app.modal = Some(Modal::Recovery {
                 file,
-                written: copy.written,
+                written: copy.written.clone(),
             });
+            app.pending_recovery = Some(copy);
         }
         if let Some(path) = boot.file {
             app.open(path);
@@ -362,8 +367,19 @@ impl App {
 
     fn write_recovery(&mut self) {
         self.recovery_due = None;
+        if self.pending_recovery.is_some() {
+            return; // never replace a crashed run's copy before the user answers
+        }
         if let Some(doc) = self.doc.as_ref().filter(|d| d.dirty) {
             self.recovery.write(doc.path.as_deref(), &doc.workbook);
+        }
+    }
+
+    /// Removes the recovery copy, unless one from a crashed run still
+    /// waits for the user's answer.
+    fn clear_recovery(&mut self) {
+        if self.pending_recovery.is_none() {
+            self.recovery.clear();
         }
     }
 
@@ -371,11 +387,11 @@ impl App {
         self.doc = None;
         self.members.reset();
         self.recovery_due = None;
-        self.recovery.clear();
+        self.clear_recovery();
     }
 
     fn set_document(&mut self, doc: Document) {
-        self.recovery.clear();
+        self.clear_recovery();
         self.recovery_due = None;
         self.show_problems = true;
         self.members.reset();
@@ -499,7 +515,7 @@ impl App {
                 doc.workbook = wb;
                 doc.saved_to(path.clone());
                 self.recovery_due = None;
-                self.recovery.clear();
+                self.clear_recovery();
                 self.settings.settings.remember(&path);
                 self.settings.save();
                 self.notice = Some(Notice::Info(s::saved(&path)));
@@ -518,7 +534,7 @@ impl App {
     }
 
     fn exit(&mut self, id: window::Id) -> Task<Message> {
-        self.recovery.clear();
+        self.clear_recovery();
         self.settings.save();
         window::close(id)
     }
@@ -544,12 +560,17 @@ impl App {
             (Modal::ChangedOnDisk, Choice::Overwrite) => return self.save(true),
             (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
             (Modal::Recovery { .. }, Choice::Restore) => {
-                if let Some(copy) = self.recovery.read() {
+                if let Some(copy) = self.pending_recovery.take() {
+                    // Stays on disk until the next recovery copy replaces it
+                    // (set_document schedules one: the restored book is dirty).
                     self.set_document(Document::unsaved(copy.workbook, copy.path));
                     self.notice = Some(Notice::Info(s::RESTORED.into()));
                 }
             }
-            (Modal::Recovery { .. }, Choice::DiscardRecovery) => self.recovery.clear(),
+            (Modal::Recovery { .. }, Choice::DiscardRecovery) => {
+                self.pending_recovery = None;
+                self.recovery.clear();
+            }
             (Modal::Path { purpose, .. }, Choice::PathChanged(v)) => {
                 self.modal = Some(Modal::Path { purpose, value: v });
             }

@@ -336,9 +336,12 @@ fn recovery_copy_is_offered_and_restored() {
     wb.cluster.name = "Cụm thi đua số 8 (chưa lưu)".into();
     place.write(Some(Path::new("/somewhere/cum8-2019.json")), &wb);
 
+    // Started with a file (double-click): the offer still stands and the
+    // copy is not lost by opening that file.
+    let dir = tempfile::tempdir().unwrap();
     let boot = Boot {
         recovery: place.clone(),
-        ..Boot::isolated(None)
+        ..Boot::isolated(Some(sample_copy(dir.path())))
     };
     let (mut app, _) = App::new(boot);
     assert!(matches!(app.modal(), Some(Modal::Recovery { .. })));
