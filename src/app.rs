@@ -407,6 +407,8 @@ impl App {
     /// Opens a workbook file: the workbook (with its problems listed), or
     /// the error screen.
     pub fn open(&mut self, path: PathBuf) {
+        // Absolute, so recent files still work when started from elsewhere.
+        let path = std::path::absolute(&path).unwrap_or(path);
         self.notice = None;
         match workbook::load(&path) {
             Ok(loaded) => {

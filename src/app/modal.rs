@@ -155,5 +155,7 @@ pub fn over<'a>(base: Element<'a, Message>, modal: Element<'a, Message>) -> Elem
                 .height(Length::Fill)
         ))
     ]
+    .width(Length::Fill)
+    .height(Length::Fill)
     .into()
 }

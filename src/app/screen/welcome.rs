@@ -89,6 +89,7 @@ impl State {
                 .padding(theme::SPACE_L * 2.0)
                 .center_x(Length::Fill),
         )
+        .height(Length::Fill)
         .into()
     }
 }
