@@ -334,8 +334,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
         _ => PathBuf::from("."),
     };
     let exists = path.exists();
-    if exists && overwrite == Overwrite::WorkbookOnly && !is_our_workbook(path) {
-        return Err(SaveError::ForeignFile(path.to_path_buf()));
+    if exists && overwrite == Overwrite::WorkbookOnly {
+        let ours = sniff(path).map_err(|e| SaveError::from_io(path, e))?;
+        if !ours {
+            return Err(SaveError::ForeignFile(path.to_path_buf()));
+        }
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".thidua-")
@@ -352,9 +355,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
         // replace, so there is never a moment without the file.
         std::fs::copy(path, backup_path(path)).map_err(|e| SaveError::from_io(path, e))?;
     }
-    // On failure the temporary file is dropped and removed.
-    tmp.persist(path)
-        .map_err(|e| SaveError::from_io(path, e.error))?;
+    // Windows refuses to replace a file that another program holds open;
+    // antivirus scanners hold a just-written file for a moment, so a short
+    // retry saves the clerk a needless error. On final failure the
+    // temporary file is dropped and removed.
+    let mut attempts = 0;
+    loop {
+        match tmp.persist(path) {
+            Ok(_) => break,
+            Err(e) if attempts < PERSIST_RETRIES && is_transient_lock(&e.error) => {
+                attempts += 1;
+                tmp = e.file;
+                std::thread::sleep(std::time::Duration::from_millis(150));
+            }
+            Err(e) => return Err(SaveError::from_io(path, e.error)),
+        }
+    }
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
@@ -362,15 +378,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
     Ok(())
 }
 
+const PERSIST_RETRIES: u32 = if cfg!(windows) { 4 } else { 0 };
+
+/// Access denied or a sharing violation: on Windows, usually another
+/// program holding the file for a moment.
+fn is_transient_lock(e: &io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
 /// Does the file at `path` look like one of our workbooks (any version)?
 /// Only the start is checked, so a truncated workbook still counts as ours.
 pub fn is_our_workbook(path: &Path) -> bool {
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
-    };
+    sniff(path).unwrap_or(false)
+}
+
+/// Reads the start of a file to see whether it is one of our workbooks; an
+/// error means it could not be opened (e.g. held open by another program).
+fn sniff(path: &Path) -> io::Result<bool> {
+    let mut f = std::fs::File::open(path)?;
     let mut head = vec![0u8; 4096];
-    let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
+    let n = io::Read::read(&mut f, &mut head)?;
     let head = String::from_utf8_lossy(&head[..n]);
-    head.contains(&format!("\"format\": \"{FORMAT_TAG}\""))
-        || head.contains(&format!("\"format\":\"{FORMAT_TAG}\""))
+    Ok(head.contains(&format!("\"format\": \"{FORMAT_TAG}\""))
+        || head.contains(&format!("\"format\":\"{FORMAT_TAG}\"")))
 }
