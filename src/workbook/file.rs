@@ -378,7 +378,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
     Ok(())
 }
 
-const PERSIST_RETRIES: u32 = if cfg!(windows) { 4 } else { 0 };
+const PERSIST_RETRIES: u32 = 4;
 
 /// Access denied or a sharing violation: on Windows, usually another
 /// program holding the file for a moment.
