@@ -250,7 +250,9 @@ impl App {
                 };
                 if let members::Action::Edit(edit) = self.members.update(m, &doc.workbook) {
                     let result = self.apply(*edit);
-                    self.members.applied(result);
+                    if let Some(e) = self.members.applied(result) {
+                        self.notice = Some(Notice::Error(e));
+                    }
                 }
             }
             Message::Navigate(v) => self.view = v,

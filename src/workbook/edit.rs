@@ -32,6 +32,10 @@ pub enum EditError {
     DuplicateName(String),
     #[error("Mã trường \u{201c}{0}\u{201d} đã được dùng.")]
     DuplicateId(Id),
+    #[error(
+        "Có nhiều trường cùng mã \u{201c}{0}\u{201d}: hãy sửa tệp (hoặc xóa trường nhập trùng bằng tay) trước khi sửa trường này."
+    )]
+    AmbiguousId(Id),
     #[error("Trường \u{201c}{0}\u{201d} đã là cụm trưởng, không thể đồng thời là cụm phó.")]
     LeaderIsDeputy(String),
 }
@@ -45,6 +49,13 @@ impl Edit {
     /// otherwise) and the changed record's revision is bumped. On error
     /// nothing is changed.
     pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+        // A file with two schools under one id (a hand edit, a bad merge)
+        // is listed as a problem on open; editing either would be a guess.
+        if let Edit::SetSchool(School { id, .. }) | Edit::RemoveSchool(id) = &self
+            && wb.members.iter().filter(|s| &s.id == id).count() > 1
+        {
+            return Err(EditError::AmbiguousId(id.clone()));
+        }
         match self {
             Edit::AddSchool(mut school) => {
                 normalise_school(&mut school);

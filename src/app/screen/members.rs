@@ -210,14 +210,18 @@ impl State {
 
     /// How the app's applying of our last edit went: close the form on
     /// success, keep it open with the reason on failure.
-    pub fn applied(&mut self, result: Result<(), String>) {
-        match result {
-            Ok(()) => self.draft = None,
-            Err(e) => {
-                if let Some(d) = &mut self.draft {
-                    d.error = Some(e);
-                }
+    /// Returns the error when there is no form to show it in.
+    pub fn applied(&mut self, result: Result<(), String>) -> Option<String> {
+        match (result, &mut self.draft) {
+            (Ok(()), _) => {
+                self.draft = None;
+                None
             }
+            (Err(e), Some(d)) => {
+                d.error = Some(e);
+                None
+            }
+            (Err(e), None) => Some(e),
         }
     }
 
