@@ -1,6 +1,10 @@
 //! `thidua`: with a subcommand, the CLI; otherwise the window, opening the
 //! file given (if any).
 
+// A double-clicked Windows program must not open a black console window
+// beside its own; `thidua-cli.exe` is the console build for the commands.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let is_command = args
@@ -16,6 +20,14 @@ fn main() {
         // libxcursor1, libxi6, libxkbcommon-x11-0): say so in a terminal.
         eprintln!("Không mở được cửa sổ Sổ Thi Đua: {e}");
         eprintln!("Các lệnh dòng lệnh vẫn dùng được: thidua --help");
+        // A windowed program on Windows has no console to print to.
+        if cfg!(windows) {
+            let _ = rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title("Sổ Thi Đua")
+                .set_description(format!("Không mở được cửa sổ Sổ Thi Đua: {e}"))
+                .show();
+        }
         std::process::exit(1);
     }
 }

@@ -87,10 +87,10 @@ impl Store {
         }
     }
 
-    /// The settings file in the user's config folder.
+    /// The settings file in the app's config folder (next to the program
+    /// in portable mode).
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("vn", "SoThiDua", "thidua")
-            .map(|d| d.config_dir().join("settings.json"))
+        crate::paths::AppDirs::current().map(|d| d.config.join("settings.json"))
     }
 
     /// Loads the settings at `path`; defaults when missing or unreadable.

@@ -36,10 +36,10 @@ impl Place {
         }
     }
 
-    /// The app's data folder (ProjectDirs "vn", "SoThiDua", "thidua").
+    /// The app's data folder (next to the program in portable mode).
     pub fn default_folder() -> Place {
-        match directories::ProjectDirs::from("vn", "SoThiDua", "thidua") {
-            Some(d) => Place::in_folder(d.data_dir()),
+        match crate::paths::AppDirs::current() {
+            Some(d) => Place::in_folder(&d.data),
             None => Place::none(),
         }
     }
