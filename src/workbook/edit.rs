@@ -2,9 +2,18 @@
 //! app applies them in one place (undo, dirty flag, recovery copy), and the
 //! same edits can later be replayed by the CLI or a merge. No iced here.
 
+pub mod activities;
+pub mod conference;
+pub mod criteria;
+pub mod scores;
+
 use super::Workbook;
 use super::model::{Id, Owner, School};
 use crate::text::nfc_in_place;
+pub use activities::ActivityEdit;
+pub use conference::ConferenceEdit;
+pub use criteria::CriteriaEdit;
+pub use scores::ScoreEdit;
 
 /// One change to a workbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +28,14 @@ pub enum Edit {
     SetLeader(Option<Id>),
     /// Sets this year's deputies, in order.
     SetDeputies(Vec<Id>),
+    /// The year-end conference: details, ballots, election, handover.
+    Conference(ConferenceEdit),
+    /// Activities of the year (issue 6).
+    Activity(ActivityEdit),
+    /// The criteria table and the bonus/deduction caps (issue 6).
+    Criteria(CriteriaEdit),
+    /// Self and cluster scores, notes, evidence, bonus/deduction items (issue 6).
+    Score(ScoreEdit),
 }
 
 /// Why an edit was refused; the workbook is unchanged.
@@ -38,6 +55,20 @@ pub enum EditError {
     AmbiguousId(Id),
     #[error("Trường \u{201c}{0}\u{201d} đã là cụm trưởng, không thể đồng thời là cụm phó.")]
     LeaderIsDeputy(String),
+    #[error("Không có danh hiệu \u{201c}{0}\u{201d} trong quy định khen thưởng.")]
+    UnknownAward(Id),
+    #[error("Không tìm thấy phiếu bầu \u{201c}{0}\u{201d}.")]
+    UnknownBallot(Id),
+    #[error("Đã có kết quả bỏ phiếu cho \u{201c}{0}\u{201d}: hãy sửa kết quả đó.")]
+    BallotExists(String),
+    #[error("Giờ kết thúc hội nghị sớm hơn giờ bắt đầu.")]
+    EndBeforeStart,
+    #[error(transparent)]
+    Activity(activities::ActivityError),
+    #[error(transparent)]
+    Criteria(criteria::CriteriaError),
+    #[error(transparent)]
+    Score(scores::ScoreError),
 }
 
 /// Who makes the edits. Only the leader's office edits in the window today.
@@ -121,6 +152,10 @@ impl Edit {
                     wb.roles.rev.bump(&EDITOR);
                 }
             }
+            Edit::Conference(edit) => edit.apply(wb)?,
+            Edit::Activity(edit) => edit.apply(wb)?,
+            Edit::Criteria(edit) => edit.apply(wb)?,
+            Edit::Score(edit) => edit.apply(wb)?,
         }
         Ok(())
     }
