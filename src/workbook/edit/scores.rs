@@ -1,0 +1,251 @@
+//! Score edits: self and cluster scores per leaf criterion, their notes and
+//! evidence, and bonus/deduction items. Every score stays within 0 and the
+//! criterion's maximum.
+
+use super::{EDITOR, EditError};
+use crate::text::nfc_in_place;
+use crate::workbook::{Adjustment, AdjustmentKind, Id, Owner, Points, Score, Workbook};
+
+/// Which of the two scores of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Tự chấm: the school's own score.
+    Own,
+    /// Cụm chấm: the cluster's score.
+    Cluster,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoreEdit {
+    /// Sets (Some) or clears (None) the points of one score.
+    Points {
+        school: Id,
+        criterion: Id,
+        side: Side,
+        points: Option<Points>,
+    },
+    /// The note of one score (created at 0 points if missing).
+    Note {
+        school: Id,
+        criterion: Id,
+        side: Side,
+        note: String,
+    },
+    /// The evidence lines of one score.
+    Evidence {
+        school: Id,
+        criterion: Id,
+        side: Side,
+        evidence: Vec<String>,
+    },
+    /// Adds a bonus or deduction item (an empty id gets a fresh one).
+    AddAdjustment {
+        school: Id,
+        kind: AdjustmentKind,
+        points: Points,
+        reason: String,
+    },
+    RemoveAdjustment {
+        school: Id,
+        id: Id,
+    },
+}
+
+/// Why a score edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error(
+        "Không có tiêu chí \u{201c}{0}\u{201d} (hoặc tiêu chí này có tiêu chí con, không chấm trực tiếp)."
+    )]
+    UnknownCriterion(Id),
+    #[error("Điểm tiêu chí {code} phải trong khoảng 0 – {max}.")]
+    OutOfRange { code: String, max: Points },
+    #[error("Điểm thưởng, điểm trừ phải lớn hơn 0.")]
+    NotPositive,
+    #[error("Hãy ghi lý do của điểm thưởng, điểm trừ.")]
+    NoReason,
+    #[error("Không tìm thấy mục điểm thưởng/trừ \u{201c}{0}\u{201d}.")]
+    UnknownAdjustment(Id),
+}
+
+impl From<ScoreError> for EditError {
+    fn from(e: ScoreError) -> EditError {
+        EditError::Score(e)
+    }
+}
+
+impl ScoreEdit {
+    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+        match self {
+            ScoreEdit::Points {
+                school,
+                criterion,
+                side,
+                points,
+            } => {
+                let (code, max) = leaf(wb, &school, &criterion)?;
+                match points {
+                    Some(p) => {
+                        if p < Points::ZERO || p > max {
+                            return Err(ScoreError::OutOfRange { code, max }.into());
+                        }
+                        let score = scores(wb, &school, side).entry(criterion).or_default();
+                        if score.points != p || score.rev.is_empty() {
+                            score.points = p;
+                            score.rev.bump(&EDITOR);
+                        }
+                    }
+                    None => {
+                        scores(wb, &school, side).remove(&criterion);
+                    }
+                }
+            }
+            ScoreEdit::Note {
+                school,
+                criterion,
+                side,
+                mut note,
+            } => {
+                leaf(wb, &school, &criterion)?;
+                nfc_in_place(&mut note);
+                let score = scores(wb, &school, side).entry(criterion).or_default();
+                if score.note != note {
+                    score.note = note;
+                    score.rev.bump(&EDITOR);
+                }
+            }
+            ScoreEdit::Evidence {
+                school,
+                criterion,
+                side,
+                evidence,
+            } => {
+                leaf(wb, &school, &criterion)?;
+                let evidence = lines(evidence);
+                let score = scores(wb, &school, side).entry(criterion).or_default();
+                if score.evidence != evidence {
+                    score.evidence = evidence;
+                    score.rev.bump(&EDITOR);
+                }
+            }
+            ScoreEdit::AddAdjustment {
+                school,
+                kind,
+                points,
+                mut reason,
+            } => {
+                known_school(wb, &school)?;
+                if points <= Points::ZERO {
+                    return Err(ScoreError::NotPositive.into());
+                }
+                nfc_in_place(&mut reason);
+                let reason = reason.trim().to_string();
+                if reason.is_empty() {
+                    return Err(ScoreError::NoReason.into());
+                }
+                let id = wb.fresh_id(&EDITOR, "adj");
+                let mut adj = Adjustment {
+                    id,
+                    owner: Owner::Cluster,
+                    kind,
+                    points,
+                    reason,
+                    evidence: Vec::new(),
+                    rev: Default::default(),
+                };
+                adj.rev.bump(&EDITOR);
+                wb.assessment_mut(&school).adjustments.push(adj);
+            }
+            ScoreEdit::RemoveAdjustment { school, id } => {
+                known_school(wb, &school)?;
+                let a = wb.assessment_mut(&school);
+                let before = a.adjustments.len();
+                a.adjustments.retain(|x| x.id != id);
+                if a.adjustments.len() == before {
+                    return Err(ScoreError::UnknownAdjustment(id).into());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn known_school(wb: &Workbook, school: &Id) -> Result<(), EditError> {
+    match wb.members.iter().filter(|s| &s.id == school).count() {
+        0 => Err(EditError::UnknownSchool(school.clone())),
+        1 => Ok(()),
+        _ => Err(EditError::AmbiguousId(school.clone())),
+    }
+}
+
+/// The code and maximum of a leaf criterion, after checking the school.
+fn leaf(wb: &Workbook, school: &Id, criterion: &Id) -> Result<(String, Points), EditError> {
+    known_school(wb, school)?;
+    match wb.criterion(criterion) {
+        Some(c) if c.is_leaf() => Ok((c.code.clone(), c.max_points())),
+        _ => Err(ScoreError::UnknownCriterion(criterion.clone()).into()),
+    }
+}
+
+fn scores<'a>(
+    wb: &'a mut Workbook,
+    school: &Id,
+    side: Side,
+) -> &'a mut std::collections::BTreeMap<Id, Score> {
+    let a = wb.assessment_mut(school);
+    match side {
+        Side::Own => &mut a.self_scores,
+        Side::Cluster => &mut a.cluster_scores,
+    }
+}
+
+/// NFC, trimmed, without empty lines.
+pub(crate) fn lines(v: Vec<String>) -> Vec<String> {
+    v.into_iter()
+        .map(|mut l| {
+            nfc_in_place(&mut l);
+            l.trim().to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::synthetic;
+
+    #[test]
+    fn out_of_range_is_refused_and_nothing_changes() {
+        let mut wb = synthetic::workbook(2, 5, 0);
+        let school = wb.members[0].id.clone();
+        let leaf = wb.leaf_criteria()[0].clone();
+        let before = wb.clone();
+        let too_much = leaf.max_points() + Points(1);
+        let e = ScoreEdit::Points {
+            school: school.clone(),
+            criterion: leaf.id.clone(),
+            side: Side::Cluster,
+            points: Some(too_much),
+        }
+        .apply(&mut wb)
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("0 – {}", leaf.max_points())),
+            "{e}"
+        );
+        assert_eq!(wb, before);
+        ScoreEdit::Points {
+            school: school.clone(),
+            criterion: leaf.id.clone(),
+            side: Side::Cluster,
+            points: Some(leaf.max_points()),
+        }
+        .apply(&mut wb)
+        .unwrap();
+        let s = &wb.assessment(&school).unwrap().cluster_scores[&leaf.id];
+        assert_eq!(s.points, leaf.max_points());
+        assert_eq!(s.rev.0.get("cluster"), Some(&1));
+    }
+}
