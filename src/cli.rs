@@ -4,6 +4,7 @@
 
 mod check;
 mod export;
+mod merge;
 mod new_year;
 mod results;
 
@@ -19,7 +20,7 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 5] = ["check", "results", "new-year", "export", "help"];
+pub const COMMANDS: [&str; 6] = ["check", "results", "new-year", "export", "merge", "help"];
 
 const USAGE: &str = "Cách dùng:
   thidua [TỆP.json]                 mở cửa sổ (và tệp sổ thi đua nếu có)
@@ -31,6 +32,9 @@ const USAGE: &str = "Cách dùng:
   thidua export TỆP.json --all THƯ_MỤC [--force]
                                     in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
                                     report, pact, handover, ballots, count
+  thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--out TỆP.json] [--force]
+                                    gộp tệp các trường gửi về vào sổ của cụm; không có
+                                    --accept-all thì chỉ báo cáo, không ghi gì
   thidua help                       hiện hướng dẫn này";
 
 /// A usage error: bad arguments, reported with the usage text.
@@ -72,6 +76,7 @@ pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             "results" => results::run(&mut parser, out, err),
             "new-year" => new_year::run(&mut parser, out, err),
             "export" => export::run(&mut parser, out, err),
+            "merge" => merge::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)

@@ -8,7 +8,7 @@ pub mod points;
 pub mod synthetic;
 pub mod validate;
 
-pub use file::{LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
+pub use file::{Integrity, LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
 pub use model::*;
 pub use points::{Points, Ratio};
 pub use validate::{Problem, validate};

@@ -268,3 +268,34 @@ proptest! {
         let _ = workbook::load_bytes(&bytes); // may load (e.g. a changed letter), must not panic
     }
 }
+
+#[test]
+fn saved_files_verify_and_hand_edits_do_not() {
+    use workbook::Integrity;
+    let bytes = workbook::to_bytes(&sample::build());
+    let loaded = workbook::load_bytes(&bytes).unwrap();
+    assert_eq!(loaded.integrity, Integrity::Verified);
+    assert!(loaded.workbook.provenance.content_hash.is_empty());
+    assert_eq!(loaded.content_hash.len(), 64);
+    // Notepad's BOM and CRLF change the bytes, not the content.
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let notepad = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let again = workbook::load_bytes(notepad.as_bytes()).unwrap();
+    assert_eq!(again.integrity, Integrity::Verified);
+    assert_eq!(again.content_hash, loaded.content_hash);
+    // A value changed by hand.
+    let edited = text.replacen("Bình Dương", "Bình Dương (sửa tay)", 1);
+    assert_eq!(
+        workbook::load_bytes(edited.as_bytes()).unwrap().integrity,
+        Integrity::Mismatch
+    );
+    // Files from before the hash still load.
+    let v1 = workbook::load(&fixture("v1-cum8-2019.json")).unwrap();
+    assert_eq!(v1.integrity, Integrity::NoHash);
+    // Decomposed text written by a program: saved hash is over NFC content.
+    let mut nfd = sample::build();
+    nfd.members[0].short_name = "Đồng Nai".chars().collect::<String>();
+    nfd.members[0].note = "Ho\u{0302}\u{0301}i nghi\u{0323}".into();
+    let l = workbook::load_bytes(&workbook::to_bytes(&nfd)).unwrap();
+    assert_eq!(l.integrity, Integrity::Verified);
+}

@@ -60,6 +60,7 @@ pub fn next_year(wb: &Workbook, this_file: &str) -> Workbook {
             saved_by: Some(crate::workbook::Owner::Cluster),
             save_count: 0,
             previous_year_file: this_file.to_string(),
+            ..Provenance::default()
         },
         members,
         roles,

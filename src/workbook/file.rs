@@ -22,6 +22,39 @@ pub struct Loaded {
     /// The file had a UTF-8 byte-order mark or CRLF line ends (it passed
     /// through Notepad): harmless, but the next save writes it plainly.
     pub reformatted: bool,
+    /// Whether the content is what the app saved (see [`Integrity`]).
+    pub integrity: Integrity,
+    /// The hash of the content as loaded, whether or not the file had one:
+    /// identifies a file by what it holds, never by its name.
+    pub content_hash: String,
+}
+
+/// Does the content still match the hash written when the app saved it?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Integrity {
+    /// The content is exactly what the app saved (a BOM or CRLF added by
+    /// Notepad does not matter: the hash is over the parsed content).
+    Verified,
+    /// The file has no hash: saved by an older version of the app.
+    NoHash,
+    /// The content differs from what was saved: edited by hand outside the
+    /// app, or damaged on the way but still readable.
+    Mismatch,
+}
+
+impl Integrity {
+    /// A Vietnamese sentence for the user.
+    pub fn message(self) -> &'static str {
+        match self {
+            Integrity::Verified => "Nội dung tệp đúng như khi được lưu bằng Sổ Thi Đua.",
+            Integrity::NoHash => {
+                "Tệp không có mã kiểm tra (lưu bằng phiên bản cũ): không xác nhận được tệp còn nguyên vẹn."
+            }
+            Integrity::Mismatch => {
+                "Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa ngoài chương trình hoặc bị hỏng khi gửi. Hãy xem kỹ hoặc xin gửi lại."
+            }
+        }
+    }
 }
 
 /// Why a file could not be read as a workbook.
@@ -147,12 +180,26 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // this normalises exactly every string and key. Names typed elsewhere
     // may arrive decomposed, and must compare equal to the same name here.
     let text = crate::text::nfc(text);
-    let workbook: Workbook = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
+    let mut workbook: Workbook = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
     let problems = validate(&workbook);
+    // The text is NFC already, so the canonical bytes need no normalising.
+    // The hash stays out of the workbook in memory (it describes a file, and
+    // the next save writes a fresh one): `Loaded` carries it instead.
+    let stored = std::mem::take(&mut workbook.provenance.content_hash);
+    let content_hash = hex_sha256(&canonical_bytes(&workbook));
+    let integrity = if stored.is_empty() {
+        Integrity::NoHash
+    } else if stored.eq_ignore_ascii_case(&content_hash) {
+        Integrity::Verified
+    } else {
+        Integrity::Mismatch
+    };
     Ok(Loaded {
         workbook,
         problems,
         reformatted: had_bom || body.contains(&b'\r'),
+        integrity,
+        content_hash,
     })
 }
 
@@ -241,10 +288,68 @@ fn position(bytes: &[u8]) -> (usize, usize) {
 /// The bytes of a workbook file: pretty JSON in a stable key order, with a
 /// final newline, so that loading and saving without edits gives identical
 /// bytes and emailed files diff well.
+///
+/// The provenance's `content_hash` is (re)computed over the content with the
+/// hash empty, so a saved file verifies on load (see [`Integrity`]).
 pub fn to_bytes(workbook: &Workbook) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(workbook).expect("a workbook always serialises");
+    let (mut out, hash) = if workbook.provenance.content_hash.is_empty() {
+        let bytes = canonical_bytes(workbook);
+        let hash = hex_sha256(nfc_bytes(&bytes).as_ref());
+        (bytes, hash)
+    } else {
+        let mut plain = workbook.clone();
+        plain.provenance.content_hash.clear();
+        let bytes = canonical_bytes(&plain);
+        let hash = hex_sha256(nfc_bytes(&bytes).as_ref());
+        (bytes, hash)
+    };
+    // The hash is the provenance's first key: insert it right after the
+    // opening brace. No string value can contain this newline-led text (a
+    // newline in a string is escaped), so the first match is the key's.
+    const KEY: &[u8] = b"\n  \"provenance\": {";
+    if let Some(at) = out.windows(KEY.len()).position(|w| w == KEY) {
+        let line = format!("\n    \"content_hash\": \"{hash}\",");
+        let at = at + KEY.len();
+        out.splice(at..at, line.into_bytes());
+    }
     out.push(b'\n');
     out
+}
+
+/// The hash of a workbook's content as a file would carry it: SHA-256 (hex)
+/// of its canonical bytes with the hash itself left out.
+pub fn content_hash(workbook: &Workbook) -> String {
+    if workbook.provenance.content_hash.is_empty() {
+        hex_sha256(nfc_bytes(&canonical_bytes(workbook)).as_ref())
+    } else {
+        let mut plain = workbook.clone();
+        plain.provenance.content_hash.clear();
+        hex_sha256(nfc_bytes(&canonical_bytes(&plain)).as_ref())
+    }
+}
+
+/// Pretty JSON without the final newline.
+fn canonical_bytes(workbook: &Workbook) -> Vec<u8> {
+    serde_json::to_vec_pretty(workbook).expect("a workbook always serialises")
+}
+
+/// JSON bytes in NFC (they are UTF-8: serde_json writes nothing else).
+fn nfc_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match std::str::from_utf8(bytes).map(crate::text::nfc) {
+        Ok(std::borrow::Cow::Owned(s)) => std::borrow::Cow::Owned(s.into_bytes()),
+        _ => std::borrow::Cow::Borrowed(bytes),
+    }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }
 
 /// Why a save failed. The edits stay in memory; nothing on disk was changed

@@ -707,10 +707,43 @@ pub struct Documents {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Provenance {
+    /// SHA-256 (hex) of the file's parsed content with this field empty,
+    /// written on every save: a file edited outside the app, or damaged on
+    /// the way, no longer matches. First, so the save can insert it. Only in
+    /// files: loading takes it out (see `file::Loaded::integrity`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub content_hash: String,
     /// Who saved this copy last: the cluster (leader) or a member school.
     pub saved_by: Option<Owner>,
     /// How many times this workbook has been saved, across all copies.
     pub save_count: u64,
     /// File name of the previous year's workbook this one was created from.
     pub previous_year_file: String,
+    /// Files returned by member schools and merged into this workbook, in
+    /// school order (see `crate::exchange`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub returns: Vec<ReturnRecord>,
+}
+
+/// One returned file merged into the leader's workbook.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReturnRecord {
+    pub school: Id,
+    /// The name the file had when merged (webmail may have renamed it; only
+    /// the content identifies it).
+    pub file_name: String,
+    pub merged_on: Option<Date>,
+    /// The file's save count: a later file from the same school has more.
+    pub save_count: u64,
+    /// The hash of the file's content: the same file is not merged twice.
+    pub content_hash: String,
+    /// Changes taken from the file (accepted, and conflicts decided for the school).
+    pub accepted: u32,
+    /// Changes the file made to what its school does not own: not applied.
+    pub refused: u32,
+    /// Conflicts decided for the leader's version.
+    pub kept: u32,
+    /// Conflicts left undecided: not applied.
+    pub undecided: u32,
 }

@@ -1,0 +1,315 @@
+//! Applying a review to the master: accepted changes and decided conflicts,
+//! in one step, and the return recorded in the tracker.
+
+use super::record::{self, Rec, RecordKey};
+use super::{Review, Status};
+use crate::workbook::{Id, ReturnRecord, Rev, Workbook};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+/// The leader's decision on a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Keep the master's version (the school's edit is recorded as seen).
+    KeepLeader,
+    /// Take the school's version.
+    TakeSchool,
+}
+
+/// Decisions on conflicts, by record; conflicts without one stay undecided
+/// and are not applied.
+pub type Decisions = BTreeMap<RecordKey, Decision>;
+
+/// What an [`apply`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Changes taken from the file (accepted, and conflicts decided for the school).
+    pub accepted: u32,
+    /// Changes refused: not applied.
+    pub refused: u32,
+    /// Conflicts decided for the leader.
+    pub kept: u32,
+    /// Conflicts left undecided: not applied.
+    pub undecided: u32,
+}
+
+/// Applies `review` to `master` with today's date in the tracker. See [`apply_on`].
+pub fn apply(master: &mut Workbook, review: &Review, decisions: &Decisions) -> Applied {
+    apply_on(master, review, decisions, jiff::ZonedDateTime::now().date())
+}
+
+/// Applies the acceptable changes of `review` and the conflicts decided in
+/// `decisions` to `master`, as one step (the window pushes the master's
+/// previous state on its undo stack), and records the return. Revisions are
+/// merged (pointwise maximum), so applying the same file again changes
+/// nothing. Refused changes and undecided conflicts are never applied.
+pub fn apply_on(
+    master: &mut Workbook,
+    review: &Review,
+    decisions: &Decisions,
+    merged_on: Date,
+) -> Applied {
+    let theirs = &review.returned;
+    let mut done = Applied::default();
+    // Work out every edit against the master as it was, then make them.
+    let mut edits: Vec<(RecordKey, Edit)> = Vec::new();
+    {
+        let ours = record::records(master);
+        let their_records = record::records(theirs);
+        for change in &review.changes {
+            let m = ours.get(&change.key).copied();
+            let r = their_records.get(&change.key).copied();
+            let take = match change.status {
+                Status::Acceptable => true,
+                Status::Refused(_) => {
+                    done.refused += 1;
+                    continue;
+                }
+                Status::Conflict => match decisions.get(&change.key) {
+                    Some(Decision::TakeSchool) => true,
+                    Some(Decision::KeepLeader) => false,
+                    None => {
+                        done.undecided += 1;
+                        continue;
+                    }
+                },
+            };
+            let rev = record::merge_revs(m.and_then(|x| x.rev()), r.and_then(|x| x.rev()));
+            if take {
+                done.accepted += 1;
+                edits.push((
+                    change.key.clone(),
+                    match r {
+                        Some(r) => Edit::Put(Box::new(owned(r)), rev),
+                        None => Edit::Remove,
+                    },
+                ));
+            } else {
+                done.kept += 1;
+                if m.is_some() && r.is_some() {
+                    edits.push((change.key.clone(), Edit::Rev(rev)));
+                }
+            }
+        }
+    }
+    for (key, edit) in edits {
+        make(master, &key, edit);
+    }
+    let entry = ReturnRecord {
+        school: review.sender.clone(),
+        file_name: review.file_name.clone(),
+        merged_on: Some(merged_on),
+        save_count: review.save_count,
+        content_hash: review.content_hash.clone(),
+        accepted: done.accepted,
+        refused: done.refused,
+        kept: done.kept,
+        undecided: done.undecided,
+    };
+    let returns = &mut master.provenance.returns;
+    if !returns
+        .iter()
+        .any(|r| r.content_hash == entry.content_hash && r.school == entry.school)
+    {
+        let sort_key = |r: &ReturnRecord| (r.school.clone(), r.save_count, r.content_hash.clone());
+        let k = sort_key(&entry);
+        let at = returns
+            .iter()
+            .position(|r| sort_key(r) > k)
+            .unwrap_or(returns.len());
+        returns.insert(at, entry);
+    }
+    done
+}
+
+/// A record copied out of the returned workbook.
+#[derive(Debug, Clone)]
+enum Owned {
+    Member(crate::workbook::School),
+    Roles(crate::workbook::Roles),
+    Rules(Box<crate::workbook::Rules>),
+    Criteria(Vec<crate::workbook::Criterion>),
+    Registration(crate::workbook::Registration),
+    Score(crate::workbook::Score),
+    Adjustment(crate::workbook::Adjustment),
+    Discipline(crate::workbook::Discipline),
+    Activity(crate::workbook::Activity),
+    Conference(Box<crate::workbook::Conference>),
+    Documents(crate::workbook::Documents),
+}
+
+fn owned(r: Rec<'_>) -> Owned {
+    match r {
+        Rec::Member(x) => Owned::Member(x.clone()),
+        Rec::Roles(x) => Owned::Roles(x.clone()),
+        Rec::Rules(x) => Owned::Rules(Box::new(x.clone())),
+        Rec::Criteria(x) => Owned::Criteria(x.to_vec()),
+        Rec::Registration(x) => Owned::Registration(x.clone()),
+        Rec::Score(x) => Owned::Score(x.clone()),
+        Rec::Adjustment(x) => Owned::Adjustment(x.clone()),
+        Rec::Discipline(x) => Owned::Discipline(x.clone()),
+        Rec::Activity(x) => Owned::Activity(x.clone()),
+        Rec::Conference(x) => Owned::Conference(Box::new(x.clone())),
+        Rec::Documents(x) => Owned::Documents(x.clone()),
+    }
+}
+
+enum Edit {
+    /// Put the record in place, with this revision.
+    Put(Box<Owned>, Rev),
+    /// Keep the content, take this revision.
+    Rev(Rev),
+    Remove,
+}
+
+/// Inserts `x` before the first element whose key is greater: the same
+/// records inserted in any order end in the same order.
+fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, x: T, key: impl Fn(&T) -> K) {
+    let k = key(&x);
+    let at = list.iter().position(|y| key(y) > k).unwrap_or(list.len());
+    list.insert(at, x);
+}
+
+fn make(wb: &mut Workbook, key: &RecordKey, edit: Edit) {
+    match edit {
+        Edit::Put(rec, rev) => put(wb, key, *rec, rev),
+        Edit::Rev(rev) => set_rev(wb, key, rev),
+        Edit::Remove => remove(wb, key),
+    }
+}
+
+fn put(wb: &mut Workbook, key: &RecordKey, rec: Owned, rev: Rev) {
+    match (key, rec) {
+        (RecordKey::Member(id), Owned::Member(mut x)) => {
+            x.rev = rev;
+            match wb.members.iter_mut().find(|s| &s.id == id) {
+                Some(slot) => *slot = x,
+                None => wb.members.push(x),
+            }
+        }
+        (RecordKey::Roles, Owned::Roles(mut x)) => {
+            x.rev = rev;
+            wb.roles = x;
+        }
+        (RecordKey::Rules, Owned::Rules(mut x)) => {
+            x.rev = rev;
+            wb.rules = *x;
+        }
+        (RecordKey::Criteria, Owned::Criteria(x)) => wb.criteria = x,
+        (RecordKey::Registration(s), Owned::Registration(mut x)) => {
+            x.rev = rev;
+            assessment(wb, s).registration = x;
+        }
+        (RecordKey::SelfScore(s, c), Owned::Score(mut x)) => {
+            x.rev = rev;
+            assessment(wb, s).self_scores.insert(c.clone(), x);
+        }
+        (RecordKey::ClusterScore(s, c), Owned::Score(mut x)) => {
+            x.rev = rev;
+            assessment(wb, s).cluster_scores.insert(c.clone(), x);
+        }
+        (RecordKey::Adjustment(s, id), Owned::Adjustment(mut x)) => {
+            x.rev = rev;
+            let list = &mut assessment(wb, s).adjustments;
+            match list.iter_mut().find(|a| &a.id == id) {
+                Some(slot) => *slot = x,
+                None => insert_ordered(list, x, |a| a.id.clone()),
+            }
+        }
+        (RecordKey::Discipline(s), Owned::Discipline(mut x)) => {
+            x.rev = rev;
+            assessment(wb, s).discipline = x;
+        }
+        (RecordKey::Activity(id), Owned::Activity(mut x)) => {
+            x.rev = rev;
+            match wb.activities.iter_mut().find(|a| &a.id == id) {
+                Some(slot) => *slot = x,
+                None => insert_ordered(&mut wb.activities, x, |a| (a.start, a.id.clone())),
+            }
+        }
+        (RecordKey::Conference, Owned::Conference(mut x)) => {
+            x.rev = rev;
+            wb.conference = *x;
+        }
+        (RecordKey::Documents, Owned::Documents(mut x)) => {
+            x.rev = rev;
+            wb.documents = x;
+        }
+        _ => {} // a key never comes with another kind of record
+    }
+}
+
+fn set_rev(wb: &mut Workbook, key: &RecordKey, rev: Rev) {
+    let slot: Option<&mut Rev> = match key {
+        RecordKey::Member(id) => wb
+            .members
+            .iter_mut()
+            .find(|s| &s.id == id)
+            .map(|s| &mut s.rev),
+        RecordKey::Roles => Some(&mut wb.roles.rev),
+        RecordKey::Rules => Some(&mut wb.rules.rev),
+        RecordKey::Criteria => None,
+        RecordKey::Registration(s) => Some(&mut assessment(wb, s).registration.rev),
+        RecordKey::SelfScore(s, c) => assessment(wb, s).self_scores.get_mut(c).map(|x| &mut x.rev),
+        RecordKey::ClusterScore(s, c) => assessment(wb, s)
+            .cluster_scores
+            .get_mut(c)
+            .map(|x| &mut x.rev),
+        RecordKey::Adjustment(s, id) => assessment(wb, s)
+            .adjustments
+            .iter_mut()
+            .find(|a| &a.id == id)
+            .map(|a| &mut a.rev),
+        RecordKey::Discipline(s) => Some(&mut assessment(wb, s).discipline.rev),
+        RecordKey::Activity(id) => wb
+            .activities
+            .iter_mut()
+            .find(|a| &a.id == id)
+            .map(|a| &mut a.rev),
+        RecordKey::Conference => Some(&mut wb.conference.rev),
+        RecordKey::Documents => Some(&mut wb.documents.rev),
+    };
+    if let Some(slot) = slot {
+        *slot = rev;
+    }
+}
+
+fn remove(wb: &mut Workbook, key: &RecordKey) {
+    match key {
+        RecordKey::SelfScore(s, c) => {
+            if let Some(a) = wb.assessments.iter_mut().find(|a| &a.school == s) {
+                a.self_scores.remove(c);
+            }
+        }
+        RecordKey::ClusterScore(s, c) => {
+            if let Some(a) = wb.assessments.iter_mut().find(|a| &a.school == s) {
+                a.cluster_scores.remove(c);
+            }
+        }
+        RecordKey::Adjustment(s, id) => {
+            if let Some(a) = wb.assessments.iter_mut().find(|a| &a.school == s) {
+                a.adjustments.retain(|x| &x.id != id);
+            }
+        }
+        RecordKey::Activity(id) => wb.activities.retain(|a| &a.id != id),
+        RecordKey::Member(id) => wb.members.retain(|s| &s.id != id),
+        // Registration and discipline are emptied, never removed; the
+        // cluster's single records cannot be removed.
+        _ => {}
+    }
+}
+
+/// The school's assessment, created (in school order) when missing.
+fn assessment<'a>(wb: &'a mut Workbook, school: &Id) -> &'a mut crate::workbook::Assessment {
+    if !wb.assessments.iter().any(|a| &a.school == school) {
+        let fresh = crate::workbook::Assessment {
+            school: school.clone(),
+            ..Default::default()
+        };
+        insert_ordered(&mut wb.assessments, fresh, |a| a.school.clone());
+    }
+    wb.assessments
+        .iter_mut()
+        .find(|a| &a.school == school)
+        .expect("just ensured")
+}

@@ -1,0 +1,155 @@
+//! Telling what a returned file is, by its content: which cluster and year,
+//! who sent it, whether it was merged already or is older than one merged.
+
+use super::{Review, diff};
+use crate::workbook::{self, Id, LoadError, Loaded, Owner, Workbook};
+use std::path::Path;
+
+/// Why a returned file is not merged at all. The master stays unchanged.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Refusal {
+    #[error("{0} {advice}", advice = .0.advice())]
+    Load(LoadError),
+    #[error(
+        "Tệp của cụm khác: tệp thuộc \u{201c}{found}\u{201d}, sổ đang mở là \u{201c}{expected}\u{201d}. Không gộp."
+    )]
+    OtherCluster { found: String, expected: String },
+    #[error("Tệp của năm khác: tệp là sổ năm {found}, sổ đang mở là năm {expected}. Không gộp.")]
+    OtherYear { found: i16, expected: i16 },
+    #[error(
+        "Không rõ trường nào gửi tệp này (tệp không ghi người lưu): không gộp. Đề nghị trường mở tệp bằng Sổ Thi Đua, lưu lại rồi gửi lại."
+    )]
+    UnknownSender,
+    #[error(
+        "Tệp do văn phòng cụm lưu, không phải tệp trường gửi về (có thể là bản cụm đã gửi đi, hoặc bản sao của chính sổ này): không gộp."
+    )]
+    FromCluster,
+    #[error(
+        "Tệp do trường có mã \u{201c}{0}\u{201d} lưu, nhưng trường này không có trong danh sách thành viên của cụm: không gộp."
+    )]
+    NotMember(Id),
+    #[error(
+        "Đã gộp tệp này rồi: cùng nội dung với tệp \u{201c}{file}\u{201d} của {school} đã gộp{on}. Không gộp lại."
+    )]
+    AlreadyMerged {
+        school: String,
+        file: String,
+        on: String,
+    },
+    #[error(
+        "Tệp cũ hơn tệp đã gộp: {school} đã gửi tệp \u{201c}{file}\u{201d} lưu lần thứ {merged}, tệp này lưu lần thứ {found}. Không gộp tệp cũ; nếu trường muốn sửa tiếp, đề nghị gửi tệp mới nhất."
+    )]
+    Older {
+        school: String,
+        file: String,
+        merged: u64,
+        found: u64,
+    },
+}
+
+impl Refusal {
+    /// A stable code, for tests and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::Load(e) => e.code(),
+            Refusal::OtherCluster { .. } => "other_cluster",
+            Refusal::OtherYear { .. } => "other_year",
+            Refusal::UnknownSender => "unknown_sender",
+            Refusal::FromCluster => "from_cluster",
+            Refusal::NotMember(_) => "not_member",
+            Refusal::AlreadyMerged { .. } => "already_merged",
+            Refusal::Older { .. } => "older",
+        }
+    }
+}
+
+/// Reads a returned file and reviews it against the master.
+pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
+    let loaded = workbook::load(path).map_err(Refusal::Load)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    review(master, loaded, &name)
+}
+
+/// Reviews the bytes of a returned file (named `file_name` when received).
+pub fn review_bytes(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
+    let loaded = workbook::load_bytes(bytes).map_err(Refusal::Load)?;
+    review(master, loaded, file_name)
+}
+
+/// Identifies a loaded returned file and compares it with the master.
+pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Review, Refusal> {
+    let returned = loaded.workbook;
+    let same_cluster = returned.cluster.number == master.cluster.number
+        && returned.cluster.name.trim() == master.cluster.name.trim();
+    if !same_cluster {
+        return Err(Refusal::OtherCluster {
+            found: cluster_name(&returned),
+            expected: cluster_name(master),
+        });
+    }
+    if returned.year != master.year {
+        return Err(Refusal::OtherYear {
+            found: returned.year,
+            expected: master.year,
+        });
+    }
+    let sender = match &returned.provenance.saved_by {
+        None => return Err(Refusal::UnknownSender),
+        Some(Owner::Cluster) => return Err(Refusal::FromCluster),
+        Some(Owner::School(id)) if master.school(id).is_none() => {
+            return Err(Refusal::NotMember(id.clone()));
+        }
+        Some(Owner::School(id)) => id.clone(),
+    };
+    let school = master.school_full_name(&sender);
+    let earlier = master
+        .provenance
+        .returns
+        .iter()
+        .filter(|r| r.school == sender);
+    for r in earlier.clone() {
+        if r.content_hash == loaded.content_hash {
+            return Err(Refusal::AlreadyMerged {
+                school,
+                file: r.file_name.clone(),
+                on: r
+                    .merged_on
+                    .map(|d| format!(" ngày {}", crate::text::format_date(d)))
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    if let Some(r) = earlier.max_by_key(|r| r.save_count)
+        && r.save_count > returned.provenance.save_count
+    {
+        return Err(Refusal::Older {
+            school,
+            file: r.file_name.clone(),
+            merged: r.save_count,
+            found: returned.provenance.save_count,
+        });
+    }
+    let changes = diff::changes(master, &returned, &sender);
+    Ok(Review {
+        sender_name: school,
+        sender,
+        file_name: file_name.to_string(),
+        integrity: loaded.integrity,
+        save_count: returned.provenance.save_count,
+        content_hash: loaded.content_hash,
+        changes,
+        returned,
+    })
+}
+
+fn cluster_name(wb: &Workbook) -> String {
+    let name = wb.cluster.name.trim();
+    if name.is_empty() {
+        format!("Cụm thi đua số {}", wb.cluster.number)
+    } else {
+        name.to_string()
+    }
+}

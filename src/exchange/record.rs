@@ -1,0 +1,451 @@
+//! The records a workbook is merged by: each with a stable key, an owner and
+//! (all but the criteria table) a version vector.
+
+use crate::workbook::{
+    Activity, Adjustment, AdjustmentKind, Conference, Criterion, Discipline, Documents, Id, Owner,
+    Registration, Rev, Roles, Rules, School, Score, Workbook,
+};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Which record a change is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKey {
+    /// A member school's details (the cluster's).
+    Member(Id),
+    /// Leader, deputies, rotation (the cluster's).
+    Roles,
+    /// Scoring, rating and award rules (the cluster's).
+    Rules,
+    /// The criteria table (the cluster's).
+    Criteria,
+    /// A school's registration (the school's).
+    Registration(Id),
+    /// A school's self-score on a criterion: (school, criterion) (the school's).
+    SelfScore(Id, Id),
+    /// The cluster's score of a school on a criterion (the cluster's).
+    ClusterScore(Id, Id),
+    /// A bonus or deduction in a school's assessment: (school, item) (its owner's).
+    Adjustment(Id, Id),
+    /// A school's discipline status (the cluster's).
+    Discipline(Id),
+    /// An activity (its owner's).
+    Activity(Id),
+    /// The year-end conference (the cluster's).
+    Conference,
+    /// Document numbers, dates and texts (the cluster's).
+    Documents,
+}
+
+impl fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordKey::Member(s) => write!(f, "member/{s}"),
+            RecordKey::Roles => f.write_str("roles"),
+            RecordKey::Rules => f.write_str("rules"),
+            RecordKey::Criteria => f.write_str("criteria"),
+            RecordKey::Registration(s) => write!(f, "registration/{s}"),
+            RecordKey::SelfScore(s, c) => write!(f, "self_score/{s}/{c}"),
+            RecordKey::ClusterScore(s, c) => write!(f, "cluster_score/{s}/{c}"),
+            RecordKey::Adjustment(s, a) => write!(f, "adjustment/{s}/{a}"),
+            RecordKey::Discipline(s) => write!(f, "discipline/{s}"),
+            RecordKey::Activity(a) => write!(f, "activity/{a}"),
+            RecordKey::Conference => f.write_str("conference"),
+            RecordKey::Documents => f.write_str("documents"),
+        }
+    }
+}
+
+/// A record borrowed from a workbook.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Rec<'a> {
+    Member(&'a School),
+    Roles(&'a Roles),
+    Rules(&'a Rules),
+    Criteria(&'a [Criterion]),
+    Registration(&'a Registration),
+    Score(&'a Score),
+    Adjustment(&'a Adjustment),
+    Discipline(&'a Discipline),
+    Activity(&'a Activity),
+    Conference(&'a Conference),
+    Documents(&'a Documents),
+}
+
+/// Every record of a workbook by key. Registration and discipline exist for
+/// every assessment.
+pub(crate) fn records(wb: &Workbook) -> BTreeMap<RecordKey, Rec<'_>> {
+    let mut out = BTreeMap::new();
+    for s in &wb.members {
+        out.insert(RecordKey::Member(s.id.clone()), Rec::Member(s));
+    }
+    out.insert(RecordKey::Roles, Rec::Roles(&wb.roles));
+    out.insert(RecordKey::Rules, Rec::Rules(&wb.rules));
+    out.insert(RecordKey::Criteria, Rec::Criteria(&wb.criteria));
+    for a in &wb.assessments {
+        let s = &a.school;
+        out.insert(
+            RecordKey::Registration(s.clone()),
+            Rec::Registration(&a.registration),
+        );
+        for (c, score) in &a.self_scores {
+            out.insert(
+                RecordKey::SelfScore(s.clone(), c.clone()),
+                Rec::Score(score),
+            );
+        }
+        for (c, score) in &a.cluster_scores {
+            out.insert(
+                RecordKey::ClusterScore(s.clone(), c.clone()),
+                Rec::Score(score),
+            );
+        }
+        for x in &a.adjustments {
+            out.insert(
+                RecordKey::Adjustment(s.clone(), x.id.clone()),
+                Rec::Adjustment(x),
+            );
+        }
+        out.insert(
+            RecordKey::Discipline(s.clone()),
+            Rec::Discipline(&a.discipline),
+        );
+    }
+    for a in &wb.activities {
+        out.insert(RecordKey::Activity(a.id.clone()), Rec::Activity(a));
+    }
+    out.insert(RecordKey::Conference, Rec::Conference(&wb.conference));
+    out.insert(RecordKey::Documents, Rec::Documents(&wb.documents));
+    out
+}
+
+impl<'a> Rec<'a> {
+    /// The version vector; the criteria table has none.
+    pub(crate) fn rev(&self) -> Option<&'a Rev> {
+        match *self {
+            Rec::Member(x) => Some(&x.rev),
+            Rec::Roles(x) => Some(&x.rev),
+            Rec::Rules(x) => Some(&x.rev),
+            Rec::Criteria(_) => None,
+            Rec::Registration(x) => Some(&x.rev),
+            Rec::Score(x) => Some(&x.rev),
+            Rec::Adjustment(x) => Some(&x.rev),
+            Rec::Discipline(x) => Some(&x.rev),
+            Rec::Activity(x) => Some(&x.rev),
+            Rec::Conference(x) => Some(&x.rev),
+            Rec::Documents(x) => Some(&x.rev),
+        }
+    }
+
+    /// Who may change the record.
+    pub(crate) fn owner(&self, key: &RecordKey) -> Owner {
+        match (self, key) {
+            (Rec::Adjustment(x), _) => x.owner.clone(),
+            (Rec::Activity(x), _) => x.owner.clone(),
+            (_, RecordKey::Registration(s)) | (_, RecordKey::SelfScore(s, _)) => {
+                Owner::School(s.clone())
+            }
+            _ => Owner::Cluster,
+        }
+    }
+
+    /// Same content, revisions aside.
+    pub(crate) fn same_content(&self, other: &Rec<'_>) -> bool {
+        fn eq<T: Clone + PartialEq>(a: &T, b: &T, rev: impl Fn(&mut T) -> &mut Rev) -> bool {
+            let mut a2 = a.clone();
+            let mut b2 = b.clone();
+            *rev(&mut a2) = Rev::default();
+            *rev(&mut b2) = Rev::default();
+            a2 == b2
+        }
+        if let (Some(a), Some(b)) = (self.rev(), other.rev())
+            && a == b
+        {
+            return self.eq_with_rev(other);
+        }
+        match (self, other) {
+            (Rec::Member(a), Rec::Member(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Roles(a), Rec::Roles(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Rules(a), Rec::Rules(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Criteria(a), Rec::Criteria(b)) => a == b,
+            (Rec::Registration(a), Rec::Registration(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Score(a), Rec::Score(b)) => {
+                a.points == b.points && a.note == b.note && a.evidence == b.evidence
+            }
+            (Rec::Adjustment(a), Rec::Adjustment(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Discipline(a), Rec::Discipline(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Activity(a), Rec::Activity(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Conference(a), Rec::Conference(b)) => eq(*a, *b, |x| &mut x.rev),
+            (Rec::Documents(a), Rec::Documents(b)) => eq(*a, *b, |x| &mut x.rev),
+            _ => false,
+        }
+    }
+
+    fn eq_with_rev(&self, other: &Rec<'_>) -> bool {
+        match (self, other) {
+            (Rec::Member(a), Rec::Member(b)) => a == b,
+            (Rec::Roles(a), Rec::Roles(b)) => a == b,
+            (Rec::Rules(a), Rec::Rules(b)) => a == b,
+            (Rec::Criteria(a), Rec::Criteria(b)) => a == b,
+            (Rec::Registration(a), Rec::Registration(b)) => a == b,
+            (Rec::Score(a), Rec::Score(b)) => a == b,
+            (Rec::Adjustment(a), Rec::Adjustment(b)) => a == b,
+            (Rec::Discipline(a), Rec::Discipline(b)) => a == b,
+            (Rec::Activity(a), Rec::Activity(b)) => a == b,
+            (Rec::Conference(a), Rec::Conference(b)) => a == b,
+            (Rec::Documents(a), Rec::Documents(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// How two version vectors relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Order {
+    Equal,
+    /// The first has every edit of the second, and more.
+    Newer,
+    /// The second has every edit of the first, and more.
+    Older,
+    /// Each has edits the other lacks.
+    Concurrent,
+}
+
+/// Is every edit counted in `a` also counted in `b`?
+fn included(a: &Rev, b: &Rev) -> bool {
+    a.0.iter()
+        .all(|(k, n)| *n <= b.0.get(k).copied().unwrap_or(0))
+}
+
+pub(crate) fn compare(a: Option<&Rev>, b: Option<&Rev>) -> Order {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Order::Equal;
+    };
+    match (included(a, b), included(b, a)) {
+        (true, true) => Order::Equal,
+        (false, true) => Order::Newer,
+        (true, false) => Order::Older,
+        (false, false) => Order::Concurrent,
+    }
+}
+
+/// Pointwise maximum: every edit either side has seen.
+pub(crate) fn merge_revs(a: Option<&Rev>, b: Option<&Rev>) -> Rev {
+    let mut out = a.cloned().unwrap_or_default();
+    for (k, n) in b.map(|r| r.0.iter()).into_iter().flatten() {
+        let slot = out.0.entry(k.clone()).or_default();
+        *slot = (*slot).max(*n);
+    }
+    out
+}
+
+/// Does the revision count an edit by anyone but `editor`?
+pub(crate) fn edited_by_other(rev: Option<&Rev>, editor: &Owner) -> bool {
+    rev.is_some_and(|r| {
+        r.0.iter()
+            .any(|(k, n)| *n > 0 && k.as_str() != editor.editor_key())
+    })
+}
+
+/// Does the revision count an edit by `editor`?
+pub(crate) fn edited_by(rev: Option<&Rev>, editor: &Owner) -> bool {
+    rev.is_some_and(|r| r.0.get(editor.editor_key()).is_some_and(|n| *n > 0))
+}
+
+/// A human label for a record, in Vietnamese.
+pub(crate) fn label(master: &Workbook, other: &Workbook, key: &RecordKey, rec: Rec<'_>) -> String {
+    let school = |id: &Id| {
+        master
+            .school(id)
+            .or_else(|| other.school(id))
+            .map(|s| s.short_name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let criterion = |id: &Id| {
+        master
+            .criterion(id)
+            .or_else(|| other.criterion(id))
+            .map(|c| format!("tiêu chí {} ({})", c.code, c.title))
+            .unwrap_or_else(|| format!("tiêu chí {id}"))
+    };
+    match key {
+        RecordKey::Member(s) => format!("Thông tin trường {}", school(s)),
+        RecordKey::Roles => "Cụm trưởng, cụm phó".into(),
+        RecordKey::Rules => "Quy định chấm điểm, xếp loại, khen thưởng".into(),
+        RecordKey::Criteria => "Bảng tiêu chí".into(),
+        RecordKey::Registration(s) => format!("Đăng ký thi đua — {}", school(s)),
+        RecordKey::SelfScore(s, c) => format!("Tự chấm — {} — {}", school(s), criterion(c)),
+        RecordKey::ClusterScore(s, c) => format!("Cụm chấm — {} — {}", school(s), criterion(c)),
+        RecordKey::Adjustment(s, _) => {
+            let kind = match rec {
+                Rec::Adjustment(a) if a.kind == AdjustmentKind::Deduction => "Điểm trừ",
+                _ => "Điểm thưởng",
+            };
+            format!("{kind} — {}", school(s))
+        }
+        RecordKey::Discipline(s) => format!("Kỷ luật, thanh tra — {}", school(s)),
+        RecordKey::Activity(_) => match rec {
+            Rec::Activity(a) => format!("Hoạt động \u{201c}{}\u{201d}", a.title),
+            _ => "Hoạt động".into(),
+        },
+        RecordKey::Conference => "Hội nghị tổng kết".into(),
+        RecordKey::Documents => "Thông tin văn bản".into(),
+    }
+}
+
+/// A record's value, readable, in Vietnamese. `other` is the other side's
+/// version, so large records show only what differs.
+pub(crate) fn describe(wb: &Workbook, rec: Rec<'_>, other: Option<Rec<'_>>) -> String {
+    let date = |d: &jiff::civil::Date| crate::text::format_date(*d);
+    let evidence = |e: &[String]| {
+        if e.is_empty() {
+            String::new()
+        } else {
+            format!("; minh chứng: {}", e.join(", "))
+        }
+    };
+    match rec {
+        Rec::Score(s) => {
+            let note = if s.note.is_empty() {
+                String::new()
+            } else {
+                format!("; ghi chú: {}", s.note)
+            };
+            format!("{} điểm{note}{}", s.points, evidence(&s.evidence))
+        }
+        Rec::Registration(r) => {
+            let award = r
+                .award
+                .as_ref()
+                .map(|a| {
+                    wb.award(a)
+                        .map(|k| k.short_name.clone())
+                        .unwrap_or_else(|| a.to_string())
+                })
+                .unwrap_or_else(|| "chưa chọn".into());
+            let mut s = format!("danh hiệu đăng ký: {award}");
+            if !r.targets.is_empty() {
+                s += &format!("; chỉ tiêu: {}", r.targets.join(" | "));
+            }
+            if let Some(d) = &r.date {
+                s += &format!("; ngày {}", date(d));
+            }
+            s += if r.signed_pact {
+                "; đã ký giao ước"
+            } else {
+                "; chưa ký giao ước"
+            };
+            s
+        }
+        Rec::Adjustment(a) => {
+            let sign = match a.kind {
+                AdjustmentKind::Bonus => "+",
+                AdjustmentKind::Deduction => "−",
+            };
+            format!(
+                "{sign}{} điểm: {}{}",
+                a.points,
+                a.reason,
+                evidence(&a.evidence)
+            )
+        }
+        Rec::Activity(a) => {
+            let mut s = format!("{}: {}; từ {}", a.kind.label(), a.title, date(&a.start));
+            if let Some(e) = &a.end {
+                s += &format!(" đến {}", date(e));
+            }
+            if let Some(h) = &a.host {
+                s += &format!("; đơn vị chủ trì: {}", wb.school_name(h));
+            }
+            s += &format!("; {} trường tham gia", a.participants.len());
+            if !a.results.is_empty() {
+                s += &format!("; {} giải", a.results.len());
+            }
+            s + &evidence(&a.evidence)
+        }
+        Rec::Discipline(d) => {
+            let mut s = if d.under_review {
+                "đang bị xem xét kỷ luật/thanh tra".to_string()
+            } else {
+                "không bị xem xét kỷ luật".to_string()
+            };
+            if !d.note.is_empty() {
+                s += &format!("; {}", d.note);
+            }
+            s
+        }
+        Rec::Criteria(c) => {
+            let leaves: usize = c.iter().map(|n| n.leaves().len()).sum();
+            let total: crate::workbook::Points = c.iter().map(Criterion::max_points).sum();
+            format!("{leaves} tiêu chí, tổng {total} điểm")
+        }
+        Rec::Member(x) => generic(
+            x,
+            other.and_then(|o| match o {
+                Rec::Member(y) => Some(y),
+                _ => None,
+            }),
+        ),
+        Rec::Roles(x) => generic(
+            x,
+            other.and_then(|o| match o {
+                Rec::Roles(y) => Some(y),
+                _ => None,
+            }),
+        ),
+        Rec::Rules(x) => generic(
+            x,
+            other.and_then(|o| match o {
+                Rec::Rules(y) => Some(y),
+                _ => None,
+            }),
+        ),
+        Rec::Conference(x) => generic(
+            x,
+            other.and_then(|o| match o {
+                Rec::Conference(y) => Some(y),
+                _ => None,
+            }),
+        ),
+        Rec::Documents(x) => generic(
+            x,
+            other.and_then(|o| match o {
+                Rec::Documents(y) => Some(y),
+                _ => None,
+            }),
+        ),
+    }
+}
+
+/// The fields of `x` that differ from `other` (all when there is none), as
+/// "field: value" with compact JSON values.
+fn generic<T: serde::Serialize>(x: &T, other: Option<&T>) -> String {
+    use serde_json::Value;
+    let a = serde_json::to_value(x).unwrap_or(Value::Null);
+    let b = other.and_then(|o| serde_json::to_value(o).ok());
+    let Value::Object(fields) = a else {
+        return a.to_string();
+    };
+    let mut parts = Vec::new();
+    for (k, v) in &fields {
+        if k == "rev" {
+            continue;
+        }
+        if let Some(Value::Object(ob)) = &b
+            && ob.get(k) == Some(v)
+        {
+            continue;
+        }
+        let mut text = v.to_string();
+        if text.chars().count() > 120 {
+            text = text.chars().take(119).collect::<String>() + "…";
+        }
+        parts.push(format!("{k}: {text}"));
+    }
+    if parts.is_empty() {
+        "(như nhau)".into()
+    } else {
+        parts.join("; ")
+    }
+}
