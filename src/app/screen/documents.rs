@@ -1,0 +1,544 @@
+//! Văn bản: the documents of the dossier, what each still lacks, export to
+//! PDF (one through a save dialog with the usual file name, or all into a
+//! folder), built one after the other off the window's thread with a
+//! progress line per document, and opened in the system's PDF viewer.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use iced::futures::channel::oneshot;
+use iced::widget::{
+    button, column, container, progress_bar, row, scrollable, space, text, text_input,
+};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::app::dialog::Picked;
+use crate::app::{font, strings as s, theme};
+use crate::document::docs;
+use crate::workbook::file::{Overwrite, backup_path, write_atomic};
+use crate::workbook::{DocKind, Workbook};
+
+/// Where an export goes: one file, or every document into a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    One(DocKind),
+    All,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Waiting,
+    Building,
+    /// Written; draft warnings if any.
+    Done(Vec<String>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: DocKind,
+    pub path: PathBuf,
+    pub status: Status,
+}
+
+/// An export under way (or finished, until dismissed).
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub items: Vec<Item>,
+    pub folder: Option<PathBuf>,
+    started: Instant,
+    /// The workbook as it was when the export started.
+    workbook: Arc<Workbook>,
+}
+
+impl Job {
+    pub fn finished(&self) -> bool {
+        self.items
+            .iter()
+            .all(|i| matches!(i.status, Status::Done(_) | Status::Failed(_)))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    selected: Option<DocKind>,
+    job: Option<Job>,
+    /// No native dialog on this machine: the path being typed.
+    typing: Option<(Target, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Select(DocKind),
+    Export(Target),
+    Picked(Target, Picked),
+    PathTyped(String),
+    PathSubmit,
+    CancelPath,
+    Finished(usize, Result<Vec<String>, String>),
+    Open(PathBuf),
+    Dismiss,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Something to tell the user in the notice bar.
+    Notice(String),
+}
+
+/// Faster than this, a `None` cannot have come from a person pressing Cancel.
+const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+
+async fn pick(target: Target, suggested: String) -> Picked {
+    let started = Instant::now();
+    let dialog = rfd::AsyncFileDialog::new();
+    let handle = match target {
+        Target::One(_) => {
+            dialog
+                .set_title(s::DIALOG_EXPORT)
+                .add_filter(s::FILTER_PDF, &["pdf"])
+                .set_file_name(suggested)
+                .save_file()
+                .await
+        }
+        Target::All => dialog.set_title(s::DIALOG_EXPORT_ALL).pick_folder().await,
+    };
+    match handle {
+        Some(h) => Picked::Path(h.path().to_path_buf()),
+        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// Builds one document and writes it. Runs on a thread of its own.
+pub fn export(wb: &Workbook, kind: DocKind, path: &Path) -> Result<Vec<String>, String> {
+    let built = docs::build(wb, kind).map_err(|e| e.to_string())?;
+    // A PDF is rebuilt from the workbook at will: no backup copy is kept.
+    let backup = backup_path(path);
+    let had_backup = backup.exists();
+    write_atomic(path, &built.pdf, Overwrite::Anything).map_err(|e| e.to_string())?;
+    if !had_backup {
+        let _ = std::fs::remove_file(&backup);
+    }
+    Ok(built.warnings)
+}
+
+fn build_task(wb: Arc<Workbook>, index: usize, kind: DocKind, path: PathBuf) -> Task<Message> {
+    Task::perform(
+        async move {
+            let (tx, rx) = oneshot::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(export(&wb, kind, &path));
+            });
+            rx.await.unwrap_or_else(|_| Err(s::EXPORT_CRASHED.into()))
+        },
+        move |r| Message::Finished(index, r),
+    )
+}
+
+/// Opens a file (or folder) with the program the system uses for it. A
+/// plain command per system rather than a crate: it is one line each, and
+/// a failure only means the clerk opens the file by hand.
+pub fn open_with_system(path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "windows")]
+    let mut cmd = {
+        let mut c = std::process::Command::new("cmd");
+        // The empty "" is the window title `start` expects before a quoted path.
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut cmd = {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    };
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut cmd = {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap it when it ends, without waiting here.
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
+impl State {
+    pub fn job(&self) -> Option<&Job> {
+        self.job.as_ref()
+    }
+
+    pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+        match message {
+            Message::Select(k) => self.selected = Some(k),
+            Message::Export(target) => {
+                if self.job.as_ref().is_some_and(|j| !j.finished()) {
+                    return Action::Notice(s::EXPORT_BUSY.into());
+                }
+                let name = match target {
+                    Target::One(k) => docs::file_name(wb, k),
+                    Target::All => String::new(),
+                };
+                return Action::Run(Task::perform(pick(target, name), move |p| {
+                    Message::Picked(target, p)
+                }));
+            }
+            Message::Picked(target, picked) => match picked {
+                Picked::Path(p) => return self.start(target, p, wb),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    let suggested = match target {
+                        Target::One(k) => docs::file_name(wb, k),
+                        Target::All => String::new(),
+                    };
+                    self.typing = Some((target, suggested));
+                    return Action::Run(iced::widget::operation::focus("export-path"));
+                }
+            },
+            Message::PathTyped(v) => {
+                if let Some((_, p)) = &mut self.typing {
+                    *p = v;
+                }
+            }
+            Message::PathSubmit => {
+                if let Some((target, p)) = self.typing.take() {
+                    let p = p.trim().to_string();
+                    if p.is_empty() {
+                        self.typing = Some((target, p));
+                    } else {
+                        return self.start(target, PathBuf::from(p), wb);
+                    }
+                }
+            }
+            Message::CancelPath => self.typing = None,
+            Message::Finished(i, result) => {
+                let Some(job) = &mut self.job else {
+                    return Action::None;
+                };
+                if let Some(item) = job.items.get_mut(i) {
+                    item.status = match result {
+                        Ok(w) => Status::Done(w),
+                        Err(e) => Status::Failed(e),
+                    };
+                }
+                return self.next();
+            }
+            Message::Open(p) => {
+                if let Err(e) = open_with_system(&p) {
+                    return Action::Notice(s::cannot_open(&p, &e.to_string()));
+                }
+            }
+            Message::Dismiss => {
+                if self.job.as_ref().is_some_and(Job::finished) {
+                    self.job = None;
+                }
+            }
+        }
+        Action::None
+    }
+
+    /// Starts exporting to `path` (a file, or the folder for all).
+    fn start(&mut self, target: Target, path: PathBuf, wb: &Workbook) -> Action {
+        self.typing = None;
+        let (kinds, folder): (Vec<DocKind>, Option<PathBuf>) = match target {
+            Target::One(k) => (vec![k], None),
+            Target::All => (docs::ALL.to_vec(), Some(path.clone())),
+        };
+        if let Some(f) = &folder
+            && !f.is_dir()
+        {
+            return Action::Notice(s::not_a_folder(f));
+        }
+        let items = kinds
+            .into_iter()
+            .map(|kind| Item {
+                kind,
+                path: match &folder {
+                    Some(f) => f.join(docs::file_name(wb, kind)),
+                    None if path.extension().is_none() => path.with_extension("pdf"),
+                    None => path.clone(),
+                },
+                status: Status::Waiting,
+            })
+            .collect();
+        self.job = Some(Job {
+            items,
+            folder,
+            started: Instant::now(),
+            workbook: Arc::new(wb.clone()),
+        });
+        self.next()
+    }
+
+    /// Starts the next waiting document, one at a time (two cores, and the
+    /// window must stay responsive).
+    fn next(&mut self) -> Action {
+        let Some(job) = &mut self.job else {
+            return Action::None;
+        };
+        let Some((i, item)) = job
+            .items
+            .iter_mut()
+            .enumerate()
+            .find(|(_, i)| i.status == Status::Waiting)
+        else {
+            return Action::None;
+        };
+        item.status = Status::Building;
+        Action::Run(build_task(
+            job.workbook.clone(),
+            i,
+            item.kind,
+            item.path.clone(),
+        ))
+    }
+
+    pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let busy = self.job.as_ref().is_some_and(|j| !j.finished());
+        let header = row![
+            text(s::VIEW_DOCUMENTS)
+                .size(theme::TEXT_TITLE)
+                .font(font::BOLD),
+            space::horizontal(),
+            button(text(s::EXPORT_ALL))
+                .on_press_maybe((!busy).then_some(Message::Export(Target::All)))
+                .style(button::primary),
+        ]
+        .align_y(Alignment::Center);
+
+        let mut page = column![small(s::DOCUMENTS_HINT)].spacing(theme::SPACE_M);
+        if let Some((target, p)) = &self.typing {
+            page = page.push(path_field(*target, p));
+        }
+        if let Some(job) = &self.job {
+            page = page.push(job_view(job));
+        }
+        let selected = self.selected.unwrap_or(docs::ALL[0]);
+        let mut list = column![].spacing(4);
+        for kind in docs::ALL {
+            let missing = docs::missing(wb, kind);
+            let blocking = missing.iter().filter(|m| m.blocking).count();
+            let (status, color) = if blocking > 0 {
+                (s::CANNOT_MAKE, theme::BAD)
+            } else if missing.is_empty() {
+                (s::READY, theme::GOOD)
+            } else {
+                (s::DRAFT, theme::AMBER)
+            };
+            list = list.push(
+                button(
+                    row![
+                        text(capitalised(docs::title(kind))).width(Length::Fill),
+                        text(status).size(theme::TEXT_SMALL).color(color),
+                    ]
+                    .spacing(theme::SPACE_S),
+                )
+                .on_press(Message::Select(kind))
+                .width(Length::Fill)
+                .padding([8, 10])
+                .style(theme::nav(kind == selected)),
+            );
+        }
+        let detail = detail(wb, selected, busy);
+        page = page.push(
+            row![
+                container(list)
+                    .padding(theme::SPACE_S)
+                    .style(theme::card)
+                    .width(Length::FillPortion(2)),
+                detail.width(Length::FillPortion(3)),
+            ]
+            .spacing(theme::SPACE_L),
+        );
+        column![
+            header,
+            scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+                .id("documents-page")
+                .height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_M)
+        .into()
+    }
+}
+
+fn capitalised(t: &str) -> String {
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn small<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
+    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
+}
+
+fn detail(wb: &Workbook, kind: DocKind, busy: bool) -> iced::widget::Container<'_, Message> {
+    let missing = docs::missing(wb, kind);
+    let blocking = missing.iter().any(|m| m.blocking);
+    let mut body = column![
+        text(capitalised(docs::title(kind)))
+            .size(theme::TEXT_HEADING)
+            .font(font::BOLD),
+        small(s::file_name_line(&docs::file_name(wb, kind))),
+    ]
+    .spacing(theme::SPACE_S);
+    if missing.is_empty() {
+        body = body.push(text(s::NOTHING_MISSING).color(theme::GOOD));
+    } else {
+        body = body.push(text(if blocking {
+            s::MISSING_BLOCKING
+        } else {
+            s::MISSING_BLANKS
+        }));
+        for m in missing {
+            body = body.push(
+                text(format!(
+                    "• {}{}",
+                    m.what,
+                    if m.blocking { s::REQUIRED_MARK } else { "" }
+                ))
+                .color(if m.blocking { theme::BAD } else { theme::TEXT }),
+            );
+        }
+    }
+    body = body.push(
+        button(text(s::EXPORT_ONE))
+            .on_press_maybe((!busy && !blocking).then_some(Message::Export(Target::One(kind))))
+            .style(button::primary),
+    );
+    container(body)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+}
+
+fn path_field(target: Target, p: &str) -> Element<'_, Message> {
+    container(
+        column![
+            text(match target {
+                Target::One(_) => s::PATH_NO_DIALOG_PDF,
+                Target::All => s::PATH_NO_DIALOG_FOLDER,
+            }),
+            row![
+                text_input("", p)
+                    .id("export-path")
+                    .on_input(Message::PathTyped)
+                    .on_submit(Message::PathSubmit)
+                    .padding(6),
+                button(text(s::OK))
+                    .on_press(Message::PathSubmit)
+                    .style(button::primary),
+                button(text(s::CANCEL))
+                    .on_press(Message::CancelPath)
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S),
+        ]
+        .spacing(theme::SPACE_S),
+    )
+    .padding(theme::SPACE_M)
+    .width(Length::Fill)
+    .style(theme::note)
+    .into()
+}
+
+fn job_view(job: &Job) -> Element<'_, Message> {
+    let total = job.items.len();
+    let done = job
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, Status::Done(_) | Status::Failed(_)))
+        .count();
+    let finished = job.finished();
+    let mut head = row![
+        text(if finished {
+            s::export_done(done, total)
+        } else {
+            s::export_progress(done, total)
+        })
+        .font(font::BOLD)
+        .width(Length::Fill)
+    ]
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center);
+    if finished {
+        if let Some(f) = &job.folder {
+            head = head.push(
+                button(text(s::OPEN_FOLDER).size(theme::TEXT_SMALL))
+                    .on_press(Message::Open(f.clone()))
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            );
+        }
+        head = head.push(
+            button(text("×"))
+                .on_press(Message::Dismiss)
+                .style(button::text),
+        );
+    }
+    let mut body = column![head].spacing(4);
+    // Only a moment's work: no bar flickering by.
+    if !finished && (total > 1 || job.started.elapsed() > Duration::from_millis(300)) {
+        body = body.push(progress_bar(0.0..=total as f32, done as f32).girth(8));
+    }
+    for item in &job.items {
+        let name = item
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (status, color) = match &item.status {
+            Status::Waiting => (s::WAITING.to_string(), theme::MUTED),
+            Status::Building => (s::BUILDING.to_string(), theme::TEXT),
+            Status::Done(w) if w.is_empty() => (s::WRITTEN.to_string(), theme::GOOD),
+            Status::Done(w) => (s::written_draft(w.len()), theme::AMBER),
+            Status::Failed(e) => (e.clone(), theme::BAD),
+        };
+        let mut line = row![
+            text(name).width(Length::FillPortion(2)),
+            text(status).color(color).width(Length::FillPortion(3)),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center);
+        if matches!(item.status, Status::Done(_)) {
+            line = line.push(
+                button(text(s::OPEN_PDF).size(theme::TEXT_SMALL))
+                    .on_press(Message::Open(item.path.clone()))
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            );
+        }
+        body = body.push(line);
+        if let Status::Done(w) = &item.status {
+            for w in w {
+                body = body.push(small(w));
+            }
+        }
+    }
+    container(body)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(
+            if job
+                .items
+                .iter()
+                .any(|i| matches!(i.status, Status::Failed(_)))
+            {
+                theme::error_note
+            } else {
+                theme::note
+            },
+        )
+        .into()
+}

@@ -1,0 +1,842 @@
+//! Tổng kết & bàn giao: the year-end conference (date, times, place, chair,
+//! secretary, who attended), the election of next year's leader and
+//! deputies with the rotation's suggestion, the handover record, and
+//! "Tạo sổ năm sau": next year's workbook saved where the user picks, then
+//! opened.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
+};
+use iced::{Alignment, Element, Length, Task};
+use jiff::civil::{Date, Time};
+
+use crate::app::dialog::Picked;
+use crate::app::{font, strings as s, theme};
+use crate::rules::election;
+use crate::workbook::edit::conference::Details;
+use crate::workbook::edit::{ConferenceEdit, Edit};
+use crate::workbook::{Attendance, Election, Handover, Id, Person, Workbook};
+
+/// Typed text that is not a date (or time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// "22/11/2019"; days and months below 10 with a leading zero.
+pub fn format_date(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// A date typed the Vietnamese way: "22/11/2019", "2/3/2020", "22-11-2019"
+/// or "22.11.2019". Empty: no date. Err: not a date.
+pub fn parse_date(s: &str) -> Result<Option<Date>, Unreadable> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
+    let [d, m, y] = parts[..] else { return Err(Unreadable) };
+    let num = |p: &str| p.parse::<i16>().map_err(|_| Unreadable);
+    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
+    if !(1900..=2200).contains(&y) {
+        return Err(Unreadable);
+    }
+    Date::new(y, m as i8, d as i8).map(Some).map_err(|_| Unreadable)
+}
+
+/// "08:00".
+pub fn format_time(t: Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "8:00", "08:30", "8h30", "8 giờ 30", "14". Empty: no time.
+pub fn parse_time(s: &str) -> Result<Option<Time>, Unreadable> {
+    let s = s.trim().to_lowercase();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let s = s.replace("giờ", ":").replace(['h', 'g'], ":");
+    let mut parts = s.split(':').map(str::trim);
+    let h: i8 = parts.next().unwrap_or("").parse().map_err(|_| Unreadable)?;
+    let m: i8 = match parts.next() {
+        None | Some("") => 0,
+        Some(m) => m.trim_end_matches("phút").trim().parse().map_err(|_| Unreadable)?,
+    };
+    if parts.next().is_some() {
+        return Err(Unreadable);
+    }
+    Time::new(h, m, 0, 0).map(Some).map_err(|_| Unreadable)
+}
+
+/// Text fields of the conference details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailField {
+    Date,
+    Start,
+    End,
+    Place,
+    ChairName,
+    ChairTitle,
+    SecretaryName,
+    SecretaryTitle,
+}
+
+impl DetailField {
+    pub const ALL: [DetailField; 8] = [
+        DetailField::Date,
+        DetailField::Start,
+        DetailField::End,
+        DetailField::Place,
+        DetailField::ChairName,
+        DetailField::ChairTitle,
+        DetailField::SecretaryName,
+        DetailField::SecretaryTitle,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            DetailField::Date => s::CONF_DATE,
+            DetailField::Start => s::CONF_START,
+            DetailField::End => s::CONF_END,
+            DetailField::Place => s::CONF_PLACE,
+            DetailField::ChairName => s::CONF_CHAIR,
+            DetailField::ChairTitle => s::CONF_CHAIR_TITLE,
+            DetailField::SecretaryName => s::CONF_SECRETARY,
+            DetailField::SecretaryTitle => s::CONF_SECRETARY_TITLE,
+        }
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            DetailField::Date => s::DATE_HINT,
+            DetailField::Start | DetailField::End => s::TIME_HINT,
+            _ => "",
+        }
+    }
+    /// Stable widget ids, for tests and focus.
+    pub fn id(self) -> &'static str {
+        match self {
+            DetailField::Date => "conf-date",
+            DetailField::Start => "conf-start",
+            DetailField::End => "conf-end",
+            DetailField::Place => "conf-place",
+            DetailField::ChairName => "conf-chair",
+            DetailField::ChairTitle => "conf-chair-title",
+            DetailField::SecretaryName => "conf-secretary",
+            DetailField::SecretaryTitle => "conf-secretary-title",
+        }
+    }
+}
+
+/// Text fields of the handover record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoverField {
+    Date,
+    Place,
+    OutgoingName,
+    OutgoingTitle,
+    IncomingName,
+    IncomingTitle,
+    Note,
+}
+
+impl HandoverField {
+    pub const ALL: [HandoverField; 7] = [
+        HandoverField::Date,
+        HandoverField::Place,
+        HandoverField::OutgoingName,
+        HandoverField::OutgoingTitle,
+        HandoverField::IncomingName,
+        HandoverField::IncomingTitle,
+        HandoverField::Note,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            HandoverField::Date => s::HANDOVER_DATE,
+            HandoverField::Place => s::HANDOVER_PLACE,
+            HandoverField::OutgoingName => s::HANDOVER_OUTGOING,
+            HandoverField::OutgoingTitle => s::HANDOVER_OUTGOING_TITLE,
+            HandoverField::IncomingName => s::HANDOVER_INCOMING,
+            HandoverField::IncomingTitle => s::HANDOVER_INCOMING_TITLE,
+            HandoverField::Note => s::HANDOVER_NOTE,
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            HandoverField::Date => "handover-date",
+            HandoverField::Place => "handover-place",
+            HandoverField::OutgoingName => "handover-outgoing",
+            HandoverField::OutgoingTitle => "handover-outgoing-title",
+            HandoverField::IncomingName => "handover-incoming",
+            HandoverField::IncomingTitle => "handover-incoming-title",
+            HandoverField::Note => "handover-note",
+        }
+    }
+}
+
+/// A school in a pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: Id,
+    name: String,
+}
+
+impl std::fmt::Display for Choice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    details: Option<[String; 8]>,
+    election: Option<Election>,
+    handover: Option<HandoverDraft>,
+    /// Where no native dialog exists: the path typed for next year's file.
+    next_year_path: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct HandoverDraft {
+    fields: [String; 7],
+    items: Vec<String>,
+    next_year_file: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Detail(DetailField, String),
+    SaveDetails,
+    Present(Id, bool),
+    AllPresent,
+    Leader(Choice),
+    Deputy(Id, bool),
+    ElectionNote(String),
+    UseSuggestion,
+    SaveElection,
+    Handover(HandoverField, String),
+    Item(usize, String),
+    AddItem,
+    RemoveItem(usize),
+    SaveHandover,
+    DiscardDrafts,
+    NextYear,
+    NextYearPicked(Picked),
+    NextYearPath(String),
+    NextYearPathSubmit,
+    CancelPath,
+}
+
+pub enum Action {
+    None,
+    Edit(Box<Edit>),
+    Run(Task<Message>),
+    /// Create next year's workbook at this path, then open it.
+    NextYear(PathBuf),
+}
+
+fn edit(e: ConferenceEdit) -> Action {
+    Action::Edit(Box::new(Edit::Conference(e)))
+}
+
+fn details_of(wb: &Workbook) -> [String; 8] {
+    let c = &wb.conference;
+    [
+        c.date.map(format_date).unwrap_or_default(),
+        c.start.map(format_time).unwrap_or_default(),
+        c.end.map(format_time).unwrap_or_default(),
+        c.place.clone(),
+        c.chair.name.clone(),
+        c.chair.title.clone(),
+        c.secretary.name.clone(),
+        c.secretary.title.clone(),
+    ]
+}
+
+fn handover_of(wb: &Workbook) -> HandoverDraft {
+    let h = &wb.conference.handover;
+    HandoverDraft {
+        fields: [
+            h.date.map(format_date).unwrap_or_default(),
+            h.place.clone(),
+            h.outgoing.name.clone(),
+            h.outgoing.title.clone(),
+            h.incoming.name.clone(),
+            h.incoming.title.clone(),
+            h.note.clone(),
+        ],
+        items: h.items.clone(),
+        next_year_file: h.next_year_file.clone(),
+    }
+}
+
+/// The suggested file name of next year's workbook.
+pub fn next_year_name(wb: &Workbook) -> String {
+    let h = &wb.conference.handover.next_year_file;
+    if h.is_empty() {
+        format!("cum{}-{}.json", wb.cluster.number, wb.year + 1)
+    } else {
+        h.clone()
+    }
+}
+
+/// Faster than this, a `None` cannot have come from a person pressing Cancel.
+const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+
+async fn pick_next_year(suggested: String) -> Picked {
+    let started = Instant::now();
+    let handle = rfd::AsyncFileDialog::new()
+        .set_title(s::DIALOG_NEXT_YEAR)
+        .add_filter(s::FILTER_NAME, &["json"])
+        .set_file_name(suggested)
+        .save_file()
+        .await;
+    match handle {
+        Some(h) => Picked::Path(with_json(h.path().to_path_buf())),
+        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+fn with_json(p: PathBuf) -> PathBuf {
+    if p.extension().is_none() {
+        p.with_extension("json")
+    } else {
+        p
+    }
+}
+
+impl State {
+    pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+        self.error = None;
+        match message {
+            Message::Detail(f, v) => {
+                self.details.get_or_insert_with(|| details_of(wb))[f as usize] = v;
+            }
+            Message::SaveDetails => {
+                let d = self.details.clone().unwrap_or_else(|| details_of(wb));
+                match details(&d) {
+                    Ok(details) => return edit(ConferenceEdit::SetDetails(details)),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Present(school, present) => {
+                let mut list = attendance(wb);
+                if let Some(a) = list.iter_mut().find(|a| a.school == school) {
+                    a.present = present;
+                }
+                return edit(ConferenceEdit::SetAttendance(list));
+            }
+            Message::AllPresent => {
+                let mut list = attendance(wb);
+                for a in &mut list {
+                    a.present = true;
+                }
+                return edit(ConferenceEdit::SetAttendance(list));
+            }
+            Message::Leader(c) => {
+                let e = self
+                    .election
+                    .get_or_insert_with(|| wb.conference.election.clone());
+                e.deputies.retain(|d| d != &c.id);
+                e.leader = Some(c.id);
+            }
+            Message::Deputy(id, on) => {
+                let e = self
+                    .election
+                    .get_or_insert_with(|| wb.conference.election.clone());
+                e.deputies.retain(|d| d != &id);
+                if on && e.leader.as_ref() != Some(&id) {
+                    e.deputies.push(id);
+                }
+            }
+            Message::ElectionNote(v) => {
+                self.election
+                    .get_or_insert_with(|| wb.conference.election.clone())
+                    .note = v;
+            }
+            Message::UseSuggestion => {
+                let sum = election::summarize(wb);
+                let e = self
+                    .election
+                    .get_or_insert_with(|| wb.conference.election.clone());
+                e.leader = sum.suggested_leader;
+                e.deputies = sum.suggested_deputies;
+            }
+            Message::SaveElection => {
+                let e = self
+                    .election
+                    .clone()
+                    .unwrap_or_else(|| wb.conference.election.clone());
+                return edit(ConferenceEdit::SetElection(e));
+            }
+            Message::Handover(f, v) => {
+                self.handover.get_or_insert_with(|| handover_of(wb)).fields[f as usize] = v;
+            }
+            Message::Item(i, v) => {
+                let h = self.handover.get_or_insert_with(|| handover_of(wb));
+                if let Some(item) = h.items.get_mut(i) {
+                    *item = v;
+                }
+            }
+            Message::AddItem => self
+                .handover
+                .get_or_insert_with(|| handover_of(wb))
+                .items
+                .push(String::new()),
+            Message::RemoveItem(i) => {
+                let h = self.handover.get_or_insert_with(|| handover_of(wb));
+                if i < h.items.len() {
+                    h.items.remove(i);
+                }
+            }
+            Message::SaveHandover => {
+                let h = self.handover.clone().unwrap_or_else(|| handover_of(wb));
+                match handover(&h) {
+                    Ok(h) => return edit(ConferenceEdit::SetHandover(h)),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::DiscardDrafts => self.reset(),
+            Message::NextYear => {
+                return Action::Run(Task::perform(
+                    pick_next_year(next_year_name(wb)),
+                    Message::NextYearPicked,
+                ));
+            }
+            Message::NextYearPicked(p) => match p {
+                Picked::Path(path) => {
+                    self.next_year_path = None;
+                    return Action::NextYear(path);
+                }
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    self.next_year_path = Some(String::new());
+                    return Action::Run(iced::widget::operation::focus("next-year-path"));
+                }
+            },
+            Message::NextYearPath(v) => self.next_year_path = Some(v),
+            Message::NextYearPathSubmit => {
+                if let Some(p) = self.next_year_path.as_deref().map(str::trim)
+                    && !p.is_empty()
+                {
+                    let path = with_json(PathBuf::from(p));
+                    self.next_year_path = None;
+                    return Action::NextYear(path);
+                }
+            }
+            Message::CancelPath => self.next_year_path = None,
+        }
+        Action::None
+    }
+
+    /// How applying our last edit went.
+    pub fn applied(&mut self, result: Result<(), String>) -> Option<String> {
+        match result {
+            Ok(()) => {
+                // The saved section now shows the workbook again.
+                self.details = None;
+                self.election = None;
+                self.handover = None;
+                None
+            }
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
+    }
+
+    pub fn reset(&mut self) {
+        *self = State::default();
+    }
+
+    pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let header = row![
+            text(s::VIEW_YEAR_END)
+                .size(theme::TEXT_TITLE)
+                .font(font::BOLD),
+            space::horizontal(),
+            button(text(s::CREATE_NEXT_YEAR))
+                .on_press(Message::NextYear)
+                .style(button::primary),
+        ]
+        .align_y(Alignment::Center);
+        let mut page = column![].spacing(theme::SPACE_M);
+        if let Some(p) = &self.next_year_path {
+            page = page.push(
+                container(
+                    column![
+                        text(s::PATH_NO_DIALOG_NEXT_YEAR),
+                        row![
+                            text_input(s::PATH_HINT, p)
+                                .id("next-year-path")
+                                .on_input(Message::NextYearPath)
+                                .on_submit(Message::NextYearPathSubmit)
+                                .padding(6),
+                            button(text(s::OK))
+                                .on_press(Message::NextYearPathSubmit)
+                                .style(button::primary),
+                            button(text(s::CANCEL))
+                                .on_press(Message::CancelPath)
+                                .style(theme::quiet),
+                        ]
+                        .spacing(theme::SPACE_S),
+                    ]
+                    .spacing(theme::SPACE_S),
+                )
+                .padding(theme::SPACE_M)
+                .width(Length::Fill)
+                .style(theme::note),
+            );
+        }
+        if let Some(e) = &self.error {
+            page = page.push(
+                container(text(e.clone()))
+                    .padding(theme::SPACE_S)
+                    .width(Length::Fill)
+                    .style(theme::error_note),
+            );
+        }
+        let d = self.details.clone().unwrap_or_else(|| details_of(wb));
+        page = page
+            .push(self.details_card(wb, d))
+            .push(self.election_card(wb))
+            .push(self.handover_card(wb));
+        column![
+            header,
+            scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+                .id("year-end-page")
+                .height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_M)
+        .into()
+    }
+
+    fn details_card<'a>(&'a self, wb: &'a Workbook, d: [String; 8]) -> Element<'a, Message> {
+        let input = |f: DetailField| {
+            column![
+                small_label(f.label()),
+                text_input(f.hint(), &d[f as usize])
+                    .id(f.id())
+                    .on_input(move |v| Message::Detail(f, v))
+                    .on_submit(Message::SaveDetails)
+                    .padding(6),
+            ]
+            .spacing(2)
+            .width(Length::Fill)
+        };
+        use DetailField as F;
+        let form = column![
+            row![input(F::Date), input(F::Start), input(F::End)].spacing(theme::SPACE_M),
+            input(F::Place),
+            row![input(F::ChairName), input(F::ChairTitle)].spacing(theme::SPACE_M),
+            row![input(F::SecretaryName), input(F::SecretaryTitle)].spacing(theme::SPACE_M),
+            save_row(self.details.is_some(), Message::SaveDetails),
+        ]
+        .spacing(theme::SPACE_S);
+
+        let list = attendance(wb);
+        let present = list.iter().filter(|a| a.present).count();
+        let mut att = column![
+            row![
+                text(s::attendance_heading(present, list.len())).font(font::BOLD),
+                space::horizontal(),
+                button(text(s::ALL_PRESENT).size(theme::TEXT_SMALL))
+                    .on_press(Message::AllPresent)
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .align_y(Alignment::Center)
+        ]
+        .spacing(4);
+        for a in list {
+            let id = a.school.clone();
+            att = att.push(
+                checkbox(a.present)
+                    .label(wb.school_full_name(&a.school))
+                    .on_toggle(move |b| Message::Present(id.clone(), b)),
+            );
+        }
+        card(
+            column![
+                text(s::CONFERENCE)
+                    .size(theme::TEXT_HEADING)
+                    .font(font::BOLD),
+                row![
+                    form.width(Length::FillPortion(3)),
+                    att.width(Length::FillPortion(2))
+                ]
+                .spacing(theme::SPACE_L),
+            ]
+            .spacing(theme::SPACE_M),
+        )
+    }
+
+    fn election_card<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let e = self
+            .election
+            .clone()
+            .unwrap_or_else(|| wb.conference.election.clone());
+        let sum = election::summarize(wb);
+        let names = |ids: &[Id]| {
+            ids.iter()
+                .map(|i| wb.school_name(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let suggestion = match &sum.suggested_leader {
+            Some(l) => s::rotation_suggests(&wb.school_name(l), &names(&sum.suggested_deputies)),
+            None => s::NO_ROTATION.to_string(),
+        };
+        let choices: Vec<Choice> = wb
+            .current_members()
+            .map(|m| Choice {
+                id: m.id.clone(),
+                name: m.short_name.clone(),
+            })
+            .collect();
+        let selected = choices
+            .iter()
+            .find(|c| e.leader.as_ref() == Some(&c.id))
+            .cloned();
+        let mut deputies = row![small_label(s::NEXT_DEPUTIES)].spacing(theme::SPACE_M);
+        for c in &choices {
+            let id = c.id.clone();
+            deputies = deputies.push(
+                checkbox(e.deputies.contains(&c.id))
+                    .label(c.name.clone())
+                    .on_toggle_maybe(
+                        (e.leader.as_ref() != Some(&c.id))
+                            .then_some(move |b| Message::Deputy(id.clone(), b)),
+                    ),
+            );
+        }
+        let differs = e.leader.is_some()
+            && (e.leader != sum.suggested_leader || e.deputies != sum.suggested_deputies);
+        let mut body = column![
+            text(s::ELECTION).size(theme::TEXT_HEADING).font(font::BOLD),
+            row![
+                text(suggestion).color(theme::MUTED).width(Length::Fill),
+                button(text(s::USE_SUGGESTION).size(theme::TEXT_SMALL))
+                    .on_press_maybe(
+                        sum.suggested_leader
+                            .is_some()
+                            .then_some(Message::UseSuggestion)
+                    )
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center),
+            row![
+                small_label(s::NEXT_LEADER),
+                pick_list(choices.clone(), selected, Message::Leader)
+                    .placeholder(s::CHOOSE_SCHOOL)
+                    .width(260),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center),
+            deputies.wrap(),
+        ]
+        .spacing(theme::SPACE_S);
+        if differs {
+            body = body.push(small_label(s::DIFFERS_FROM_ROTATION));
+        }
+        body = body.push(
+            column![
+                small_label(s::ELECTION_NOTE),
+                text_input(s::ELECTION_NOTE_HINT, &e.note)
+                    .id("election-note")
+                    .on_input(Message::ElectionNote)
+                    .on_submit(Message::SaveElection)
+                    .padding(6),
+            ]
+            .spacing(2),
+        );
+        body = body.push(save_row(self.election.is_some(), Message::SaveElection));
+        card(body)
+    }
+
+    fn handover_card<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let h = self.handover.clone().unwrap_or_else(|| handover_of(wb));
+        let input = |f: HandoverField| {
+            column![
+                small_label(f.label()),
+                text_input(
+                    if f == HandoverField::Date {
+                        s::DATE_HINT
+                    } else {
+                        ""
+                    },
+                    &h.fields[f as usize]
+                )
+                .id(f.id())
+                .on_input(move |v| Message::Handover(f, v))
+                .on_submit(Message::SaveHandover)
+                .padding(6),
+            ]
+            .spacing(2)
+            .width(Length::Fill)
+        };
+        use HandoverField as F;
+        let mut items = column![small_label(s::HANDOVER_ITEMS)].spacing(4);
+        for (i, item) in h.items.iter().enumerate() {
+            items = items.push(
+                row![
+                    text_input("", item)
+                        .on_input(move |v| Message::Item(i, v))
+                        .on_submit(Message::SaveHandover)
+                        .padding(6),
+                    button(text("×"))
+                        .on_press(Message::RemoveItem(i))
+                        .style(button::text),
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
+            );
+        }
+        items = items.push(
+            button(text(s::ADD_ITEM).size(theme::TEXT_SMALL))
+                .on_press(Message::AddItem)
+                .padding([4, 8])
+                .style(theme::quiet),
+        );
+        let mut body = column![
+            text(s::HANDOVER).size(theme::TEXT_HEADING).font(font::BOLD),
+            row![input(F::Date), input(F::Place)].spacing(theme::SPACE_M),
+            row![input(F::OutgoingName), input(F::OutgoingTitle)].spacing(theme::SPACE_M),
+            row![input(F::IncomingName), input(F::IncomingTitle)].spacing(theme::SPACE_M),
+            items,
+            input(F::Note),
+        ]
+        .spacing(theme::SPACE_S);
+        if !h.next_year_file.is_empty() {
+            body = body.push(small_label(s::next_year_file(&h.next_year_file)));
+        }
+        body = body.push(save_row(self.handover.is_some(), Message::SaveHandover));
+        card(body)
+    }
+}
+
+fn small_label<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
+    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
+}
+
+fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    container(content)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
+
+fn save_row<'a>(changed: bool, save: Message) -> Element<'a, Message> {
+    let mut r = row![
+        button(text(s::SAVE_CHANGES))
+            .on_press_maybe(changed.then_some(save))
+            .style(button::primary)
+    ]
+    .spacing(theme::SPACE_M)
+    .align_y(Alignment::Center);
+    if changed {
+        r = r
+            .push(
+                button(text(s::DISCARD_DRAFT))
+                    .on_press(Message::DiscardDrafts)
+                    .style(theme::quiet),
+            )
+            .push(small_label(s::NOT_SAVED_YET));
+    }
+    r.into()
+}
+
+/// The attendance list with one entry per current member (absent where
+/// nothing is recorded), in member order.
+fn attendance(wb: &Workbook) -> Vec<Attendance> {
+    let mut list: Vec<Attendance> = wb
+        .current_members()
+        .map(|m| {
+            wb.conference
+                .attendance
+                .iter()
+                .find(|a| a.school == m.id)
+                .cloned()
+                .unwrap_or_else(|| Attendance {
+                    school: m.id.clone(),
+                    ..Attendance::default()
+                })
+        })
+        .collect();
+    // Keep records of schools that left during the year.
+    for a in &wb.conference.attendance {
+        if !list.iter().any(|x| x.school == a.school) && wb.school(&a.school).is_some() {
+            list.push(a.clone());
+        }
+    }
+    list
+}
+
+fn details(d: &[String; 8]) -> Result<Details, String> {
+    let date = parse_date(&d[0]).map_err(|Unreadable| s::bad_date(s::CONF_DATE, &d[0]))?;
+    let start = parse_time(&d[1]).map_err(|Unreadable| s::bad_time(s::CONF_START, &d[1]))?;
+    let end = parse_time(&d[2]).map_err(|Unreadable| s::bad_time(s::CONF_END, &d[2]))?;
+    Ok(Details {
+        date,
+        start,
+        end,
+        place: d[3].clone(),
+        chair: Person {
+            name: d[4].clone(),
+            title: d[5].clone(),
+        },
+        secretary: Person {
+            name: d[6].clone(),
+            title: d[7].clone(),
+        },
+    })
+}
+
+fn handover(h: &HandoverDraft) -> Result<Handover, String> {
+    let f = &h.fields;
+    let date = parse_date(&f[0]).map_err(|Unreadable| s::bad_date(s::HANDOVER_DATE, &f[0]))?;
+    Ok(Handover {
+        date,
+        place: f[1].clone(),
+        outgoing: Person {
+            name: f[2].clone(),
+            title: f[3].clone(),
+        },
+        incoming: Person {
+            name: f[4].clone(),
+            title: f[5].clone(),
+        },
+        items: h.items.clone(),
+        note: f[6].clone(),
+        next_year_file: h.next_year_file.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_typed_the_vietnamese_way() {
+        let d = jiff::civil::date(2019, 11, 2);
+        assert_eq!(parse_date("2/11/2019"), Ok(Some(d)));
+        assert_eq!(parse_date(" 02-11-2019 "), Ok(Some(d)));
+        assert_eq!(format_date(d), "02/11/2019");
+        assert_eq!(parse_date(""), Ok(None));
+        assert!(parse_date("31/02/2019").is_err());
+        assert!(parse_date("2019-11-02").is_err());
+        let t = jiff::civil::time(8, 30, 0, 0);
+        for typed in ["8:30", "08:30", "8h30", "8 giờ 30"] {
+            assert_eq!(parse_time(typed), Ok(Some(t)), "{typed}");
+        }
+        assert_eq!(parse_time("14"), Ok(Some(jiff::civil::time(14, 0, 0, 0))));
+        assert!(parse_time("25:00").is_err());
+        assert_eq!(format_time(t), "08:30");
+    }
+}
