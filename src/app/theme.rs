@@ -137,13 +137,84 @@ pub fn quiet(theme: &Theme, status: button::Status) -> button::Style {
     }
 }
 
-// ----- Awards, year-end, documents (issue 7) -----
+// ----- Scoring grid (issue 6) -----
 
-/// Body text on a card.
-pub const TEXT: Color = color!(0x1f2933);
-/// A result that holds: threshold met, proposed, ready.
-pub const GOOD: Color = color!(0x2e7d4f);
-/// A result that fails: threshold missed, refused.
-pub const BAD: Color = color!(0xb23b3b);
-/// A draft: usable, with blanks.
-pub const AMBER: Color = color!(0xb7791f);
+/// Text of what still needs doing.
+pub const WARN: Color = color!(0xb7791f);
+/// A self-score that differs from the cluster's.
+pub const DIFF: Color = color!(0xc05621);
+
+/// No decoration (a grid row, a column head).
+pub fn plain(_theme: &Theme) -> container::Style {
+    container::Style::default()
+}
+
+/// A section row of the criteria table.
+pub fn section_row(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(color!(0xeef2f6).into()),
+        ..container::Style::default()
+    }
+}
+
+/// The column of the selected school.
+pub fn selected_col(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    container::Style {
+        background: Some(p.primary.weak.color.scale_alpha(0.3).into()),
+        border: Border {
+            radius: 4.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A score cell (not selected): pale yellow while missing, orange edge when
+/// the two scores differ.
+pub fn cell(missing: bool, differs: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme, status| {
+        let p = theme.extended_palette();
+        let background = match status {
+            button::Status::Hovered | button::Status::Pressed => {
+                p.primary.weak.color.scale_alpha(0.35)
+            }
+            _ if missing => color!(0xfff8e1),
+            _ if differs => color!(0xfdebd8),
+            _ => Color::WHITE,
+        };
+        button::Style {
+            background: Some(background.into()),
+            text_color: if missing {
+                MUTED
+            } else {
+                p.background.base.text
+            },
+            border: Border {
+                color: if differs {
+                    DIFF
+                } else {
+                    p.background.strong.color
+                },
+                width: 1.0,
+                radius: 3.0.into(),
+            },
+            ..button::Style::default()
+        }
+    }
+}
+
+/// The selected cell's input: red border when the value is refused.
+pub fn cell_input(
+    theme: &Theme,
+    status: iced::widget::text_input::Status,
+    bad: bool,
+) -> iced::widget::text_input::Style {
+    let mut style = iced::widget::text_input::default(theme, status);
+    if bad {
+        style.border.color = theme.palette().danger;
+        style.border.width = 2.0;
+        style.background = color!(0xfdecec).into();
+    }
+    style
+}

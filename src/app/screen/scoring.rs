@@ -1,0 +1,930 @@
+//! Chấm điểm: the scoring grid. Criteria down, schools across; each cell
+//! shows the self-score and the cluster score side by side, differences
+//! highlighted. One cell at a time is an input (the selected one): typing a
+//! valid score applies it at once, so totals, rank and rating follow as you
+//! type; Tab / Shift+Tab move across, Enter moves down.
+//!
+//! Speed (10 schools × 100 criteria): the rules' results and the flattened
+//! table are cached here and recomputed only after an edit ([`State::refresh`]);
+//! only the rows in the viewport are built.
+
+use iced::widget::{
+    Space, button, column, container, operation, row, scrollable, space, text, text_input, tooltip,
+};
+use iced::{Alignment, Element, Length, Subscription, Task, keyboard};
+
+use crate::app::{font, strings as s, theme};
+use crate::rules::{self, Results};
+use crate::text::compare_vi;
+use crate::workbook::edit::scores::Side;
+use crate::workbook::edit::{Edit, ScoreEdit};
+use crate::workbook::{AdjustmentKind, Assessment, Criterion, Id, Points, Score, Workbook};
+
+/// Height of one grid row, fixed so the visible rows can be computed.
+pub const ROW_H: f32 = 30.0;
+/// Width of one school's column (self + cluster).
+pub const CELL_W: f32 = 104.0;
+/// The one cell input.
+pub const CELL_ID: &str = "score-cell";
+pub const GRID_ID: &str = "scoring-grid";
+pub const NOTE_ID: &str = "score-note";
+pub const EVIDENCE_ID: &str = "score-evidence";
+pub const ADJ_POINTS_ID: &str = "adjustment-points";
+pub const ADJ_REASON_ID: &str = "adjustment-reason";
+/// Rows built beyond the viewport, above and below.
+const OVERSCAN: usize = 4;
+
+/// A cell: a school column and a leaf criterion, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub school: usize,
+    pub leaf: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    cell: Cell,
+    text: String,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    id: Id,
+    code: String,
+    title: String,
+    depth: usize,
+    max: Points,
+    /// Position among the leaves; None for sections and parents.
+    leaf: Option<usize>,
+}
+
+/// What is derived from the workbook, recomputed after each edit.
+#[derive(Debug, Clone)]
+struct Cache {
+    rows: Vec<Row>,
+    /// Row index of each leaf.
+    leaf_rows: Vec<usize>,
+    /// Current members, sorted the Vietnamese way: (id, short name, full name).
+    schools: Vec<(Id, String, String)>,
+    results: Results,
+}
+
+/// UI state only.
+#[derive(Debug, Clone)]
+pub struct State {
+    side: Side,
+    selected: Option<Cell>,
+    draft: Option<Draft>,
+    offset: f32,
+    viewport: f32,
+    cache: Option<Cache>,
+    note: String,
+    evidence: String,
+    adj_kind: AdjustmentKind,
+    adj_points: String,
+    adj_reason: String,
+    error: Option<String>,
+    /// The last edit sent was a bonus/deduction item.
+    adjusting: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            side: Side::Cluster,
+            selected: None,
+            draft: None,
+            offset: 0.0,
+            viewport: 600.0,
+            cache: None,
+            note: String::new(),
+            evidence: String::new(),
+            adj_kind: AdjustmentKind::Bonus,
+            adj_points: String::new(),
+            adj_reason: String::new(),
+            error: None,
+            adjusting: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Which score is typed: the cluster's or the school's own.
+    Side(Side),
+    Select(Cell),
+    Input(String),
+    /// Enter in the cell: down.
+    Submit,
+    /// Tab (Shift+Tab: back).
+    Tab {
+        back: bool,
+    },
+    Scrolled(scrollable::Viewport),
+    Note(String),
+    SaveNote,
+    Evidence(String),
+    SaveEvidence,
+    AdjKind(AdjustmentKind),
+    AdjPoints(String),
+    AdjReason(String),
+    AddAdjustment,
+    RemoveAdjustment(Id),
+}
+
+/// What the app must do.
+pub enum Action {
+    None,
+    Edit(Box<Edit>),
+    Run(Task<Message>),
+}
+
+impl State {
+    /// Recomputes what the grid shows from the workbook: call after every
+    /// change to it (edit, undo, open).
+    pub fn refresh(&mut self, wb: &Workbook) {
+        let mut rows = Vec::new();
+        let mut leaf_rows = Vec::new();
+        fn walk(
+            nodes: &[Criterion],
+            depth: usize,
+            rows: &mut Vec<Row>,
+            leaf_rows: &mut Vec<usize>,
+        ) {
+            for c in nodes {
+                let leaf = c.is_leaf().then_some(leaf_rows.len());
+                if leaf.is_some() {
+                    leaf_rows.push(rows.len());
+                }
+                rows.push(Row {
+                    id: c.id.clone(),
+                    code: c.code.clone(),
+                    title: c.title.clone(),
+                    depth,
+                    max: c.max_points(),
+                    leaf,
+                });
+                walk(&c.children, depth + 1, rows, leaf_rows);
+            }
+        }
+        walk(&wb.criteria, 0, &mut rows, &mut leaf_rows);
+        let mut schools: Vec<(Id, String, String)> = wb
+            .current_members()
+            .map(|s| (s.id.clone(), s.short_name.clone(), s.full_name.clone()))
+            .collect();
+        schools.sort_by(|a, b| compare_vi(&a.2, &b.2));
+        let cache = Cache {
+            rows,
+            leaf_rows,
+            schools,
+            results: rules::evaluate(wb),
+        };
+        // A selection that no longer exists (school removed, criterion
+        // deleted) is dropped.
+        if let Some(c) = self.selected
+            && (c.school >= cache.schools.len() || c.leaf >= cache.leaf_rows.len())
+        {
+            self.selected = None;
+            self.draft = None;
+        }
+        self.cache = Some(cache);
+        // A draft that no longer shows the stored value (after undo) is reset.
+        if let Some(d) = &self.draft {
+            let stored = self.score(wb, d.cell, self.side).map(|s| s.points);
+            if Points::parse_vi(&d.text).ok() != stored {
+                self.load_cell(wb, d.cell);
+            }
+        }
+    }
+
+    /// The rules' results as the grid last computed them.
+    pub fn results(&self) -> Option<&Results> {
+        self.cache.as_ref().map(|c| &c.results)
+    }
+
+    pub fn selected(&self) -> Option<Cell> {
+        self.selected
+    }
+
+    /// The inline error of the selected cell ("0 – 4" …).
+    pub fn cell_error(&self) -> Option<&str> {
+        self.draft.as_ref().and_then(|d| d.error.as_deref())
+    }
+
+    /// Forget the selection (after open).
+    pub fn reset(&mut self) {
+        *self = State {
+            cache: self.cache.take(),
+            ..State::default()
+        };
+    }
+
+    fn ids(&self, cell: Cell) -> Option<(&Id, &Row)> {
+        let c = self.cache.as_ref()?;
+        let school = &c.schools.get(cell.school)?.0;
+        let row = c.rows.get(*c.leaf_rows.get(cell.leaf)?)?;
+        Some((school, row))
+    }
+
+    fn score<'a>(&self, wb: &'a Workbook, cell: Cell, side: Side) -> Option<&'a Score> {
+        let (school, row) = self.ids(cell)?;
+        let a = wb.assessment(school)?;
+        match side {
+            Side::Own => a.self_scores.get(&row.id),
+            Side::Cluster => a.cluster_scores.get(&row.id),
+        }
+    }
+
+    fn load_cell(&mut self, wb: &Workbook, cell: Cell) {
+        let score = self.score(wb, cell, self.side);
+        self.draft = Some(Draft {
+            cell,
+            text: score.map(|s| s.points.to_string()).unwrap_or_default(),
+            error: None,
+        });
+        self.note = score.map(|s| s.note.clone()).unwrap_or_default();
+        self.evidence = score.map(|s| s.evidence.join("; ")).unwrap_or_default();
+    }
+
+    /// Selects `cell`, scrolls it into view and focuses its input.
+    fn go(&mut self, wb: &Workbook, cell: Cell) -> Action {
+        self.selected = Some(cell);
+        self.error = None;
+        self.load_cell(wb, cell);
+        let Some(row) = self.cache.as_ref().and_then(|c| c.leaf_rows.get(cell.leaf)) else {
+            return Action::None;
+        };
+        let y = *row as f32 * ROW_H;
+        let mut tasks = Vec::new();
+        if y < self.offset || y + ROW_H > self.offset + self.viewport {
+            self.offset = if y < self.offset {
+                y
+            } else {
+                (y + ROW_H - self.viewport).max(0.0)
+            };
+            tasks.push(operation::scroll_to(
+                GRID_ID,
+                operation::AbsoluteOffset {
+                    x: None,
+                    y: Some(self.offset),
+                },
+            ));
+        }
+        tasks.push(operation::focus(CELL_ID));
+        tasks.push(operation::select_all(CELL_ID));
+        Action::Run(Task::batch(tasks))
+    }
+
+    fn edit(&self, e: ScoreEdit) -> Action {
+        Action::Edit(Box::new(Edit::Score(e)))
+    }
+
+    pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+        let dims = self
+            .cache
+            .as_ref()
+            .map_or((0, 0), |c| (c.schools.len(), c.leaf_rows.len()));
+        match message {
+            Message::Side(side) => {
+                self.side = side;
+                if let Some(cell) = self.selected {
+                    return self.go(wb, cell);
+                }
+            }
+            Message::Select(cell) => return self.go(wb, cell),
+            Message::Input(value) => {
+                let Some(d) = &mut self.draft else {
+                    return Action::None;
+                };
+                d.text = value;
+                d.error = None;
+                let cell = d.cell;
+                let Some((school, row)) = self.ids(cell) else {
+                    return Action::None;
+                };
+                let (school, criterion, max) = (school.clone(), row.id.clone(), row.max);
+                let text = self
+                    .draft
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default();
+                let points = if text.trim().is_empty() {
+                    None
+                } else {
+                    match Points::parse_vi(&text) {
+                        Ok(p) if p >= Points::ZERO && p <= max => Some(p),
+                        Ok(_) => {
+                            self.set_error(s::score_range(max));
+                            return Action::None;
+                        }
+                        Err(_) => {
+                            self.set_error(format!("{} {}", s::NOT_A_NUMBER, s::score_range(max)));
+                            return Action::None;
+                        }
+                    }
+                };
+                return self.edit(ScoreEdit::Points {
+                    school,
+                    criterion,
+                    side: self.side,
+                    points,
+                });
+            }
+            Message::Submit => {
+                if let Some(c) = self.selected
+                    && dims.1 > 0
+                {
+                    let next = Cell {
+                        school: c.school,
+                        leaf: (c.leaf + 1) % dims.1,
+                    };
+                    return self.go(wb, next);
+                }
+            }
+            Message::Tab { back } => {
+                if let Some(c) = self.selected
+                    && dims.0 > 0
+                    && dims.1 > 0
+                {
+                    let n = dims.0 * dims.1;
+                    let i = c.leaf * dims.0 + c.school;
+                    let j = if back { (i + n - 1) % n } else { (i + 1) % n };
+                    return self.go(
+                        wb,
+                        Cell {
+                            school: j % dims.0,
+                            leaf: j / dims.0,
+                        },
+                    );
+                }
+            }
+            Message::Scrolled(v) => {
+                self.offset = v.absolute_offset().y;
+                self.viewport = v.bounds().height;
+            }
+            Message::Note(v) => self.note = v,
+            Message::SaveNote => {
+                if let Some((school, row)) = self.selected.and_then(|c| self.ids(c)) {
+                    return self.edit(ScoreEdit::Note {
+                        school: school.clone(),
+                        criterion: row.id.clone(),
+                        side: self.side,
+                        note: self.note.clone(),
+                    });
+                }
+            }
+            Message::Evidence(v) => self.evidence = v,
+            Message::SaveEvidence => {
+                if let Some((school, row)) = self.selected.and_then(|c| self.ids(c)) {
+                    return self.edit(ScoreEdit::Evidence {
+                        school: school.clone(),
+                        criterion: row.id.clone(),
+                        side: self.side,
+                        evidence: self.evidence.split(';').map(str::to_string).collect(),
+                    });
+                }
+            }
+            Message::AdjKind(k) => self.adj_kind = k,
+            Message::AdjPoints(v) => self.adj_points = v,
+            Message::AdjReason(v) => self.adj_reason = v,
+            Message::AddAdjustment => {
+                let Some((school, _)) = self.selected.and_then(|c| self.ids(c)) else {
+                    return Action::None;
+                };
+                let school = school.clone();
+                match Points::parse_vi(&self.adj_points) {
+                    Ok(points) => {
+                        self.adjusting = true;
+                        return self.edit(ScoreEdit::AddAdjustment {
+                            school,
+                            kind: self.adj_kind,
+                            points,
+                            reason: self.adj_reason.clone(),
+                        });
+                    }
+                    Err(_) => self.error = Some(s::NOT_A_NUMBER.into()),
+                }
+            }
+            Message::RemoveAdjustment(id) => {
+                if let Some(school) = self.selected.and_then(|c| self.ids(c)).map(|x| x.0.clone()) {
+                    self.adjusting = true;
+                    return self.edit(ScoreEdit::RemoveAdjustment { school, id });
+                }
+            }
+        }
+        Action::None
+    }
+
+    fn set_error(&mut self, e: String) {
+        if let Some(d) = &mut self.draft {
+            d.error = Some(e);
+        }
+    }
+
+    /// How applying our last edit went.
+    pub fn applied(&mut self, result: Result<(), String>) {
+        let adjustment = std::mem::take(&mut self.adjusting);
+        match result {
+            Ok(()) => {
+                self.error = None;
+                if adjustment {
+                    self.adj_points.clear();
+                    self.adj_reason.clear();
+                }
+            }
+            Err(e) => match &mut self.draft {
+                Some(d) if !adjustment => d.error = Some(e),
+                _ => self.error = Some(e),
+            },
+        }
+    }
+
+    /// Tab and Shift+Tab while the grid is shown (a text input lets them
+    /// through).
+    pub fn subscription() -> Subscription<Message> {
+        keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            } if !modifiers.command() => Some(Message::Tab {
+                back: modifiers.shift(),
+            }),
+            _ => None,
+        })
+    }
+
+    // ----- view -----
+
+    pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let Some(cache) = &self.cache else {
+            return text("…").into();
+        };
+        let side_button = |label: &'a str, side: Side| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press(Message::Side(side))
+                .padding([4, 10])
+                .style(if self.side == side {
+                    button::primary
+                } else {
+                    theme::quiet
+                })
+        };
+        let header = row![
+            text(s::SCORING_TITLE)
+                .size(theme::TEXT_TITLE)
+                .font(font::BOLD),
+            space::horizontal(),
+            text(s::TYPING).size(theme::TEXT_SMALL).color(theme::MUTED),
+            side_button(s::CLUSTER_SCORE, Side::Cluster),
+            side_button(s::SELF_SCORE, Side::Own),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center);
+
+        if cache.schools.is_empty() || cache.leaf_rows.is_empty() {
+            return column![header, text(s::NOTHING_TO_SCORE).color(theme::MUTED)]
+                .spacing(theme::SPACE_M)
+                .into();
+        }
+
+        let asmts: Vec<Option<&Assessment>> = cache
+            .schools
+            .iter()
+            .map(|(id, _, _)| wb.assessment(id))
+            .collect();
+
+        // Column heads with the totals, aligned with the cells.
+        let mut heads = row![
+            container(
+                column![
+                    text(s::CRITERION).font(font::BOLD),
+                    text(s::CELL_LEGEND)
+                        .size(theme::TEXT_SMALL)
+                        .color(theme::MUTED),
+                ]
+                .spacing(2)
+            )
+            .width(Length::Fill)
+        ]
+        .spacing(0)
+        .align_y(Alignment::End);
+        heads = heads.push(
+            container(text(s::MAX).size(theme::TEXT_SMALL).color(theme::MUTED))
+                .width(48)
+                .align_x(Alignment::End),
+        );
+        for (i, (id, short, full)) in cache.schools.iter().enumerate() {
+            let r = cache.results.school(id);
+            let (final_score, rank, band, missing, unreviewed) = match r {
+                Some(r) => (
+                    r.totals.final_score.to_string(),
+                    r.rank.to_string(),
+                    (initials(&r.rating.band_name), r.rating.band_name.clone()),
+                    r.totals.missing_self().count(),
+                    r.totals.unreviewed().count(),
+                ),
+                None => (
+                    String::new(),
+                    String::new(),
+                    (String::new(), String::new()),
+                    0,
+                    0,
+                ),
+            };
+            let selected = self.selected.is_some_and(|c| c.school == i);
+            let mut col = column![
+                tooltip(
+                    text(short.as_str())
+                        .font(font::BOLD)
+                        .size(theme::TEXT_SMALL)
+                        .wrapping(text::Wrapping::WordOrGlyph)
+                        .height(34),
+                    container(text(full.as_str()).size(theme::TEXT_SMALL))
+                        .padding(6)
+                        .style(theme::card),
+                    tooltip::Position::Bottom,
+                ),
+                text(format!("{} {final_score}", s::FINAL_SHORT)).font(font::BOLD),
+                text(format!("{} {rank}", s::RANK_SHORT)).size(theme::TEXT_SMALL),
+                tooltip(
+                    text(band.0).size(theme::TEXT_SMALL),
+                    container(text(band.1).size(theme::TEXT_SMALL))
+                        .padding(6)
+                        .style(theme::card),
+                    tooltip::Position::Bottom,
+                ),
+            ]
+            .spacing(1);
+            let gaps = s::missing_short(missing, unreviewed);
+            col = col.push(text(gaps).size(11).color(if missing + unreviewed > 0 {
+                theme::WARN
+            } else {
+                theme::MUTED
+            }));
+            heads = heads.push(
+                container(col)
+                    .width(CELL_W)
+                    .padding([4, 4])
+                    .style(if selected {
+                        theme::selected_col
+                    } else {
+                        theme::plain
+                    }),
+            );
+        }
+        // Room for the body's scrollbar.
+        heads = heads.push(Space::new().width(14));
+
+        // Only the rows in the viewport (plus a few) are built.
+        let n = cache.rows.len();
+        let first = ((self.offset / ROW_H).floor() as usize)
+            .saturating_sub(OVERSCAN)
+            .min(n);
+        let shown = (self.viewport / ROW_H).ceil() as usize + 2 * OVERSCAN;
+        let last = (first + shown).min(n);
+        let mut body = column![Space::new().height(first as f32 * ROW_H)];
+        for row in &cache.rows[first..last] {
+            body = body.push(self.grid_row(row, &asmts, cache));
+        }
+        body = body.push(Space::new().height((n - last) as f32 * ROW_H));
+        let body = scrollable(body.padding(iced::Padding::ZERO.right(14)))
+            .id(GRID_ID)
+            .on_scroll(Message::Scrolled)
+            .height(Length::Fill);
+
+        column![
+            header,
+            container(column![heads, body].spacing(2))
+                .padding(theme::SPACE_S)
+                .height(Length::Fill)
+                .style(theme::card),
+            self.panel(wb, cache),
+        ]
+        .spacing(theme::SPACE_M)
+        .into()
+    }
+
+    fn grid_row<'a>(
+        &'a self,
+        r: &'a Row,
+        asmts: &[Option<&'a Assessment>],
+        cache: &'a Cache,
+    ) -> Element<'a, Message> {
+        let indent = 14.0 * r.depth as f32;
+        let label = row![
+            Space::new().width(indent),
+            text(r.code.as_str()).width(40).font(if r.leaf.is_none() {
+                font::BOLD
+            } else {
+                font::REGULAR
+            }),
+            text(r.title.as_str())
+                .wrapping(text::Wrapping::None)
+                .font(if r.leaf.is_none() {
+                    font::BOLD
+                } else {
+                    font::REGULAR
+                }),
+        ]
+        .align_y(Alignment::Center);
+        let mut line = row![
+            container(label).width(Length::Fill).clip(true),
+            container(text(r.max.to_string()).color(theme::MUTED))
+                .width(48)
+                .align_x(Alignment::End)
+                .padding([0, 4]),
+        ]
+        .align_y(Alignment::Center)
+        .height(ROW_H);
+        for (i, a) in asmts.iter().enumerate() {
+            let cell: Element<'a, Message> = match r.leaf {
+                None => {
+                    // A parent: its effective total per school.
+                    let total = cache
+                        .results
+                        .school(&cache.schools[i].0)
+                        .map(|x| x.totals.node_total(&r.id).to_string())
+                        .unwrap_or_default();
+                    container(text(total).font(font::BOLD).size(theme::TEXT_SMALL))
+                        .width(CELL_W)
+                        .align_x(Alignment::End)
+                        .padding([0, 8])
+                        .into()
+                }
+                Some(leaf) => self.cell(Cell { school: i, leaf }, &r.id, *a),
+            };
+            line = line.push(cell);
+        }
+        let style = if r.leaf.is_none() {
+            theme::section_row
+        } else {
+            theme::plain
+        };
+        container(line).style(style).into()
+    }
+
+    fn cell<'a>(
+        &'a self,
+        cell: Cell,
+        criterion: &Id,
+        a: Option<&Assessment>,
+    ) -> Element<'a, Message> {
+        let own = a.and_then(|a| a.self_scores.get(criterion));
+        let cl = a.and_then(|a| a.cluster_scores.get(criterion));
+        let (typed, other) = match self.side {
+            Side::Cluster => (cl, own),
+            Side::Own => (own, cl),
+        };
+        let differs = matches!((own, cl), (Some(x), Some(y)) if x.points != y.points);
+        let annotated = [own, cl]
+            .iter()
+            .flatten()
+            .any(|s| !s.note.is_empty() || !s.evidence.is_empty());
+        let other_text = other.map_or_else(|| "—".to_string(), |s| s.points.to_string());
+        let other = text(other_text)
+            .size(theme::TEXT_SMALL)
+            .color(if differs { theme::DIFF } else { theme::MUTED })
+            .width(38)
+            .align_x(Alignment::End);
+        let selected = self.selected == Some(cell);
+        let input: Element<'a, Message> = match &self.draft {
+            Some(d) if selected && d.cell == cell => {
+                let bad = d.error.is_some();
+                text_input("", &d.text)
+                    .id(CELL_ID)
+                    .on_input(Message::Input)
+                    .on_submit(Message::Submit)
+                    .size(theme::TEXT_SMALL)
+                    .padding([3, 4])
+                    .width(54)
+                    .align_x(Alignment::End)
+                    .style(move |t, st| theme::cell_input(t, st, bad))
+                    .into()
+            }
+            _ => {
+                let label = typed.map_or_else(
+                    || "…".to_string(),
+                    |s| {
+                        if annotated {
+                            format!("{}*", s.points)
+                        } else {
+                            s.points.to_string()
+                        }
+                    },
+                );
+                button(
+                    text(label)
+                        .size(theme::TEXT_SMALL)
+                        .width(Length::Fill)
+                        .align_x(Alignment::End),
+                )
+                .on_press(Message::Select(cell))
+                .padding([3, 4])
+                .width(54)
+                .style(theme::cell(typed.is_none(), differs))
+                .into()
+            }
+        };
+        container(row![other, input].spacing(6).align_y(Alignment::Center))
+            .width(CELL_W)
+            .padding([0, 4])
+            .into()
+    }
+
+    /// The selected cell's details, note, evidence, and the school's bonus
+    /// and deduction items.
+    fn panel<'a>(&'a self, wb: &'a Workbook, cache: &'a Cache) -> Element<'a, Message> {
+        let Some(cell) = self.selected else {
+            return container(text(s::SELECT_CELL).color(theme::MUTED))
+                .padding(theme::SPACE_M)
+                .width(Length::Fill)
+                .style(theme::note)
+                .into();
+        };
+        let Some((school, row)) = self.ids(cell) else {
+            return Space::new().into();
+        };
+        let own = self.score(wb, cell, Side::Own);
+        let cl = self.score(wb, cell, Side::Cluster);
+        let pts = |s: Option<&Score>| s.map_or_else(|| "—".to_string(), |s| s.points.to_string());
+        let mut left = column![
+            text(format!(
+                "{} · {} {} — {}",
+                cache.schools[cell.school].1,
+                s::CRITERION,
+                row.code,
+                row.title
+            ))
+            .font(font::BOLD),
+            text(format!(
+                "{}: {}   ·   {}: {}   ·   {}: {}",
+                s::SELF_SCORE,
+                pts(own),
+                s::CLUSTER_SCORE,
+                pts(cl),
+                s::MAX,
+                s::score_range(row.max)
+            ))
+            .size(theme::TEXT_SMALL),
+        ]
+        .spacing(4)
+        .width(Length::FillPortion(3));
+        if let Some(e) = self.cell_error() {
+            left = left.push(
+                container(text(e.to_string()).size(theme::TEXT_SMALL))
+                    .padding([2, 8])
+                    .style(theme::error_note),
+            );
+        }
+        // What the school wrote, when typing the cluster's score.
+        if self.side == Side::Cluster
+            && let Some(o) = own
+            && (!o.note.is_empty() || !o.evidence.is_empty())
+        {
+            left = left.push(
+                text(format!(
+                    "{}: {} {}",
+                    s::SCHOOL_NOTE,
+                    o.note,
+                    o.evidence.join("; ")
+                ))
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+            );
+        }
+        left = left.push(
+            row![
+                text_input(s::NOTE, &self.note)
+                    .id(NOTE_ID)
+                    .on_input(Message::Note)
+                    .on_submit(Message::SaveNote)
+                    .size(theme::TEXT_SMALL)
+                    .padding(4),
+                button(text(s::SAVE).size(theme::TEXT_SMALL))
+                    .on_press(Message::SaveNote)
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S),
+        );
+        left = left.push(
+            row![
+                text_input(s::EVIDENCE_HINT, &self.evidence)
+                    .id(EVIDENCE_ID)
+                    .on_input(Message::Evidence)
+                    .on_submit(Message::SaveEvidence)
+                    .size(theme::TEXT_SMALL)
+                    .padding(4),
+                button(text(s::SAVE).size(theme::TEXT_SMALL))
+                    .on_press(Message::SaveEvidence)
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S),
+        );
+
+        // Bonus and deduction items of the school.
+        let mut right = column![
+            text(format!(
+                "{} — {}",
+                s::ADJUSTMENTS,
+                cache.schools[cell.school].1
+            ))
+            .font(font::BOLD)
+        ]
+        .spacing(4)
+        .width(Length::FillPortion(2));
+        if let Some(r) = cache.results.school(school) {
+            right = right.push(
+                text(s::adjustment_totals(
+                    r.totals.bonus,
+                    r.totals.bonus_claimed,
+                    wb.rules.bonus_cap,
+                    r.totals.deduction,
+                    r.totals.deduction_claimed,
+                    wb.rules.deduction_cap,
+                ))
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+            );
+        }
+        let mut items = column![].spacing(2);
+        for adj in wb.assessment(school).iter().flat_map(|a| &a.adjustments) {
+            let sign = match adj.kind {
+                AdjustmentKind::Bonus => "+",
+                AdjustmentKind::Deduction => "−",
+            };
+            items = items.push(
+                row![
+                    text(format!("{sign}{} {}", adj.points, adj.reason))
+                        .size(theme::TEXT_SMALL)
+                        .width(Length::Fill),
+                    button(text("×").size(theme::TEXT_SMALL))
+                        .on_press(Message::RemoveAdjustment(adj.id.clone()))
+                        .padding([0, 6])
+                        .style(button::text),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        right = right.push(scrollable(items).height(Length::Shrink));
+        let kind_button = |label: &'a str, kind: AdjustmentKind| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press(Message::AdjKind(kind))
+                .padding([4, 8])
+                .style(if self.adj_kind == kind {
+                    button::primary
+                } else {
+                    theme::quiet
+                })
+        };
+        right = right.push(
+            row![
+                kind_button(s::BONUS, AdjustmentKind::Bonus),
+                kind_button(s::DEDUCTION, AdjustmentKind::Deduction),
+                text_input(s::POINTS, &self.adj_points)
+                    .id(ADJ_POINTS_ID)
+                    .on_input(Message::AdjPoints)
+                    .size(theme::TEXT_SMALL)
+                    .padding(4)
+                    .width(60),
+                text_input(s::REASON, &self.adj_reason)
+                    .id(ADJ_REASON_ID)
+                    .on_input(Message::AdjReason)
+                    .on_submit(Message::AddAdjustment)
+                    .size(theme::TEXT_SMALL)
+                    .padding(4),
+                button(text(s::ADD).size(theme::TEXT_SMALL))
+                    .on_press(Message::AddAdjustment)
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(4)
+            .align_y(Alignment::Center),
+        );
+        if let Some(e) = &self.error {
+            right = right.push(
+                container(text(e.clone()).size(theme::TEXT_SMALL))
+                    .padding([2, 8])
+                    .style(theme::error_note),
+            );
+        }
+        container(row![left, right].spacing(theme::SPACE_L))
+            .padding(theme::SPACE_M)
+            .width(Length::Fill)
+            .max_height(210)
+            .style(theme::card)
+            .into()
+    }
+}
+
+/// "Hoàn thành xuất sắc nhiệm vụ" → "HTXSNV": how the bands are written in
+/// tables.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}

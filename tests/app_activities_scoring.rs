@@ -1,0 +1,174 @@
+//! The activities, criteria and scoring views, driven headless with
+//! `iced_test` on the bundled sample (issue 6).
+
+use iced::Size;
+use iced_test::{Simulator, selector};
+use thidua::app::screen::View;
+use thidua::app::screen::scoring::{self, Cell};
+use thidua::app::{App, Boot, Message, font};
+use thidua::text::compare_vi;
+use thidua::workbook::{Id, Points};
+
+const SAMPLE: &str = "assets/samples/cum8-2019.json";
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: font::all().into_iter().map(Into::into).collect(),
+        default_font: font::REGULAR,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, Size::new(1366.0, 800.0), app.view())
+}
+
+fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+fn click(app: &mut App, label: &str) {
+    let mut sim = simulator(app);
+    sim.click(label)
+        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+fn type_into(app: &mut App, id: &'static str, text: &str) {
+    let mut sim = simulator(app);
+    sim.click(selector::id(id))
+        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+    let _ = sim.typewrite(text);
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    simulator(app).find(text).is_ok()
+}
+
+fn sample() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let app = App::new(Boot::isolated(Some(path))).0;
+    // The file is read; the directory may go.
+    drop(dir);
+    app
+}
+
+/// Column of each school in the grid: members sorted the Vietnamese way.
+fn column_of(app: &App, school: &Id) -> usize {
+    let wb = app.workbook().unwrap();
+    let mut names: Vec<_> = wb.current_members().collect();
+    names.sort_by(|a, b| compare_vi(&a.full_name, &b.full_name));
+    names.iter().position(|s| &s.id == school).unwrap()
+}
+
+fn rank(app: &App, school: &Id) -> u32 {
+    thidua::rules::evaluate(app.workbook().unwrap())
+        .school(school)
+        .unwrap()
+        .rank
+}
+
+#[test]
+fn a_cluster_score_typed_with_a_comma_changes_the_rank() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let results = thidua::rules::evaluate(app.workbook().unwrap());
+    let top = results.schools[0].totals.school.clone();
+    assert_eq!(rank(&app, &top), 1);
+    // The leaf with the largest maximum.
+    let wb = app.workbook().unwrap();
+    let leaves = wb.leaf_criteria();
+    let (leaf, crit) = leaves
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, c)| c.max_points())
+        .map(|(i, c)| (i, c.id.clone()))
+        .unwrap();
+    let cell = Cell {
+        school: column_of(&app, &top),
+        leaf,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    // The cell's text is selected on focus: typing replaces it (the
+    // simulator does not select, so clear it first).
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Input(String::new()))],
+    );
+    type_into(&mut app, scoring::CELL_ID, "0,5");
+    let got = app
+        .workbook()
+        .unwrap()
+        .assessment(&top)
+        .unwrap()
+        .cluster_scores[&crit]
+        .points;
+    assert_eq!(got, Points(50), "typed 0,5");
+    assert!(rank(&app, &top) > 1, "the top school dropped");
+    // The grid's cached results follow the edit, and show the comma.
+    let new_rank = rank(&app, &top);
+    let total = thidua::rules::evaluate(app.workbook().unwrap())
+        .school(&top)
+        .unwrap()
+        .totals
+        .final_score;
+    assert!(total.to_string().contains(','), "{total}");
+    assert!(shows(&app, &format!("Tổng {total}")));
+    assert!(shows(&app, &format!("Hạng {new_rank}")));
+    // Undo takes it back and the grid follows.
+    send(&mut app, [Message::Undo, Message::Undo, Message::Undo]);
+    assert_eq!(rank(&app, &top), 1);
+}
+
+#[test]
+fn an_out_of_range_score_is_refused_with_its_range() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let wb = app.workbook().unwrap();
+    let school = wb.members[0].id.clone();
+    let leaf = wb.leaf_criteria()[0].clone();
+    let before = wb.clone();
+    let cell = Cell {
+        school: column_of(&app, &school),
+        leaf: 0,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    // Select all + replace: send the input directly as the field's new value.
+    let too_much = format!("{}", leaf.max_points() + Points(50));
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Input(too_much))],
+    );
+    assert_eq!(app.workbook().unwrap(), &before, "nothing changed");
+    let range = format!("0 – {}", leaf.max_points());
+    assert!(
+        shows(&app, &format!("Điểm hợp lệ: {range}")),
+        "the range {range} is shown inline"
+    );
+}
+
+#[test]
+fn tab_and_enter_move_between_cells() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Select(Cell {
+            school: 0,
+            leaf: 0,
+        }))],
+    );
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Tab { back: false })],
+    );
+    let mut sim = simulator(&app);
+    assert!(sim.find(selector::id(scoring::CELL_ID)).is_ok());
+    drop(sim);
+    send(&mut app, [Message::Scoring(scoring::Message::Submit)]);
+    click(&mut app, thidua::app::strings::SELF_SCORE);
+}
