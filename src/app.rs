@@ -26,6 +26,7 @@ use dialog::{Picked, Purpose};
 use document::Document;
 use modal::{Choice, Modal};
 use screen::{View, error, members, placeholder, scoring, welcome};
+use screen::{awards, documents, year_end};
 use strings as s;
 
 /// The sample shipped inside the program, so "open the sample" works
@@ -85,6 +86,9 @@ pub enum Message {
     Welcome(welcome::Message),
     Members(members::Message),
     Scoring(scoring::Message),
+    Awards(awards::Message),
+    YearEnd(year_end::Message),
+    Documents(documents::Message),
     Navigate(View),
     Home,
     New,
@@ -118,6 +122,9 @@ pub struct App {
     welcome: welcome::State,
     members: members::State,
     scoring: scoring::State,
+    awards: awards::State,
+    year_end: year_end::State,
+    documents: documents::State,
     modal: Option<Modal>,
     notice: Option<Notice>,
     show_problems: bool,
@@ -150,6 +157,9 @@ impl App {
             welcome: welcome::State::default(),
             members: members::State::default(),
             scoring: scoring::State::default(),
+            awards: awards::State::default(),
+            year_end: year_end::State::default(),
+            documents: documents::State::default(),
             modal: None,
             notice: None,
             show_problems: true,
@@ -258,6 +268,9 @@ impl App {
                     }
                 }
             }
+            Message::Awards(m) => return self.awards_message(m),
+            Message::YearEnd(m) => return self.year_end_message(m),
+            Message::Documents(m) => return self.documents_message(m),
             Message::Scoring(m) => {
                 let Some(doc) = &self.doc else {
                     return Task::none();
@@ -374,6 +387,7 @@ impl App {
         if done {
             // An open form may describe a school that no longer exists.
             self.members.reset();
+            self.reset_conference_screens();
             self.changed();
         } else {
             let msg = if undo {
@@ -412,6 +426,7 @@ impl App {
     fn close_document(&mut self) {
         self.doc = None;
         self.members.reset();
+        self.reset_conference_screens();
         self.recovery_due = None;
         self.clear_recovery();
     }
@@ -421,6 +436,7 @@ impl App {
         self.recovery_due = None;
         self.show_problems = true;
         self.members.reset();
+        self.reset_conference_screens();
         self.view = View::Members;
         self.screen = Screen::Workbook;
         let dirty = doc.dirty;
@@ -728,6 +744,9 @@ impl App {
         let content: Element<'a, Message> = match self.view {
             View::Members => self.members.view(wb).map(Message::Members),
             View::Scoring => self.scoring.view(wb).map(Message::Scoring),
+            View::Awards => self.awards.view(wb).map(Message::Awards),
+            View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
+            View::Documents => self.documents.view(wb).map(Message::Documents),
             v => placeholder::view(v),
         };
         main = main.push(content);
@@ -739,6 +758,114 @@ impl App {
                 .height(Length::Fill)
         ]
         .into()
+    }
+}
+
+// ----- awards, year-end, documents (issue 7) -----
+
+impl App {
+    fn reset_conference_screens(&mut self) {
+        self.awards.reset();
+        self.year_end.reset();
+    }
+
+    /// An edit from one of the screens below; the error goes to the notice
+    /// bar when the screen has no place for it.
+    fn apply_from(
+        &mut self,
+        edit: Edit,
+        applied: fn(&mut App, Result<(), String>) -> Option<String>,
+    ) {
+        let result = self.apply(edit);
+        if let Some(e) = applied(self, result) {
+            self.notice = Some(Notice::Error(e));
+        }
+    }
+
+    fn awards_message(&mut self, m: awards::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.awards.update(m, &doc.workbook) {
+            awards::Action::None => {}
+            awards::Action::Edit(edit) => {
+                self.apply_from(*edit, |app, r| app.awards.applied(r));
+            }
+            awards::Action::Export(kind) => {
+                return self
+                    .documents_message(documents::Message::Export(documents::Target::One(kind)));
+            }
+        }
+        Task::none()
+    }
+
+    fn year_end_message(&mut self, m: year_end::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.year_end.update(m, &doc.workbook) {
+            year_end::Action::None => {}
+            year_end::Action::Edit(edit) => {
+                self.apply_from(*edit, |app, r| app.year_end.applied(r));
+            }
+            year_end::Action::Run(task) => return task.map(Message::YearEnd),
+            year_end::Action::NextYear(path) => return self.create_next_year(path),
+        }
+        Task::none()
+    }
+
+    fn documents_message(&mut self, m: documents::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.documents.update(m, &doc.workbook) {
+            documents::Action::None => {}
+            documents::Action::Run(task) => return task.map(Message::Documents),
+            documents::Action::Notice(n) => self.notice = Some(Notice::Error(n)),
+        }
+        Task::none()
+    }
+
+    /// Next year's workbook from this one, saved at `path`, its name
+    /// recorded in this year's handover, then opened (asking first to save
+    /// this year's changes).
+    fn create_next_year(&mut self, path: PathBuf) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        let this_name = doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| doc.untitled_name.clone())
+            .unwrap_or_default();
+        let next = crate::rules::rollover::next_year(&doc.workbook, &this_name);
+        if let Err(e) = workbook::save(&path, &next, Overwrite::WorkbookOnly) {
+            self.notice = Some(Notice::Error(s::next_year_failed(&e.to_string())));
+            return Task::none();
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut handover = doc.workbook.conference.handover.clone();
+        if handover.next_year_file != name {
+            handover.next_year_file = name;
+            let _ = self.apply(Edit::Conference(
+                crate::workbook::edit::ConferenceEdit::SetHandover(handover),
+            ));
+        }
+        let task = self.update(Message::OpenPath(path.clone()));
+        if self.modal.is_none() {
+            self.notice = Some(Notice::Info(s::next_year_created(&path)));
+        }
+        task
+    }
+
+    /// The export under way in the documents view, if any (tests).
+    pub fn export_job(&self) -> Option<&documents::Job> {
+        self.documents.job()
     }
 }
 

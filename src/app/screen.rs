@@ -1,11 +1,14 @@
 //! One module per view. Each owns only UI state; the workbook stays in the
 //! app and is passed in by reference.
 
+pub mod awards;
+pub mod documents;
 pub mod error;
 pub mod members;
 pub mod placeholder;
 pub mod scoring;
 pub mod welcome;
+pub mod year_end;
 
 /// The views of an open workbook, in the navigation's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

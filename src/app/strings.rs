@@ -163,6 +163,204 @@ pub const DIALOG_OPEN: &str = "Mở sổ thi đua";
 pub const DIALOG_SAVE: &str = "Lưu sổ thi đua";
 pub const DIALOG_LAST_YEAR: &str = "Chọn sổ năm trước";
 
+// ----- Awards, year-end, documents (issue 7) -----
+pub const DATE_HINT: &str = "ngày/tháng/năm, ví dụ 22/11/2019";
+pub const TIME_HINT: &str = "ví dụ 08:00";
+pub const BAD_DATE: &str = "Ngày chưa đúng: hãy gõ ngày/tháng/năm, ví dụ 22/11/2019.";
+pub const NOT_SAVED_YET: &str = "Chưa lưu vào sổ.";
+pub const DISCARD_DRAFT: &str = "Bỏ thay đổi";
+pub fn bad_date(field: &str, typed: &str) -> String {
+    format!(
+        "{field}: \u{201c}{typed}\u{201d} không phải ngày. Hãy gõ ngày/tháng/năm, ví dụ 22/11/2019."
+    )
+}
+pub fn bad_time(field: &str, typed: &str) -> String {
+    format!(
+        "{field}: \u{201c}{typed}\u{201d} không phải giờ. Hãy gõ giờ:phút, ví dụ 08:00 hoặc 8h30."
+    )
+}
+
+// Awards and ballot
+pub const PRINT_BALLOTS: &str = "In phiếu bầu (PDF)…";
+pub const NO_AWARDS: &str = "Quy định năm nay chưa có danh hiệu khen thưởng nào.";
+pub const BALLOTS_ISSUED: &str = "Số phiếu phát ra";
+pub const BALLOTS_RETURNED: &str = "Số phiếu thu về";
+pub const BALLOTS_VALID: &str = "Phiếu hợp lệ";
+pub const BALLOTS_INVALID: &str = "Phiếu không hợp lệ";
+pub const VOTES: &str = "Số phiếu bầu";
+pub const VOTES_HINT: &str =
+    "Số phiếu bầu của từng trường (để trống: trường không có trong danh sách bỏ phiếu):";
+pub const WRITTEN_VOTES: &str = "Phiếu gửi trước của trường vắng mặt";
+pub const NO_ABSENT: &str = "Không có trường vắng mặt.";
+pub fn sent_written(school: &str) -> String {
+    format!("{school} gửi phiếu, bầu:")
+}
+pub const SAVE_BALLOT: &str = "Lưu kết quả bỏ phiếu";
+pub const REMOVE_BALLOT: &str = "Xóa kết quả bỏ phiếu";
+pub const NO_BALLOT_YET: &str = "Chưa ghi kết quả bỏ phiếu cho danh hiệu này.";
+pub const LIVE_RESULT: &str = "Kết quả kiểm phiếu";
+pub const BALLOT_INCONSISTENT: &str = "Số liệu phiếu bầu chưa khớp, chưa thành kết quả:";
+pub const THRESHOLD_MET: &str = "đạt ngưỡng";
+pub const THRESHOLD_MISSED: &str = "chưa đạt";
+pub const PROPOSALS: &str = "Đề nghị khen thưởng";
+pub const NO_PROPOSAL: &str = "Chưa có trường nào được đề nghị.";
+pub const ELIGIBILITY: &str = "Xét điều kiện từng trường";
+pub const RANK: &str = "Hạng";
+pub const SCHOOL: &str = "Trường";
+pub const SCORE: &str = "Điểm";
+pub const RATING: &str = "Xếp loại";
+pub const OUTCOME: &str = "Kết quả xét";
+pub const ACADEMY_DECISIONS: &str = "Quyết định của Học viện";
+pub const ACADEMY_HINT: &str = "Đề nghị chưa phải là khen thưởng: khi có quyết định của Học viện, ghi số, ngày và kết quả tại đây.";
+pub const RECORD_DECISION: &str = "Ghi quyết định";
+pub const DECISION_NUMBER: &str = "Số quyết định";
+pub const DECISION_DATE: &str = "Ngày quyết định";
+pub const DECISION_ISSUER: &str = "Cơ quan, người ký";
+pub fn outcome_label(o: crate::workbook::DecisionOutcome) -> &'static str {
+    use crate::workbook::DecisionOutcome as O;
+    match o {
+        O::Pending => "Chờ quyết định",
+        O::Awarded => "Được khen thưởng",
+        O::NotAwarded => "Không được khen thưởng",
+    }
+}
+pub fn decision_line(outcome: &str, number: &str, date: &str) -> String {
+    match (number.is_empty(), date.is_empty()) {
+        (true, true) => outcome.to_string(),
+        (false, true) => format!("{outcome} (QĐ số {number})"),
+        (true, false) => format!("{outcome} (ngày {date})"),
+        (false, false) => format!("{outcome} (QĐ số {number}, ngày {date})"),
+    }
+}
+pub fn rule_line(threshold: &str, quorum: &str, present: u32, total: u32) -> String {
+    format!(
+        "Ngưỡng đề nghị: {threshold}. Điều kiện hợp lệ: có mặt từ {quorum} số thành viên (hiện có mặt {present}/{total})."
+    )
+}
+pub fn quorum_line(present: u32, total: u32, needed: u32, met: bool) -> String {
+    if met {
+        format!("Đủ số đại biểu: có mặt {present}/{total} (cần {needed}).")
+    } else {
+        format!(
+            "Không đủ số đại biểu: có mặt {present}/{total}, cần {needed}. Kết quả không được tính."
+        )
+    }
+}
+pub fn of_denominator(n: u32) -> String {
+    format!("Tỷ lệ tính trên {n} phiếu.")
+}
+pub fn not_a_number(field: &str, typed: &str) -> String {
+    format!("{field}: \u{201c}{typed}\u{201d} không phải số nguyên.")
+}
+pub fn proposed_line(votes: u32, percent: &str) -> String {
+    format!("Đề nghị ({votes} phiếu, {percent})")
+}
+pub fn quota_line(explained: &str) -> String {
+    format!("Chỉ tiêu: {explained}.")
+}
+
+// Year-end and handover
+pub const CREATE_NEXT_YEAR: &str = "Tạo sổ năm sau…";
+pub const DIALOG_NEXT_YEAR: &str = "Lưu sổ thi đua năm sau";
+pub const PATH_NO_DIALOG_NEXT_YEAR: &str =
+    "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ cho sổ năm sau (.json):";
+pub const CONFERENCE: &str = "Hội nghị tổng kết";
+pub const CONF_DATE: &str = "Ngày họp";
+pub const CONF_START: &str = "Giờ bắt đầu";
+pub const CONF_END: &str = "Giờ kết thúc";
+pub const CONF_PLACE: &str = "Địa điểm";
+pub const CONF_CHAIR: &str = "Chủ trì (họ tên)";
+pub const CONF_CHAIR_TITLE: &str = "Chức vụ người chủ trì";
+pub const CONF_SECRETARY: &str = "Thư ký (họ tên)";
+pub const CONF_SECRETARY_TITLE: &str = "Chức vụ thư ký";
+pub const ALL_PRESENT: &str = "Tất cả có mặt";
+pub fn attendance_heading(present: usize, total: usize) -> String {
+    format!("Điểm danh: có mặt {present}/{total} trường")
+}
+pub const ELECTION: &str = "Bầu cụm trưởng, cụm phó năm sau";
+pub const NEXT_LEADER: &str = "Cụm trưởng năm sau";
+pub const NEXT_DEPUTIES: &str = "Cụm phó năm sau:";
+pub const CHOOSE_SCHOOL: &str = "Chọn trường…";
+pub const USE_SUGGESTION: &str = "Dùng gợi ý";
+pub const NO_ROTATION: &str = "Chưa có thứ tự luân phiên cụm trưởng: hội nghị bầu trực tiếp.";
+pub fn rotation_suggests(leader: &str, deputies: &str) -> String {
+    if deputies.is_empty() {
+        format!("Theo thứ tự luân phiên: cụm trưởng {leader}.")
+    } else {
+        format!("Theo thứ tự luân phiên: cụm trưởng {leader}; cụm phó {deputies}.")
+    }
+}
+pub const DIFFERS_FROM_ROTATION: &str =
+    "Kết quả bầu khác gợi ý luân phiên (hội nghị quyết định; biên bản sẽ ghi theo kết quả bầu).";
+pub const ELECTION_NOTE: &str = "Ghi chú kết quả bầu";
+pub const ELECTION_NOTE_HINT: &str = "ví dụ: Hội nghị thống nhất 7/7 trường";
+pub const HANDOVER: &str = "Bàn giao";
+pub const HANDOVER_DATE: &str = "Ngày bàn giao";
+pub const HANDOVER_PLACE: &str = "Địa điểm bàn giao";
+pub const HANDOVER_OUTGOING: &str = "Bên giao (họ tên)";
+pub const HANDOVER_OUTGOING_TITLE: &str = "Chức vụ bên giao";
+pub const HANDOVER_INCOMING: &str = "Bên nhận (họ tên)";
+pub const HANDOVER_INCOMING_TITLE: &str = "Chức vụ bên nhận";
+pub const HANDOVER_NOTE: &str = "Ghi chú";
+pub const HANDOVER_ITEMS: &str = "Hồ sơ bàn giao (mỗi dòng một mục)";
+pub const ADD_ITEM: &str = "Thêm mục";
+pub fn next_year_file(name: &str) -> String {
+    format!("Sổ năm sau: {name}")
+}
+pub fn next_year_created(path: &std::path::Path) -> String {
+    format!("Đã tạo sổ năm sau: {}. Sổ này đang mở.", path.display())
+}
+pub fn next_year_failed(reason: &str) -> String {
+    format!("Chưa tạo được sổ năm sau. {reason}")
+}
+
+// Documents
+pub const DOCUMENTS_HINT: &str = "Chọn văn bản để xem còn thiếu gì. Văn bản còn chỗ trống vẫn xuất được dưới dạng bản nháp (để trống \u{201c}……\u{201d}).";
+pub const EXPORT_ALL: &str = "Xuất tất cả vào thư mục…";
+pub const EXPORT_ONE: &str = "Xuất PDF…";
+pub const READY: &str = "Đủ dữ liệu";
+pub const DRAFT: &str = "Bản nháp";
+pub const CANNOT_MAKE: &str = "Chưa lập được";
+pub const NOTHING_MISSING: &str = "Đã đủ dữ liệu.";
+pub const MISSING_BLOCKING: &str = "Còn thiếu (mục có dấu * phải có mới lập được):";
+pub const MISSING_BLANKS: &str = "Còn thiếu (sẽ để trống trong bản nháp):";
+pub const REQUIRED_MARK: &str = " *";
+pub const DIALOG_EXPORT: &str = "Lưu văn bản PDF";
+pub const DIALOG_EXPORT_ALL: &str = "Chọn thư mục lưu các văn bản";
+pub const FILTER_PDF: &str = "Văn bản PDF (*.pdf)";
+pub const PATH_NO_DIALOG_PDF: &str =
+    "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ của tệp PDF:";
+pub const PATH_NO_DIALOG_FOLDER: &str =
+    "Máy này không mở được hộp thoại chọn thư mục. Gõ đường dẫn đầy đủ của thư mục:";
+pub const EXPORT_BUSY: &str = "Đang xuất văn bản, hãy chờ xong rồi xuất tiếp.";
+pub const EXPORT_CRASHED: &str = "Lỗi bất ngờ khi lập văn bản.";
+pub const WAITING: &str = "Đang chờ";
+pub const BUILDING: &str = "Đang lập…";
+pub const WRITTEN: &str = "Đã lưu";
+pub const OPEN_PDF: &str = "Mở";
+pub const OPEN_FOLDER: &str = "Mở thư mục";
+pub fn written_draft(blanks: usize) -> String {
+    format!("Đã lưu, bản nháp ({blanks} chỗ trống)")
+}
+pub fn export_progress(done: usize, total: usize) -> String {
+    format!("Đang xuất văn bản: {done}/{total}")
+}
+pub fn export_done(done: usize, total: usize) -> String {
+    format!("Đã xuất xong {done}/{total} văn bản")
+}
+pub fn file_name_line(name: &str) -> String {
+    format!("Tên tệp: {name}")
+}
+pub fn not_a_folder(path: &std::path::Path) -> String {
+    format!("\u{201c}{}\u{201d} không phải thư mục.", path.display())
+}
+pub fn cannot_open(path: &std::path::Path, reason: &str) -> String {
+    format!(
+        "Không mở được {} ({reason}). Hãy mở tệp bằng tay.",
+        path.display()
+    )
+}
+
 // ----- Scoring grid (issue 6) -----
 pub const SCORING_TITLE: &str = "Chấm điểm";
 pub const TYPING: &str = "Đang nhập:";

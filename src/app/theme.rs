@@ -137,6 +137,17 @@ pub fn quiet(theme: &Theme, status: button::Status) -> button::Style {
     }
 }
 
+// ----- Awards, year-end, documents (issue 7) -----
+
+/// Body text on a card.
+pub const TEXT: Color = color!(0x1f2933);
+/// A result that holds: threshold met, proposed, ready.
+pub const GOOD: Color = color!(0x2e7d4f);
+/// A result that fails: threshold missed, refused.
+pub const BAD: Color = color!(0xb23b3b);
+/// A draft: usable, with blanks.
+pub const AMBER: Color = color!(0xb7791f);
+
 // ----- Scoring grid (issue 6) -----
 
 /// Text of what still needs doing.
