@@ -25,7 +25,7 @@ use crate::workbook::{self, Owner, Workbook};
 use dialog::{Picked, Purpose};
 use document::Document;
 use modal::{Choice, Modal};
-use screen::{View, error, members, placeholder, scoring, welcome};
+use screen::{View, activities, error, members, scoring, welcome};
 use screen::{awards, documents, year_end};
 use strings as s;
 
@@ -85,6 +85,7 @@ pub enum Notice {
 pub enum Message {
     Welcome(welcome::Message),
     Members(members::Message),
+    Activities(activities::Message),
     Scoring(scoring::Message),
     Awards(awards::Message),
     YearEnd(year_end::Message),
@@ -121,6 +122,7 @@ pub struct App {
     view: View,
     welcome: welcome::State,
     members: members::State,
+    activities: activities::State,
     scoring: scoring::State,
     awards: awards::State,
     year_end: year_end::State,
@@ -156,6 +158,7 @@ impl App {
             view: View::Members,
             welcome: welcome::State::default(),
             members: members::State::default(),
+            activities: activities::State::default(),
             scoring: scoring::State::default(),
             awards: awards::State::default(),
             year_end: year_end::State::default(),
@@ -281,6 +284,17 @@ impl App {
                     scoring::Action::Edit(edit) => {
                         let result = self.apply(*edit);
                         self.scoring.applied(result);
+                    }
+                }
+            }
+            Message::Activities(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                if let activities::Action::Edit(edit) = self.activities.update(m, &doc.workbook) {
+                    let result = self.apply(*edit);
+                    if let Some(e) = self.activities.applied(result) {
+                        self.notice = Some(Notice::Error(e));
                     }
                 }
             }
@@ -743,11 +757,11 @@ impl App {
         }
         let content: Element<'a, Message> = match self.view {
             View::Members => self.members.view(wb).map(Message::Members),
+            View::Activities => self.activities.view(wb).map(Message::Activities),
             View::Scoring => self.scoring.view(wb).map(Message::Scoring),
             View::Awards => self.awards.view(wb).map(Message::Awards),
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb).map(Message::Documents),
-            v => placeholder::view(v),
         };
         main = main.push(content);
         row![

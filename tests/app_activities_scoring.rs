@@ -172,3 +172,87 @@ fn tab_and_enter_move_between_cells() {
     send(&mut app, [Message::Scoring(scoring::Message::Submit)]);
     click(&mut app, thidua::app::strings::SELF_SCORE);
 }
+
+#[test]
+fn adding_an_activity_changes_the_count_of_its_school() {
+    use thidua::app::screen::activities::{self, Message as A};
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Activities)]);
+    let wb = app.workbook().unwrap();
+    let school = wb
+        .members
+        .iter()
+        .find(|s| s.short_name == "Tây Ninh")
+        .unwrap()
+        .id
+        .clone();
+    let (hosted, part) = activities::count_for(wb, &school);
+    let before = format!("chủ trì {hosted} · tham gia {part}");
+    assert!(shows(&app, &before), "{before}");
+    click(&mut app, thidua::app::strings::ADD_ACTIVITY);
+    type_into(
+        &mut app,
+        activities::TITLE_ID,
+        "Tọa đàm khoa học về chuyển đổi số",
+    );
+    type_into(&mut app, activities::START_ID, "5/9/2019");
+    send(
+        &mut app,
+        [Message::Activities(A::ToggleParticipant(school.clone()))],
+    );
+    click(&mut app, thidua::app::strings::SAVE_CHANGES);
+    let wb = app.workbook().unwrap();
+    let added = wb
+        .activities
+        .iter()
+        .find(|a| a.title == "Tọa đàm khoa học về chuyển đổi số")
+        .expect("added");
+    assert_eq!(thidua::text::format_date(added.start), "05/09/2019");
+    let after = format!("chủ trì {hosted} · tham gia {}", part + 1);
+    assert!(shows(&app, &after), "{after}");
+    assert!(shows(
+        &app,
+        "05/09/2019 · Hội thảo, tọa đàm khoa học · 1 trường tham gia"
+    ));
+}
+
+#[test]
+fn a_bad_date_is_refused_in_the_form() {
+    use thidua::app::screen::activities;
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Activities)]);
+    let n = app.workbook().unwrap().activities.len();
+    click(&mut app, thidua::app::strings::ADD_ACTIVITY);
+    type_into(&mut app, activities::TITLE_ID, "Hội thao");
+    type_into(&mut app, activities::START_ID, "31/02/2019");
+    click(&mut app, thidua::app::strings::SAVE_CHANGES);
+    assert_eq!(app.workbook().unwrap().activities.len(), n);
+    assert!(shows(
+        &app,
+        &thidua::app::strings::bad_activity_date("31/02/2019")
+    ));
+}
+
+#[test]
+fn lowering_a_maximum_below_a_given_score_is_refused_with_the_scores() {
+    use thidua::workbook::edit::{CriteriaEdit, Edit};
+    let mut app = sample();
+    let wb = app.workbook().unwrap();
+    let leaf = wb.leaf_criteria()[0].clone();
+    let before = wb.clone();
+    let e = app
+        .apply(Edit::Criteria(CriteriaEdit::Set {
+            id: leaf.id.clone(),
+            code: leaf.code.clone(),
+            title: leaf.title.clone(),
+            max: Some(Points(100)),
+        }))
+        .unwrap_err();
+    assert!(e.contains("Không thể đặt điểm tối đa"), "{e}");
+    assert!(
+        e.contains("Bà Rịa - Vũng Tàu, tiêu chí 1: 3,75 điểm (cụm chấm)")
+            || e.contains("tiêu chí 1:"),
+        "{e}"
+    );
+    assert_eq!(app.workbook().unwrap(), &before);
+}

@@ -1,6 +1,7 @@
 //! One module per view. Each owns only UI state; the workbook stays in the
 //! app and is passed in by reference.
 
+pub mod activities;
 pub mod awards;
 pub mod documents;
 pub mod error;

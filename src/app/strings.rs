@@ -410,3 +410,52 @@ pub fn adjustment_totals(
         "Thưởng +{bonus} (đề nghị {bonus_claimed}, trần {bonus_cap}) · Trừ −{deduction} (ghi {deduction_claimed}, trần {deduction_cap})"
     )
 }
+
+// ----- Activities (issue 6) -----
+pub const ACTIVITIES_TITLE: &str = "Hoạt động trong năm";
+pub const ADD_ACTIVITY: &str = "Thêm hoạt động";
+pub const NEW_ACTIVITY: &str = "Hoạt động mới";
+pub const EDIT_ACTIVITY: &str = "Sửa hoạt động";
+pub const ACTIVITY_NAME: &str = "Tên hoạt động";
+pub const ACTIVITY_KIND: &str = "Loại hoạt động";
+pub const START_DATE: &str = "Ngày bắt đầu";
+pub const END_DATE: &str = "Ngày kết thúc (nếu khác)";
+pub const ACTIVITY_DATE_HINT: &str = "ngày/tháng/năm, ví dụ 14/05/2019";
+pub const HOST: &str = "Đơn vị chủ trì";
+pub const NO_HOST: &str = "(không có)";
+pub const PARTICIPANTS: &str = "Trường tham gia";
+pub const PEOPLE_HINT: &str =
+    "Người tham gia: \u{201c}Họ tên - Trường | vai trò\u{201d}, cách nhau bằng dấu ;";
+pub const RESULTS_HINT: &str =
+    "Kết quả, giải thưởng: \u{201c}Giải Nhất | Họ tên - Trường\u{201d}, cách nhau bằng dấu ;";
+pub const DUPLICATE: &str = "Nhân bản";
+pub const COPY: &str = "bản sao";
+pub const SEARCH: &str = "Tìm theo tên, người, minh chứng…";
+pub const ALL_KINDS: &str = "Mọi loại hoạt động";
+pub const ALL_SCHOOLS: &str = "Mọi trường";
+pub const ALL_MONTHS: &str = "Cả năm";
+pub const COUNT_BY_SCHOOL: &str = "Số hoạt động theo trường";
+pub const COUNT_BY_KIND: &str = "Số hoạt động theo loại";
+
+pub fn month(m: i8) -> String {
+    format!("Tháng {m}")
+}
+pub fn activities_shown(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} hoạt động")
+    } else {
+        format!("{shown} / {total} hoạt động")
+    }
+}
+/// Per school: hosted, took part.
+pub fn count_line(hosted: usize, part: usize) -> String {
+    format!("chủ trì {hosted} · tham gia {part}")
+}
+pub fn participants_count(n: usize) -> String {
+    format!("{n} trường tham gia")
+}
+pub fn bad_activity_date(typed: &str) -> String {
+    format!(
+        "\u{201c}{typed}\u{201d} không phải ngày hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 14/05/2019."
+    )
+}
