@@ -661,7 +661,6 @@ fn live_result<'a>(
             }));
             body = body.push(small_label(s::of_denominator(b.denominator)));
             for c in &b.candidates {
-                let mark = if c.threshold_met { "✓" } else { "✗" };
                 body = body.push(
                     row![
                         text(wb.school_name(&c.school)).width(Length::Fill),
@@ -671,14 +670,11 @@ fn live_result<'a>(
                             b.denominator,
                             ballot::format_percent(c.percent_hundredths)
                         )),
-                        text(format!(
-                            "{mark} {}",
-                            if c.threshold_met {
-                                s::THRESHOLD_MET
-                            } else {
-                                s::THRESHOLD_MISSED
-                            }
-                        ))
+                        text(if c.threshold_met {
+                            s::THRESHOLD_MET
+                        } else {
+                            s::THRESHOLD_MISSED
+                        })
                         .color(if c.threshold_met {
                             theme::GOOD
                         } else {

@@ -1,0 +1,328 @@
+//! The ballot and awards, year-end and documents views, headless: the App
+//! driven by its messages and by clicks and typing in `iced_test`'s
+//! simulator. Dialogs are answered by feeding the picked path directly.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use iced::futures::StreamExt;
+use iced::{Size, Task};
+use iced_test::runtime::Action as RuntimeAction;
+use iced_test::{Simulator, selector};
+use thidua::app::dialog::Picked;
+use thidua::app::modal::{Choice, Modal};
+use thidua::app::screen::View;
+use thidua::app::screen::awards::{Figure, Message as Awards};
+use thidua::app::screen::documents::{Message as Documents, Status, Target};
+use thidua::app::screen::year_end::{DetailField, Message as YearEnd};
+use thidua::app::{App, Boot, Message, Screen, font, strings as s};
+use thidua::workbook::{self, DocKind, Id};
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: font::all().into_iter().map(Into::into).collect(),
+        default_font: font::REGULAR,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, Size::new(1366.0, 2400.0), app.view())
+}
+
+/// Runs a task to its end (dialog answers excepted: tests feed those) and
+/// applies what it sends.
+fn run(app: &mut App, task: Task<Message>) {
+    let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+        return;
+    };
+    let messages: Vec<Message> = iced::futures::executor::block_on(
+        stream
+            .filter_map(|a| async move {
+                match a {
+                    RuntimeAction::Output(m) => Some(m),
+                    _ => None,
+                }
+            })
+            .collect(),
+    );
+    for m in messages {
+        let t = app.update(m);
+        run(app, t);
+    }
+}
+
+fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let t = app.update(m);
+        run(app, t);
+    }
+}
+
+fn click(app: &mut App, label: &str) {
+    let mut sim = simulator(app);
+    sim.click(label)
+        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+/// Clicks the input with `id`, selects all, types `text`.
+fn type_into(app: &mut App, id: &'static str, text: &str) {
+    let mut sim = simulator(app);
+    sim.click(selector::id(id))
+        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+    let _ = sim.typewrite(text);
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    simulator(app).find(text).is_ok()
+}
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("cum8-2019.json");
+    std::fs::copy(support::sample::SAMPLE_PATH, &path).unwrap();
+    path
+}
+
+fn open(path: PathBuf) -> App {
+    App::new(Boot::isolated(Some(path))).0
+}
+
+fn proposals(app: &App) -> Vec<(Id, Id)> {
+    thidua::rules::evaluate(app.workbook().unwrap())
+        .proposals()
+        .map(|(a, s)| (a.clone(), s.clone()))
+        .collect()
+}
+
+#[test]
+fn a_ballot_below_the_threshold_proposes_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::Awards)]);
+    assert!(shows(&app, s::PRINT_BALLOTS));
+    let flag = Id::new("co-thi-dua");
+    let brvt = Id::new("brvt");
+    assert!(proposals(&app).contains(&(flag.clone(), brvt.clone())));
+    assert!(shows(&app, s::THRESHOLD_MET));
+
+    // Three of seven votes: 42,86%, not above 50% of all members.
+    send(
+        &mut app,
+        [Message::Awards(Awards::Votes(brvt.clone(), "3".into()))],
+    );
+    assert!(shows(&app, s::NOT_SAVED_YET));
+    assert!(shows(&app, s::THRESHOLD_MISSED), "live, before saving");
+    click(&mut app, s::SAVE_BALLOT);
+
+    let wb = app.workbook().unwrap();
+    assert_eq!(wb.conference.ballots[0].votes[0].votes, 3);
+    assert!(app.title().starts_with(s::UNSAVED_MARK));
+    assert!(!proposals(&app).iter().any(|(a, _)| a == &flag));
+    assert!(shows(&app, s::NO_PROPOSAL));
+    assert!(shows(&app, "3/7 · 42,86%"));
+
+    send(&mut app, [Message::Undo]);
+    assert!(proposals(&app).contains(&(flag, brvt)));
+}
+
+#[test]
+fn an_inconsistent_ballot_shows_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::Awards)]);
+    // Nine valid ballots out of seven returned, typed into the field.
+    send(
+        &mut app,
+        [Message::Awards(Awards::Figure(
+            Figure::Valid,
+            String::new(),
+        ))],
+    );
+    type_into(&mut app, Figure::Valid.id(), "9");
+    let problem = "Số phiếu hợp lệ (9) cộng không hợp lệ (0) khác số phiếu thu về (7).";
+    assert!(shows(&app, s::BALLOT_INCONSISTENT));
+    assert!(shows(&app, &format!("• {problem}")));
+    click(&mut app, s::SAVE_BALLOT);
+    let r = thidua::rules::evaluate(app.workbook().unwrap());
+    let err = r.ballots[0].as_ref().unwrap_err();
+    assert!(err.problems.iter().any(|p| p == problem));
+    assert!(
+        shows(&app, &format!("• {problem}")),
+        "still shown once saved"
+    );
+    assert!(shows(&app, "Kết quả bỏ phiếu không hợp lệ, cần sửa lại"));
+
+    // Not a number: said so, nothing saved.
+    send(
+        &mut app,
+        [Message::Awards(Awards::Figure(
+            Figure::Issued,
+            "bảy".into(),
+        ))],
+    );
+    assert!(shows(&app, &s::not_a_number(s::BALLOTS_ISSUED, "bảy")));
+}
+
+#[test]
+fn academy_decision_is_recorded_per_proposal() {
+    let mut app = App::new(Boot::isolated(None)).0;
+    send(
+        &mut app,
+        [Message::OpenSample, Message::Navigate(View::Awards)],
+    );
+    send(
+        &mut app,
+        [Message::Awards(Awards::Decide(
+            Id::new("co-thi-dua"),
+            Id::new("brvt"),
+        ))],
+    );
+    type_into(&mut app, "decision-number", "2345/QĐ-HVCTQG");
+    type_into(&mut app, "decision-date", "05/01/2020");
+    click(&mut app, s::SAVE_CHANGES);
+    let d = &app.workbook().unwrap().conference.academy_decisions[0];
+    assert_eq!(d.decision.number, "2345/QĐ-HVCTQG");
+    assert_eq!(d.decision.date, Some(jiff::civil::date(2020, 1, 5)));
+    assert!(shows(
+        &app,
+        "Được khen thưởng (QĐ số 2345/QĐ-HVCTQG, ngày 05/01/2020)"
+    ));
+}
+
+#[test]
+fn year_end_details_and_next_year_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::YearEnd)]);
+    assert!(shows(&app, s::CREATE_NEXT_YEAR));
+    assert!(shows(&app, "22/11/2019"));
+
+    // A time that is not a time: refused with the reason, nothing changed.
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::Detail(
+            DetailField::End,
+            String::new(),
+        ))],
+    );
+    type_into(&mut app, DetailField::End.id(), "11 giờ rưỡi");
+    click(&mut app, s::SAVE_CHANGES);
+    assert!(shows(&app, &s::bad_time(s::CONF_END, "11 giờ rưỡi")));
+    send(
+        &mut app,
+        [
+            Message::YearEnd(YearEnd::Detail(DetailField::End, "11h45".into())),
+            Message::YearEnd(YearEnd::SaveDetails),
+        ],
+    );
+    assert_eq!(
+        app.workbook().unwrap().conference.end,
+        Some(jiff::civil::time(11, 45, 0, 0))
+    );
+
+    // "Tạo sổ năm sau": the dialog's answer fed directly.
+    let next = dir.path().join("cum8-2020.json");
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::NextYearPicked(Picked::Path(
+            next.clone(),
+        )))],
+    );
+    let loaded = workbook::load(&next).expect("next year's file loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.workbook.year, 2020);
+    assert_eq!(loaded.workbook.roles.leader, Some(Id::new("ninh-thuan")));
+    assert!(loaded.workbook.conference.ballots.is_empty());
+    // This year's book has unsaved changes: asked first, then saved and
+    // next year's opened.
+    assert!(matches!(app.modal(), Some(Modal::Discard(_))));
+    send(&mut app, [Message::Modal(Choice::Save)]);
+    assert!(matches!(app.screen(), Screen::Workbook));
+    assert_eq!(app.workbook().unwrap().year, 2020);
+    let this_year = workbook::load(&dir.path().join("cum8-2019.json")).unwrap();
+    assert_eq!(
+        this_year.workbook.conference.handover.next_year_file,
+        "cum8-2020.json"
+    );
+    assert_eq!(
+        this_year.workbook.conference.end,
+        Some(jiff::civil::time(11, 45, 0, 0))
+    );
+}
+
+#[test]
+fn election_takes_the_rotation_suggestion() {
+    let mut app = App::new(Boot::isolated(None)).0;
+    send(
+        &mut app,
+        [Message::OpenSample, Message::Navigate(View::YearEnd)],
+    );
+    assert!(shows(
+        &app,
+        &s::rotation_suggests("Ninh Thuận", "Bình Thuận, Bình Dương")
+    ));
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::Deputy(Id::new("tay-ninh"), true))],
+    );
+    assert!(shows(&app, s::DIFFERS_FROM_ROTATION));
+    click(&mut app, s::USE_SUGGESTION);
+    click(&mut app, s::SAVE_CHANGES);
+    let e = &app.workbook().unwrap().conference.election;
+    assert_eq!(e.leader, Some(Id::new("ninh-thuan")));
+    assert_eq!(
+        e.deputies,
+        vec![Id::new("binh-thuan"), Id::new("binh-duong")]
+    );
+}
+
+#[test]
+fn export_the_minutes_to_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::Documents)]);
+    assert!(shows(&app, s::EXPORT_ALL));
+    click(&mut app, "Biên bản họp bình xét");
+    assert!(shows(&app, &s::file_name_line("Cum8-2019-BienBan.pdf")));
+
+    let pdf = dir.path().join("Cum8-2019-BienBan.pdf");
+    send(
+        &mut app,
+        [Message::Documents(Documents::Picked(
+            Target::One(DocKind::Minutes),
+            Picked::Path(pdf.clone()),
+        ))],
+    );
+    let job = app.export_job().expect("an export ran");
+    assert!(job.finished());
+    assert!(
+        matches!(job.items[0].status, Status::Done(_)),
+        "{:?}",
+        job.items[0].status
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(!dir.path().join("Cum8-2019-BienBan.pdf.bak").exists());
+    assert!(shows(&app, s::OPEN_PDF));
+
+    // All of them into a folder.
+    let out = dir.path().join("hoso");
+    std::fs::create_dir(&out).unwrap();
+    send(
+        &mut app,
+        [Message::Documents(Documents::Picked(
+            Target::All,
+            Picked::Path(out.clone()),
+        ))],
+    );
+    let job = app.export_job().unwrap();
+    assert!(job.finished());
+    assert_eq!(job.items.len(), 8);
+    for item in &job.items {
+        assert!(matches!(item.status, Status::Done(_)), "{:?}", item);
+        assert!(std::fs::read(&item.path).unwrap().starts_with(b"%PDF"));
+    }
+    assert!(shows(&app, &s::export_done(8, 8)));
+}
