@@ -37,13 +37,16 @@ pub fn parse_date(s: &str) -> Result<Option<Date>, Unreadable> {
         return Ok(None);
     }
     let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
-    let [d, m, y] = parts[..] else { return Err(Unreadable) };
-    let num = |p: &str| p.parse::<i16>().map_err(|_| Unreadable);
-    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
+    let [d, m, y] = parts[..] else {
+        return Err(Unreadable);
+    };
+    let small = |p: &str| p.parse::<i8>().map_err(|_| Unreadable);
+    let (d, m) = (small(d)?, small(m)?);
+    let y = y.parse::<i16>().map_err(|_| Unreadable)?;
     if !(1900..=2200).contains(&y) {
         return Err(Unreadable);
     }
-    Date::new(y, m as i8, d as i8).map(Some).map_err(|_| Unreadable)
+    Date::new(y, m, d).map(Some).map_err(|_| Unreadable)
 }
 
 /// "08:00".
@@ -62,7 +65,11 @@ pub fn parse_time(s: &str) -> Result<Option<Time>, Unreadable> {
     let h: i8 = parts.next().unwrap_or("").parse().map_err(|_| Unreadable)?;
     let m: i8 = match parts.next() {
         None | Some("") => 0,
-        Some(m) => m.trim_end_matches("phút").trim().parse().map_err(|_| Unreadable)?,
+        Some(m) => m
+            .trim_end_matches("phút")
+            .trim()
+            .parse()
+            .map_err(|_| Unreadable)?,
     };
     if parts.next().is_some() {
         return Err(Unreadable);
@@ -831,6 +838,7 @@ mod tests {
         assert_eq!(parse_date(""), Ok(None));
         assert!(parse_date("31/02/2019").is_err());
         assert!(parse_date("2019-11-02").is_err());
+        assert!(parse_date("257/11/2019").is_err());
         let t = jiff::civil::time(8, 30, 0, 0);
         for typed in ["8:30", "08:30", "8h30", "8 giờ 30"] {
             assert_eq!(parse_time(typed), Ok(Some(t)), "{typed}");
