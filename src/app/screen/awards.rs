@@ -407,8 +407,11 @@ impl Draft {
                 award: award.clone(),
                 ..Ballot::default()
             });
-        let votes = wb
-            .current_members()
+        // Schools in Vietnamese order, as on the ballot paper.
+        let mut members: Vec<&crate::workbook::School> = wb.current_members().collect();
+        members.sort_by(|a, b| crate::text::compare_vi(&a.full_name, &b.full_name));
+        let votes = members
+            .into_iter()
             .map(|m| {
                 let v = base
                     .votes
@@ -505,9 +508,11 @@ fn ballot_entry<'a>(
     unsaved: bool,
     parse_error: Option<&String>,
 ) -> iced::widget::Container<'a, Message> {
-    let mut figures = row![].spacing(theme::SPACE_S);
+    // Two rows of two: four labels side by side wrap and misalign the boxes.
+    let mut figures = column![].spacing(theme::SPACE_S);
+    let mut pair = row![].spacing(theme::SPACE_S);
     for f in Figure::ALL {
-        figures = figures.push(
+        pair = pair.push(
             column![
                 small_label(f.label()),
                 text_input("0", &d.figures[f.index()])
@@ -520,6 +525,9 @@ fn ballot_entry<'a>(
             .spacing(2)
             .width(Length::Fill),
         );
+        if f.index() % 2 == 1 {
+            figures = figures.push(std::mem::replace(&mut pair, row![].spacing(theme::SPACE_S)));
+        }
     }
     let mut candidates = column![small_label(s::VOTES_HINT)].spacing(4);
     for (school, v) in &d.votes {
