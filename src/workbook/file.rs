@@ -186,7 +186,14 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // The hash stays out of the workbook in memory (it describes a file, and
     // the next save writes a fresh one): `Loaded` carries it instead.
     let stored = std::mem::take(&mut workbook.provenance.content_hash);
-    let content_hash = hex_sha256(&canonical_bytes(&workbook));
+    // Fast path: a file as the app wrote it is the canonical bytes plus the
+    // hash line and a final newline, so hashing the text without them
+    // verifies it without serialising the workbook again (the slow path
+    // doubled the load time of a large workbook).
+    let content_hash = match hash_as_written(&text, &stored) {
+        Some(h) if h.eq_ignore_ascii_case(&stored) => h,
+        _ => hex_sha256(&canonical_bytes(&workbook)),
+    };
     let integrity = if stored.is_empty() {
         Integrity::NoHash
     } else if stored.eq_ignore_ascii_case(&content_hash) {
@@ -326,6 +333,22 @@ pub fn content_hash(workbook: &Workbook) -> String {
         plain.provenance.content_hash.clear();
         hex_sha256(nfc_bytes(&canonical_bytes(&plain)).as_ref())
     }
+}
+
+/// The hash of a file's text as `to_bytes` computed it: without its hash
+/// line and final newline. None when the text has no hash line.
+fn hash_as_written(text: &str, stored: &str) -> Option<String> {
+    if stored.is_empty() {
+        return None;
+    }
+    let line = format!("\n    \"content_hash\": \"{stored}\",");
+    let at = text.find(&line)?;
+    let body = text.strip_suffix('\n')?;
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update(&body.as_bytes()[..at]);
+    h.update(&body.as_bytes()[at + line.len()..]);
+    Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Pretty JSON without the final newline.
