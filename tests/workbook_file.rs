@@ -299,3 +299,17 @@ fn saved_files_verify_and_hand_edits_do_not() {
     let l = workbook::load_bytes(&workbook::to_bytes(&nfd)).unwrap();
     assert_eq!(l.integrity, Integrity::Verified);
 }
+
+#[cfg(unix)]
+#[test]
+fn saved_files_are_readable_documents_and_keep_their_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.json");
+    workbook::save(&path, &sample::build(), Overwrite::WorkbookOnly).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o644, "not a private temporary file");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    workbook::save(&path, &sample::build(), Overwrite::WorkbookOnly).unwrap();
+    assert_eq!(mode(&path), 0o640, "a replaced file keeps its permissions");
+}

@@ -468,9 +468,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
             return Err(SaveError::ForeignFile(path.to_path_buf()));
         }
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".thidua-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".thidua-").suffix(".tmp");
+    // A temporary file is private (0600) by default; the saved file should
+    // keep the permissions of the one it replaces, or be readable like any
+    // document (shared folders, a colleague's account).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(&dir)
         .map_err(|e| SaveError::from_io(path, e))?;
     tmp.write_all(bytes)
