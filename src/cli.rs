@@ -129,6 +129,27 @@ pub fn load_or_report(path: &std::path::Path, err: &mut dyn Write) -> Option<Loa
     }
 }
 
+/// Loads a workbook a command will compute from: refused (None, with the
+/// reason on stderr) when it cannot be read or has content problems, since
+/// results or documents from a broken workbook could be wrong. `purpose`
+/// completes "cần sửa trước khi …".
+pub fn load_valid(path: &std::path::Path, purpose: &str, err: &mut dyn Write) -> Option<Loaded> {
+    let loaded = load_or_report(path, err)?;
+    if loaded.problems.is_empty() {
+        return Some(loaded);
+    }
+    let _ = writeln!(
+        err,
+        "{}: sổ có {} lỗi nội dung, cần sửa trước khi {purpose}:",
+        path.display(),
+        loaded.problems.len()
+    );
+    for p in &loaded.problems {
+        let _ = writeln!(err, "  - {}", p.message);
+    }
+    None
+}
+
 fn report_load_error(path: &std::path::Path, e: &LoadError, err: &mut dyn Write) {
     let _ = writeln!(err, "{}: {e} {}", path.display(), e.advice());
 }

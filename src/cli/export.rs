@@ -1,7 +1,7 @@
 //! `thidua export FILE --doc KIND --out OUT.pdf [--force]` and
 //! `thidua export FILE --all DIR [--force]`: the PDF documents.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_or_report};
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_valid};
 use crate::document::docs::{self, DocError};
 use crate::workbook::file::{Overwrite, write_atomic};
 use crate::workbook::{DocKind, Workbook};
@@ -72,21 +72,9 @@ pub fn run(
         }
         _ => return Err(Usage("--all không dùng cùng --doc hoặc --out".into())),
     };
-    let Some(loaded) = load_or_report(&input, err) else {
+    let Some(loaded) = load_valid(&input, "in văn bản", err) else {
         return Ok(EXIT_FAILED);
     };
-    if !loaded.problems.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}: sổ có {} lỗi nội dung, cần sửa trước khi in văn bản:",
-            input.display(),
-            loaded.problems.len()
-        );
-        for p in &loaded.problems {
-            let _ = writeln!(err, "  - {}", p.message);
-        }
-        return Ok(EXIT_FAILED);
-    }
     let wb = &loaded.workbook;
     if let Some(dir) = &dir
         && let Err(e) = std::fs::create_dir_all(dir)

@@ -1,6 +1,6 @@
 //! `thidua new-year FILE --out NEXT.json [--force]`: next year's workbook.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_or_report};
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_valid};
 use crate::rules::rollover;
 use crate::workbook::{self, file::Overwrite};
 use std::io::Write;
@@ -34,18 +34,9 @@ pub fn run(
         );
         return Ok(EXIT_FAILED);
     }
-    let Some(loaded) = load_or_report(&input, err) else {
+    let Some(loaded) = load_valid(&input, "lập sổ năm sau", err) else {
         return Ok(EXIT_FAILED);
     };
-    if !loaded.problems.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}: sổ có {} lỗi nội dung, cần sửa trước khi lập sổ năm sau.",
-            input.display(),
-            loaded.problems.len()
-        );
-        return Ok(EXIT_FAILED);
-    }
     let this_name = input
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

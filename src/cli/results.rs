@@ -1,6 +1,6 @@
 //! `thidua results FILE`: the ranking table, the ballots and the proposals.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, files, load_or_report};
+use super::{EXIT_FAILED, EXIT_OK, Usage, files, load_valid};
 use crate::rules::{self, Outcome, ballot::format_percent};
 use crate::workbook::Workbook;
 use std::io::Write;
@@ -14,21 +14,9 @@ pub fn run(
     let [path] = files.as_slice() else {
         return Err(Usage("cần đúng một tệp sổ thi đua".into()));
     };
-    let Some(loaded) = load_or_report(path, err) else {
+    let Some(loaded) = load_valid(path, "tính kết quả", err) else {
         return Ok(EXIT_FAILED);
     };
-    if !loaded.problems.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}: sổ có {} lỗi nội dung, cần sửa trước khi tính kết quả:",
-            path.display(),
-            loaded.problems.len()
-        );
-        for p in &loaded.problems {
-            let _ = writeln!(err, "  - {}", p.message);
-        }
-        return Ok(EXIT_FAILED);
-    }
     let _ = out.write_all(report(&loaded.workbook).as_bytes());
     Ok(EXIT_OK)
 }
