@@ -402,20 +402,7 @@ fn sixty_schools_score_sheet_paginates_inside_the_margins() {
 }
 
 mod cli {
-    use std::process::Command;
-
-    fn thidua(args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
+    use super::support::cli::thidua;
 
     const SAMPLE: &str = "assets/samples/cum8-2019.json";
 
