@@ -26,7 +26,7 @@ use dialog::{Picked, Purpose};
 use document::Document;
 use modal::{Choice, Modal};
 use screen::{View, activities, error, members, scoring, welcome};
-use screen::{awards, documents, year_end};
+use screen::{awards, criteria, documents, year_end};
 use strings as s;
 
 /// The sample shipped inside the program, so "open the sample" works
@@ -90,6 +90,7 @@ pub enum Message {
     Awards(awards::Message),
     YearEnd(year_end::Message),
     Documents(documents::Message),
+    Criteria(criteria::Message),
     Navigate(View),
     Home,
     New,
@@ -127,6 +128,7 @@ pub struct App {
     awards: awards::State,
     year_end: year_end::State,
     documents: documents::State,
+    criteria: criteria::State,
     modal: Option<Modal>,
     notice: Option<Notice>,
     show_problems: bool,
@@ -163,6 +165,7 @@ impl App {
             awards: awards::State::default(),
             year_end: year_end::State::default(),
             documents: documents::State::default(),
+            criteria: criteria::State::default(),
             modal: None,
             notice: None,
             show_problems: true,
@@ -274,6 +277,7 @@ impl App {
             Message::Awards(m) => return self.awards_message(m),
             Message::YearEnd(m) => return self.year_end_message(m),
             Message::Documents(m) => return self.documents_message(m),
+            Message::Criteria(m) => return self.criteria_message(m),
             Message::Scoring(m) => {
                 let Some(doc) = &self.doc else {
                     return Task::none();
@@ -518,6 +522,7 @@ impl App {
                 Purpose::Open => self.open(path),
                 Purpose::SaveAs => return self.save_to(path),
                 Purpose::FromLastYear => self.next_year_from(path),
+                Purpose::CopyCriteria => self.copy_criteria_from(&path),
             },
             Picked::Cancelled => self.after_save = None,
             Picked::Unavailable => {
@@ -762,6 +767,7 @@ impl App {
             View::Awards => self.awards.view(wb).map(Message::Awards),
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb).map(Message::Documents),
+            View::Criteria => self.criteria.view(wb).map(Message::Criteria),
         };
         main = main.push(content);
         row![
@@ -780,6 +786,7 @@ impl App {
 impl App {
     fn reset_conference_screens(&mut self) {
         self.awards.reset();
+        self.criteria.reset();
         self.year_end.reset();
     }
 
@@ -880,6 +887,47 @@ impl App {
     /// The export under way in the documents view, if any (tests).
     pub fn export_job(&self) -> Option<&documents::Job> {
         self.documents.job()
+    }
+}
+
+// ----- criteria table (issue 6) -----
+
+impl App {
+    fn criteria_message(&mut self, m: criteria::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.criteria.update(m, &doc.workbook) {
+            criteria::Action::None => {}
+            criteria::Action::Edit(edit) => {
+                let result = self.apply(*edit);
+                self.criteria.applied(result);
+            }
+            criteria::Action::PickFile => return self.pick(Purpose::CopyCriteria),
+        }
+        Task::none()
+    }
+
+    /// Replaces the criteria table with the one in the workbook at `path`
+    /// (refused, with the scores in the way, when it does not fit them).
+    fn copy_criteria_from(&mut self, path: &Path) {
+        if self.doc.is_none() {
+            return;
+        }
+        self.view = View::Criteria;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = match workbook::load(path) {
+            Ok(loaded) => self
+                .apply(Edit::Criteria(
+                    crate::workbook::edit::CriteriaEdit::Replace(loaded.workbook.criteria),
+                ))
+                .map(|()| name),
+            Err(e) => Err(s::criteria_file_unreadable(&name, &e.to_string())),
+        };
+        self.criteria.copied(result);
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Purpose {
     Open,
     SaveAs,
     FromLastYear,
+    /// Another workbook whose criteria table is copied into this one.
+    CopyCriteria,
 }
 
 /// What came back from a dialog.
@@ -44,6 +46,11 @@ pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) 
     let handle = match purpose {
         Purpose::Open => base(folder, strings::DIALOG_OPEN).pick_file().await,
         Purpose::FromLastYear => base(folder, strings::DIALOG_LAST_YEAR).pick_file().await,
+        Purpose::CopyCriteria => {
+            base(folder, strings::DIALOG_COPY_CRITERIA)
+                .pick_file()
+                .await
+        }
         Purpose::SaveAs => {
             base(folder, strings::DIALOG_SAVE)
                 .set_file_name(suggested)

@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod awards;
+pub mod criteria;
 pub mod documents;
 pub mod error;
 pub mod members;
@@ -17,16 +18,18 @@ pub enum View {
     Members,
     Activities,
     Scoring,
+    Criteria,
     Awards,
     YearEnd,
     Documents,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Members,
         View::Activities,
         View::Scoring,
+        View::Criteria,
         View::Awards,
         View::YearEnd,
         View::Documents,
@@ -38,6 +41,7 @@ impl View {
             View::Members => s::VIEW_MEMBERS,
             View::Activities => s::VIEW_ACTIVITIES,
             View::Scoring => s::VIEW_SCORING,
+            View::Criteria => s::VIEW_CRITERIA,
             View::Awards => s::VIEW_AWARDS,
             View::YearEnd => s::VIEW_YEAR_END,
             View::Documents => s::VIEW_DOCUMENTS,

@@ -459,3 +459,45 @@ pub fn bad_activity_date(typed: &str) -> String {
         "\u{201c}{typed}\u{201d} không phải ngày hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 14/05/2019."
     )
 }
+
+// ----- Criteria table (issue 6) -----
+pub const VIEW_CRITERIA: &str = "Bảng tiêu chí";
+pub const CRITERIA_TITLE: &str = "Bảng tiêu chí";
+pub const CRITERIA_TABLE_TOTAL: &str = "Tổng điểm chuẩn của bảng";
+pub const NO_CRITERIA: &str = "Chưa có tiêu chí nào. Hãy thêm mục (I, II, …) rồi thêm tiêu chí vào từng mục, hoặc chép bảng tiêu chí từ sổ năm trước.";
+pub const COPY_CRITERIA: &str = "Chép bảng tiêu chí từ sổ khác…";
+pub const DIALOG_COPY_CRITERIA: &str = "Chọn sổ có bảng tiêu chí cần chép";
+pub const ADD_SECTION: &str = "Thêm mục";
+pub const ADD_CRITERION: &str = "Thêm tiêu chí";
+pub const ADD_SUB_CRITERION: &str = "Thêm tiêu chí con";
+pub const MOVE_UP: &str = "Lên";
+pub const MOVE_DOWN: &str = "Xuống";
+pub const NEW_SECTION: &str = "Mục mới";
+pub const NEW_CRITERION: &str = "Tiêu chí mới";
+pub const EDIT_CRITERION: &str = "Sửa tiêu chí";
+pub const CRITERION_CODE: &str = "Số thứ tự (mã)";
+pub const CRITERION_TITLE: &str = "Nội dung tiêu chí";
+pub const MAX_POINTS: &str = "Điểm tối đa";
+pub const MAX_POINTS_OPTIONAL: &str = "Điểm tối đa (để trống nếu mục sẽ có tiêu chí)";
+pub const MAX_IS_SUM: &str = "Điểm tối đa là tổng điểm của các tiêu chí con.";
+pub const BONUS_CAP: &str = "Trần điểm thưởng";
+pub const DEDUCTION_CAP: &str = "Trần điểm trừ";
+pub const SAVE_CAPS: &str = "Lưu mức trần";
+pub const REMOVE_CRITERION_CHILDREN: &str = "Các tiêu chí con bên trong cũng bị xóa.";
+pub fn criteria_total(total: crate::workbook::Points) -> String {
+    format!("Tổng: {total} điểm")
+}
+pub fn remove_criterion(code: &str, title: &str) -> String {
+    format!("Xóa {code}. {title}?")
+}
+pub fn remove_criterion_scores(n: usize) -> String {
+    format!("{n} điểm đã chấm cho phần này cũng bị xóa.")
+}
+pub fn criteria_copied(file: &str) -> String {
+    format!(
+        "Đã chép bảng tiêu chí từ \u{201c}{file}\u{201d}. Bấm Hoàn tác nếu muốn trở lại bảng cũ."
+    )
+}
+pub fn criteria_file_unreadable(file: &str, reason: &str) -> String {
+    format!("Không đọc được \u{201c}{file}\u{201d}: {reason}")
+}

@@ -282,19 +282,29 @@ impl State {
                 .style(button::primary),
         ]
         .align_y(Alignment::Center);
-        let filters = row![
-            pick_list(kinds, selected_kind, Message::FilterKind).text_size(theme::TEXT_SMALL),
-            pick_list(school_choices, selected_school, Message::FilterSchool)
-                .text_size(theme::TEXT_SMALL),
-            pick_list(months, selected_month, Message::FilterMonth).text_size(theme::TEXT_SMALL),
+        // Two lines: in one, the longest type name pushed the month list off
+        // its arrow and the search field to nothing.
+        let filters = column![
+            row![
+                pick_list(kinds, selected_kind, Message::FilterKind)
+                    .text_size(theme::TEXT_SMALL)
+                    .width(Length::FillPortion(3)),
+                pick_list(school_choices, selected_school, Message::FilterSchool)
+                    .text_size(theme::TEXT_SMALL)
+                    .width(Length::FillPortion(2)),
+                pick_list(months, selected_month, Message::FilterMonth)
+                    .text_size(theme::TEXT_SMALL)
+                    .width(Length::Shrink),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
             text_input(s::SEARCH, &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
                 .size(theme::TEXT_SMALL)
                 .padding(5),
         ]
-        .spacing(theme::SPACE_S)
-        .align_y(Alignment::Center);
+        .spacing(theme::SPACE_S);
 
         let mut shown: Vec<&Activity> = wb.activities.iter().filter(|a| self.matches(a)).collect();
         shown.sort_by(|a, b| {

@@ -10,7 +10,7 @@ pub fn view<'a, M: 'a>(v: View) -> Element<'a, M> {
     let about = match v {
         View::Members => "",
         View::Activities => s::ABOUT_ACTIVITIES,
-        View::Scoring => s::ABOUT_SCORING,
+        View::Scoring | View::Criteria => s::ABOUT_SCORING,
         View::Awards => s::ABOUT_AWARDS,
         View::YearEnd => s::ABOUT_YEAR_END,
         View::Documents => s::ABOUT_DOCUMENTS,

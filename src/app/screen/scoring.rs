@@ -497,16 +497,9 @@ impl State {
 
         // Column heads with the totals, aligned with the cells.
         let mut heads = row![
-            container(
-                column![
-                    text(s::CRITERION).font(font::BOLD),
-                    text(s::CELL_LEGEND)
-                        .size(theme::TEXT_SMALL)
-                        .color(theme::MUTED),
-                ]
-                .spacing(2)
-            )
-            .width(Length::Fill)
+            // The legend sits above the grid: in this column it would wrap a
+            // word a line when the schools leave the column narrow.
+            container(text(s::CRITERION).font(font::BOLD)).width(Length::Fill)
         ]
         .spacing(0)
         .align_y(Alignment::End);
@@ -596,6 +589,9 @@ impl State {
 
         column![
             header,
+            text(s::CELL_LEGEND)
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
             container(column![heads, body].spacing(2))
                 .padding(theme::SPACE_S)
                 .height(Length::Fill)
@@ -630,7 +626,15 @@ impl State {
         ]
         .align_y(Alignment::Center);
         let mut line = row![
-            container(label).width(Length::Fill).clip(true),
+            // Narrow windows clip the title: hovering shows it whole.
+            tooltip(
+                container(label).width(Length::Fill).clip(true),
+                container(text(format!("{} {}", r.code, r.title)).size(theme::TEXT_SMALL))
+                    .max_width(420)
+                    .padding(6)
+                    .style(theme::card),
+                tooltip::Position::Bottom,
+            ),
             container(text(r.max.to_string()).color(theme::MUTED))
                 .width(48)
                 .align_x(Alignment::End)
@@ -765,7 +769,7 @@ impl State {
                 s::CLUSTER_SCORE,
                 pts(cl),
                 s::MAX,
-                s::score_range(row.max)
+                row.max
             ))
             .size(theme::TEXT_SMALL),
         ]
