@@ -7,7 +7,6 @@ pub mod criteria;
 pub mod documents;
 pub mod error;
 pub mod members;
-pub mod placeholder;
 pub mod scoring;
 pub mod welcome;
 pub mod year_end;

@@ -37,15 +37,6 @@ pub const VIEW_SCORING: &str = "Tiêu chí & chấm điểm";
 pub const VIEW_AWARDS: &str = "Bình xét & khen thưởng";
 pub const VIEW_YEAR_END: &str = "Tổng kết & bàn giao";
 pub const VIEW_DOCUMENTS: &str = "Văn bản";
-pub const ABOUT_ACTIVITIES: &str = "Hội thi, hội thảo, nghiên cứu thực tế, thao giảng, hội thao… của cụm trong năm (sẽ có trong bản sau).";
-pub const ABOUT_SCORING: &str =
-    "Bảng tiêu chí, điểm tự chấm và điểm cụm chấm của từng trường (sẽ có trong bản sau).";
-pub const ABOUT_AWARDS: &str =
-    "Xếp hạng, bỏ phiếu kín và đề nghị Cờ thi đua, Bằng khen (sẽ có trong bản sau).";
-pub const ABOUT_YEAR_END: &str =
-    "Hội nghị tổng kết, bầu cụm trưởng, cụm phó năm sau và bàn giao sổ (sẽ có trong bản sau).";
-pub const ABOUT_DOCUMENTS: &str =
-    "Biên bản, tờ trình, báo cáo xuất ra PDF theo Nghị định 30 (sẽ có trong bản sau).";
 
 // Toolbar
 pub const NEW: &str = "Mới";
