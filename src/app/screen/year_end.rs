@@ -544,7 +544,14 @@ impl State {
         ]
         .spacing(theme::SPACE_S);
 
-        let list = attendance(wb);
+        let mut list = attendance(wb);
+        // Shown in Vietnamese order; stored in member order (messages carry ids).
+        list.sort_by(|a, b| {
+            crate::text::compare_vi(
+                &wb.school_full_name(&a.school),
+                &wb.school_full_name(&b.school),
+            )
+        });
         let present = list.iter().filter(|a| a.present).count();
         let mut att = column![
             row![
@@ -597,8 +604,10 @@ impl State {
             Some(l) => s::rotation_suggests(&wb.school_name(l), &names(&sum.suggested_deputies)),
             None => s::NO_ROTATION.to_string(),
         };
-        let choices: Vec<Choice> = wb
-            .current_members()
+        let mut members: Vec<&crate::workbook::School> = wb.current_members().collect();
+        members.sort_by(|a, b| crate::text::compare_vi(&a.full_name, &b.full_name));
+        let choices: Vec<Choice> = members
+            .into_iter()
             .map(|m| Choice {
                 id: m.id.clone(),
                 name: m.short_name.clone(),
