@@ -26,7 +26,7 @@ use dialog::{Picked, Purpose};
 use document::Document;
 use modal::{Choice, Modal};
 use screen::{View, activities, error, members, scoring, welcome};
-use screen::{awards, criteria, documents, year_end};
+use screen::{awards, criteria, documents, merge_review, returns, year_end};
 use strings as s;
 
 /// The sample shipped inside the program, so "open the sample" works
@@ -91,6 +91,10 @@ pub enum Message {
     YearEnd(year_end::Message),
     Documents(documents::Message),
     Criteria(criteria::Message),
+    MergeReview(merge_review::Message),
+    /// Pick the files member schools sent back, to review and merge.
+    ImportReturns,
+    ReturnsPicked(Vec<PathBuf>),
     Navigate(View),
     Home,
     New,
@@ -129,6 +133,8 @@ pub struct App {
     year_end: year_end::State,
     documents: documents::State,
     criteria: criteria::State,
+    /// Returned files under review before merging (empty: none).
+    merge: merge_review::State,
     modal: Option<Modal>,
     notice: Option<Notice>,
     show_problems: bool,
@@ -166,6 +172,7 @@ impl App {
             year_end: year_end::State::default(),
             documents: documents::State::default(),
             criteria: criteria::State::default(),
+            merge: merge_review::State::default(),
             modal: None,
             notice: None,
             show_problems: true,
@@ -209,6 +216,10 @@ impl App {
     }
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+    /// The returned files under review, before merging.
+    pub fn merge_review(&self) -> &merge_review::State {
+        &self.merge
     }
     pub fn current_view(&self) -> View {
         self.view
@@ -278,6 +289,9 @@ impl App {
             Message::YearEnd(m) => return self.year_end_message(m),
             Message::Documents(m) => return self.documents_message(m),
             Message::Criteria(m) => return self.criteria_message(m),
+            Message::MergeReview(m) => self.merge_message(m),
+            Message::ImportReturns => return self.pick_returns(),
+            Message::ReturnsPicked(paths) => self.import_returns(paths, false),
             Message::Scoring(m) => {
                 let Some(doc) = &self.doc else {
                     return Task::none();
@@ -322,6 +336,12 @@ impl App {
                 if p.extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))
                 {
+                    // With a workbook open, a dropped file is one a school
+                    // sent back; without, it is a workbook to open.
+                    if self.doc.is_some() {
+                        self.import_returns(vec![p], true);
+                        return Task::none();
+                    }
                     return self.update(Message::OpenPath(p));
                 }
                 self.notice = Some(Notice::Error(s::NOT_JSON_DROP.into()));
@@ -365,7 +385,6 @@ impl App {
                 | Message::New
                 | Message::OpenSample
                 | Message::OpenPath(_)
-                | Message::FileDropped(_)
                 | Message::Picked(Purpose::Open | Purpose::FromLastYear, Picked::Path(_))
                 | Message::Welcome(welcome::Message::Create)
         )
@@ -403,8 +422,10 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         let done = if undo { doc.undo() } else { doc.redo() };
         if done {
-            // An open form may describe a school that no longer exists.
+            // An open form may describe a school that no longer exists;
+            // files under review were compared with another workbook.
             self.members.reset();
+            self.merge.reset();
             self.reset_conference_screens();
             self.changed();
         } else {
@@ -444,6 +465,7 @@ impl App {
     fn close_document(&mut self) {
         self.doc = None;
         self.members.reset();
+        self.merge.reset();
         self.reset_conference_screens();
         self.recovery_due = None;
         self.clear_recovery();
@@ -454,6 +476,7 @@ impl App {
         self.recovery_due = None;
         self.show_problems = true;
         self.members.reset();
+        self.merge.reset();
         self.reset_conference_screens();
         self.view = View::Members;
         self.screen = Screen::Workbook;
@@ -523,6 +546,7 @@ impl App {
                 Purpose::SaveAs => return self.save_to(path),
                 Purpose::FromLastYear => self.next_year_from(path),
                 Purpose::CopyCriteria => self.copy_criteria_from(&path),
+                Purpose::Returns => self.import_returns(vec![path], false),
             },
             Picked::Cancelled => self.after_save = None,
             Picked::Unavailable => {
@@ -573,8 +597,7 @@ impl App {
             return Task::none();
         };
         let mut wb = doc.workbook.clone();
-        wb.provenance.saved_by = Some(Owner::Cluster);
-        wb.provenance.save_count += 1;
+        crate::exchange::stamp(&mut wb, &Owner::Cluster);
         match workbook::save(&path, &wb, Overwrite::WorkbookOnly) {
             Ok(()) => {
                 doc.workbook = wb;
@@ -745,6 +768,8 @@ impl App {
             tool(s::SAVE, Some(Message::Save)),
             tool(s::SAVE_AS, Some(Message::SaveAs)),
             space::horizontal().width(theme::SPACE_M),
+            tool(s::IMPORT_RETURNS, Some(Message::ImportReturns)),
+            space::horizontal().width(theme::SPACE_M),
             tool(s::UNDO, doc.can_undo().then_some(Message::Undo)),
             tool(s::REDO, doc.can_redo().then_some(Message::Redo)),
             space::horizontal(),
@@ -761,6 +786,7 @@ impl App {
             main = main.push(problems(doc));
         }
         let content: Element<'a, Message> = match self.view {
+            _ if !self.merge.is_empty() => self.merge.view().map(Message::MergeReview),
             View::Members => self.members.view(wb).map(Message::Members),
             View::Activities => self.activities.view(wb).map(Message::Activities),
             View::Scoring => self.scoring.view(wb).map(Message::Scoring),
@@ -768,6 +794,7 @@ impl App {
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb).map(Message::Documents),
             View::Criteria => self.criteria.view(wb).map(Message::Criteria),
+            View::Returns => returns::view(wb, Message::ImportReturns),
         };
         main = main.push(content);
         row![
@@ -928,6 +955,95 @@ impl App {
             Err(e) => Err(s::criteria_file_unreadable(&name, &e.to_string())),
         };
         self.criteria.copied(result);
+    }
+}
+
+// ----- returned files (issue 8) -----
+
+impl App {
+    fn pick_returns(&mut self) -> Task<Message> {
+        if self.doc.is_none() {
+            return Task::none();
+        }
+        let folder = self.settings.settings.last_folder.clone();
+        Task::perform(dialog::pick_returns(folder), |r| match r {
+            Ok(paths) => Message::ReturnsPicked(paths),
+            Err(p) => Message::Picked(Purpose::Returns, p),
+        })
+    }
+
+    /// Reviews each file against the open workbook and puts it under
+    /// review; each refusal is listed in the notice bar. `dropped`: the
+    /// files were dragged onto the window (a refusal then also says how to
+    /// open a file as a workbook of its own).
+    fn import_returns(&mut self, paths: Vec<PathBuf>, dropped: bool) {
+        let Some(doc) = &self.doc else { return };
+        let mut refusals = Vec::new();
+        for path in &paths {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match crate::exchange::review_file(&doc.workbook, path) {
+                Ok(review) => {
+                    if let Err(e) = self.merge.add(review) {
+                        refusals.push(e);
+                    }
+                }
+                Err(refusal) => {
+                    let mut msg = s::return_refused(&name, &refusal.to_string());
+                    let other_book = matches!(
+                        refusal.code(),
+                        "other_cluster" | "other_year" | "from_cluster"
+                    );
+                    if dropped && other_book {
+                        msg = format!("{msg} {}", s::DROP_OPEN_HINT);
+                    }
+                    refusals.push(msg);
+                }
+            }
+        }
+        if let Some(dir) = paths
+            .first()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            self.settings.settings.last_folder = Some(dir.to_path_buf());
+        }
+        self.notice = if refusals.is_empty() {
+            None
+        } else {
+            Some(Notice::Error(refusals.join("\n")))
+        };
+    }
+
+    fn merge_message(&mut self, m: merge_review::Message) {
+        let Some(doc) = &self.doc else { return };
+        match self.merge.update(m, &doc.workbook) {
+            merge_review::Action::None => {}
+            merge_review::Action::Cancel => {
+                self.merge.reset();
+                self.notice = Some(Notice::Info(s::MERGE_CANCELLED.into()));
+            }
+            merge_review::Action::Apply(merged, done) => {
+                let files = self.merge.files().len();
+                match self.apply(Edit::Replace(merged)) {
+                    Ok(()) => {
+                        self.merge.reset();
+                        self.members.reset();
+                        self.reset_conference_screens();
+                        self.view = View::Returns;
+                        self.notice = Some(Notice::Info(s::merged(
+                            files,
+                            done.accepted,
+                            done.kept,
+                            done.refused,
+                        )));
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(e)),
+                }
+            }
+        }
     }
 }
 

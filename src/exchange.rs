@@ -23,7 +23,7 @@ mod diff;
 mod identify;
 mod record;
 
-pub use apply::{Applied, Decision, Decisions, apply, apply_on};
+pub use apply::{Applied, Decision, Decisions, apply, apply_on, with_rejected};
 pub use identify::{Refusal, review, review_bytes, review_file};
 pub use record::RecordKey;
 

@@ -19,6 +19,8 @@ pub enum Purpose {
     FromLastYear,
     /// Another workbook whose criteria table is copied into this one.
     CopyCriteria,
+    /// Files member schools sent back, to merge (several at once).
+    Returns,
 }
 
 /// What came back from a dialog.
@@ -51,6 +53,10 @@ pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) 
                 .pick_file()
                 .await
         }
+        Purpose::Returns => {
+            // Several files: see `pick_returns`; one here.
+            base(folder, strings::DIALOG_RETURNS).pick_file().await
+        }
         Purpose::SaveAs => {
             base(folder, strings::DIALOG_SAVE)
                 .set_file_name(suggested)
@@ -71,5 +77,18 @@ pub fn with_json_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
         path.with_extension("json")
     } else {
         path
+    }
+}
+
+/// The files member schools sent back, several at once. `Err` when none
+/// was picked: cancelled, or no native dialog.
+pub async fn pick_returns(folder: Option<PathBuf>) -> Result<Vec<PathBuf>, Picked> {
+    let started = Instant::now();
+    match base(folder, strings::DIALOG_RETURNS).pick_files().await {
+        Some(files) if !files.is_empty() => {
+            Ok(files.iter().map(|h| h.path().to_path_buf()).collect())
+        }
+        _ if started.elapsed() < NO_DIALOG_BELOW => Err(Picked::Unavailable),
+        _ => Err(Picked::Cancelled),
     }
 }

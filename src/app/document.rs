@@ -95,8 +95,7 @@ impl Document {
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
             Some(mut prev) => {
-                // Provenance counts saves, which undo does not take back.
-                prev.provenance = self.workbook.provenance.clone();
+                keep_saves(&mut prev, &self.workbook);
                 self.redo.push(std::mem::replace(&mut self.workbook, prev));
                 self.dirty = true;
                 true
@@ -108,7 +107,7 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         match self.redo.pop() {
             Some(mut next) => {
-                next.provenance = self.workbook.provenance.clone();
+                keep_saves(&mut next, &self.workbook);
                 self.undo.push(std::mem::replace(&mut self.workbook, next));
                 self.dirty = true;
                 true
@@ -151,4 +150,13 @@ impl Document {
             )
         })
     }
+}
+
+/// Provenance counts saves, which undo and redo do not take back; the
+/// returned files merged (`provenance.returns`) are content, and go back with
+/// the merge they came from.
+fn keep_saves(into: &mut Workbook, from: &Workbook) {
+    let returns = std::mem::take(&mut into.provenance.returns);
+    into.provenance = from.provenance.clone();
+    into.provenance.returns = returns;
 }

@@ -7,6 +7,8 @@ pub mod criteria;
 pub mod documents;
 pub mod error;
 pub mod members;
+pub mod merge_review;
+pub mod returns;
 pub mod scoring;
 pub mod welcome;
 pub mod year_end;
@@ -21,14 +23,17 @@ pub enum View {
     Awards,
     YearEnd,
     Documents,
+    /// Files returned by member schools: merged and missing.
+    Returns,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Members,
         View::Activities,
         View::Scoring,
         View::Criteria,
+        View::Returns,
         View::Awards,
         View::YearEnd,
         View::Documents,
@@ -44,6 +49,7 @@ impl View {
             View::Awards => s::VIEW_AWARDS,
             View::YearEnd => s::VIEW_YEAR_END,
             View::Documents => s::VIEW_DOCUMENTS,
+            View::Returns => s::VIEW_RETURNS,
         }
     }
 }

@@ -492,3 +492,66 @@ pub fn criteria_copied(file: &str) -> String {
 pub fn criteria_file_unreadable(file: &str, reason: &str) -> String {
     format!("Không đọc được \u{201c}{file}\u{201d}: {reason}")
 }
+
+// Returned files (issue 8)
+pub const VIEW_RETURNS: &str = "Tệp các trường gửi về";
+pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";
+pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
+pub const REVIEW_TITLE: &str = "Xem trước khi gộp tệp các trường gửi về";
+pub const REVIEW_HELP: &str = "Sổ chưa thay đổi. Bỏ đánh dấu thay đổi không muốn nhận; với mỗi xung đột, chọn giữ bản của cụm hay lấy bản của trường. Thay đổi bị từ chối không bao giờ được gộp. Bấm \u{201c}Áp dụng\u{201d} để gộp tất cả trong một bước (có thể hoàn tác).";
+pub const REVIEW_LEAVE_OUT: &str = "Bỏ tệp này";
+pub const REVIEW_NO_CHANGES: &str = "Tệp không có thay đổi nào so với sổ đang mở.";
+pub const REVIEW_RECORD: &str = "Nội dung";
+pub const REVIEW_KIND: &str = "Loại";
+pub const REVIEW_OLD: &str = "Trong sổ của cụm";
+pub const REVIEW_NEW: &str = "Trong tệp của trường";
+pub const REVIEW_STATUS: &str = "Xử lý";
+pub const REVIEW_ACCEPT: &str = "Nhận";
+pub const KEEP_CLUSTER: &str = "Giữ của cụm";
+pub const TAKE_SCHOOL: &str = "Lấy của trường";
+pub const MERGE_APPLY: &str = "Áp dụng";
+pub const MERGE_CANCELLED: &str = "Đã hủy: sổ không thay đổi.";
+pub const NO_RETURNS: &str = "Chưa gộp tệp nào.";
+pub const NONE_MISSING: &str = "Tất cả các trường đã gửi tệp về.";
+pub const RETURNS_HELP: &str = "Các tệp đã gộp vào sổ và các trường chưa gửi tệp về. Có thể kéo thả tệp các trường gửi về vào cửa sổ.";
+pub const RETURN_SCHOOL: &str = "Trường";
+pub const RETURN_FILE: &str = "Tệp";
+pub const RETURN_DATE: &str = "Ngày gộp";
+pub const RETURN_COUNTS: &str = "Kết quả";
+pub const DROP_OPEN_HINT: &str =
+    "Muốn mở tệp này như một sổ riêng, hãy đóng sổ đang mở hoặc dùng nút \u{201c}Mở\u{201d}.";
+pub fn return_from(school: &str) -> String {
+    format!("Tệp của {school}")
+}
+pub fn return_file_line(file: &str, save_count: u64) -> String {
+    format!("Tệp \u{201c}{file}\u{201d} — lưu lần thứ {save_count}")
+}
+pub fn return_refused(file: &str, reason: &str) -> String {
+    format!("\u{201c}{file}\u{201d}: {reason}")
+}
+pub fn return_already_in_review(file: &str, school: &str, other: &str) -> String {
+    format!(
+        "\u{201c}{file}\u{201d}: đang xem tệp \u{201c}{other}\u{201d} của {school}. Hãy áp dụng hoặc hủy tệp đó trước rồi nhập lại tệp này."
+    )
+}
+pub fn review_undecided(n: usize) -> String {
+    format!("Còn {n} xung đột chưa chọn: hãy chọn giữ của cụm hay lấy của trường.")
+}
+pub fn merged(files: usize, accepted: u32, kept: u32, refused: u32) -> String {
+    format!(
+        "Đã gộp {files} tệp: nhận {accepted} thay đổi, giữ bản của cụm {kept}, từ chối {refused}. Bấm Hoàn tác nếu muốn trở lại như trước khi gộp."
+    )
+}
+pub fn returns_merged_heading(n: usize) -> String {
+    format!("Đã gộp ({n} tệp)")
+}
+pub fn returns_missing_heading(n: usize) -> String {
+    format!("Chưa gửi về ({n} trường)")
+}
+pub fn return_counts(accepted: u32, refused: u32, kept: u32, undecided: u32) -> String {
+    let mut s = format!("nhận {accepted} · giữ của cụm {kept} · từ chối {refused}");
+    if undecided > 0 {
+        s.push_str(&format!(" · chưa quyết {undecided}"));
+    }
+    s
+}

@@ -5,7 +5,7 @@ use super::record::{self, Rec, RecordKey};
 use super::{Review, Status};
 use crate::workbook::{Id, ReturnRecord, Rev, Workbook};
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The leader's decision on a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,27 @@ pub struct Applied {
     pub kept: u32,
     /// Conflicts left undecided: not applied.
     pub undecided: u32,
+}
+
+/// The leader's choices on one review, as [`apply`] takes them: each
+/// acceptable change in `rejected` (the leader unticked it) becomes a
+/// conflict decided for the leader — not applied, and the school's edit
+/// recorded as seen (counted as kept in the tracker). Other decisions are
+/// kept as given.
+pub fn with_rejected(
+    review: &Review,
+    rejected: &BTreeSet<RecordKey>,
+    decisions: &Decisions,
+) -> (Review, Decisions) {
+    let mut review = review.clone();
+    let mut decisions = decisions.clone();
+    for c in &mut review.changes {
+        if c.status == Status::Acceptable && rejected.contains(&c.key) {
+            c.status = Status::Conflict;
+            decisions.insert(c.key.clone(), Decision::KeepLeader);
+        }
+    }
+    (review, decisions)
 }
 
 /// Applies `review` to `master` with today's date in the tracker. See [`apply_on`].
@@ -312,4 +333,56 @@ fn assessment<'a>(wb: &'a mut Workbook, school: &Id) -> &'a mut crate::workbook:
         .iter_mut()
         .find(|a| &a.school == school)
         .expect("just ensured")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::{review_bytes, stamp};
+    use crate::workbook::{self, Owner, Points, synthetic};
+
+    fn set_self(wb: &mut Workbook, school: &str, criterion: &str, points: i64, by: &Owner) {
+        let s = wb
+            .assessment_mut(&Id::new(school))
+            .self_scores
+            .get_mut(&Id::new(criterion))
+            .expect("score in the synthetic workbook");
+        s.points = Points(points);
+        s.rev.bump(by);
+    }
+
+    fn points(wb: &Workbook, school: &str, criterion: &str) -> Points {
+        wb.assessment(&Id::new(school))
+            .expect("assessment")
+            .self_scores[&Id::new(criterion)]
+            .points
+    }
+
+    #[test]
+    fn a_rejected_change_is_not_applied_and_counts_as_kept() {
+        let mut master = synthetic::workbook(5, 6, 4);
+        stamp(&mut master, &Owner::Cluster);
+        let mut theirs = master.clone();
+        let me = Owner::School(Id::new("s02"));
+        set_self(&mut theirs, "s02", "c001", 777, &me);
+        set_self(&mut theirs, "s02", "c002", 888, &me);
+        stamp(&mut theirs, &me);
+        let review =
+            review_bytes(&master, &workbook::to_bytes(&theirs), "s02.json").expect("reviewed");
+        assert_eq!(review.acceptable().count(), 2);
+        let first = RecordKey::SelfScore(Id::new("s02"), Id::new("c001"));
+        let rejected = BTreeSet::from([first.clone()]);
+        let (filtered, decisions) = with_rejected(&review, &rejected, &Decisions::new());
+        assert_eq!(decisions.get(&first), Some(&Decision::KeepLeader));
+        let before = master.clone();
+        let day = jiff::civil::date(2024, 10, 1);
+        let done = apply_on(&mut master, &filtered, &decisions, day);
+        assert_eq!((done.accepted, done.kept, done.undecided), (1, 1, 0));
+        assert_eq!(
+            points(&master, "s02", "c001"),
+            points(&before, "s02", "c001")
+        );
+        assert_eq!(points(&master, "s02", "c002"), Points(888));
+        assert_eq!(master.provenance.returns.len(), 1);
+    }
 }

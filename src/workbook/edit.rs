@@ -36,6 +36,9 @@ pub enum Edit {
     Criteria(CriteriaEdit),
     /// Self and cluster scores, notes, evidence, bonus/deduction items (issue 6).
     Score(ScoreEdit),
+    /// The whole workbook, worked out elsewhere in one go (files returned by
+    /// member schools merged by `crate::exchange::apply`): one undo step.
+    Replace(Box<Workbook>),
 }
 
 /// Why an edit was refused; the workbook is unchanged.
@@ -156,6 +159,7 @@ impl Edit {
             Edit::Activity(edit) => edit.apply(wb)?,
             Edit::Criteria(edit) => edit.apply(wb)?,
             Edit::Score(edit) => edit.apply(wb)?,
+            Edit::Replace(new) => *wb = *new,
         }
         Ok(())
     }

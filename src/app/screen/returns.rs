@@ -1,0 +1,101 @@
+//! The tracker of returned files: which schools' files are merged (when,
+//! under what name, what was taken) and which schools have not sent theirs
+//! yet — what the leader checks the week before the conference.
+
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length};
+
+use crate::app::{font, strings as s, theme};
+use crate::exchange;
+use crate::text::format_date;
+use crate::workbook::{ReturnRecord, Workbook};
+
+/// The tracker for `wb`; `import` is the message of the import button.
+pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M) -> Element<'a, M> {
+    let missing = exchange::missing(wb);
+    let returns = &wb.provenance.returns;
+    let header = row![
+        text(s::VIEW_RETURNS)
+            .size(theme::TEXT_TITLE)
+            .font(font::BOLD),
+        space::horizontal(),
+        button(s::IMPORT_RETURNS)
+            .on_press(import)
+            .style(button::primary),
+    ]
+    .align_y(Alignment::Center);
+
+    let mut merged = column![
+        text(s::returns_merged_heading(returns.len()))
+            .size(theme::TEXT_HEADING)
+            .font(font::BOLD)
+    ]
+    .spacing(theme::SPACE_S);
+    if returns.is_empty() {
+        merged = merged.push(text(s::NO_RETURNS).color(theme::MUTED));
+    } else {
+        let h = |t: &'a str| text(t).size(theme::TEXT_SMALL).color(theme::MUTED);
+        merged = merged.push(
+            row![
+                h(s::RETURN_SCHOOL).width(Length::FillPortion(3)),
+                h(s::RETURN_FILE).width(Length::FillPortion(3)),
+                h(s::RETURN_DATE).width(Length::FillPortion(1)),
+                h(s::RETURN_COUNTS).width(Length::FillPortion(4)),
+            ]
+            .spacing(theme::SPACE_S),
+        );
+        for r in returns {
+            merged = merged.push(return_row(wb, r));
+        }
+    }
+
+    let mut waiting = column![
+        text(s::returns_missing_heading(missing.len()))
+            .size(theme::TEXT_HEADING)
+            .font(font::BOLD)
+    ]
+    .spacing(theme::SPACE_S);
+    if missing.is_empty() {
+        waiting = waiting.push(text(s::NONE_MISSING).color(theme::GOOD));
+    }
+    for id in &missing {
+        waiting = waiting.push(text(format!("• {}", wb.school_full_name(id))));
+    }
+
+    column![
+        header,
+        text(s::RETURNS_HELP).color(theme::MUTED),
+        scrollable(
+            column![
+                container(merged)
+                    .padding(theme::SPACE_M)
+                    .width(Length::Fill)
+                    .style(theme::card),
+                container(waiting)
+                    .padding(theme::SPACE_M)
+                    .width(Length::Fill)
+                    .style(theme::card),
+            ]
+            .spacing(theme::SPACE_M)
+            .padding(iced::Padding::ZERO.right(theme::SPACE_M))
+        )
+        .id("returns-list")
+        .height(Length::Fill),
+    ]
+    .spacing(theme::SPACE_M)
+    .into()
+}
+
+fn return_row<'a, M: 'a>(wb: &'a Workbook, r: &'a ReturnRecord) -> Element<'a, M> {
+    let small = |t: String| text(t).size(theme::TEXT_SMALL);
+    row![
+        small(wb.school_name(&r.school)).width(Length::FillPortion(3)),
+        small(r.file_name.clone()).width(Length::FillPortion(3)),
+        small(r.merged_on.map(format_date).unwrap_or_default()).width(Length::FillPortion(1)),
+        small(s::return_counts(r.accepted, r.refused, r.kept, r.undecided))
+            .width(Length::FillPortion(4)),
+    ]
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center)
+    .into()
+}

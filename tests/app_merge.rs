@@ -1,0 +1,262 @@
+//! The window merging files member schools sent back: dropped onto the
+//! window, reviewed (tick, untick, decide conflicts), applied as one undoable
+//! step, listed in the tracker; wrong files refused in Vietnamese.
+
+use std::path::{Path, PathBuf};
+
+use iced::Size;
+use iced_test::Simulator;
+use thidua::app::screen::View;
+use thidua::app::screen::merge_review::Message as Review;
+use thidua::app::{App, Boot, Message, Notice, font, strings as s};
+use thidua::exchange::{self, RecordKey};
+use thidua::workbook::edit::scores::Side;
+use thidua::workbook::edit::{Edit, ScoreEdit};
+use thidua::workbook::{self, Id, Owner, Points, Workbook};
+
+const SAMPLE: &str = "assets/samples/cum8-2019.json";
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: font::all().into_iter().map(Into::into).collect(),
+        default_font: font::REGULAR,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, Size::new(1280.0, 800.0), app.view())
+}
+
+fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+fn click(app: &mut App, label: &str) {
+    let mut sim = simulator(app);
+    sim.click(label)
+        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    simulator(app).find(text).is_ok()
+}
+
+fn open_copy(dir: &Path) -> App {
+    let path = dir.join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    App::new(Boot::isolated(Some(path))).0
+}
+
+/// The leader's workbook as it was sent out.
+fn sent_out() -> Workbook {
+    workbook::load(Path::new(SAMPLE)).unwrap().workbook
+}
+
+fn id(s: &str) -> Id {
+    Id::new(s)
+}
+
+/// `school`'s copy of what was sent out, edited and saved as that school,
+/// written to `dir/name`.
+fn returned(
+    dir: &Path,
+    name: &str,
+    school: &str,
+    edit: impl FnOnce(&mut Workbook, &Owner),
+) -> PathBuf {
+    let mut wb = sent_out();
+    let me = Owner::School(id(school));
+    edit(&mut wb, &me);
+    exchange::stamp(&mut wb, &me);
+    let path = dir.join(name);
+    std::fs::write(&path, workbook::to_bytes(&wb)).unwrap();
+    path
+}
+
+fn set_self(wb: &mut Workbook, school: &str, criterion: &str, points: i64, by: &Owner) {
+    let s = wb
+        .assessment_mut(&id(school))
+        .self_scores
+        .get_mut(&id(criterion))
+        .unwrap();
+    s.points = Points(points);
+    s.rev.bump(by);
+}
+
+fn self_points(app: &App, school: &str, criterion: &str) -> Points {
+    app.workbook()
+        .unwrap()
+        .assessment(&id(school))
+        .unwrap()
+        .self_scores[&id(criterion)]
+        .points
+}
+
+#[test]
+fn two_returned_files_dropped_reviewed_applied_in_one_step_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    let dong_nai = returned(dir.path(), "DongNai-2019.json", "dong-nai", |wb, me| {
+        set_self(wb, "dong-nai", "II.1", 900, me);
+        set_self(wb, "dong-nai", "II.2", 700, me);
+    });
+    let tay_ninh = returned(dir.path(), "Cum8-2019 (1).json", "tay-ninh", |wb, me| {
+        set_self(wb, "tay-ninh", "I.1", 300, me); // the leader retypes it too
+        set_self(wb, "tay-ninh", "I.2", 250, me); // unticked below
+    });
+    // Meanwhile the leader corrected Tây Ninh's self-score on I.1.
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school: id("tay-ninh"),
+        criterion: id("I.1"),
+        side: Side::Own,
+        points: Some(Points(350)),
+    }))
+    .unwrap();
+    let before = app.workbook().unwrap().clone();
+    let tay_ninh_i2 = self_points(&app, "tay-ninh", "I.2");
+
+    send(
+        &mut app,
+        [
+            Message::FileDropped(dong_nai),
+            Message::FileDropped(tay_ninh),
+        ],
+    );
+    assert_eq!(
+        app.notice(),
+        None,
+        "both files are returns of this workbook"
+    );
+    assert_eq!(app.merge_review().files().len(), 2);
+    assert_eq!(app.workbook(), Some(&before), "reviewing changes nothing");
+    assert!(shows(&app, s::REVIEW_TITLE));
+    let sender = app.merge_review().files()[1].review.sender_name.clone();
+    assert!(shows(&app, &s::return_from(&sender)), "{sender}");
+    assert!(shows(&app, s::KEEP_CLUSTER));
+    assert!(shows(&app, s::TAKE_SCHOOL));
+    assert!(shows(&app, "Xung đột"));
+    assert_eq!(app.merge_review().undecided(), 1);
+
+    // Not applicable while the conflict is undecided.
+    send(&mut app, [Message::MergeReview(Review::Apply)]);
+    assert_eq!(app.workbook(), Some(&before));
+    assert_eq!(app.merge_review().files().len(), 2);
+
+    // Keep the leader's I.1, and untick Tây Ninh's I.2.
+    click(&mut app, s::KEEP_CLUSTER);
+    assert_eq!(app.merge_review().undecided(), 0);
+    send(
+        &mut app,
+        [Message::MergeReview(Review::Accept(
+            1,
+            RecordKey::SelfScore(id("tay-ninh"), id("I.2")),
+            false,
+        ))],
+    );
+    click(&mut app, s::MERGE_APPLY);
+
+    assert!(app.merge_review().files().is_empty());
+    assert_eq!(self_points(&app, "dong-nai", "II.1"), Points(900));
+    assert_eq!(self_points(&app, "dong-nai", "II.2"), Points(700));
+    assert_eq!(
+        self_points(&app, "tay-ninh", "I.1"),
+        Points(350),
+        "leader's kept"
+    );
+    assert_eq!(
+        self_points(&app, "tay-ninh", "I.2"),
+        tay_ninh_i2,
+        "unticked"
+    );
+    let wb = app.workbook().unwrap();
+    assert_eq!(wb.provenance.returns.len(), 2);
+    let missing = exchange::missing(wb);
+    assert!(!missing.contains(&id("dong-nai")) && !missing.contains(&id("tay-ninh")));
+    assert!(missing.contains(&id("binh-duong")));
+    assert!(app.document().unwrap().dirty);
+
+    // The tracker lists both schools and who is still missing.
+    assert_eq!(app.current_view(), View::Returns);
+    assert!(shows(&app, "DongNai-2019.json"));
+    assert!(shows(&app, "Cum8-2019 (1).json"));
+    assert!(shows(&app, &s::returns_missing_heading(missing.len())));
+    assert!(shows(
+        &app,
+        &format!("• {}", wb.school_full_name(&id("binh-duong")))
+    ));
+
+    // One undo takes the whole merge back, tracker included.
+    send(&mut app, [Message::Undo]);
+    assert_eq!(app.workbook(), Some(&before));
+    assert!(app.workbook().unwrap().provenance.returns.is_empty());
+}
+
+#[test]
+fn a_file_of_another_cluster_dropped_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    let before = app.workbook().unwrap().clone();
+    let other = returned(dir.path(), "Cum9-2019.json", "dong-nai", |wb, me| {
+        wb.cluster.number = 9;
+        wb.cluster.name = "Cụm thi đua số 9".into();
+        set_self(wb, "dong-nai", "II.1", 900, me);
+    });
+    send(&mut app, [Message::FileDropped(other)]);
+    let Some(Notice::Error(msg)) = app.notice().cloned() else {
+        panic!("no refusal: {:?}", app.notice());
+    };
+    assert!(msg.contains("Cum9-2019.json"), "{msg}");
+    assert!(msg.contains("Tệp của cụm khác"), "{msg}");
+    assert!(msg.contains(s::DROP_OPEN_HINT), "{msg}");
+    assert!(shows(&app, &msg), "the refusal is on screen");
+    assert!(app.merge_review().files().is_empty());
+    assert_eq!(app.workbook(), Some(&before));
+    assert!(!app.document().unwrap().dirty);
+}
+
+#[test]
+fn the_same_file_twice_is_refused_and_cancel_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    let file = returned(dir.path(), "DongNai.json", "dong-nai", |wb, me| {
+        set_self(wb, "dong-nai", "II.1", 900, me);
+    });
+    let before = app.workbook().unwrap().clone();
+
+    // Cancel: nothing changes.
+    send(&mut app, [Message::FileDropped(file.clone())]);
+    assert_eq!(app.merge_review().files().len(), 1);
+    // Dropped again while under review: refused, still one.
+    send(&mut app, [Message::FileDropped(file.clone())]);
+    assert!(matches!(app.notice(), Some(Notice::Error(_))));
+    assert_eq!(app.merge_review().files().len(), 1);
+    click(&mut app, s::CANCEL);
+    assert!(app.merge_review().files().is_empty());
+    assert_eq!(app.workbook(), Some(&before));
+    assert!(!app.document().unwrap().dirty);
+
+    // Merged, then sent twice: refused.
+    send(&mut app, [Message::FileDropped(file.clone())]);
+    click(&mut app, s::MERGE_APPLY);
+    assert_eq!(self_points(&app, "dong-nai", "II.1"), Points(900));
+    send(&mut app, [Message::FileDropped(file)]);
+    let Some(Notice::Error(msg)) = app.notice() else {
+        panic!("no refusal: {:?}", app.notice());
+    };
+    assert!(msg.contains("Đã gộp tệp này rồi"), "{msg}");
+    assert!(app.merge_review().files().is_empty());
+}
+
+#[test]
+fn the_import_action_is_in_the_toolbar_and_the_tracker_is_in_the_navigation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    assert!(shows(&app, s::IMPORT_RETURNS));
+    click(&mut app, s::VIEW_RETURNS);
+    assert_eq!(app.current_view(), View::Returns);
+    assert!(shows(&app, s::NO_RETURNS));
+    // Every member but the leader (Bà Rịa - Vũng Tàu) is still missing.
+    assert!(shows(&app, &s::returns_missing_heading(6)));
+}
