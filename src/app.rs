@@ -47,11 +47,15 @@ pub struct Boot {
 }
 
 impl Boot {
-    /// Nothing read from or written to the user's folders.
+    /// Nothing read from or written to the user's folders; the machine is
+    /// the cluster office's (so no one is asked whose it is).
     pub fn isolated(file: Option<PathBuf>) -> Boot {
         Boot {
             file,
-            settings: Store::in_memory(settings::Settings::default()),
+            settings: Store::in_memory(settings::Settings {
+                machine: Some(Owner::Cluster),
+                ..settings::Settings::default()
+            }),
             recovery: recovery::Place::none(),
         }
     }
@@ -94,6 +98,8 @@ pub enum Message {
     MergeReview(merge_review::Message),
     /// Pick the files member schools sent back, to review and merge.
     ImportReturns,
+    /// Ask again whose machine this is.
+    ChooseMachine,
     ReturnsPicked(Vec<PathBuf>),
     Navigate(View),
     Home,
@@ -291,6 +297,7 @@ impl App {
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
+            Message::ChooseMachine => self.ask_machine(),
             Message::ReturnsPicked(paths) => self.import_returns(paths, false),
             Message::Scoring(m) => {
                 let Some(doc) = &self.doc else {
@@ -338,7 +345,7 @@ impl App {
                 {
                     // With a workbook open, a dropped file is one a school
                     // sent back; without, it is a workbook to open.
-                    if self.doc.is_some() {
+                    if self.doc.is_some() && !self.is_school_machine() {
                         self.import_returns(vec![p], true);
                         return Task::none();
                     }
@@ -487,6 +494,9 @@ impl App {
         if dirty {
             self.changed();
         }
+        if self.settings.settings.machine.is_none() && self.modal.is_none() {
+            self.ask_machine();
+        }
     }
 
     /// Opens a workbook file: the workbook (with its problems listed), or
@@ -593,11 +603,12 @@ impl App {
 
     /// Saves to `path`; on failure the edits stay and the reason is shown.
     pub fn save_to(&mut self, path: PathBuf) -> Task<Message> {
+        let editor = self.machine();
         let Some(doc) = &mut self.doc else {
             return Task::none();
         };
         let mut wb = doc.workbook.clone();
-        crate::exchange::stamp(&mut wb, &Owner::Cluster);
+        crate::exchange::stamp(&mut wb, &editor);
         match workbook::save(&path, &wb, Overwrite::WorkbookOnly) {
             Ok(()) => {
                 doc.workbook = wb;
@@ -669,6 +680,12 @@ impl App {
                 }
                 None => self.modal = Some(m),
             },
+            (Modal::Machine { .. }, Choice::Machine(owner)) => {
+                let name = self.machine_name(&owner);
+                self.settings.settings.machine = Some(owner);
+                self.settings.save();
+                self.notice = Some(Notice::Info(s::machine_set(&name)));
+            }
             (_, Choice::Cancel) => self.after_save = None,
             // A choice that does not belong to the dialog shown: keep it.
             (m, _) => self.modal = Some(m),
@@ -737,7 +754,7 @@ impl App {
                     .on_press(Message::Navigate(v))
                     .width(Length::Fill)
                     .padding([8, 10])
-                    .style(theme::nav(v == self.view)),
+                    .style(theme::nav(v == self.view && self.merge.is_empty())),
             );
         }
         nav = nav.push(space::vertical()).push(
@@ -768,11 +785,18 @@ impl App {
             tool(s::SAVE, Some(Message::Save)),
             tool(s::SAVE_AS, Some(Message::SaveAs)),
             space::horizontal().width(theme::SPACE_M),
-            tool(s::IMPORT_RETURNS, Some(Message::ImportReturns)),
+            tool(
+                s::IMPORT_RETURNS,
+                (!self.is_school_machine()).then_some(Message::ImportReturns)
+            ),
             space::horizontal().width(theme::SPACE_M),
             tool(s::UNDO, doc.can_undo().then_some(Message::Undo)),
             tool(s::REDO, doc.can_redo().then_some(Message::Redo)),
             space::horizontal(),
+            button(text(s::machine_label(&self.machine_label())).size(theme::TEXT_SMALL))
+                .on_press(Message::ChooseMachine)
+                .padding([6, 10])
+                .style(button::text),
             text(file).color(theme::MUTED),
         ]
         .spacing(theme::SPACE_S)
@@ -961,8 +985,51 @@ impl App {
 // ----- returned files (issue 8) -----
 
 impl App {
+    /// Whose machine this is; the cluster's office until someone says.
+    pub fn machine(&self) -> Owner {
+        self.settings
+            .settings
+            .machine
+            .clone()
+            .unwrap_or(Owner::Cluster)
+    }
+
+    fn is_school_machine(&self) -> bool {
+        matches!(self.settings.settings.machine, Some(Owner::School(_)))
+    }
+
+    fn machine_name(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Cluster => s::MACHINE_CLUSTER_SHORT.to_string(),
+            Owner::School(id) => match self.workbook() {
+                Some(wb) => wb.school_name(id),
+                None => id.to_string(),
+            },
+        }
+    }
+
+    fn machine_label(&self) -> String {
+        match &self.settings.settings.machine {
+            None => s::MACHINE_NOT_ASKED.to_string(),
+            Some(o) => self.machine_name(o),
+        }
+    }
+
+    /// Asks whose machine this is (the open workbook's schools to choose from).
+    fn ask_machine(&mut self) {
+        let schools = self
+            .workbook()
+            .map(|wb| {
+                wb.current_members()
+                    .map(|s| (Owner::School(s.id.clone()), s.full_name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.modal = Some(Modal::Machine { schools });
+    }
+
     fn pick_returns(&mut self) -> Task<Message> {
-        if self.doc.is_none() {
+        if self.doc.is_none() || self.is_school_machine() {
             return Task::none();
         }
         let folder = self.settings.settings.last_folder.clone();

@@ -1,10 +1,13 @@
-//! The window's settings: recent files, last folder, window size, UI scale.
+//! The window's settings: recent files, last folder, window size, UI scale,
+//! and whose machine this is (the cluster's office or one member school).
 //! Stored as JSON in the config folder (`directories`). Loading is tolerant
 //! (missing keys take defaults, out-of-range values are clamped), but a file
 //! that cannot be read is never overwritten: it may hold the only copy of a
 //! clerk's recent-files list, and a newer version may have written it.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::workbook::Owner;
 use std::path::{Path, PathBuf};
 
 /// How many recent files are remembered.
@@ -21,6 +24,18 @@ pub struct Settings {
     pub window_height: f32,
     /// UI scale (1.0 = 100 %).
     pub scale: f32,
+    /// Whose machine this is — "Máy này của …": the cluster's office (the
+    /// leader) or one member school. Every save is stamped with it, which
+    /// is how a returned file says who sent it. None: not asked yet (saves
+    /// then count as the cluster's). A value this version cannot read is
+    /// dropped, not the whole file.
+    #[serde(deserialize_with = "tolerant_owner")]
+    pub machine: Option<Owner>,
+}
+
+fn tolerant_owner<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Owner>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(v).ok())
 }
 
 impl Default for Settings {
@@ -31,6 +46,7 @@ impl Default for Settings {
             window_width: 1100.0,
             window_height: 700.0,
             scale: 1.0,
+            machine: None,
         }
     }
 }
@@ -166,6 +182,21 @@ mod tests {
         store.settings.remember(Path::new("/tmp/a.json"));
         store.save();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ broken");
+    }
+
+    #[test]
+    fn the_machine_s_owner_round_trips_and_a_bad_one_is_dropped_alone() {
+        let s = Settings {
+            machine: Some(Owner::School(crate::workbook::Id::new("dong-nai"))),
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.machine, s.machine);
+        let odd: Settings =
+            serde_json::from_str(r#"{"scale": 1.5, "machine": {"planet": 3}}"#).unwrap();
+        assert_eq!(odd.machine, None);
+        assert_eq!(odd.scale, 1.5);
     }
 
     #[test]

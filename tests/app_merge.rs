@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use iced::Size;
 use iced_test::Simulator;
+use thidua::app::modal::{Choice, Modal};
 use thidua::app::screen::View;
 use thidua::app::screen::merge_review::Message as Review;
 use thidua::app::{App, Boot, Message, Notice, font, strings as s};
 use thidua::exchange::{self, RecordKey};
+use thidua::settings::{Settings, Store};
 use thidua::workbook::edit::scores::Side;
 use thidua::workbook::edit::{Edit, ScoreEdit};
 use thidua::workbook::{self, Id, Owner, Points, Workbook};
@@ -259,4 +261,63 @@ fn the_import_action_is_in_the_toolbar_and_the_tracker_is_in_the_navigation() {
     assert!(shows(&app, s::NO_RETURNS));
     // Every member but the leader (Bà Rịa - Vũng Tàu) is still missing.
     assert!(shows(&app, &s::returns_missing_heading(6)));
+}
+
+#[test]
+fn whose_machine_is_asked_once_and_saves_are_stamped_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let boot = Boot {
+        settings: Store::in_memory(Settings::default()),
+        ..Boot::isolated(Some(path.clone()))
+    };
+    let (mut app, _) = App::new(boot);
+    assert!(matches!(app.modal(), Some(Modal::Machine { .. })));
+    assert!(shows(&app, s::MACHINE_TITLE));
+    let full = app.workbook().unwrap().school_full_name(&id("dong-nai"));
+    assert!(shows(&app, s::MACHINE_CLUSTER));
+    // (The members list behind the dialog has the same names: send the
+    // choice rather than click a name.)
+    let Some(Modal::Machine { schools }) = app.modal().cloned() else {
+        unreachable!()
+    };
+    let (owner, _) = schools.into_iter().find(|(_, n)| *n == full).unwrap();
+    send(&mut app, [Message::Modal(Choice::Machine(owner))]);
+    assert!(app.modal().is_none());
+    assert_eq!(app.settings().machine, Some(Owner::School(id("dong-nai"))));
+    assert!(shows(&app, &s::machine_label("Đồng Nai")));
+
+    // Saved on the school's machine: the file says Đồng Nai saved it …
+    send(&mut app, [Message::Save]);
+    let saved = workbook::load(&path).unwrap().workbook;
+    assert_eq!(
+        saved.provenance.saved_by,
+        Some(Owner::School(id("dong-nai")))
+    );
+    // … so the leader's window takes it as Đồng Nai's return.
+    let leader_dir = tempfile::tempdir().unwrap();
+    let mut leader = open_copy(leader_dir.path());
+    send(&mut leader, [Message::FileDropped(path.clone())]);
+    assert_eq!(leader.notice(), None);
+    assert_eq!(
+        leader.merge_review().files()[0].review.sender,
+        id("dong-nai")
+    );
+
+    // A school's machine opens a dropped workbook instead of merging it.
+    let other = leader_dir.path().join("cum8-2019.json");
+    send(&mut app, [Message::FileDropped(other.clone())]);
+    assert!(app.merge_review().files().is_empty());
+    assert_eq!(
+        app.document().unwrap().file_name().as_deref(),
+        Some("cum8-2019.json")
+    );
+    // Asked once: opening again does not ask; the toolbar changes it.
+    send(&mut app, [Message::OpenPath(path.clone())]);
+    assert!(app.modal().is_none());
+    click(&mut app, &s::machine_label("Đồng Nai"));
+    assert!(matches!(app.modal(), Some(Modal::Machine { .. })));
+    click(&mut app, s::MACHINE_CLUSTER);
+    assert_eq!(app.settings().machine, Some(Owner::Cluster));
 }

@@ -1,6 +1,6 @@
 //! Dialogs over the current screen: the close guard, "file changed on
-//! disk", "restore the recovery copy?", and the path field used where no
-//! native file dialog exists.
+//! disk", "restore the recovery copy?", whose machine this is, and the path
+//! field used where no native file dialog exists.
 
 use std::path::PathBuf;
 
@@ -11,6 +11,7 @@ use iced::{Element, Length};
 
 use super::dialog::Purpose;
 use super::{Message, font, strings as s, theme};
+use crate::workbook::Owner;
 
 #[derive(Debug, Clone)]
 pub enum Modal {
@@ -24,6 +25,9 @@ pub enum Modal {
     Recovery { file: String, written: String },
     /// No native file dialog: type the path.
     Path { purpose: Purpose, value: String },
+    /// Whose machine this is: the cluster's office or one of these member
+    /// schools (id, full name), in the workbook's order.
+    Machine { schools: Vec<(Owner, String)> },
 }
 
 pub const ID_PATH: &str = "path-input";
@@ -40,6 +44,8 @@ pub enum Choice {
     DiscardRecovery,
     PathChanged(String),
     PathSubmit,
+    /// This machine belongs to …
+    Machine(Owner),
 }
 
 type ButtonStyle = fn(&iced::Theme, button::Status) -> button::Style;
@@ -102,6 +108,31 @@ impl Modal {
                     (s::RECOVERY_DISCARD, Choice::DiscardRecovery, theme::quiet),
                 ],
             ),
+            Modal::Machine { schools } => {
+                let choice = |label: String, owner: Owner| {
+                    button(text(label))
+                        .on_press(Message::Modal(Choice::Machine(owner)))
+                        .width(Length::Fill)
+                        .style(theme::quiet)
+                };
+                let mut list = column![choice(s::MACHINE_CLUSTER.into(), Owner::Cluster)]
+                    .spacing(theme::SPACE_S);
+                for (owner, name) in schools {
+                    list = list.push(choice(name.clone(), owner.clone()));
+                }
+                column![
+                    text(s::MACHINE_TITLE)
+                        .size(theme::TEXT_HEADING)
+                        .font(font::BOLD),
+                    text(s::MACHINE_BODY),
+                    iced::widget::scrollable(list).height(Length::Shrink),
+                    button(s::MACHINE_LATER)
+                        .on_press(Message::Modal(Choice::Cancel))
+                        .style(theme::quiet),
+                ]
+                .spacing(theme::SPACE_M)
+                .into()
+            }
             Modal::Path { value, .. } => column![
                 text(s::PATH_TITLE)
                     .size(theme::TEXT_HEADING)

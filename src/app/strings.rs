@@ -493,6 +493,20 @@ pub fn criteria_file_unreadable(file: &str, reason: &str) -> String {
     format!("Không đọc được \u{201c}{file}\u{201d}: {reason}")
 }
 
+// Whose machine (issue 8)
+pub const MACHINE_TITLE: &str = "Máy này của trường nào?";
+pub const MACHINE_BODY: &str = "Mỗi lần lưu, sổ ghi ai đã lưu: nhờ đó khi trường gửi tệp về, văn phòng cụm biết tệp của trường nào. Chọn văn phòng cụm (cụm trưởng) nếu máy này dùng để tổng hợp cho cả cụm; chọn trường của mình nếu máy này của một trường thành viên. Có thể đổi sau bằng nút trên thanh công cụ.";
+pub const MACHINE_CLUSTER: &str = "Văn phòng cụm (cụm trưởng tổng hợp)";
+pub const MACHINE_LATER: &str = "Để sau";
+pub fn machine_label(owner: &str) -> String {
+    format!("Máy này: {owner}")
+}
+pub const MACHINE_CLUSTER_SHORT: &str = "văn phòng cụm";
+pub const MACHINE_NOT_ASKED: &str = "chưa chọn";
+pub fn machine_set(owner: &str) -> String {
+    format!("Từ nay, các lần lưu trên máy này ghi là của {owner}.")
+}
+
 // Returned files (issue 8)
 pub const VIEW_RETURNS: &str = "Tệp các trường gửi về";
 pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";

@@ -257,7 +257,13 @@ fn change_row<'a>(n: usize, f: &'a File, c: &'a Change) -> Element<'a, Message> 
                 button(text(label).size(theme::TEXT_SMALL))
                     .on_press(Message::Decide(n, c.key.clone(), d))
                     .padding([4, 8])
-                    .style(theme::nav(chosen == Some(d)))
+                    .style(move |t: &iced::Theme, st| {
+                        if chosen == Some(d) {
+                            theme::nav(true)(t, st)
+                        } else {
+                            theme::quiet(t, st)
+                        }
+                    })
             };
             Column::new()
                 .push(
