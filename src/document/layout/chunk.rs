@@ -186,25 +186,48 @@ impl Chunk {
                 break;
             }
         }
-        if cut <= EPS {
-            return None;
-        }
+        // Side-by-side cells with different line pitches can leave no
+        // height where every column has a gap between lines. Then each line
+        // that crosses the page end moves whole to the next page and the
+        // rest follows it up: the head ends at `cut`, the tail starts at
+        // `shift` (the top of its highest line), so nothing is cut through.
+        let shift = if cut > EPS {
+            cut
+        } else {
+            cut = max_height.min(self.height);
+            let shift = self
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) if t.bottom > cut + EPS => Some(t.top),
+                    _ => None,
+                })
+                .fold(cut, f32::min);
+            let head_has_text = self
+                .items
+                .iter()
+                .any(|i| matches!(i, Item::Text(t) if t.bottom <= cut + EPS));
+            if shift <= EPS || !head_has_text {
+                return None; // a single line taller than the page
+            }
+            shift
+        };
         let mut head = Vec::new();
         let mut tail = Vec::new();
         for item in self.items {
             match item {
                 Item::Text(ref t) => {
-                    if t.top < cut - EPS {
+                    if t.bottom <= cut + EPS {
                         head.push(item);
                     } else {
-                        tail.push(item.shifted(0.0, -cut));
+                        tail.push(item.shifted(0.0, -shift));
                     }
                 }
                 Item::Rule { y, .. } => {
                     if y <= cut {
                         head.push(item);
                     } else {
-                        tail.push(item.shifted(0.0, -cut));
+                        tail.push(item.shifted(0.0, -shift));
                     }
                 }
                 Item::Frame {
@@ -227,8 +250,8 @@ impl Chunk {
                         tail.push(Item::Frame {
                             x,
                             width,
-                            top: (top - cut).max(0.0),
-                            bottom: bottom - cut,
+                            top: (top - shift).max(0.0),
+                            bottom: bottom - shift,
                             thickness_pt,
                         });
                     }
@@ -244,7 +267,7 @@ impl Chunk {
         let rest = Chunk {
             space_after: self.space_after,
             header: self.header,
-            ..Chunk::content(self.height - cut, tail)
+            ..Chunk::content(self.height - shift, tail)
         };
         Some((first, rest))
     }
@@ -312,5 +335,37 @@ mod tests {
         let s = Chunk::stack(vec![a, b]);
         assert!((s.height - 13.0).abs() < EPS);
         assert_eq!((s.space_before, s.space_after), (3.0, 4.0));
+    }
+
+    #[test]
+    fn columns_with_no_common_gap_split_without_cutting_a_line() {
+        // Column A: lines every 5 mm from 0; column B: from 2,5 mm. No height
+        // is free in both, so lines crossing the cut move whole to the tail.
+        let mut items = Vec::new();
+        for k in 0..8 {
+            items.push(line(k as f32 * 5.0, 5.0));
+            items.push(line(2.5 + k as f32 * 5.0, 5.0).shifted(30.0, 0.0));
+        }
+        let chunk = Chunk::content(42.5, items);
+        let (head, tail) = chunk.split(12.0).expect("splits");
+        let tops = |c: &Chunk| -> Vec<(f32, f32)> {
+            c.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => Some((t.x, t.top)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(tops(&head), vec![(0.0, 0.0), (30.0, 2.5), (0.0, 5.0)]);
+        assert!(
+            head.items
+                .iter()
+                .all(|i| !matches!(i, Item::Text(t) if t.bottom > 12.0 + EPS))
+        );
+        // The tail starts with B's line that began at 7,5 mm.
+        assert!(tops(&tail).contains(&(30.0, 0.0)));
+        assert!(tops(&tail).contains(&(0.0, 2.5)));
+        assert_eq!(tops(&tail).len(), 16 - 3);
     }
 }
