@@ -119,6 +119,8 @@ pub enum Message {
     FileDropped(PathBuf),
     CloseRequested(window::Id),
     Resized(Size),
+    /// The first window and its monitor's logical size.
+    FitWindow(window::Id, Option<Size>),
     Tick,
     Modal(Choice),
     HideProblems,
@@ -203,7 +205,12 @@ impl App {
         if let Some(path) = boot.file {
             app.open(path);
         }
-        (app, Task::none())
+        // The remembered size may not fit this screen (a 1366×768 laptop at
+        // 125 % has about 1093×614 logical pixels): ask the monitor's size.
+        let fit = window::oldest().and_then(|id| {
+            window::monitor_size(id).map(move |monitor| Message::FitWindow(id, monitor))
+        });
+        (app, fit)
     }
 
     // ----- what tests and the title look at -----
@@ -232,6 +239,12 @@ impl App {
     }
     pub fn scale(&self) -> f32 {
         self.settings.settings.scale
+    }
+    fn window_size(&self) -> Size {
+        Size::new(
+            self.settings.settings.window_width,
+            self.settings.settings.window_height,
+        )
     }
     pub fn settings(&self) -> &settings::Settings {
         &self.settings.settings
@@ -366,6 +379,12 @@ impl App {
                     return self.exit(id);
                 }
             }
+            Message::FitWindow(id, Some(monitor)) => {
+                if let Some(size) = fitted(self.window_size(), monitor) {
+                    return window::resize(id, size);
+                }
+            }
+            Message::FitWindow(_, None) => {}
             Message::Resized(size) => {
                 self.settings.settings.window_width = size.width;
                 self.settings.settings.window_height = size.height;
@@ -1186,6 +1205,14 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
         '-' => Message::ZoomOut,
         _ => return None,
     })
+}
+
+/// A window size that fits on the monitor, leaving room for the taskbar
+/// and title bar; None when `window` already fits.
+pub fn fitted(window: Size, monitor: Size) -> Option<Size> {
+    let max = Size::new(monitor.width * 0.96, monitor.height * 0.9);
+    (window.width > max.width || window.height > max.height)
+        .then(|| Size::new(window.width.min(max.width), window.height.min(max.height)))
 }
 
 /// The window program, shared by `main` and the tests.

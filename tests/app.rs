@@ -409,3 +409,16 @@ fn duplicate_ids_are_not_edited_by_guess() {
     assert_eq!(app.workbook().unwrap(), &before);
     assert!(matches!(app.notice(), Some(Notice::Error(_))));
 }
+
+#[test]
+fn the_first_window_is_shrunk_to_fit_a_small_screen() {
+    use iced::Size;
+    // A 1366×768 laptop at 125 %: about 1093×614 logical pixels.
+    let fitted = thidua::app::fitted(Size::new(1100.0, 700.0), Size::new(1092.8, 614.4)).unwrap();
+    assert!(fitted.width <= 1092.8 * 0.96 + 0.01 && fitted.height <= 614.4 * 0.9 + 0.01);
+    // A window that fits is left alone.
+    assert_eq!(
+        thidua::app::fitted(Size::new(1100.0, 700.0), Size::new(1920.0, 1080.0)),
+        None
+    );
+}
