@@ -418,10 +418,13 @@ impl App {
 
     /// The one place edits are applied.
     pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        // A member school's machine edits as that school: only its own
+        // records, with its revisions, so the leader's merge accepts them.
+        let editor = self.machine();
         let Some(doc) = &mut self.doc else {
             return Ok(());
         };
-        match doc.apply(edit) {
+        match doc.apply(edit, &editor) {
             Ok(()) => {
                 self.changed();
                 Ok(())

@@ -70,9 +70,11 @@ impl Document {
     }
 
     /// Applies an edit; on success it can be undone.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+    /// Applies an edit made on this machine by `editor` (the cluster's
+    /// office or a member school), as one undo step.
+    pub fn apply(&mut self, edit: Edit, editor: &crate::workbook::Owner) -> Result<(), EditError> {
         let before = self.workbook.clone();
-        edit.apply(&mut self.workbook)?;
+        edit.apply_as(&mut self.workbook, editor)?;
         if self.workbook != before {
             self.undo.push(before);
             if self.undo.len() > UNDO_LIMIT {

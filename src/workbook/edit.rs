@@ -72,10 +72,11 @@ pub enum EditError {
     Criteria(criteria::CriteriaError),
     #[error(transparent)]
     Score(scores::ScoreError),
+    #[error(
+        "Máy này là của {0}: chỉ sửa được phần của trường mình (điểm tự chấm, ghi chú, minh chứng, hoạt động và điểm thưởng/trừ do trường nhập). Phần này do văn phòng cụm sửa."
+    )]
+    NotOwner(String),
 }
-
-/// Who makes the edits. Only the leader's office edits in the window today.
-const EDITOR: Owner = Owner::Cluster;
 
 impl Edit {
     /// Applies the edit. Text is NFC-normalised (names typed with a
@@ -83,6 +84,59 @@ impl Edit {
     /// otherwise) and the changed record's revision is bumped. On error
     /// nothing is changed.
     pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+        self.apply_as(wb, &Owner::Cluster)
+    }
+
+    /// Whether `editor` may make this edit. The cluster may change anything;
+    /// a member school only its own records: its self-scores with their
+    /// notes and evidence, its activities, the bonus/deduction items it
+    /// entered. Checked before anything changes.
+    pub fn check_owner(&self, wb: &Workbook, editor: &Owner) -> Result<(), EditError> {
+        let Owner::School(me) = editor else {
+            return Ok(());
+        };
+        let mine = |owner: &Owner| owner == editor;
+        let allowed = match self {
+            Edit::Score(
+                ScoreEdit::Points { school, side, .. }
+                | ScoreEdit::Note { school, side, .. }
+                | ScoreEdit::Evidence { school, side, .. },
+            ) => school == me && *side == scores::Side::Own,
+            Edit::Score(ScoreEdit::AddAdjustment { school, .. }) => school == me,
+            Edit::Score(ScoreEdit::RemoveAdjustment { school, id }) => {
+                school == me
+                    && wb
+                        .assessment(school)
+                        .and_then(|a| a.adjustments.iter().find(|x| &x.id == id))
+                        .is_some_and(|x| mine(&x.owner))
+            }
+            Edit::Activity(ActivityEdit::Add(_)) => true,
+            Edit::Activity(ActivityEdit::Set(a)) => wb
+                .activities
+                .iter()
+                .find(|x| x.id == a.id)
+                .is_some_and(|x| mine(&x.owner)),
+            Edit::Activity(ActivityEdit::Remove(id)) => wb
+                .activities
+                .iter()
+                .find(|x| &x.id == id)
+                .is_some_and(|x| mine(&x.owner)),
+            _ => false,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(EditError::NotOwner(wb.school_name(me)))
+        }
+    }
+
+    /// Applies the edit as `editor`: the leader's office (the cluster) or a
+    /// member school on its own machine. Revisions are bumped under the
+    /// editor's key and new records it creates are owned by it, so the
+    /// leader's merge can tell whose change is whose. A member school may
+    /// change only what it owns (see [`Edit::check_owner`]).
+    pub fn apply_as(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        self.check_owner(wb, editor)?;
         // A file with two schools under one id (a hand edit, a bad merge)
         // is listed as a problem on open; editing either would be a guess.
         if let Edit::SetSchool(School { id, .. }) | Edit::RemoveSchool(id) = &self
@@ -95,12 +149,12 @@ impl Edit {
                 normalise_school(&mut school);
                 check_name(wb, &school)?;
                 if school.id.as_str().is_empty() {
-                    school.id = wb.fresh_id(&EDITOR, "school");
+                    school.id = wb.fresh_id(editor, "school");
                 } else if wb.school(&school.id).is_some() {
                     return Err(EditError::DuplicateId(school.id));
                 }
                 school.rev = Default::default();
-                school.rev.bump(&EDITOR);
+                school.rev.bump(editor);
                 wb.members.push(school);
             }
             Edit::SetSchool(mut school) => {
@@ -113,7 +167,7 @@ impl Edit {
                     .ok_or_else(|| EditError::UnknownSchool(school.id.clone()))?;
                 school.rev = slot.rev.clone();
                 if *slot != school {
-                    school.rev.bump(&EDITOR);
+                    school.rev.bump(editor);
                     *slot = school;
                 }
             }
@@ -121,7 +175,7 @@ impl Edit {
                 if wb.school(&id).is_none() {
                     return Err(EditError::UnknownSchool(id));
                 }
-                remove_school(wb, &id);
+                remove_school(wb, &id, editor);
             }
             Edit::SetLeader(leader) => {
                 if let Some(id) = leader.as_ref().filter(|id| wb.school(id).is_none()) {
@@ -134,7 +188,7 @@ impl Edit {
                         wb.roles.deputies.retain(|d| d != id);
                     }
                     wb.roles.leader = leader;
-                    wb.roles.rev.bump(&EDITOR);
+                    wb.roles.rev.bump(editor);
                 }
             }
             Edit::SetDeputies(deputies) => {
@@ -152,13 +206,13 @@ impl Edit {
                 }
                 if wb.roles.deputies != unique {
                     wb.roles.deputies = unique;
-                    wb.roles.rev.bump(&EDITOR);
+                    wb.roles.rev.bump(editor);
                 }
             }
-            Edit::Conference(edit) => edit.apply(wb)?,
-            Edit::Activity(edit) => edit.apply(wb)?,
-            Edit::Criteria(edit) => edit.apply(wb)?,
-            Edit::Score(edit) => edit.apply(wb)?,
+            Edit::Conference(edit) => edit.apply(wb, editor)?,
+            Edit::Activity(edit) => edit.apply(wb, editor)?,
+            Edit::Criteria(edit) => edit.apply(wb, editor)?,
+            Edit::Score(edit) => edit.apply(wb, editor)?,
             Edit::Replace(new) => *wb = *new,
         }
         Ok(())
@@ -286,13 +340,13 @@ pub fn references(wb: &Workbook, id: &Id) -> References {
 
 /// Removes the school and every reference to it, so the workbook stays
 /// valid (a dangling id would show up as a content problem on next open).
-fn remove_school(wb: &mut Workbook, id: &Id) {
+fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
     let refs = references(wb, id);
     wb.members.retain(|s| &s.id != id);
     for s in &mut wb.members {
         if s.successor.as_ref() == Some(id) {
             s.successor = None;
-            s.rev.bump(&EDITOR);
+            s.rev.bump(editor);
         }
     }
     if refs.is_leader || refs.is_deputy || refs.in_rotation {
@@ -301,7 +355,7 @@ fn remove_school(wb: &mut Workbook, id: &Id) {
         }
         wb.roles.deputies.retain(|d| d != id);
         wb.roles.rotation.retain(|d| d != id);
-        wb.roles.rev.bump(&EDITOR);
+        wb.roles.rev.bump(editor);
     }
     wb.assessments.retain(|a| &a.school != id);
     for a in &mut wb.activities {
@@ -321,7 +375,7 @@ fn remove_school(wb: &mut Workbook, id: &Id) {
             }
         }
         if *a != before {
-            a.rev.bump(&EDITOR);
+            a.rev.bump(editor);
         }
     }
     let conf = &mut wb.conference;
@@ -335,7 +389,7 @@ fn remove_school(wb: &mut Workbook, id: &Id) {
             w.candidates.retain(|c| c != id);
         }
         if *b != old {
-            b.rev.bump(&EDITOR);
+            b.rev.bump(editor);
         }
     }
     conf.academy_decisions.retain(|d| &d.school != id);
@@ -347,7 +401,7 @@ fn remove_school(wb: &mut Workbook, id: &Id) {
     }
     conf.election.deputies.retain(|d| d != id);
     if *conf != before {
-        conf.rev.bump(&EDITOR);
+        conf.rev.bump(editor);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Activity edits: add, change, remove. Dates are real dates, the end not
 //! before the start, and every school named is a member.
 
-use super::{EDITOR, EditError};
+use super::EditError;
 use crate::text::nfc_in_place;
 use crate::workbook::{Activity, Id, Owner, Workbook};
 
@@ -33,18 +33,18 @@ impl From<ActivityError> for EditError {
 }
 
 impl ActivityEdit {
-    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+    pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
         match self {
             ActivityEdit::Add(mut a) => {
                 check(wb, &mut a)?;
                 if a.id.as_str().is_empty() {
-                    a.id = wb.fresh_id(&EDITOR, "activity");
+                    a.id = wb.fresh_id(editor, "activity");
                 } else if wb.activities.iter().any(|x| x.id == a.id) {
                     return Err(ActivityError::DuplicateId(a.id).into());
                 }
-                a.owner = Owner::Cluster;
+                a.owner = editor.clone();
                 a.rev = Default::default();
-                a.rev.bump(&EDITOR);
+                a.rev.bump(editor);
                 wb.activities.push(a);
             }
             ActivityEdit::Set(mut a) => {
@@ -57,7 +57,7 @@ impl ActivityEdit {
                 a.rev = slot.rev.clone();
                 a.owner = slot.owner.clone();
                 if *slot != a {
-                    a.rev.bump(&EDITOR);
+                    a.rev.bump(editor);
                     *slot = a;
                 }
             }

@@ -5,8 +5,9 @@
 
 use jiff::civil::{Date, Time};
 
-use super::{EDITOR, EditError};
+use super::EditError;
 use crate::text::nfc_in_place;
+use crate::workbook::Owner;
 use crate::workbook::Workbook;
 use crate::workbook::model::{AcademyDecision, Attendance, Ballot, Election, Handover, Id, Person};
 
@@ -55,7 +56,7 @@ pub enum ConferenceEdit {
 
 impl ConferenceEdit {
     /// Applies the edit; on error nothing is changed.
-    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+    pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
         let before = wb.conference.clone();
         let known = |wb: &Workbook, id: &Id| {
             if wb.school(id).is_some() {
@@ -113,12 +114,12 @@ impl ConferenceEdit {
                 }
                 check_ballot(wb, &mut ballot)?;
                 if ballot.id.as_str().is_empty() {
-                    ballot.id = wb.fresh_id(&EDITOR, "ballot");
+                    ballot.id = wb.fresh_id(editor, "ballot");
                 } else if wb.conference.ballots.iter().any(|b| b.id == ballot.id) {
                     return Err(EditError::UnknownBallot(ballot.id));
                 }
                 ballot.rev = Default::default();
-                ballot.rev.bump(&EDITOR);
+                ballot.rev.bump(editor);
                 wb.conference.ballots.push(ballot);
             }
             ConferenceEdit::SetBallot(mut ballot) => {
@@ -131,7 +132,7 @@ impl ConferenceEdit {
                     .ok_or_else(|| EditError::UnknownBallot(ballot.id.clone()))?;
                 ballot.rev = slot.rev.clone();
                 if *slot != ballot {
-                    ballot.rev.bump(&EDITOR);
+                    ballot.rev.bump(editor);
                     *slot = ballot;
                 }
             }
@@ -190,7 +191,7 @@ impl ConferenceEdit {
             }
         }
         if wb.conference != before {
-            wb.conference.rev.bump(&EDITOR);
+            wb.conference.rev.bump(editor);
         }
         Ok(())
     }
@@ -284,20 +285,24 @@ mod tests {
         let mut b = wb.conference.ballots[0].clone();
         b.id = Id::default();
         assert!(matches!(
-            ConferenceEdit::AddBallot(b).apply(&mut wb),
+            ConferenceEdit::AddBallot(b).apply(&mut wb, &Owner::Cluster),
             Err(EditError::BallotExists(_))
         ));
         let mut d = Details::of(&wb);
         d.end = Some(jiff::civil::time(7, 0, 0, 0));
         assert_eq!(
-            ConferenceEdit::SetDetails(d).apply(&mut wb),
+            ConferenceEdit::SetDetails(d).apply(&mut wb, &Owner::Cluster),
             Err(EditError::EndBeforeStart)
         );
         let e = Election {
             leader: Some(Id::new("nowhere")),
             ..Election::default()
         };
-        assert!(ConferenceEdit::SetElection(e).apply(&mut wb).is_err());
+        assert!(
+            ConferenceEdit::SetElection(e)
+                .apply(&mut wb, &Owner::Cluster)
+                .is_err()
+        );
         assert_eq!(wb, before);
     }
 
@@ -306,7 +311,9 @@ mod tests {
         let mut wb = sample();
         let mut d = Details::of(&wb);
         d.place = " Ba\u{0300} Ri\u{0323}a ".into();
-        ConferenceEdit::SetDetails(d).apply(&mut wb).unwrap();
+        ConferenceEdit::SetDetails(d)
+            .apply(&mut wb, &Owner::Cluster)
+            .unwrap();
         assert_eq!(wb.conference.place, "Bà Rịa");
     }
 }

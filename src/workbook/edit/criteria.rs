@@ -3,8 +3,9 @@
 //! table from another workbook. A maximum is never lowered below a score
 //! already given.
 
-use super::{EDITOR, EditError};
+use super::EditError;
 use crate::text::nfc_in_place;
+use crate::workbook::Owner;
 use crate::workbook::{Criterion, Id, Points, Workbook};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +95,7 @@ impl From<CriteriaError> for EditError {
 }
 
 impl CriteriaEdit {
-    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+    pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
         match self {
             CriteriaEdit::Add { parent, mut node } => {
                 normalise(&mut node);
@@ -189,7 +190,7 @@ impl CriteriaEdit {
                 if wb.rules.bonus_cap != bonus || wb.rules.deduction_cap != deduction {
                     wb.rules.bonus_cap = bonus;
                     wb.rules.deduction_cap = deduction;
-                    wb.rules.rev.bump(&EDITOR);
+                    wb.rules.rev.bump(editor);
                 }
             }
             CriteriaEdit::Replace(mut table) => {
@@ -326,7 +327,7 @@ mod tests {
             title: leaf.title.clone(),
             max: Some(Points(1)),
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap_err();
         assert!(
             matches!(&e, EditError::Criteria(CriteriaError::BelowScores { affected, .. }) if !affected.is_empty()),
@@ -343,20 +344,20 @@ mod tests {
             id: first.clone(),
             up: false,
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap();
         assert_eq!(wb.criteria[1].id, first);
         CriteriaEdit::Move {
             id: first.clone(),
             up: true,
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap();
         CriteriaEdit::Move {
             id: first.clone(),
             up: true,
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap();
         assert_eq!(wb.criteria[0].id, first);
         CriteriaEdit::Add {
@@ -368,7 +369,7 @@ mod tests {
                 ..Criterion::default()
             },
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap();
         assert_eq!(wb.criteria.last().unwrap().title, "Mới");
     }

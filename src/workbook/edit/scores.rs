@@ -2,7 +2,7 @@
 //! evidence, and bonus/deduction items. Every score stays within 0 and the
 //! criterion's maximum.
 
-use super::{EDITOR, EditError};
+use super::EditError;
 use crate::text::nfc_in_place;
 use crate::workbook::{Adjustment, AdjustmentKind, Id, Owner, Points, Score, Workbook};
 
@@ -75,7 +75,7 @@ impl From<ScoreError> for EditError {
 }
 
 impl ScoreEdit {
-    pub fn apply(self, wb: &mut Workbook) -> Result<(), EditError> {
+    pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
         match self {
             ScoreEdit::Points {
                 school,
@@ -92,7 +92,7 @@ impl ScoreEdit {
                         let score = scores(wb, &school, side).entry(criterion).or_default();
                         if score.points != p || score.rev.is_empty() {
                             score.points = p;
-                            score.rev.bump(&EDITOR);
+                            score.rev.bump(editor);
                         }
                     }
                     None => {
@@ -111,7 +111,7 @@ impl ScoreEdit {
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.note != note {
                     score.note = note;
-                    score.rev.bump(&EDITOR);
+                    score.rev.bump(editor);
                 }
             }
             ScoreEdit::Evidence {
@@ -125,7 +125,7 @@ impl ScoreEdit {
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.evidence != evidence {
                     score.evidence = evidence;
-                    score.rev.bump(&EDITOR);
+                    score.rev.bump(editor);
                 }
             }
             ScoreEdit::AddAdjustment {
@@ -143,17 +143,17 @@ impl ScoreEdit {
                 if reason.is_empty() {
                     return Err(ScoreError::NoReason.into());
                 }
-                let id = wb.fresh_id(&EDITOR, "adj");
+                let id = wb.fresh_id(editor, "adj");
                 let mut adj = Adjustment {
                     id,
-                    owner: Owner::Cluster,
+                    owner: editor.clone(),
                     kind,
                     points,
                     reason,
                     evidence: Vec::new(),
                     rev: Default::default(),
                 };
-                adj.rev.bump(&EDITOR);
+                adj.rev.bump(editor);
                 wb.assessment_mut(&school).adjustments.push(adj);
             }
             ScoreEdit::RemoveAdjustment { school, id } => {
@@ -228,7 +228,7 @@ mod tests {
             side: Side::Cluster,
             points: Some(too_much),
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap_err();
         assert!(
             e.to_string()
@@ -242,7 +242,7 @@ mod tests {
             side: Side::Cluster,
             points: Some(leaf.max_points()),
         }
-        .apply(&mut wb)
+        .apply(&mut wb, &Owner::Cluster)
         .unwrap();
         let s = &wb.assessment(&school).unwrap().cluster_scores[&leaf.id];
         assert_eq!(s.points, leaf.max_points());
