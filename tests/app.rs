@@ -4,56 +4,34 @@
 
 mod support;
 
+use support::ui::{self, send};
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iced::widget::text_editor;
 use iced::{Size, window};
-use iced_test::{Simulator, selector};
 use thidua::app::modal::{Choice, Modal};
 use thidua::app::screen::members::{Field, Message as Members};
 use thidua::app::screen::welcome::Message as Welcome;
-use thidua::app::{App, Boot, Message, Notice, Screen, font, recovery, strings as s};
+use thidua::app::{App, Boot, Message, Notice, Screen, recovery, strings as s};
 use thidua::workbook::{self, Id};
 
 const SAMPLE: &str = "assets/samples/cum8-2019.json";
 
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    let settings = iced::Settings {
-        fonts: font::all().into_iter().map(Into::into).collect(),
-        default_font: font::REGULAR,
-        ..iced::Settings::default()
-    };
-    Simulator::with_size(settings, Size::new(1280.0, 800.0), app.view())
-}
+/// The window size the views are simulated at.
+const VIEW: Size = Size::new(1280.0, 800.0);
 
-fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-/// Clicks `label` (a text) in the current view and applies what it sends.
 fn click(app: &mut App, label: &str) {
-    let mut sim = simulator(app);
-    sim.click(label)
-        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::click(app, VIEW, label)
 }
 
-/// Clicks the input with `id`, types `text`, applies what it sends.
 fn type_into(app: &mut App, id: &'static str, text: &str) {
-    let mut sim = simulator(app);
-    sim.click(selector::id(id))
-        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
-    let _ = sim.typewrite(text);
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::type_into(app, VIEW, id, text)
 }
 
 fn shows(app: &App, text: &str) -> bool {
-    simulator(app).find(text).is_ok()
+    ui::shows(app, VIEW, text)
 }
 
 /// A copy of the sample in a temp dir, so saving never touches the repo.

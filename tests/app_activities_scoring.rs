@@ -1,50 +1,36 @@
 //! The activities, criteria and scoring views, driven headless with
 //! `iced_test` on the bundled sample (issue 6).
 
+mod support;
+
 use iced::Size;
 use iced_test::{Simulator, selector};
+use support::ui::{self, send};
 use thidua::app::screen::View;
 use thidua::app::screen::scoring::{self, Cell};
-use thidua::app::{App, Boot, Message, font};
+use thidua::app::{App, Boot, Message};
 use thidua::text::compare_vi;
 use thidua::workbook::{Id, Points};
 
 const SAMPLE: &str = "assets/samples/cum8-2019.json";
 
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    let settings = iced::Settings {
-        fonts: font::all().into_iter().map(Into::into).collect(),
-        default_font: font::REGULAR,
-        ..iced::Settings::default()
-    };
-    Simulator::with_size(settings, Size::new(1366.0, 800.0), app.view())
-}
+/// The window size the views are simulated at.
+const VIEW: Size = Size::new(1366.0, 800.0);
 
-fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    ui::simulator(app, VIEW)
 }
 
 fn click(app: &mut App, label: &str) {
-    let mut sim = simulator(app);
-    sim.click(label)
-        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::click(app, VIEW, label)
 }
 
 fn type_into(app: &mut App, id: &'static str, text: &str) {
-    let mut sim = simulator(app);
-    sim.click(selector::id(id))
-        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
-    let _ = sim.typewrite(text);
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::type_into(app, VIEW, id, text)
 }
 
 fn shows(app: &App, text: &str) -> bool {
-    simulator(app).find(text).is_ok()
+    ui::shows(app, VIEW, text)
 }
 
 fn sample() -> App {

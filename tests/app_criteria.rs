@@ -2,40 +2,31 @@
 //! sample (issue 6): refusing a maximum below given scores, adding and
 //! renaming a criterion by typing, copying the table from another file.
 
+mod support;
+
 use iced::Size;
 use iced::keyboard::key::Named;
 use iced_test::{Simulator, selector};
+use support::ui::{self, send};
 use thidua::app::dialog::{Picked, Purpose};
 use thidua::app::screen::View;
 use thidua::app::screen::criteria::{self, Message as Criteria};
-use thidua::app::{App, Boot, Message, font, strings as s};
+use thidua::app::{App, Boot, Message, strings as s};
 use thidua::workbook::edit::criteria::{Affected, find};
 use thidua::workbook::file::Overwrite;
 use thidua::workbook::{self, Criterion, Id, Points};
 
 const SAMPLE: &str = "assets/samples/cum8-2019.json";
 
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    let settings = iced::Settings {
-        fonts: font::all().into_iter().map(Into::into).collect(),
-        default_font: font::REGULAR,
-        ..iced::Settings::default()
-    };
-    Simulator::with_size(settings, Size::new(1366.0, 800.0), app.view())
-}
+/// The window size the views are simulated at.
+const VIEW: Size = Size::new(1366.0, 800.0);
 
-fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    ui::simulator(app, VIEW)
 }
 
 fn click(app: &mut App, label: &str) {
-    let mut sim = simulator(app);
-    sim.click(label)
-        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::click(app, VIEW, label)
 }
 
 /// Clicks the input `id`, erases what it holds, types `text`.
@@ -53,7 +44,7 @@ fn retype(app: &mut App, id: &'static str, old_len: usize, text: &str) {
 }
 
 fn shows(app: &App, text: &str) -> bool {
-    simulator(app).find(text).is_ok()
+    ui::shows(app, VIEW, text)
 }
 
 fn sample() -> App {

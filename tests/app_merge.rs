@@ -2,14 +2,16 @@
 //! window, reviewed (tick, untick, decide conflicts), applied as one undoable
 //! step, listed in the tracker; wrong files refused in Vietnamese.
 
+mod support;
+
 use std::path::{Path, PathBuf};
+use support::ui::{self, send};
 
 use iced::Size;
-use iced_test::Simulator;
 use thidua::app::modal::{Choice, Modal};
 use thidua::app::screen::View;
 use thidua::app::screen::merge_review::Message as Review;
-use thidua::app::{App, Boot, Message, Notice, font, strings as s};
+use thidua::app::{App, Boot, Message, Notice, strings as s};
 use thidua::exchange::{self, RecordKey};
 use thidua::settings::{Settings, Store};
 use thidua::workbook::edit::scores::Side;
@@ -18,31 +20,15 @@ use thidua::workbook::{self, Id, Owner, Points, Workbook};
 
 const SAMPLE: &str = "assets/samples/cum8-2019.json";
 
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    let settings = iced::Settings {
-        fonts: font::all().into_iter().map(Into::into).collect(),
-        default_font: font::REGULAR,
-        ..iced::Settings::default()
-    };
-    Simulator::with_size(settings, Size::new(1280.0, 800.0), app.view())
-}
-
-fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
+/// The window size the views are simulated at.
+const VIEW: Size = Size::new(1280.0, 800.0);
 
 fn click(app: &mut App, label: &str) {
-    let mut sim = simulator(app);
-    sim.click(label)
-        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
-    let messages: Vec<_> = sim.into_messages().collect();
-    send(app, messages);
+    ui::click(app, VIEW, label)
 }
 
 fn shows(app: &App, text: &str) -> bool {
-    simulator(app).find(text).is_ok()
+    ui::shows(app, VIEW, text)
 }
 
 fn open_copy(dir: &Path) -> App {

@@ -1,0 +1,48 @@
+//! Driving the window headless with `iced_test`: build a simulator of the
+//! current view at a given size, click or type in it, and feed the messages
+//! it produced back to `App::update`.
+
+use iced::Size;
+use iced_test::{Simulator, selector};
+use thidua::app::{App, Message, font};
+
+/// The view of `app` in a simulator of `size`, with the app's own fonts.
+pub fn simulator(app: &App, size: Size) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: font::all().into_iter().map(Into::into).collect(),
+        default_font: font::REGULAR,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, size, app.view())
+}
+
+/// Applies messages as the runtime would (tasks are not run).
+pub fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+/// Clicks `label` (a text) in the current view and applies what it sends.
+pub fn click(app: &mut App, size: Size, label: &str) {
+    let mut sim = simulator(app, size);
+    sim.click(label)
+        .unwrap_or_else(|e| panic!("no {label:?}: {e:?}"));
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+/// Clicks the input with `id`, types `text`, applies what it sends.
+pub fn type_into(app: &mut App, size: Size, id: &'static str, text: &str) {
+    let mut sim = simulator(app, size);
+    sim.click(selector::id(id))
+        .unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+    let _ = sim.typewrite(text);
+    let messages: Vec<_> = sim.into_messages().collect();
+    send(app, messages);
+}
+
+/// Does the current view show `text`?
+pub fn shows(app: &App, size: Size, text: &str) -> bool {
+    simulator(app, size).find(text).is_ok()
+}
