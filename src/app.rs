@@ -442,6 +442,11 @@ impl App {
 
     /// Screens that cache what they derive from the workbook recompute it.
     fn refresh_screens(&mut self) {
+        let me = match self.machine() {
+            Owner::School(id) => Some(id),
+            Owner::Cluster => None,
+        };
+        self.scoring.set_machine(me);
         if let Some(doc) = &self.doc {
             self.scoring.refresh(&doc.workbook);
         }
@@ -705,6 +710,7 @@ impl App {
             (Modal::Machine { .. }, Choice::Machine(owner)) => {
                 let name = self.machine_name(&owner);
                 self.settings.settings.machine = Some(owner);
+                self.refresh_screens();
                 self.settings.save();
                 self.notice = Some(Notice::Info(s::machine_set(&name)));
             }

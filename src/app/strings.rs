@@ -569,3 +569,8 @@ pub fn return_counts(accepted: u32, refused: u32, kept: u32, undecided: u32) -> 
     }
     s
 }
+
+/// On a member school's machine, above the scoring grid.
+pub fn own_scores_only(school: &str) -> String {
+    format!("Máy của {school}: chỉ nhập điểm tự chấm của trường mình; phần còn lại chỉ xem.")
+}

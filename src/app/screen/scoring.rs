@@ -87,12 +87,16 @@ pub struct State {
     error: Option<String>,
     /// The last edit sent was a bonus/deduction item.
     adjusting: bool,
+    /// On a member school's machine, that school: only its own self-scores
+    /// can be typed; everything else is shown read-only.
+    me: Option<Id>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             side: Side::Cluster,
+            me: None,
             selected: None,
             draft: None,
             offset: 0.0,
@@ -141,6 +145,31 @@ pub enum Action {
 }
 
 impl State {
+    /// Whose machine this is: None for the cluster's office, Some(school)
+    /// for a member school, which types only its own self-scores.
+    pub fn set_machine(&mut self, me: Option<Id>) {
+        if me.is_some() {
+            self.side = Side::Own;
+        }
+        if me != self.me {
+            self.selected = None;
+            self.draft = None;
+        }
+        self.me = me;
+    }
+
+    /// May this machine type into the cell of school column `school`?
+    fn editable(&self, school: usize) -> bool {
+        match &self.me {
+            None => true,
+            Some(me) => self
+                .cache
+                .as_ref()
+                .and_then(|c| c.schools.get(school))
+                .is_some_and(|(id, _, _)| id == me),
+        }
+    }
+
     /// Recomputes what the grid shows from the workbook: call after every
     /// change to it (edit, undo, open).
     pub fn refresh(&mut self, wb: &Workbook) {
@@ -286,12 +315,14 @@ impl State {
             .as_ref()
             .map_or((0, 0), |c| (c.schools.len(), c.leaf_rows.len()));
         match message {
+            Message::Side(_) if self.me.is_some() => {}
             Message::Side(side) => {
                 self.side = side;
                 if let Some(cell) = self.selected {
                     return self.go(wb, cell);
                 }
             }
+            Message::Select(cell) if !self.editable(cell.school) => {}
             Message::Select(cell) => return self.go(wb, cell),
             Message::Input(value) => {
                 let Some(d) = &mut self.draft else {
@@ -477,9 +508,20 @@ impl State {
                 .font(font::BOLD),
             space::horizontal(),
             text(s::TYPING).size(theme::TEXT_SMALL).color(theme::MUTED),
-            side_button(s::CLUSTER_SCORE, Side::Cluster),
-            side_button(s::SELF_SCORE, Side::Own),
         ]
+        .push(match &self.me {
+            Some(me) => Element::from(
+                text(s::own_scores_only(&wb.school_name(me)))
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+            ),
+            None => row![
+                side_button(s::CLUSTER_SCORE, Side::Cluster),
+                side_button(s::SELF_SCORE, Side::Own),
+            ]
+            .spacing(theme::SPACE_S)
+            .into(),
+        })
         .spacing(theme::SPACE_S)
         .align_y(Alignment::Center);
 
@@ -724,7 +766,7 @@ impl State {
                         .width(Length::Fill)
                         .align_x(Alignment::End),
                 )
-                .on_press(Message::Select(cell))
+                .on_press_maybe(self.editable(cell.school).then_some(Message::Select(cell)))
                 .padding([3, 4])
                 .width(54)
                 .style(theme::cell(typed.is_none(), differs))

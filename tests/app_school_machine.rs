@@ -1,0 +1,64 @@
+//! On a member school's machine the window shows what the school may not
+//! change as read-only, and refuses such edits with a Vietnamese notice.
+
+mod support;
+
+use iced::Size;
+use support::ui::{self, send};
+use thidua::app::screen::View;
+use thidua::app::{App, Boot, Message, Notice, strings as s};
+use thidua::settings::{Settings, Store};
+use thidua::workbook::edit::scores::Side;
+use thidua::workbook::edit::{Edit, ScoreEdit};
+use thidua::workbook::{Id, Owner, Points};
+
+const VIEW: Size = Size::new(1366.0, 800.0);
+
+fn on_machine_of(school: &str) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Cum8-2019.json");
+    std::fs::copy("assets/samples/cum8-2019.json", &path).unwrap();
+    let boot = Boot {
+        settings: Store::in_memory(Settings {
+            machine: Some(Owner::School(Id::new(school))),
+            ..Settings::default()
+        }),
+        ..Boot::isolated(Some(path))
+    };
+    let (mut app, _) = App::new(boot);
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    app
+}
+
+#[test]
+fn the_scoring_grid_offers_only_the_schools_own_self_scores() {
+    let app = on_machine_of("dong-nai");
+    assert!(ui::shows(&app, VIEW, &s::own_scores_only("Đồng Nai")));
+    // No switch to the cluster's scores on a school's machine.
+    assert!(!ui::shows(&app, VIEW, s::CLUSTER_SCORE));
+}
+
+#[test]
+fn an_edit_of_what_the_school_does_not_own_is_refused_with_a_notice() {
+    let mut app = on_machine_of("dong-nai");
+    let before = app.workbook().unwrap().clone();
+    let result = app.apply(Edit::Score(ScoreEdit::Points {
+        school: Id::new("tay-ninh"),
+        criterion: Id::new("I.1"),
+        side: Side::Own,
+        points: Some(Points(100)),
+    }));
+    let e = result.unwrap_err();
+    assert!(e.contains("Máy này là của Đồng Nai"), "{e}");
+    assert_eq!(app.workbook().unwrap(), &before);
+    // Its own self-score goes through.
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school: Id::new("dong-nai"),
+        criterion: Id::new("I.1"),
+        side: Side::Own,
+        points: Some(Points(300)),
+    }))
+    .unwrap();
+    assert_ne!(app.workbook().unwrap(), &before);
+    assert!(!matches!(app.notice(), Some(Notice::Error(_))));
+}
