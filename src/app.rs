@@ -831,6 +831,17 @@ impl App {
         .align_y(iced::Alignment::Center);
 
         let mut main = column![toolbar].spacing(theme::SPACE_M);
+        // A member school's machine: say once, on every view, what it may
+        // change (the rest is refused with a notice if tried).
+        if let Owner::School(me) = self.machine()
+            && self.view != View::Scoring
+        {
+            main = main.push(
+                text(s::school_machine_scope(&wb.school_name(&me)))
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+            );
+        }
         if let Some(n) = &self.notice {
             main = main.push(notice_bar(n));
         }

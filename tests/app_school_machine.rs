@@ -62,3 +62,15 @@ fn an_edit_of_what_the_school_does_not_own_is_refused_with_a_notice() {
     assert_ne!(app.workbook().unwrap(), &before);
     assert!(!matches!(app.notice(), Some(Notice::Error(_))));
 }
+
+#[test]
+fn every_other_view_says_what_the_machine_may_change() {
+    let mut app = on_machine_of("dong-nai");
+    for v in [View::Members, View::Activities, View::Awards, View::YearEnd] {
+        send(&mut app, [Message::Navigate(v)]);
+        assert!(
+            ui::shows(&app, VIEW, &s::school_machine_scope("Đồng Nai")),
+            "{v:?}"
+        );
+    }
+}

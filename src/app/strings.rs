@@ -574,3 +574,10 @@ pub fn return_counts(accepted: u32, refused: u32, kept: u32, undecided: u32) -> 
 pub fn own_scores_only(school: &str) -> String {
     format!("Máy của {school}: chỉ nhập điểm tự chấm của trường mình; phần còn lại chỉ xem.")
 }
+
+/// On a member school's machine, above every view but the scoring grid.
+pub fn school_machine_scope(school: &str) -> String {
+    format!(
+        "Máy của {school}: chỉ sửa được phần của trường mình (điểm tự chấm, ghi chú, minh chứng, hoạt động do trường nhập); phần còn lại chỉ xem."
+    )
+}
