@@ -1056,7 +1056,7 @@ impl App {
 
     /// Asks whose machine this is (the open workbook's schools to choose from).
     fn ask_machine(&mut self) {
-        let schools = self
+        let mut schools: Vec<(Owner, String)> = self
             .workbook()
             .map(|wb| {
                 wb.current_members()
@@ -1064,6 +1064,7 @@ impl App {
                     .collect()
             })
             .unwrap_or_default();
+        schools.sort_by(|a, b| crate::text::compare_vi(&a.1, &b.1));
         self.modal = Some(Modal::Machine { schools });
     }
 
