@@ -293,6 +293,16 @@ impl App {
                     self.set_document(Document::unsaved(*wb, None));
                 }
             },
+            // A member school's machine only looks at the cluster's parts:
+            // the forms do not react, and a notice says why.
+            Message::Members(_) | Message::Criteria(_) | Message::YearEnd(_)
+                if self.is_school_machine() =>
+            {
+                self.notice = Some(Notice::Info(self.read_only_notice()));
+            }
+            Message::Awards(m) if self.is_school_machine() && !awards_view_only(&m) => {
+                self.notice = Some(Notice::Info(self.read_only_notice()));
+            }
             Message::Members(m) => {
                 let Some(doc) = &self.doc else {
                     return Task::none();
@@ -1055,6 +1065,17 @@ impl App {
     }
 
     /// Asks whose machine this is (the open workbook's schools to choose from).
+    fn read_only_notice(&self) -> String {
+        let name = match self.machine() {
+            Owner::School(me) => self
+                .workbook()
+                .map(|wb| wb.school_name(&me))
+                .unwrap_or_else(|| me.to_string()),
+            Owner::Cluster => String::new(),
+        };
+        s::school_machine_scope(&name)
+    }
+
     fn ask_machine(&mut self) {
         let mut schools: Vec<(Owner, String)> = self
             .workbook()
@@ -1226,6 +1247,15 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
         '-' => Message::ZoomOut,
         _ => return None,
     })
+}
+
+/// Awards messages that only change what is looked at (the award's tab,
+/// printing the ballot papers): allowed on a member school's machine.
+fn awards_view_only(m: &awards::Message) -> bool {
+    matches!(
+        m,
+        awards::Message::SelectAward(_) | awards::Message::PrintBallots
+    )
 }
 
 /// A window size that fits on the monitor, leaving room for the taskbar

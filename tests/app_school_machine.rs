@@ -74,3 +74,29 @@ fn every_other_view_says_what_the_machine_may_change() {
         );
     }
 }
+
+#[test]
+fn the_cluster_parts_do_not_react_on_a_schools_machine() {
+    use thidua::app::screen::{awards, members};
+    let mut app = on_machine_of("dong-nai");
+    let before = app.workbook().unwrap().clone();
+    send(&mut app, [Message::Navigate(View::Members)]);
+    send(&mut app, [Message::Members(members::Message::Add)]);
+    assert_eq!(
+        app.notice(),
+        Some(&Notice::Info(s::school_machine_scope("Đồng Nai")))
+    );
+    // No form opened: the members view still shows no save button.
+    assert!(!ui::shows(&app, VIEW, s::SAVE_CHANGES));
+    // Looking at another award's ballot is still possible.
+    send(&mut app, [Message::Navigate(View::Awards)]);
+    send(&mut app, [Message::DismissNotice]);
+    send(
+        &mut app,
+        [Message::Awards(awards::Message::SelectAward(Id::new(
+            "bang-khen",
+        )))],
+    );
+    assert_eq!(app.notice(), None);
+    assert_eq!(app.workbook().unwrap(), &before);
+}
