@@ -456,6 +456,7 @@ impl App {
             Owner::School(id) => Some(id),
             Owner::Cluster => None,
         };
+        self.members.set_read_only(me.is_some());
         self.scoring.set_machine(me);
         if let Some(doc) = &self.doc {
             self.scoring.refresh(&doc.workbook);

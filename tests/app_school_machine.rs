@@ -100,3 +100,13 @@ fn the_cluster_parts_do_not_react_on_a_schools_machine() {
     assert_eq!(app.notice(), None);
     assert_eq!(app.workbook().unwrap(), &before);
 }
+
+#[test]
+fn the_member_list_has_no_edit_buttons_on_a_schools_machine() {
+    let mut app = on_machine_of("dong-nai");
+    send(&mut app, [Message::Navigate(View::Members)]);
+    assert!(ui::shows(&app, VIEW, "Trường Chính trị tỉnh Tây Ninh"));
+    for label in [s::ADD_SCHOOL, s::EDIT, s::REMOVE, s::MAKE_LEADER] {
+        assert!(!ui::shows(&app, VIEW, label), "{label}");
+    }
+}

@@ -14,6 +14,8 @@ use crate::workbook::{Id, School, Workbook};
 pub struct State {
     draft: Option<Draft>,
     removing: Option<(Id, References)>,
+    /// A member school's machine: the list is shown without edit buttons.
+    read_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +132,15 @@ pub enum Action {
 }
 
 impl State {
+    /// On a member school's machine the cluster's member list is read-only.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+        if read_only {
+            self.draft = None;
+            self.removing = None;
+        }
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
             Message::Add => {
@@ -243,10 +254,12 @@ impl State {
                 .size(theme::TEXT_TITLE)
                 .font(font::BOLD),
             space::horizontal(),
+        ]
+        .push((!self.read_only).then(|| {
             button(s::ADD_SCHOOL)
                 .on_press(Message::Add)
-                .style(button::primary),
-        ]
+                .style(button::primary)
+        }))
         .align_y(Alignment::Center);
 
         let mut list = column![].spacing(theme::SPACE_S);
@@ -254,7 +267,7 @@ impl State {
             list = list.push(text(s::NO_MEMBERS).color(theme::MUTED));
         }
         for school in schools {
-            list = list.push(school_row(wb, school, self.draft.is_some()));
+            list = list.push(school_row(wb, school, self.draft.is_some(), self.read_only));
         }
         let list = scrollable(list.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
             .id("members-list")
@@ -280,7 +293,12 @@ impl State {
 
 /// One school. `compact` (the form takes half the width): the buttons go
 /// under the details instead of beside them.
-fn school_row<'a>(wb: &'a Workbook, school: &'a School, compact: bool) -> Element<'a, Message> {
+fn school_row<'a>(
+    wb: &'a Workbook,
+    school: &'a School,
+    compact: bool,
+    read_only: bool,
+) -> Element<'a, Message> {
     let is_leader = wb.roles.leader.as_ref() == Some(&school.id);
     let is_deputy = wb.roles.deputies.contains(&school.id);
     let mut title = row![text(&school.full_name).font(font::BOLD)]
@@ -351,7 +369,9 @@ fn school_row<'a>(wb: &'a Workbook, school: &'a School, compact: bool) -> Elemen
     ]
     .spacing(2)
     .width(Length::Fill);
-    let body: Element<'a, Message> = if compact {
+    let body: Element<'a, Message> = if read_only {
+        details.into()
+    } else if compact {
         column![details, buttons].spacing(theme::SPACE_S).into()
     } else {
         row![details, buttons]
