@@ -457,6 +457,7 @@ impl App {
             Owner::Cluster => None,
         };
         self.members.set_read_only(me.is_some());
+        self.criteria.set_read_only(me.is_some());
         self.scoring.set_machine(me);
         if let Some(doc) = &self.doc {
             self.scoring.refresh(&doc.workbook);

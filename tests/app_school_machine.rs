@@ -110,3 +110,19 @@ fn the_member_list_has_no_edit_buttons_on_a_schools_machine() {
         assert!(!ui::shows(&app, VIEW, label), "{label}");
     }
 }
+
+#[test]
+fn the_criteria_table_has_no_edit_controls_on_a_schools_machine() {
+    let mut app = on_machine_of("dong-nai");
+    send(&mut app, [Message::Navigate(View::Criteria)]);
+    assert!(ui::shows(&app, VIEW, s::CRITERIA_TITLE));
+    for label in [
+        s::ADD_SECTION,
+        s::COPY_CRITERIA,
+        s::EDIT,
+        s::REMOVE,
+        s::MOVE_UP,
+    ] {
+        assert!(!ui::shows(&app, VIEW, label), "{label}");
+    }
+}

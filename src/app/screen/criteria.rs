@@ -36,6 +36,8 @@ pub struct State {
     /// A refusal (with its list of scores) or any other failure.
     error: Option<String>,
     info: Option<String>,
+    /// A member school's machine: the table is shown without edit controls.
+    read_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +319,15 @@ impl State {
         *self = State::default();
     }
 
+    /// On a member school's machine the cluster's criteria table is read-only.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+        if read_only {
+            self.draft = None;
+            self.removing = None;
+        }
+    }
+
     pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
         let total: Points = wb.criteria.iter().map(Criterion::max_points).sum();
         let title = row![
@@ -327,14 +338,18 @@ impl State {
         ]
         .spacing(theme::SPACE_M)
         .align_y(Alignment::Center);
-        let actions = row![
-            button(text(s::COPY_CRITERIA).wrapping(text::Wrapping::None))
-                .on_press(Message::CopyFrom)
-                .style(theme::quiet),
-            button(text(s::ADD_SECTION).wrapping(text::Wrapping::None))
-                .on_press(Message::AddSection)
-                .style(button::primary),
-        ]
+        let actions = if self.read_only {
+            row![]
+        } else {
+            row![
+                button(text(s::COPY_CRITERIA).wrapping(text::Wrapping::None))
+                    .on_press(Message::CopyFrom)
+                    .style(theme::quiet),
+                button(text(s::ADD_SECTION).wrapping(text::Wrapping::None))
+                    .on_press(Message::AddSection)
+                    .style(button::primary),
+            ]
+        }
         .spacing(theme::SPACE_M);
         // With the form open the table has 3/5 of the width: the buttons
         // go under the title instead of being pushed out.
@@ -374,7 +389,7 @@ impl State {
             rows.push(text(s::NO_CRITERIA).color(theme::MUTED).into());
         }
         for section in &wb.criteria {
-            push_node(&mut rows, section, 0, editing, compact);
+            push_node(&mut rows, section, 0, editing, compact, self.read_only);
         }
         let tree = column(rows).spacing(2).push(
             container(
@@ -421,19 +436,19 @@ impl State {
                 text(s::BONUS_CAP),
                 text_input("", &bonus)
                     .id(BONUS_CAP_ID)
-                    .on_input(Message::BonusCap)
+                    .on_input_maybe((!self.read_only).then_some(Message::BonusCap))
                     .on_submit(Message::SaveCaps)
                     .padding(4)
                     .width(70),
                 text(s::DEDUCTION_CAP),
                 text_input("", &deduction)
                     .id(DEDUCTION_CAP_ID)
-                    .on_input(Message::DeductionCap)
+                    .on_input_maybe((!self.read_only).then_some(Message::DeductionCap))
                     .on_submit(Message::SaveCaps)
                     .padding(4)
                     .width(70),
                 button(text(s::SAVE_CAPS).size(theme::TEXT_SMALL))
-                    .on_press_maybe(changed.then_some(Message::SaveCaps))
+                    .on_press_maybe((changed && !self.read_only).then_some(Message::SaveCaps))
                     .padding([4, 8])
                     .style(theme::quiet),
             ]
@@ -505,6 +520,7 @@ fn push_node<'a>(
     depth: usize,
     editing: Option<&Id>,
     compact: bool,
+    read_only: bool,
 ) {
     let small = |label: &'a str, msg: Message| {
         button(text(label).size(theme::TEXT_SMALL))
@@ -563,7 +579,9 @@ fn push_node<'a>(
     ]
     .spacing(theme::SPACE_S)
     .align_y(Alignment::Center);
-    let body: Element<'a, Message> = if compact {
+    let body: Element<'a, Message> = if read_only {
+        line.into()
+    } else if compact {
         column![
             line,
             row![
@@ -594,7 +612,7 @@ fn push_node<'a>(
             .into(),
     );
     for child in &node.children {
-        push_node(tree, child, depth + 1, editing, compact);
+        push_node(tree, child, depth + 1, editing, compact, read_only);
     }
 }
 
