@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod document;
 pub mod font;
 pub mod modal;
+pub mod path_field;
 pub mod recovery;
 pub mod screen;
 pub mod strings;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use super::strings;
 
 /// Faster than this, a `None` cannot have come from a person pressing Cancel.
-const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+pub const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
 
 /// What a picked path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,9 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use iced::futures::channel::oneshot;
-use iced::widget::{
-    button, column, container, progress_bar, row, scrollable, space, text, text_input,
-};
+use iced::widget::{button, column, container, progress_bar, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::app::dialog::Picked;
@@ -88,8 +86,7 @@ pub enum Action {
     Notice(String),
 }
 
-/// Faster than this, a `None` cannot have come from a person pressing Cancel.
-const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+use crate::app::dialog::NO_DIALOG_BELOW;
 
 async fn pick(target: Target, suggested: String) -> Picked {
     let started = Instant::now();
@@ -424,33 +421,19 @@ fn detail(wb: &Workbook, kind: DocKind, busy: bool) -> iced::widget::Container<'
 }
 
 fn path_field(target: Target, p: &str) -> Element<'_, Message> {
-    container(
-        column![
-            text(match target {
-                Target::One(_) => s::PATH_NO_DIALOG_PDF,
-                Target::All => s::PATH_NO_DIALOG_FOLDER,
-            }),
-            row![
-                text_input("", p)
-                    .id("export-path")
-                    .on_input(Message::PathTyped)
-                    .on_submit(Message::PathSubmit)
-                    .padding(6),
-                button(text(s::OK))
-                    .on_press(Message::PathSubmit)
-                    .style(button::primary),
-                button(text(s::CANCEL))
-                    .on_press(Message::CancelPath)
-                    .style(theme::quiet),
-            ]
-            .spacing(theme::SPACE_S),
-        ]
-        .spacing(theme::SPACE_S),
+    let prompt = match target {
+        Target::One(_) => s::PATH_NO_DIALOG_PDF,
+        Target::All => s::PATH_NO_DIALOG_FOLDER,
+    };
+    crate::app::path_field::path_field(
+        prompt,
+        "",
+        p,
+        "export-path",
+        Message::PathTyped,
+        Message::PathSubmit,
+        Message::CancelPath,
     )
-    .padding(theme::SPACE_M)
-    .width(Length::Fill)
-    .style(theme::note)
-    .into()
 }
 
 fn job_view(job: &Job) -> Element<'_, Message> {

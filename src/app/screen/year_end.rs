@@ -5,7 +5,7 @@
 //! opened.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
@@ -288,8 +288,7 @@ pub fn next_year_name(wb: &Workbook) -> String {
     }
 }
 
-/// Faster than this, a `None` cannot have come from a person pressing Cancel.
-const NO_DIALOG_BELOW: Duration = Duration::from_millis(250);
+use crate::app::dialog::NO_DIALOG_BELOW;
 
 async fn pick_next_year(suggested: String) -> Picked {
     let started = Instant::now();
@@ -472,31 +471,15 @@ impl State {
         .align_y(Alignment::Center);
         let mut page = column![].spacing(theme::SPACE_M);
         if let Some(p) = &self.next_year_path {
-            page = page.push(
-                container(
-                    column![
-                        text(s::PATH_NO_DIALOG_NEXT_YEAR),
-                        row![
-                            text_input(s::PATH_HINT, p)
-                                .id("next-year-path")
-                                .on_input(Message::NextYearPath)
-                                .on_submit(Message::NextYearPathSubmit)
-                                .padding(6),
-                            button(text(s::OK))
-                                .on_press(Message::NextYearPathSubmit)
-                                .style(button::primary),
-                            button(text(s::CANCEL))
-                                .on_press(Message::CancelPath)
-                                .style(theme::quiet),
-                        ]
-                        .spacing(theme::SPACE_S),
-                    ]
-                    .spacing(theme::SPACE_S),
-                )
-                .padding(theme::SPACE_M)
-                .width(Length::Fill)
-                .style(theme::note),
-            );
+            page = page.push(crate::app::path_field::path_field(
+                s::PATH_NO_DIALOG_NEXT_YEAR,
+                s::PATH_HINT,
+                p,
+                "next-year-path",
+                Message::NextYearPath,
+                Message::NextYearPathSubmit,
+                Message::CancelPath,
+            ));
         }
         if let Some(e) = &self.error {
             page = page.push(
