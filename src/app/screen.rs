@@ -53,3 +53,24 @@ impl View {
         }
     }
 }
+
+/// How the app's applying of a screen's last edit went: on success the form
+/// (`draft`) closes; on failure it stays open showing the reason (`error`
+/// gives its error slot). Returns the reason when no form is open to show it.
+pub fn settle<D>(
+    draft: &mut Option<D>,
+    result: Result<(), String>,
+    error: impl FnOnce(&mut D) -> &mut Option<String>,
+) -> Option<String> {
+    match (result, draft.as_mut()) {
+        (Ok(()), _) => {
+            *draft = None;
+            None
+        }
+        (Err(e), Some(d)) => {
+            *error(d) = Some(e);
+            None
+        }
+        (Err(e), None) => Some(e),
+    }
+}

@@ -193,17 +193,7 @@ impl State {
 
     /// How applying our last edit went; the error when no form shows it.
     pub fn applied(&mut self, result: Result<(), String>) -> Option<String> {
-        match (result, &mut self.draft) {
-            (Ok(()), _) => {
-                self.draft = None;
-                None
-            }
-            (Err(e), Some(d)) => {
-                d.error = Some(e);
-                None
-            }
-            (Err(e), None) => Some(e),
-        }
+        super::settle(&mut self.draft, result, |d| &mut d.error)
     }
 
     pub fn reset(&mut self) {

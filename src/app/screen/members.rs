@@ -223,17 +223,7 @@ impl State {
     /// success, keep it open with the reason on failure.
     /// Returns the error when there is no form to show it in.
     pub fn applied(&mut self, result: Result<(), String>) -> Option<String> {
-        match (result, &mut self.draft) {
-            (Ok(()), _) => {
-                self.draft = None;
-                None
-            }
-            (Err(e), Some(d)) => {
-                d.error = Some(e);
-                None
-            }
-            (Err(e), None) => Some(e),
-        }
+        super::settle(&mut self.draft, result, |d| &mut d.error)
     }
 
     /// Forget drafts that no longer fit the workbook (after undo, open …).
