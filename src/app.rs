@@ -12,6 +12,7 @@ pub mod recovery;
 pub mod screen;
 pub mod strings;
 pub mod theme;
+pub mod widget;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -8,7 +8,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use crate::app::{font, strings as s, theme};
+use crate::app::{font, strings as s, theme, widget};
 use crate::text::{compare_vi, format_date, nfc, parse_date};
 use crate::workbook::edit::{ActivityEdit, Edit};
 use crate::workbook::{Activity, ActivityKind, Id, Owner, Participant, Prize, Workbook};
@@ -632,24 +632,9 @@ impl Draft {
         ]
         .spacing(theme::SPACE_S);
         if let Some(e) = &self.error {
-            form = form.push(
-                container(text(e.clone()))
-                    .padding(theme::SPACE_S)
-                    .width(Length::Fill)
-                    .style(theme::error_note),
-            );
+            form = form.push(widget::error_box(e));
         }
-        form = form.push(
-            row![
-                button(s::SAVE_CHANGES)
-                    .on_press(Message::Save)
-                    .style(button::primary),
-                button(s::CANCEL)
-                    .on_press(Message::Cancel)
-                    .style(theme::quiet),
-            ]
-            .spacing(theme::SPACE_M),
-        );
+        form = form.push(widget::save_cancel(Message::Save, Message::Cancel));
         container(scrollable(form.padding(theme::SPACE_M)).id("activity-form"))
             .style(theme::card)
             .height(Length::Fill)

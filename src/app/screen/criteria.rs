@@ -8,7 +8,7 @@
 use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use crate::app::{font, strings as s, theme};
+use crate::app::{font, strings as s, theme, widget};
 use crate::workbook::edit::criteria::find;
 use crate::workbook::edit::{CriteriaEdit, Edit};
 use crate::workbook::{Criterion, Id, Points, Workbook};
@@ -496,22 +496,11 @@ fn removal<'a>(wb: &'a Workbook, node: &'a Criterion) -> Element<'a, Message> {
     if scores > 0 {
         body = body.push(text(s::remove_criterion_scores(scores)));
     }
-    body = body.push(
-        row![
-            button(s::REMOVE)
-                .on_press(Message::ConfirmRemove)
-                .style(button::danger),
-            button(s::CANCEL)
-                .on_press(Message::CancelRemove)
-                .style(theme::quiet),
-        ]
-        .spacing(theme::SPACE_M),
-    );
-    container(body)
-        .padding(theme::SPACE_M)
-        .width(Length::Fill)
-        .style(theme::note)
-        .into()
+    body = body.push(widget::remove_cancel(
+        Message::ConfirmRemove,
+        Message::CancelRemove,
+    ));
+    widget::note_card(body)
 }
 
 fn push_node<'a>(
@@ -680,17 +669,7 @@ impl Draft {
             );
         }
         // The buttons first: a long list of scores would push them out of sight.
-        form = form.push(
-            row![
-                button(s::SAVE_CHANGES)
-                    .on_press(Message::Save)
-                    .style(button::primary),
-                button(s::CANCEL)
-                    .on_press(Message::Cancel)
-                    .style(theme::quiet),
-            ]
-            .spacing(theme::SPACE_M),
-        );
+        form = form.push(widget::save_cancel(Message::Save, Message::Cancel));
         if let Some(e) = &self.error {
             form = form.push(
                 container(

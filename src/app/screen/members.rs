@@ -4,7 +4,7 @@
 use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use crate::app::{font, strings as s, theme};
+use crate::app::{font, strings as s, theme, widget};
 use crate::text::compare_vi;
 use crate::workbook::edit::{Edit, References, references};
 use crate::workbook::{Id, School, Workbook};
@@ -415,22 +415,11 @@ fn removal<'a>(wb: &'a Workbook, id: &'a Id, refs: &'a References) -> Element<'a
             body = body.push(text(format!("• {l}")));
         }
     }
-    body = body.push(
-        row![
-            button(s::REMOVE)
-                .on_press(Message::ConfirmRemove)
-                .style(button::danger),
-            button(s::CANCEL)
-                .on_press(Message::CancelRemove)
-                .style(theme::quiet),
-        ]
-        .spacing(theme::SPACE_M),
-    );
-    container(body)
-        .padding(theme::SPACE_M)
-        .width(Length::Fill)
-        .style(theme::note)
-        .into()
+    body = body.push(widget::remove_cancel(
+        Message::ConfirmRemove,
+        Message::CancelRemove,
+    ));
+    widget::note_card(body)
 }
 
 impl Draft {
@@ -461,24 +450,9 @@ impl Draft {
             );
         }
         if let Some(e) = &self.error {
-            form = form.push(
-                container(text(e.clone()))
-                    .padding(theme::SPACE_S)
-                    .width(Length::Fill)
-                    .style(theme::error_note),
-            );
+            form = form.push(widget::error_box(e));
         }
-        form = form.push(
-            row![
-                button(s::SAVE_CHANGES)
-                    .on_press(Message::Save)
-                    .style(button::primary),
-                button(s::CANCEL)
-                    .on_press(Message::Cancel)
-                    .style(theme::quiet),
-            ]
-            .spacing(theme::SPACE_M),
-        );
+        form = form.push(widget::save_cancel(Message::Save, Message::Cancel));
         column![
             container(scrollable(form.padding(theme::SPACE_M)).id("member-form"))
                 .style(theme::card)

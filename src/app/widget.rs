@@ -1,0 +1,44 @@
+//! Small pieces the screens' forms share, so every form looks and reads the
+//! same: the Save/Cancel row, the Remove/Cancel confirmation, the error box.
+
+use iced::widget::{Container, Row, button, container, row, text};
+use iced::{Element, Length};
+
+use super::{strings as s, theme};
+
+/// "Lưu thay đổi" (primary) beside "Hủy".
+pub fn save_cancel<'a, M: Clone + 'a>(save: M, cancel: M) -> Row<'a, M> {
+    row![
+        button(s::SAVE_CHANGES)
+            .on_press(save)
+            .style(button::primary),
+        button(s::CANCEL).on_press(cancel).style(theme::quiet),
+    ]
+    .spacing(theme::SPACE_M)
+}
+
+/// "Xóa" (danger) beside "Hủy", under a removal's explanation.
+pub fn remove_cancel<'a, M: Clone + 'a>(confirm: M, cancel: M) -> Row<'a, M> {
+    row![
+        button(s::REMOVE).on_press(confirm).style(button::danger),
+        button(s::CANCEL).on_press(cancel).style(theme::quiet),
+    ]
+    .spacing(theme::SPACE_M)
+}
+
+/// Why a form was refused, in the error style.
+pub fn error_box<'a, M: 'a>(message: &str) -> Container<'a, M> {
+    container(text(message.to_string()))
+        .padding(theme::SPACE_S)
+        .width(Length::Fill)
+        .style(theme::error_note)
+}
+
+/// A full-width note card (confirmations, explanations).
+pub fn note_card<'a, M: 'a>(body: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(body)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::note)
+        .into()
+}
