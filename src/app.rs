@@ -618,8 +618,12 @@ impl App {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let next = crate::rules::rollover::next_year(&loaded.workbook, &name);
-                self.set_document(Document::unsaved(next, None));
+                match crate::rules::rollover::next_year(&loaded.workbook, &name) {
+                    Ok(next) => self.set_document(Document::unsaved(next, None)),
+                    Err(problems) => {
+                        self.notice = Some(Notice::Error(s::next_year_refused(&problems)));
+                    }
+                }
             }
             Err(e) => {
                 self.close_document();
@@ -965,7 +969,13 @@ impl App {
             .map(|n| n.to_string_lossy().into_owned())
             .or_else(|| doc.untitled_name.clone())
             .unwrap_or_default();
-        let next = crate::rules::rollover::next_year(&doc.workbook, &this_name);
+        let next = match crate::rules::rollover::next_year(&doc.workbook, &this_name) {
+            Ok(next) => next,
+            Err(problems) => {
+                self.notice = Some(Notice::Error(s::next_year_refused(&problems)));
+                return Task::none();
+            }
+        };
         if let Err(e) = workbook::save(&path, &next, Overwrite::WorkbookOnly) {
             self.notice = Some(Notice::Error(s::next_year_failed(&e.to_string())));
             return Task::none();

@@ -10,7 +10,7 @@ mod results;
 
 pub use results::report as results_report;
 
-use crate::workbook::{self, LoadError, Loaded};
+use crate::workbook::{self, LoadError, Loaded, Scope};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -64,6 +64,17 @@ pub fn run(args: Vec<OsString>) -> i32 {
 }
 
 pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    // Names come from files sent by others: what reaches the terminal is
+    // made harmless (no escape sequences, no hidden right-to-left marks).
+    let mut out = Printable::new(out);
+    let mut err = Printable::new(err);
+    let code = run_commands(args, &mut out, &mut err);
+    let _ = out.flush();
+    let _ = err.flush();
+    code
+}
+
+fn run_commands(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut parser = lexopt::Parser::from_args(args);
     let result = (|| -> Result<i32, Usage> {
         let command = match parser.next()? {
@@ -90,6 +101,68 @@ pub fn run_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             let _ = writeln!(err, "Lỗi: {msg}.\n{USAGE}");
             EXIT_USAGE
         }
+    }
+}
+
+/// A writer that passes whole lines on with control and bidirectional
+/// characters written as "[U+XXXX]" (line breaks and tabs kept).
+struct Printable<'a> {
+    inner: &'a mut dyn Write,
+    line: Vec<u8>,
+}
+
+impl<'a> Printable<'a> {
+    fn new(inner: &'a mut dyn Write) -> Printable<'a> {
+        Printable {
+            inner,
+            line: Vec::new(),
+        }
+    }
+
+    /// Writes out the buffer up to its last line break (all of it at the
+    /// end), so a character split between two writes stays whole.
+    fn pass_on(&mut self, all: bool) -> std::io::Result<()> {
+        let upto = if all {
+            self.line.len()
+        } else {
+            self.line
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1)
+        };
+        let rest = self.line.split_off(upto);
+        let text = String::from_utf8_lossy(&self.line);
+        let safe: String = text
+            .split_inclusive(['\n', '\t'])
+            .map(|piece| {
+                let (body, end) = match piece.char_indices().last() {
+                    Some((i, c @ ('\n' | '\t'))) => (&piece[..i], Some(c)),
+                    _ => (piece, None),
+                };
+                let mut s = crate::text::visible(body).into_owned();
+                s.extend(end);
+                s
+            })
+            .collect();
+        self.line = rest;
+        self.inner.write_all(safe.as_bytes())
+    }
+}
+
+impl Write for Printable<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.line.extend_from_slice(buf);
+        if buf.contains(&b'\n') {
+            self.pass_on(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.pass_on(true)?;
+        }
+        self.inner.flush()
     }
 }
 
@@ -130,21 +203,27 @@ pub fn load_or_report(path: &std::path::Path, err: &mut dyn Write) -> Option<Loa
 }
 
 /// Loads a workbook a command will compute from: refused (None, with the
-/// reason on stderr) when it cannot be read or has content problems, since
-/// results or documents from a broken workbook could be wrong. `purpose`
-/// completes "cần sửa trước khi …".
-pub fn load_valid(path: &std::path::Path, purpose: &str, err: &mut dyn Write) -> Option<Loaded> {
+/// reason on stderr) when it cannot be read or has content problems in the
+/// scopes the command uses (`needs`), since results or documents from a
+/// broken part could be wrong. `purpose` completes "cần sửa trước khi …".
+pub fn load_for(
+    path: &std::path::Path,
+    purpose: &str,
+    needs: impl Fn(&Scope) -> bool,
+    err: &mut dyn Write,
+) -> Option<Loaded> {
     let loaded = load_or_report(path, err)?;
-    if loaded.problems.is_empty() {
+    let blocking: Vec<_> = loaded.problems.iter().filter(|p| needs(&p.scope)).collect();
+    if blocking.is_empty() {
         return Some(loaded);
     }
     let _ = writeln!(
         err,
         "{}: sổ có {} lỗi nội dung, cần sửa trước khi {purpose}:",
         path.display(),
-        loaded.problems.len()
+        blocking.len()
     );
-    for p in &loaded.problems {
+    for p in blocking {
         let _ = writeln!(err, "  - {}", p.message);
     }
     None

@@ -60,7 +60,27 @@ pub fn evaluate(wb: &Workbook) -> Results {
         .conference
         .ballots
         .iter()
-        .map(|b| ballot::count(wb, b))
+        .map(|b| {
+            // Two results for one award: neither can be trusted over the
+            // other, so the award waits until one is removed.
+            let twins = wb
+                .conference
+                .ballots
+                .iter()
+                .filter(|o| o.award == b.award)
+                .count();
+            if twins > 1 {
+                Err(BallotError {
+                    award: b.award.clone(),
+                    ballot: b.id.clone(),
+                    problems: vec![format!(
+                        "Có {twins} kết quả bỏ phiếu cho cùng danh hiệu: chỉ được giữ một."
+                    )],
+                })
+            } else {
+                ballot::count(wb, b)
+            }
+        })
         .collect();
     let counted: Vec<BallotResult> = ballots
         .iter()

@@ -153,12 +153,12 @@ impl Store {
             let _ = std::fs::create_dir_all(dir);
         }
         if let Ok(bytes) = serde_json::to_vec_pretty(&self.settings) {
-            let _ = crate::workbook::file::write_atomic(
+            let _ = crate::workbook::file::write_file(
                 path,
                 &bytes,
                 crate::workbook::file::Overwrite::Anything,
+                false,
             );
-            let _ = std::fs::remove_file(crate::workbook::file::backup_path(path));
         }
     }
 }

@@ -149,6 +149,53 @@ pub fn compare_person_names(a: &str, b: &str) -> Ordering {
     compare_vi(ga, gb).then_with(|| compare_vi(ra, rb))
 }
 
+/// The first character a name must not hold: control characters (a tab or
+/// line break pasted from a spreadsheet, escape sequences that would drive a
+/// terminal) and the invisible bidirectional controls that make a name read
+/// differently from what it holds ("right-to-left override").
+pub fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
+    s.chars().find(|&c| {
+        let allowed_space = multiline && matches!(c, '\n' | '\t');
+        (c.is_control() && !allowed_space) || is_bidi_control(c)
+    })
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A name as it may be printed safely in a message: control and
+/// bidirectional characters written as their code ("[U+202E]"), so a
+/// hostile name cannot drive the terminal or reorder the message.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if forbidden_char(s, false).is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A name compared for sameness: NFC, case-folded, spaces and dashes
+/// collapsed ("Bà Rịa - Vũng Tàu" and "bà rịa – vũng tàu" are one school).
+pub fn name_key(s: &str) -> String {
+    nfc(s)
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A date as Vietnamese clerks write it: dd/mm/yyyy.
 pub fn format_date(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())

@@ -11,14 +11,16 @@ pub mod validate;
 pub use file::{Integrity, LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
 pub use model::*;
 pub use points::{Points, Ratio};
-pub use validate::{Problem, validate};
+pub use validate::{Problem, Scope, validate};
 
 use serde::{Deserialize, Serialize};
 
 /// The tag in the first key of every workbook file.
 pub const FORMAT_TAG: &str = "so-thi-dua/workbook";
 /// The newest file version this program reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2: a tie-break by ballot votes names its award. Version 1 files
+/// are migrated on load (`file::parse::migrate_v1`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One cluster-year. Field order is the file's key order: the first keys say
 /// what the file is.

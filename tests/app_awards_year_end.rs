@@ -152,7 +152,10 @@ fn an_inconsistent_ballot_shows_what_is_wrong() {
         shows(&app, &format!("• {problem}")),
         "still shown once saved"
     );
-    assert!(shows(&app, "Kết quả bỏ phiếu không hợp lệ, cần sửa lại"));
+    assert!(shows(
+        &app,
+        "Chưa đề nghị: kết quả bỏ phiếu Cờ thi đua không hợp lệ (số liệu không khớp), cần sửa lại"
+    ));
 
     // Not a number: said so, nothing saved.
     send(

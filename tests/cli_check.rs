@@ -26,10 +26,10 @@ fn invalid_files_list_every_problem_and_fail() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].contains("hợp lệ"));
     assert!(
-        lines[1].contains("invalid-content.json: không hợp lệ — 9 lỗi nội dung"),
+        lines[1].contains("invalid-content.json: không hợp lệ — 10 lỗi nội dung"),
         "{out}"
     );
-    assert_eq!(lines.iter().filter(|l| l.starts_with("  - ")).count(), 9);
+    assert_eq!(lines.iter().filter(|l| l.starts_with("  - ")).count(), 10);
     assert!(
         out.contains("truncated.json: không đọc được — Tệp bị cắt cụt"),
         "{out}"

@@ -31,7 +31,7 @@ fn results_print_ranking_ballots_and_proposals() {
         "{out}"
     );
     assert!(
-        out.contains("✘ Bình Thuận (hạng 3): Được 3/7 phiếu (42,86%), chưa đạt ngưỡng"),
+        out.contains("✘ Bình Thuận (hạng 3): Được 1/7 phiếu (14,29%), chưa đạt ngưỡng"),
         "{out}"
     );
     assert!(

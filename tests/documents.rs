@@ -108,7 +108,7 @@ fn minutes_have_time_people_ballot_and_signatures() {
             "có mặt 7/7",
             "101,5",
             "85,71%",
-            "42,86%",
+            "14,29%",
             "100%",
             "trên 50% tổng số trường thành viên",
             "Không đạt",

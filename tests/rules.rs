@@ -60,7 +60,7 @@ fn cluster(n: usize) -> Workbook {
         });
     }
     wb.rules.tie_break = vec![
-        TieBreak::BallotVotes,
+        TieBreak::BallotVotes(Id::new("co-thi-dua")),
         TieBreak::Section(Id::new("A")),
         TieBreak::FewerDeductions,
         TieBreak::ChairDecision,
@@ -186,7 +186,10 @@ fn tie_broken_by_ballot_votes() {
         order(&r),
         vec![("s2".into(), 1), ("s1".into(), 2), ("s3".into(), 3)]
     );
-    assert_eq!(r.schools[1].separated_by, Some(TieBreak::BallotVotes));
+    assert_eq!(
+        r.schools[1].separated_by,
+        Some(TieBreak::BallotVotes(id("co-thi-dua")))
+    );
 }
 
 #[test]
@@ -379,7 +382,11 @@ fn quota_limits_proposals_in_rank_order() {
         score(&mut wb, s, [30, 5, 40]);
     }
     ballot(&mut wb, "co-thi-dua", 7, &[("s1", 7)]);
-    ballot(&mut wb, "bang-khen", 7, &[("s2", 6), ("s3", 7), ("s4", 5)]);
+    // One place, so 7 papers carry at most 7 marks: with a threshold of
+    // "từ 40%" two schools can pass it.
+    wb.rules.ballot.threshold = Ratio::percent(40);
+    wb.rules.ballot.comparison = Comparison::AtLeast;
+    ballot(&mut wb, "bang-khen", 7, &[("s2", 3), ("s3", 4), ("s4", 0)]);
     let r = rules::evaluate(&wb);
     let merit = &r.awards[1];
     assert_eq!(merit.quota, 1);
@@ -401,7 +408,7 @@ fn an_ineligible_top_scorer_leaves_the_flag_to_the_best_ranked_eligible_school()
     score(&mut wb, "s3", [40, 10, 48]);
     score(&mut wb, "s4", [30, 10, 40]);
     wb.roles.leader = Some(id("s3"));
-    ballot(&mut wb, "co-thi-dua", 4, &[("s1", 4), ("s2", 4), ("s3", 4)]);
+    ballot(&mut wb, "co-thi-dua", 4, &[("s1", 1), ("s2", 3), ("s3", 0)]);
     let r = rules::evaluate(&wb);
     let flag = &r.awards[0];
     assert_eq!(flag.proposed, vec![id("s2")]);
@@ -429,7 +436,12 @@ fn an_inconsistent_ballot_is_an_error_not_a_result() {
     });
     let r = rules::evaluate(&wb);
     let err = r.ballots[0].as_ref().expect_err("inconsistent");
-    assert_eq!(err.problems.len(), 3, "{:?}", err.problems);
+    assert_eq!(err.problems.len(), 4, "{:?}", err.problems);
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.contains("nhiều hơn số phiếu hợp lệ × số trường được đề nghị (4 × 1 = 4)"))
+    );
     assert!(
         err.problems
             .iter()
@@ -507,7 +519,7 @@ fn rollover_drops_a_school_that_left_and_keeps_the_one_it_merged_into() {
         .find(|s| s.id == id("dong-nai"))
         .unwrap();
     dn.full_name = "Trường Chính trị tỉnh Đồng Nai (mới)".into();
-    let next = rollover::next_year(&wb, "cum8-2019.json");
+    let next = rollover::next_year(&wb, "cum8-2019.json").expect("a valid next year");
     assert_eq!(next.year, 2020);
     assert_eq!(next.members.len(), 6);
     assert!(next.school(&id("binh-phuoc")).is_none());

@@ -33,7 +33,14 @@ fn every_released_file_version_still_loads() {
     const RELEASED: &[&str] = &["v1-cum8-2019.json"];
     for name in RELEASED {
         let loaded = workbook::load(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(loaded.problems.is_empty(), "{name}: {:?}", loaded.problems);
+        // The v1 sample's merit ballot carries 9 marks on 7 papers with one
+        // place: a released file, kept as it was, that the ballot check of
+        // version 2 rightly flags. Nothing else is wrong with it.
+        assert!(
+            loaded.problems.iter().all(|p| p.scope.is_ballot()),
+            "{name}: {:?}",
+            loaded.problems
+        );
         assert_eq!(loaded.workbook.year, 2019);
     }
 }

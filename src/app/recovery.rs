@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 use crate::workbook::Workbook;
-use crate::workbook::file::{Overwrite, write_atomic};
+use crate::workbook::file::{Overwrite, write_file};
 
 /// What the recovery file holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,8 +57,7 @@ impl Place {
             workbook: workbook.clone(),
         };
         if let Ok(bytes) = serde_json::to_vec(&copy) {
-            let _ = write_atomic(file, &bytes, Overwrite::Anything);
-            let _ = std::fs::remove_file(crate::workbook::file::backup_path(file));
+            let _ = write_file(file, &bytes, Overwrite::Anything, false);
         }
     }
 

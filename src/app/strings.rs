@@ -237,8 +237,12 @@ pub fn quorum_line(present: u32, total: u32, needed: u32, met: bool) -> String {
         )
     }
 }
-pub fn of_denominator(n: u32) -> String {
-    format!("Tỷ lệ tính trên {n} phiếu.")
+pub fn next_year_refused(problems: &[crate::workbook::Problem]) -> String {
+    let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    format!(
+        "Chưa lập được sổ năm sau: sổ mới sẽ có lỗi. Hãy sửa trong sổ năm nay: {}",
+        list.join(" ")
+    )
 }
 pub fn not_a_number(field: &str, typed: &str) -> String {
     format!("{field}: \u{201c}{typed}\u{201d} không phải số nguyên.")

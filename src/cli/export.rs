@@ -1,10 +1,10 @@
 //! `thidua export FILE --doc KIND --out OUT.pdf [--force]` and
 //! `thidua export FILE --all DIR [--force]`: the PDF documents.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_valid};
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
 use crate::document::docs::{self, DocError};
-use crate::workbook::file::{Overwrite, write_atomic};
-use crate::workbook::{DocKind, Workbook};
+use crate::workbook::file::{Overwrite, write_file};
+use crate::workbook::{DocKind, Problem, Scope, Workbook};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -72,7 +72,9 @@ pub fn run(
         }
         _ => return Err(Usage("--all không dùng cùng --doc hoặc --out".into())),
     };
-    let Some(loaded) = load_valid(&input, "in văn bản", err) else {
+    // Every document needs a sound file; each then refuses only for the
+    // problems of the parts it is made from (see `docs::needs`).
+    let Some(loaded) = load_for(&input, "in văn bản", |s| *s == Scope::File, err) else {
         return Ok(EXIT_FAILED);
     };
     let wb = &loaded.workbook;
@@ -89,7 +91,7 @@ pub fn run(
             (None, Some(d)) => d.join(docs::file_name(wb, kind)),
             (None, None) => continue,
         };
-        if !export_one(wb, kind, &path, force, out, err) {
+        if !export_one(wb, &loaded.problems, kind, &path, force, out, err) {
             code = EXIT_FAILED;
         }
     }
@@ -99,6 +101,7 @@ pub fn run(
 /// Builds and writes one document; false when refused or not written.
 fn export_one(
     wb: &Workbook,
+    problems: &[Problem],
     kind: DocKind,
     path: &Path,
     force: bool,
@@ -111,6 +114,23 @@ fn export_one(
             "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
             path.display()
         );
+        return false;
+    }
+    let blocking: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| docs::needs(kind, &p.scope))
+        .collect();
+    if !blocking.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}: không lập được {} — sổ có {} lỗi cần sửa trước:",
+            path.display(),
+            docs::title(kind),
+            blocking.len()
+        );
+        for p in blocking {
+            let _ = writeln!(err, "  - {}", p.message);
+        }
         return false;
     }
     let built = match docs::build(wb, kind) {
@@ -133,14 +153,9 @@ fn export_one(
         }
     };
     // A PDF is rebuilt from the workbook at will: no backup copy is kept.
-    let backup = crate::workbook::file::backup_path(path);
-    let had_backup = backup.exists();
-    if let Err(e) = write_atomic(path, &built.pdf, Overwrite::Anything) {
+    if let Err(e) = write_file(path, &built.pdf, Overwrite::Anything, false) {
         let _ = writeln!(err, "{}: {e}", path.display());
         return false;
-    }
-    if !had_backup {
-        let _ = std::fs::remove_file(&backup);
     }
     let _ = writeln!(
         out,

@@ -1,8 +1,8 @@
 //! `thidua new-year FILE --out NEXT.json [--force]`: next year's workbook.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_valid};
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
 use crate::rules::rollover;
-use crate::workbook::{self, file::Overwrite};
+use crate::workbook::{self, Scope, file::Overwrite};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -34,14 +34,35 @@ pub fn run(
         );
         return Ok(EXIT_FAILED);
     }
-    let Some(loaded) = load_valid(&input, "lập sổ năm sau", err) else {
+    let Some(loaded) = load_for(
+        &input,
+        "lập sổ năm sau",
+        |s| matches!(s, Scope::File | Scope::Election),
+        err,
+    ) else {
         return Ok(EXIT_FAILED);
     };
     let this_name = input
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let next = rollover::next_year(&loaded.workbook, &this_name);
+    let next = match rollover::next_year(&loaded.workbook, &this_name) {
+        Ok(next) => next,
+        Err(problems) => {
+            // Never write a file that `check` would refuse: say what to fix
+            // in this year's workbook instead.
+            let _ = writeln!(
+                err,
+                "{}: không lập được sổ năm sau — sổ mới sẽ có {} lỗi; hãy sửa trong sổ năm nay:",
+                input.display(),
+                problems.len()
+            );
+            for p in problems {
+                let _ = writeln!(err, "  - {}", p.message);
+            }
+            return Ok(EXIT_FAILED);
+        }
+    };
     let overwrite = if force {
         Overwrite::Anything
     } else {

@@ -1,7 +1,8 @@
 //! `thidua results FILE`: the ranking table, the ballots and the proposals.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, files, load_valid};
+use super::{EXIT_FAILED, EXIT_OK, Usage, files, load_for};
 use crate::rules::{self, Outcome, ballot::format_percent};
+use crate::workbook::Scope;
 use crate::workbook::Workbook;
 use std::io::Write;
 
@@ -14,10 +15,34 @@ pub fn run(
     let [path] = files.as_slice() else {
         return Err(Usage("cần đúng một tệp sổ thi đua".into()));
     };
-    let Some(loaded) = load_valid(path, "tính kết quả", err) else {
+    // Scores and rankings need a sound file and sound scores; a ballot or
+    // an election that does not add up is reported with the results, and
+    // withholds only what depends on it.
+    let Some(loaded) = load_for(
+        path,
+        "tính kết quả",
+        |s| matches!(s, Scope::File | Scope::Scores),
+        err,
+    ) else {
         return Ok(EXIT_FAILED);
     };
     let _ = out.write_all(report(&loaded.workbook).as_bytes());
+    let rest: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| !matches!(p.scope, Scope::File | Scope::Scores))
+        .collect();
+    if !rest.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}: còn {} lỗi ở phần bỏ phiếu hoặc bầu cử (kết quả điểm vẫn đúng; các đề nghị liên quan chưa được lập):",
+            path.display(),
+            rest.len()
+        );
+        for p in rest {
+            let _ = writeln!(err, "  - {}", p.message);
+        }
+    }
     Ok(EXIT_OK)
 }
 
@@ -45,6 +70,7 @@ pub fn report(wb: &Workbook) -> String {
         "{:<4} {:<28} {:>9} {:>9} {:>6} {:>6} {:>9}  Xếp loại",
         "Hạng", "Trường", "Tự chấm", "Cụm chấm", "Thưởng", "Trừ", "Tổng"
     );
+    let ties = rules::ranking::tie_notes(wb, &r.schools);
     for sr in &r.schools {
         let t = &sr.totals;
         let name = wb.school_name(&t.school);
@@ -90,6 +116,11 @@ pub fn report(wb: &Workbook) -> String {
             ));
         }
         notes.extend(sr.rating.reasons.iter().cloned());
+        notes.extend(
+            ties.iter()
+                .filter(|(id, _)| id == &t.school)
+                .map(|(_, n)| n.clone()),
+        );
         if !sr.tied_with.is_empty() {
             let others: Vec<String> = sr.tied_with.iter().map(|id| wb.school_name(id)).collect();
             notes.push(format!(
@@ -120,7 +151,7 @@ pub fn report(wb: &Workbook) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(
                     s,
-                    "  {award}: có mặt {}/{} ({}; cần {}).",
+                    "  {award}: có mặt {}/{} ({}; cần {}). {}",
                     b.present,
                     b.voters_total,
                     if b.quorum_met {
@@ -128,7 +159,8 @@ pub fn report(wb: &Workbook) -> String {
                     } else {
                         "KHÔNG đủ số đại biểu"
                     },
-                    b.quorum_needed
+                    b.quorum_needed,
+                    rules::ballot::describe_denominator(wb, b.denominator)
                 );
                 for c in &b.candidates {
                     let _ = writeln!(
@@ -166,6 +198,10 @@ pub fn report(wb: &Workbook) -> String {
             .map(|a| a.name.clone())
             .unwrap_or_default();
         let _ = writeln!(s, "  {award} — chỉ tiêu: {}", a.quota_explained);
+        if let Some(why) = &a.withheld {
+            let _ = writeln!(s, "    ✘ {why}.");
+            continue;
+        }
         for so in &a.schools {
             let name = wb.school_name(&so.school);
             match &so.outcome {
@@ -203,7 +239,7 @@ pub fn report(wb: &Workbook) -> String {
                 .join(", ")
         }
     };
-    let _ = writeln!(s, "CỤM TRƯỞNG, CỤM PHÓ NĂM {}", wb.year + 1);
+    let _ = writeln!(s, "CỤM TRƯỞNG, CỤM PHÓ NĂM {}", i32::from(wb.year) + 1);
     let _ = writeln!(
         s,
         "  Theo thứ tự luân phiên: cụm trưởng {}; cụm phó {}.",

@@ -32,7 +32,7 @@ mod score_sheet;
 
 use super::{Document, LayoutError, render};
 use crate::rules::{self, Results};
-use crate::workbook::{DocKind, Workbook};
+use crate::workbook::{DocKind, Scope, Workbook};
 
 pub use common::{BLANK, document_number, place_date};
 
@@ -115,6 +115,23 @@ pub fn title(kind: DocKind) -> &'static str {
         DocKind::Handover => "biên bản bàn giao",
         DocKind::Ballots => "phiếu bầu",
         DocKind::CountMinutes => "biên bản kiểm phiếu",
+    }
+}
+
+/// Whether a document is computed from the part of the year a content
+/// problem is in: it is refused for those problems only, so a ballot typed
+/// halfway never blocks the score sheet, and the proposal letter never goes
+/// out on a ballot that does not add up.
+pub fn needs(kind: DocKind, scope: &Scope) -> bool {
+    match kind {
+        DocKind::Pact => matches!(scope, Scope::File),
+        DocKind::ScoreSheet | DocKind::Report => matches!(scope, Scope::File | Scope::Scores),
+        // The minutes are a draft corrected at the meeting: a ballot that
+        // does not add up is left blank there, with the reason.
+        DocKind::Minutes => matches!(scope, Scope::File | Scope::Scores | Scope::Election),
+        DocKind::Handover => matches!(scope, Scope::File | Scope::Election),
+        DocKind::Ballots => matches!(scope, Scope::File | Scope::Scores | Scope::Conference),
+        DocKind::Proposal | DocKind::CountMinutes => !matches!(scope, Scope::Election),
     }
 }
 

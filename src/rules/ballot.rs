@@ -75,13 +75,34 @@ pub fn voters(wb: &Workbook) -> (u32, u32) {
     }
 }
 
-/// Counts one ballot. Inconsistent figures are an error, never a result.
-pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError> {
-    let rule = &wb.rules.ballot;
-    let (voters_total, present) = voters(wb);
+/// The most any figure of a ballot may be: no council is larger, and a
+/// bigger number is a typing slip (or a crafted file) that would otherwise
+/// overflow the arithmetic.
+pub const MAX_BALLOT_COUNT: u32 = 10_000;
+
+/// Everything that makes a ballot's figures not add up, in Vietnamese; empty
+/// when the ballot can be counted. The one check used by `check`, the
+/// results and the documents, so they never disagree.
+pub fn inconsistencies(wb: &Workbook, ballot: &Ballot) -> Vec<String> {
+    let (_, present) = voters(wb);
     let mut problems = Vec::new();
     if wb.conference.attendance.is_empty() {
         problems.push("Chưa ghi danh sách dự họp: không kiểm tra được số đại biểu.".to_string());
+    }
+    let figures = [
+        ("phát ra", ballot.issued),
+        ("thu về", ballot.returned),
+        ("hợp lệ", ballot.valid),
+        ("không hợp lệ", ballot.invalid),
+    ];
+    let mut too_large = false;
+    for (what, n) in figures {
+        if n > MAX_BALLOT_COUNT {
+            too_large = true;
+            problems.push(format!(
+                "Số phiếu {what} ({n}) vượt giới hạn {MAX_BALLOT_COUNT}."
+            ));
+        }
     }
     if ballot.returned > ballot.issued {
         problems.push(format!(
@@ -89,7 +110,9 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
             ballot.returned, ballot.issued
         ));
     }
-    if ballot.valid + ballot.invalid != ballot.returned {
+    // Added in u64: two u32 figures near the limit must not wrap round to
+    // a sum that happens to match.
+    if u64::from(ballot.valid) + u64::from(ballot.invalid) != u64::from(ballot.returned) {
         problems.push(format!(
             "Số phiếu hợp lệ ({}) cộng không hợp lệ ({}) khác số phiếu thu về ({}).",
             ballot.valid, ballot.invalid, ballot.returned
@@ -105,10 +128,33 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
         if v.votes > ballot.valid {
             problems.push(format!(
                 "{} được {} phiếu, nhiều hơn số phiếu hợp lệ ({}).",
-                wb.school_name(&v.school),
+                name(wb, &v.school),
                 v.votes,
                 ballot.valid
             ));
+        }
+    }
+    // Each valid paper marks at most as many schools as there are places:
+    // the ballot paper itself says "đề nghị không quá N trường".
+    if let Some(award) = wb.award(&ballot.award) {
+        let members = wb.current_members().count() as u32;
+        let (seats, _) = super::proposals::quota(award, members);
+        let marks: u64 = ballot.votes.iter().map(|v| u64::from(v.votes)).sum();
+        let most = u64::from(ballot.valid) * u64::from(seats);
+        if !too_large && marks > most {
+            problems.push(format!(
+                "Tổng số phiếu bầu cho các trường ({marks}) nhiều hơn số phiếu hợp lệ × số trường được đề nghị ({} × {seats} = {most}).",
+                ballot.valid
+            ));
+        }
+        for w in &ballot.written_votes {
+            if w.candidates.len() as u64 > u64::from(seats) {
+                problems.push(format!(
+                    "Phiếu văn bản của {} bầu {} trường, nhiều hơn số được đề nghị ({seats}).",
+                    name(wb, &w.voter),
+                    w.candidates.len()
+                ));
+            }
         }
     }
     let mut written_seen = Vec::new();
@@ -116,7 +162,7 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
         if written_seen.contains(&&w.voter) {
             problems.push(format!(
                 "{} gửi phiếu bằng văn bản hai lần.",
-                wb.school_name(&w.voter)
+                name(wb, &w.voter)
             ));
         }
         written_seen.push(&w.voter);
@@ -128,19 +174,41 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
         {
             problems.push(format!(
                 "{} có mặt tại hội nghị nên không tính phiếu gửi bằng văn bản.",
-                wb.school_name(&w.voter)
+                name(wb, &w.voter)
             ));
         }
+        let mut marked = Vec::new();
         for c in &w.candidates {
+            if marked.contains(&c) {
+                problems.push(format!(
+                    "Phiếu văn bản của {} bầu {} hai lần.",
+                    name(wb, &w.voter),
+                    name(wb, c)
+                ));
+            }
+            marked.push(c);
             if !ballot.votes.iter().any(|v| &v.school == c) {
                 problems.push(format!(
                     "Phiếu văn bản của {} bầu {}, trường không có trong danh sách ứng viên.",
-                    wb.school_name(&w.voter),
-                    wb.school_name(c)
+                    name(wb, &w.voter),
+                    name(wb, c)
                 ));
             }
         }
     }
+    problems
+}
+
+/// A school's short name, safe to print.
+fn name(wb: &Workbook, id: &Id) -> String {
+    crate::text::visible(&wb.school_name(id)).into_owned()
+}
+
+/// Counts one ballot. Inconsistent figures are an error, never a result.
+pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError> {
+    let rule = &wb.rules.ballot;
+    let (voters_total, present) = voters(wb);
+    let problems = inconsistencies(wb, ballot);
     if !problems.is_empty() {
         return Err(BallotError {
             award: ballot.award.clone(),
@@ -154,7 +222,9 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
     let quorum_needed = ceil_ratio(rule.quorum, voters_total);
     let denominator = match rule.denominator {
         Denominator::AllMembers => voters_total,
-        Denominator::Present => present + ballot.written_votes.len() as u32,
+        Denominator::Present => {
+            present.saturating_add(u32::try_from(ballot.written_votes.len()).unwrap_or(u32::MAX))
+        }
     };
     let candidates = ballot
         .votes
@@ -165,7 +235,7 @@ pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError
                 .iter()
                 .filter(|w| w.candidates.contains(&v.school))
                 .count() as u32;
-            let votes = v.votes + written;
+            let votes = v.votes.saturating_add(written);
             let threshold_met = quorum_met
                 && denominator > 0
                 && match rule.comparison {
@@ -220,6 +290,17 @@ pub fn format_percent(hundredths: u64) -> String {
 }
 
 /// The threshold in words, e.g. "trên 50% tổng số thành viên".
+/// What the percentages are of, named as the rules define it: "Tỷ lệ tính
+/// trên 7 trường thành viên" is not "trên 6 phiếu" when one school is absent.
+pub fn describe_denominator(wb: &Workbook, n: u32) -> String {
+    let of = match (wb.rules.ballot.denominator, wb.rules.ballot.voters) {
+        (Denominator::AllMembers, Voters::PerSchool) => "trường thành viên",
+        (Denominator::AllMembers, Voters::PerCouncilMember) => "thành viên hội đồng",
+        (Denominator::Present, _) => "đại biểu bỏ phiếu (có mặt và gửi bằng văn bản)",
+    };
+    format!("Tỷ lệ tính trên {n} {of}.")
+}
+
 pub fn describe_threshold(wb: &Workbook) -> String {
     let r = &wb.rules.ballot;
     let cmp = match r.comparison {

@@ -31,6 +31,9 @@ pub struct AwardResult {
     pub quota_explained: String,
     /// Proposed schools, best-ranked first.
     pub proposed: Vec<Id>,
+    /// Why no proposal of this award can be made yet (its ballot, or an
+    /// earlier award's, does not add up); None when decided.
+    pub withheld: Option<String>,
     /// Every current member school, in rank order.
     pub schools: Vec<SchoolOutcome>,
 }
@@ -77,12 +80,47 @@ pub fn decide(
         AwardLevel::Merit => 1,
     });
     let mut out = Vec::new();
+    // An award whose ballot does not add up withholds its proposals, and
+    // those of every award decided after it: who is "already proposed"
+    // for the flag is not known, so the merit list cannot be drawn up.
+    let mut withheld_by: Option<String> = None;
     for award in awards {
         let (quota, quota_explained) = quota(award, members);
         let ballot = ballots.iter().find(|b| match b {
             Ok(r) => r.award == award.id,
             Err(e) => e.award == award.id,
         });
+        if let Some(Err(_)) = ballot {
+            withheld_by.get_or_insert_with(|| award.short_name.clone());
+        }
+        if let Some(by) = &withheld_by {
+            let why = if by == &award.short_name {
+                format!(
+                    "Chưa đề nghị: kết quả bỏ phiếu {by} không hợp lệ (số liệu không khớp), cần sửa lại"
+                )
+            } else {
+                format!(
+                    "Chưa đề nghị: kết quả bỏ phiếu {by} không hợp lệ, chưa biết trường nào đã được đề nghị {by}"
+                )
+            };
+            out.push(AwardResult {
+                award: award.id.clone(),
+                quota,
+                quota_explained,
+                proposed: Vec::new(),
+                withheld: Some(why.clone()),
+                schools: ranked
+                    .iter()
+                    .map(|c| SchoolOutcome {
+                        school: c.school.clone(),
+                        rank: c.rank,
+                        eligible: false,
+                        outcome: Outcome::NotProposed(why.clone()),
+                    })
+                    .collect(),
+            });
+            continue;
+        }
         let min_idx = band_index(wb, Some(&award.min_band));
         let min_name = wb
             .band(&award.min_band)
@@ -155,6 +193,7 @@ pub fn decide(
             quota,
             quota_explained,
             proposed,
+            withheld: None,
             schools,
         });
     }

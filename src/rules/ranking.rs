@@ -23,17 +23,14 @@ fn break_tie(
 ) -> (Ordering, Option<TieBreak>) {
     for step in &wb.rules.tie_break {
         let ord = match step {
-            TieBreak::BallotVotes => {
-                // Awards in the rules' order (flag first): the first ballot
-                // that tells them apart decides.
-                wb.rules
-                    .awards
-                    .iter()
-                    .filter_map(|aw| ballots.iter().find(|r| r.award == aw.id))
-                    .map(|r| r.votes_for(&b.school).cmp(&r.votes_for(&a.school)))
-                    .find(|o| o.is_ne())
-                    .unwrap_or(Ordering::Equal)
-            }
+            // Only the named award's ballot counts; `ballots` holds the
+            // counted ones, so a ballot that does not add up breaks nothing.
+            TieBreak::BallotVotes(award) => ballots
+                .iter()
+                .find(|r| &r.award == award)
+                .map_or(Ordering::Equal, |r| {
+                    r.votes_for(&b.school).cmp(&r.votes_for(&a.school))
+                }),
             TieBreak::Section(id) => b.node_total(id).cmp(&a.node_total(id)),
             TieBreak::FewerDeductions => a.deduction_claimed.cmp(&b.deduction_claimed),
             TieBreak::ChairDecision => wb
@@ -56,6 +53,43 @@ fn break_tie(
 
 /// Ranked schools: `rank` is 1-based competition ranking (1, 1, 3 …) where
 /// the chain ends in a tie.
+/// A tie-break step in words, e.g. "số phiếu bầu Cờ thi đua".
+pub fn describe_step(wb: &Workbook, step: &TieBreak) -> String {
+    match step {
+        TieBreak::BallotVotes(award) => format!(
+            "số phiếu bầu {}",
+            wb.award(award)
+                .map_or_else(|| award.to_string(), |a| a.short_name.clone())
+        ),
+        TieBreak::Section(id) => match wb.criterion(id) {
+            Some(c) => format!("điểm mục {} ({})", c.code, c.title),
+            None => format!("điểm mục {id}"),
+        },
+        TieBreak::FewerDeductions => "điểm trừ ít hơn".into(),
+        TieBreak::ChairDecision => "quyết định của chủ trì hội nghị".into(),
+    }
+}
+
+/// For each school ranked just below another with the same final score,
+/// the sentence saying which step put it there; keyed by school.
+pub fn tie_notes(wb: &Workbook, schools: &[super::SchoolResult]) -> Vec<(Id, String)> {
+    schools
+        .windows(2)
+        .filter_map(|w| {
+            let step = w[1].separated_by.as_ref()?;
+            Some((
+                w[1].totals.school.clone(),
+                format!(
+                    "bằng điểm {} với {}; xếp sau theo {}",
+                    w[1].totals.final_score,
+                    wb.school_name(&w[0].totals.school),
+                    describe_step(wb, step)
+                ),
+            ))
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ranked {
     pub school: Id,

@@ -2,12 +2,24 @@
 //! (not those who left), criteria, rules and the elected roles carried over;
 //! scores, activities and ballots empty.
 
-use crate::workbook::{Conference, Documents, Provenance, Roles, Workbook};
+use crate::workbook::{Conference, Documents, Problem, Provenance, Roles, Workbook};
 
 /// Next year's workbook. `this_file` is this year's file name, recorded as
-/// the previous year's reference.
-pub fn next_year(wb: &Workbook, this_file: &str) -> Workbook {
-    let year = wb.year + 1;
+/// the previous year's reference. Refused, with the problems the new file
+/// would have, rather than ever producing a workbook that `check` refuses
+/// (an election listing the leader as a deputy, the last year allowed…).
+pub fn next_year(wb: &Workbook, this_file: &str) -> Result<Workbook, Vec<Problem>> {
+    let next = build(wb, this_file);
+    let problems = crate::workbook::validate(&next);
+    if problems.is_empty() {
+        Ok(next)
+    } else {
+        Err(problems)
+    }
+}
+
+fn build(wb: &Workbook, this_file: &str) -> Workbook {
+    let year = wb.year.saturating_add(1);
     let members: Vec<_> = wb
         .members
         .iter()

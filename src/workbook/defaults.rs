@@ -5,6 +5,8 @@ use super::model::*;
 use super::points::{Points, Ratio};
 
 pub const BAND_EXCELLENT: &str = "xuat-sac";
+/// The default flag award's id.
+pub const AWARD_FLAG: &str = "co-thi-dua";
 pub const BAND_GOOD: &str = "tot";
 pub const BAND_DONE: &str = "hoan-thanh";
 pub const BAND_NOT_DONE: &str = "khong-hoan-thanh";
@@ -42,7 +44,7 @@ pub fn rules() -> Rules {
     Rules {
         awards: vec![
             AwardKind {
-                id: Id::new("co-thi-dua"),
+                id: Id::new(AWARD_FLAG),
                 name: "Cờ thi đua của Học viện Chính trị quốc gia Hồ Chí Minh".into(),
                 short_name: "Cờ thi đua".into(),
                 level: AwardLevel::Flag,
@@ -78,7 +80,7 @@ pub fn rules() -> Rules {
             quorum: Ratio::new(2, 3),
         },
         tie_break: vec![
-            TieBreak::BallotVotes,
+            TieBreak::BallotVotes(Id::new(AWARD_FLAG)),
             TieBreak::Section(Id::new("II")),
             TieBreak::FewerDeductions,
             TieBreak::ChairDecision,

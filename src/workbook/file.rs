@@ -2,6 +2,8 @@
 //! fail apart, in Vietnamese, with a stable code for tests; saving is atomic
 //! and keeps the previous version as a backup beside the file.
 
+mod parse;
+
 use super::validate::{Problem, validate};
 use super::{FORMAT_TAG, FORMAT_VERSION, Workbook};
 use serde_json::Value;
@@ -79,6 +81,14 @@ pub enum LoadError {
         "Tệp không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column}. Có thể tệp bị hỏng hoặc là tệp của chương trình khác."
     )]
     NotJson { line: usize, column: usize },
+    #[error(
+        "Tệp có khóa \u{201c}{key}\u{201d} lặp lại (dòng {line}, cột {column}): không biết giá trị nào đúng nên không mở. Tệp đã bị sửa tay hoặc do chương trình khác ghi."
+    )]
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
     #[error("Tệp là JSON nhưng không phải sổ thi đua của chương trình này ({0}).")]
     NotWorkbook(String),
     #[error(
@@ -99,6 +109,7 @@ impl LoadError {
             LoadError::TooLarge { .. } => "too_large",
             LoadError::Truncated { .. } => "truncated",
             LoadError::NotJson { .. } => "not_json",
+            LoadError::DuplicateKey { .. } => "duplicate_key",
             LoadError::NotWorkbook(_) => "not_workbook",
             LoadError::NewerVersion { .. } => "newer_version",
             LoadError::Malformed(_) => "malformed",
@@ -121,7 +132,7 @@ impl LoadError {
             LoadError::NewerVersion { .. } => {
                 "Cài phiên bản Sổ Thi Đua mới nhất, hoặc đề nghị người gửi lưu bằng phiên bản cũ."
             }
-            LoadError::Malformed(_) => {
+            LoadError::Malformed(_) | LoadError::DuplicateKey { .. } => {
                 "Tệp có thể đã bị sửa tay. Mở bản sao lưu (.bak), hoặc đề nghị người gửi gửi lại."
             }
         }
@@ -175,12 +186,19 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         let (line, column) = position(&body[..e.valid_up_to()]);
         LoadError::NotJson { line, column }
     })?;
-    identify(text)?;
+    let version = identify(text)?;
     // NFC-normalise the whole text when needed: JSON syntax is ASCII, so
     // this normalises exactly every string and key. Names typed elsewhere
     // may arrive decomposed, and must compare equal to the same name here.
     let text = crate::text::nfc(text);
-    let mut workbook: Workbook = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
+    let mut workbook: Workbook = if version == u64::from(FORMAT_VERSION) {
+        serde_json::from_str(&text).map_err(|_| malformed(&text))?
+    } else {
+        // An older version: read as it was written, then brought up to date
+        // in memory; the next save writes the current version.
+        let old: Value = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
+        serde_json::from_value(parse::migrate_v1(old)).map_err(|_| malformed(&text))?
+    };
     let problems = validate(&workbook);
     // The text is NFC already, so the canonical bytes need no normalising.
     // The hash stays out of the workbook in memory (it describes a file, and
@@ -192,6 +210,12 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // doubled the load time of a large workbook).
     let content_hash = match hash_as_written(&text, &stored) {
         Some(h) if h.eq_ignore_ascii_case(&stored) => h,
+        // A migrated file was hashed as its old version wrote it: only the
+        // text itself (without Notepad's CRs) can be compared.
+        _ if version != u64::from(FORMAT_VERSION) => {
+            let plain = text.replace('\r', "");
+            hash_as_written(&plain, &stored).unwrap_or_else(|| hex_sha256(plain.as_bytes()))
+        }
         _ => hex_sha256(&canonical_bytes(&workbook)),
     };
     let integrity = if stored.is_empty() {
@@ -210,16 +234,10 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
-/// The keys that say what a file is; everything else is skipped unparsed.
-#[derive(serde::Deserialize)]
-struct Header {
-    format: Option<Value>,
-    version: Option<Value>,
-}
-
 /// Checks the first keys: is this our workbook, and a version we read?
-/// Tells a broken file (not JSON, cut short) from another program's JSON.
-fn identify(text: &str) -> Result<(), LoadError> {
+/// Tells a broken file (not JSON, cut short) from another program's JSON,
+/// and refuses duplicate keys anywhere. Returns the file's version.
+fn identify(text: &str) -> Result<u64, LoadError> {
     let syntax = |e: serde_json::Error| {
         if e.is_eof() {
             LoadError::Truncated {
@@ -235,15 +253,21 @@ fn identify(text: &str) -> Result<(), LoadError> {
             LoadError::NotWorkbook("nội dung không phải là một đối tượng JSON".into())
         }
     };
+    let header = parse::scan(text).map_err(|e| match e {
+        Ok(d) => LoadError::DuplicateKey {
+            key: d.key,
+            line: d.line,
+            column: d.column,
+        },
+        Err(e) => syntax(e),
+    })?;
     if !text.trim_start().starts_with('{') {
         // Valid JSON of another shape (an array, a number) is another
-        // program's file; anything else is not JSON at all.
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
+        // program's file.
         return Err(LoadError::NotWorkbook(
             "nội dung không phải là một đối tượng JSON".into(),
         ));
     }
-    let header: Header = serde_json::from_str(text).map_err(syntax)?;
     match header.format.as_ref().and_then(Value::as_str) {
         Some(FORMAT_TAG) => {}
         Some(other) => {
@@ -265,7 +289,7 @@ fn identify(text: &str) -> Result<(), LoadError> {
         Some(0) | None => Err(LoadError::Malformed(
             "thiếu hoặc sai số phiên bản định dạng (\u{201c}version\u{201d})".into(),
         )),
-        Some(_) => Ok(()),
+        Some(v) => Ok(v),
     }
 }
 
@@ -277,11 +301,17 @@ fn malformed(text: &str) -> LoadError {
         Err(e) => e,
     };
     let path = e.path().to_string();
-    let inner = e.into_inner().to_string();
+    let inner = e.into_inner();
+    let (line, column) = (inner.line(), inner.column());
+    let raw = inner.to_string();
+    let raw = raw
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&raw);
+    let said = parse::vietnamese(raw);
     LoadError::Malformed(if path == "." {
-        inner
+        format!("{said} (dòng {line}, cột {column})")
     } else {
-        format!("tại \u{201c}{path}\u{201d}: {inner}")
+        format!("tại \u{201c}{path}\u{201d}: {said} (dòng {line}, cột {column})")
     })
 }
 
@@ -392,6 +422,10 @@ pub enum SaveError {
     )]
     PermissionDenied(PathBuf),
     #[error(
+        "Tệp \u{201c}{0}\u{201d} được đặt chỉ đọc (read-only): không ghi đè. Hãy dùng \u{201c}Lưu thành…\u{201d} để lưu ra tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp."
+    )]
+    ReadOnly(PathBuf),
+    #[error(
         "Không lưu được vào \u{201c}{path}\u{201d}: {source}. Dữ liệu vẫn còn trong chương trình."
     )]
     Io {
@@ -406,6 +440,7 @@ impl SaveError {
             SaveError::ForeignFile(_) => "foreign_file",
             SaveError::Locked(_) => "locked",
             SaveError::PermissionDenied(_) => "permission_denied",
+            SaveError::ReadOnly(_) => "read_only",
             SaveError::Io { .. } => "io",
         }
     }
@@ -448,71 +483,202 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Saves atomically: writes a temporary file in the same folder, flushes and
-/// syncs it, copies the previous version to the backup, then renames the new
-/// file over the old one. A crash at any moment leaves either the old or the
-/// new file whole.
+/// syncs it, writes the previous version to the backup (itself through a
+/// temporary file and a rename), then renames the new file over the old
+/// one. A crash at any moment leaves the file and its backup each whole,
+/// old or new; temporary files left by a crashed save are removed by the
+/// next save in the same folder.
 pub fn save(path: &Path, workbook: &Workbook, overwrite: Overwrite) -> Result<(), SaveError> {
     write_atomic(path, &to_bytes(workbook), overwrite)
 }
 
-/// The atomic write behind [`save`], for any bytes (exports use it too).
+/// The atomic write behind [`save`], for any bytes, keeping a backup.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SaveError> {
+    write_file(path, bytes, overwrite, true)
+}
+
+/// The atomic write; `backup` keeps the previous version as `FILE.bak`
+/// (documents rebuilt at will, settings and recovery copies need none).
+pub fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: Overwrite,
+    backup: bool,
+) -> Result<(), SaveError> {
+    // A symbolic link is written through: the file it points to is the
+    // clerk's real file, and replacing the link with a plain file would
+    // leave that one stale.
+    let target = resolve_links(path);
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let exists = path.exists();
+    remove_stale_temporaries(&dir);
+    let existing = std::fs::metadata(path).ok();
+    let exists = existing.is_some();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        // Someone marked the file read-only on purpose (a signed-off year):
+        // a rename would silently replace it anyway.
+        return Err(SaveError::ReadOnly(path.to_path_buf()));
+    }
     if exists && overwrite == Overwrite::WorkbookOnly {
         let ours = sniff(path).map_err(|e| SaveError::from_io(path, e))?;
         if !ours {
             return Err(SaveError::ForeignFile(path.to_path_buf()));
         }
     }
+    let mut tmp = temporary(&dir, existing.as_ref()).map_err(|e| SaveError::from_io(path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| SaveError::from_io(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| SaveError::from_io(path, e))?;
+    if exists && backup {
+        // Copy, not rename: the original stays in place until the atomic
+        // replace, so there is never a moment without the file. The copy
+        // goes through its own temporary file, so a crash or a full disk
+        // never leaves a truncated backup either.
+        write_backup(path, &dir, existing.as_ref()).map_err(|e| SaveError::from_io(path, e))?;
+    }
+    // Windows refuses to replace a file that another program holds open;
+    // antivirus scanners hold a just-written file for a moment, so a short
+    // retry saves the clerk a needless error. On final failure the
+    // temporary file is dropped and removed.
+    persist(tmp, path).map_err(|e| SaveError::from_io(path, e))?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
+    }
+    Ok(())
+}
+
+/// Follows symbolic links (relative ones from their own folder) to the
+/// file they name; a path that is not a link is itself.
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A loop of links is cut short: the last path is then written, and
+    // the system's own error says why.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&current) {
+                Ok(next) if next.is_absolute() => current = next,
+                Ok(next) => {
+                    current = current
+                        .parent()
+                        .map_or_else(|| next.clone(), |p| p.join(&next));
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
+}
+
+/// Temporary files are named for the process writing them
+/// (".thidua-<pid>-XXXXXX.tmp"), so a later save can tell a crashed
+/// save's leftovers from a live save of another window.
+const TEMP_PREFIX: &str = ".thidua-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A new temporary file in `dir`, readable like the file it replaces.
+fn temporary(
+    dir: &Path,
+    replaced: Option<&std::fs::Metadata>,
+) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".thidua-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     // A temporary file is private (0600) by default; the saved file should
     // keep the permissions of the one it replaces, or be readable like any
     // document (shared folders, a colleague's account).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let mode = replaced.map_or(0o644, |m| m.permissions().mode() & 0o777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder
-        .tempfile_in(&dir)
-        .map_err(|e| SaveError::from_io(path, e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| SaveError::from_io(path, e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| SaveError::from_io(path, e))?;
-    if exists {
-        // Copy, not rename: the original stays in place until the atomic
-        // replace, so there is never a moment without the file.
-        std::fs::copy(path, backup_path(path)).map_err(|e| SaveError::from_io(path, e))?;
-    }
-    // Windows refuses to replace a file that another program holds open;
-    // antivirus scanners hold a just-written file for a moment, so a short
-    // retry saves the clerk a needless error. On final failure the
-    // temporary file is dropped and removed.
+    #[cfg(not(unix))]
+    let _ = replaced;
+    builder.tempfile_in(dir)
+}
+
+/// Writes the current file to its backup through a temporary file.
+fn write_backup(path: &Path, dir: &Path, meta: Option<&std::fs::Metadata>) -> io::Result<()> {
+    let mut tmp = temporary(dir, meta)?;
+    let mut original = std::fs::File::open(path)?;
+    io::copy(&mut original, tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    persist(tmp, &backup_path(path))
+}
+
+fn persist(mut tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
     let mut attempts = 0;
     loop {
         match tmp.persist(path) {
-            Ok(_) => break,
+            Ok(_) => return Ok(()),
             Err(e) if attempts < PERSIST_RETRIES && is_transient_lock(&e.error) => {
                 attempts += 1;
                 tmp = e.file;
                 std::thread::sleep(std::time::Duration::from_millis(150));
             }
-            Err(e) => return Err(SaveError::from_io(path, e.error)),
+            Err(e) => return Err(e.error),
         }
     }
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
+}
+
+/// Removes the temporary files a crashed save left in `dir`: ours only (by
+/// name), and only once the process that wrote one has exited, or the file
+/// is older than any save could take. Best effort: a file that cannot be
+/// removed now is tried again at the next save.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|r| r.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(p, _)| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old || (pid != me && !process_running(pid)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    Ok(())
+}
+
+/// No save takes this long: a temporary file this old is a leftover even
+/// when its process id has been reused.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Whether a process is running. Linux has /proc; elsewhere a leftover is
+/// only recognised by its age.
+fn process_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }
 
 const PERSIST_RETRIES: u32 = 4;

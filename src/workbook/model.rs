@@ -65,7 +65,8 @@ impl Rev {
     }
     /// Records one more edit by `editor`.
     pub fn bump(&mut self, editor: &Owner) {
-        *self.0.entry(editor.editor_key().to_string()).or_default() += 1;
+        let n = self.0.entry(editor.editor_key().to_string()).or_default();
+        *n = n.saturating_add(1);
     }
 }
 
@@ -275,8 +276,11 @@ pub struct BallotRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TieBreak {
-    /// More votes in the ballot for the award at stake (flag first).
-    BallotVotes,
+    /// More votes in the ballot for the named award (its id): the chain
+    /// "flag ballot votes, then section II" names the flag. A ballot that
+    /// is missing or does not add up breaks no tie. (Version 1 files had
+    /// no award here; see `file::migrate`.)
+    BallotVotes(Id),
     /// Higher score in one section of the criteria table.
     Section(Id),
     /// Fewer deduction points.

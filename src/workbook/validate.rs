@@ -1,22 +1,76 @@
 //! Content checks. A workbook that parses may still be wrong (a hand edit, a
 //! merge gone astray): every problem is listed, not just the first, so the
 //! clerk can fix them all in one go.
+//!
+//! Every problem has a [`Scope`]: the part of the year it makes wrong. A
+//! command refuses only for the scopes it computes from, so a ballot typed
+//! halfway at the conference never blocks the score sheet, while the
+//! proposal letter built on that ballot refuses.
+//!
+//! Every number has a documented range (see the constants), so the totals
+//! of any workbook this accepts fit comfortably in the arithmetic.
 
 use super::Workbook;
 use super::model::*;
+use super::points::Points;
 use std::collections::{HashMap, HashSet};
+
+mod names;
+
+/// Years a workbook may be for.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+/// The largest maximum of one leaf criterion (1 000 points, in hundredths):
+/// tables on a 1 000 scale have no single criterion worth more.
+pub const MAX_LEAF: Points = Points::whole(1_000);
+/// The largest bonus or deduction item (in hundredths).
+pub const MAX_ADJUSTMENT: Points = Points::whole(1_000);
+
+/// The part of the year a problem makes wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Members, roles, rules, the criteria table, activities, documents:
+    /// everything every command relies on.
+    File,
+    /// Scores, bonus and deduction items: totals, ranking and ratings.
+    Scores,
+    /// The conference record every ballot counts on (attendance).
+    Conference,
+    /// The ballot of one award (its id): the proposals for that award.
+    Ballot(Id),
+    /// Next year's leader and deputies, and the file made from them.
+    Election,
+}
+
+impl Scope {
+    /// Any ballot, or the conference record ballots count on.
+    pub fn is_ballot(&self) -> bool {
+        matches!(self, Scope::Ballot(_) | Scope::Conference)
+    }
+}
 
 /// One thing wrong in a workbook's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Stable code, for tests.
     pub code: &'static str,
+    /// What the problem makes wrong.
+    pub scope: Scope,
     /// Vietnamese message naming the record.
     pub message: String,
 }
 
+/// The problems of the given scopes.
+pub fn in_scopes<'a>(
+    problems: &'a [Problem],
+    wanted: impl Fn(&Scope) -> bool + 'a,
+) -> impl Iterator<Item = &'a Problem> + 'a {
+    problems.iter().filter(move |p| wanted(&p.scope))
+}
+
 struct Checker<'a> {
     wb: &'a Workbook,
+    /// The scope of the problems pushed now.
+    scope: Scope,
     schools: HashSet<&'a str>,
     leaves: HashMap<&'a str, &'a Criterion>,
     all_criteria: HashSet<&'a str>,
@@ -25,7 +79,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&mut self, code: &'static str, message: String) {
-        self.problems.push(Problem { code, message });
+        self.problems.push(Problem {
+            code,
+            scope: self.scope.clone(),
+            message,
+        });
     }
 
     fn school_ref(&mut self, id: &Id, place: impl FnOnce() -> String) {
@@ -33,8 +91,9 @@ impl Checker<'_> {
             self.push(
                 "unknown_school",
                 format!(
-                    "{}: trường \u{201c}{id}\u{201d} không có trong danh sách thành viên.",
-                    place()
+                    "{}: trường \u{201c}{}\u{201d} không có trong danh sách thành viên.",
+                    place(),
+                    crate::text::visible(id.as_str())
                 ),
             );
         }
@@ -47,13 +106,22 @@ impl Checker<'_> {
             if !seen.insert(id.as_str()) && reported.insert(id.as_str()) {
                 self.push(
                     "duplicate_id",
-                    format!("Mã {what} \u{201c}{id}\u{201d} bị trùng."),
+                    format!(
+                        "Mã {what} \u{201c}{}\u{201d} bị trùng.",
+                        crate::text::visible(id.as_str())
+                    ),
                 );
             }
         }
     }
 
     fn date_in_year(&mut self, date: Option<jiff::civil::Date>, place: impl FnOnce() -> String) {
+        // A year outside its range is reported once on its own; dates are
+        // then not compared with it (nor built from it: jiff refuses years
+        // beyond ±9999, and this must never panic).
+        if !YEARS.contains(&self.wb.year) {
+            return;
+        }
         if let Some(d) = date {
             let y = self.wb.year;
             // The year's work runs from the Academy's December decision to
@@ -94,21 +162,32 @@ pub fn validate(wb: &Workbook) -> Vec<Problem> {
     walk(&wb.criteria, &mut leaves, &mut all_criteria);
     let mut ck = Checker {
         wb,
+        scope: Scope::File,
         schools: wb.members.iter().map(|s| s.id.as_str()).collect(),
         leaves,
         all_criteria,
         problems: Vec::new(),
     };
 
-    if !(1990..=2200).contains(&wb.year) {
-        ck.push("bad_year", format!("Năm {} không hợp lệ.", wb.year));
+    if !YEARS.contains(&wb.year) {
+        ck.push(
+            "bad_year",
+            format!(
+                "Năm {} không hợp lệ (sổ thi đua lập cho các năm từ {} đến {}).",
+                wb.year,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
     }
     check_members(&mut ck);
     check_roles(&mut ck);
     check_rules(&mut ck);
     check_criteria(&mut ck);
-    check_assessments(&mut ck);
     check_activities(&mut ck);
+    names::check(&mut ck);
+    ck.scope = Scope::Scores;
+    check_assessments(&mut ck);
     check_conference(&mut ck);
     ck.problems
 }
@@ -139,6 +218,29 @@ fn check_members(ck: &mut Checker) {
             ck.school_ref(succ, || {
                 format!("Trường sáp nhập vào của \u{201c}{}\u{201d}", s.short_name)
             });
+        }
+    }
+    // One school under two ids would vote, score and be proposed twice.
+    let mut by_name: HashMap<String, &Id> = HashMap::new();
+    for s in &wb.members {
+        let key = crate::text::name_key(&s.full_name);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(first) = by_name.get(&key) {
+            if *first != &s.id {
+                ck.push(
+                    "same_school_twice",
+                    format!(
+                        "Trường \u{201c}{}\u{201d} có hai mã: \u{201c}{}\u{201d} và \u{201c}{}\u{201d}.",
+                        crate::text::visible(&s.full_name),
+                        crate::text::visible(first.as_str()),
+                        crate::text::visible(s.id.as_str())
+                    ),
+                );
+            }
+        } else {
+            by_name.insert(key, &s.id);
         }
     }
 }
@@ -237,22 +339,54 @@ fn check_rules(ck: &mut Checker) {
         }
     }
     for tb in &rules.tie_break {
-        if let TieBreak::Section(id) = tb
-            && !ck.all_criteria.contains(id.as_str())
-        {
+        match tb {
+            TieBreak::Section(id) if !ck.all_criteria.contains(id.as_str()) => {
+                ck.push(
+                    "unknown_criterion",
+                    format!(
+                        "Tiêu chí phụ xếp hạng: mục \u{201c}{}\u{201d} không có trong bảng tiêu chí.",
+                        crate::text::visible(id.as_str())
+                    ),
+                );
+            }
+            TieBreak::BallotVotes(award) if ck.wb.award(award).is_none() => {
+                ck.push(
+                    "unknown_award",
+                    format!(
+                        "Tiêu chí phụ xếp hạng: số phiếu bầu danh hiệu \u{201c}{}\u{201d} không có trong quy định.",
+                        crate::text::visible(award.as_str())
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    let scale = ck.wb.max_total();
+    for (what, cap) in [
+        ("điểm thưởng", rules.bonus_cap),
+        ("điểm trừ", rules.deduction_cap),
+    ] {
+        if cap.hundredths() < 0 {
+            ck.push("bad_cap", format!("Mức trần {what} ({cap}) không được âm."));
+        } else if cap > scale {
             ck.push(
-                "unknown_criterion",
-                format!(
-                    "Tiêu chí phụ xếp hạng: mục \u{201c}{id}\u{201d} không có trong bảng tiêu chí."
-                ),
+                "bad_cap",
+                format!("Mức trần {what} ({cap}) vượt tổng điểm của bảng tiêu chí ({scale})."),
             );
         }
     }
-    if rules.bonus_cap.hundredths() < 0 || rules.deduction_cap.hundredths() < 0 {
-        ck.push(
-            "bad_cap",
-            "Mức trần điểm thưởng, điểm trừ không được âm.".into(),
-        );
+    let highest = scale + rules.bonus_cap.max(Points::ZERO);
+    for b in &rules.bands {
+        if b.min.hundredths() < 0 || b.min > highest {
+            ck.push(
+                "bad_band_min",
+                format!(
+                    "Mức xếp loại \u{201c}{}\u{201d}: điểm sàn {} phải từ 0 đến {highest} (tổng điểm cộng điểm thưởng tối đa).",
+                    crate::text::visible(&b.name),
+                    b.min
+                ),
+            );
+        }
     }
 }
 
@@ -277,11 +411,12 @@ fn check_criteria(ck: &mut Checker) {
                             c.code, c.title
                         ),
                     ),
-                    Some(m) if m.hundredths() <= 0 => ck.push(
+                    Some(m) if m.hundredths() <= 0 || m > MAX_LEAF => ck.push(
                         "bad_max",
                         format!(
-                            "Tiêu chí {} \u{201c}{}\u{201d}: điểm chuẩn phải lớn hơn 0.",
-                            c.code, c.title
+                            "Tiêu chí {} \u{201c}{}\u{201d}: điểm chuẩn {m} phải lớn hơn 0 và không quá {MAX_LEAF}.",
+                            crate::text::visible(&c.code),
+                            crate::text::visible(&c.title)
                         ),
                     ),
                     _ => {}
@@ -354,17 +489,39 @@ fn check_assessments(ck: &mut Checker) {
             }
         }
         for adj in &a.adjustments {
-            if adj.points.hundredths() <= 0 {
+            if adj.points.hundredths() <= 0 || adj.points > MAX_ADJUSTMENT {
                 ck.push(
                     "bad_adjustment",
                     format!(
-                        "{name}: điểm thưởng/trừ \u{201c}{}\u{201d} phải lớn hơn 0.",
-                        adj.reason
+                        "{name}: điểm thưởng/trừ \u{201c}{}\u{201d} ({}) phải lớn hơn 0 và không quá {MAX_ADJUSTMENT}.",
+                        adj.reason, adj.points
                     ),
                 );
             }
-            if let Owner::School(s) = &adj.owner {
-                ck.school_ref(s, || "Chủ sở hữu điểm thưởng/trừ".into());
+            // Who may hold what inside a school's assessment: a deduction
+            // is the cluster's judgement; a bonus is the school's own claim
+            // or the cluster's. Another school's item would let one member
+            // lower another's total.
+            let allowed = match (&adj.kind, &adj.owner) {
+                (_, Owner::Cluster) => true,
+                (AdjustmentKind::Bonus, Owner::School(s)) => s == &a.school,
+                (AdjustmentKind::Deduction, Owner::School(_)) => false,
+            };
+            if !allowed {
+                let whose = wb.school_name(match &adj.owner {
+                    Owner::School(s) => s,
+                    Owner::Cluster => &a.school,
+                });
+                let what = match adj.kind {
+                    AdjustmentKind::Bonus => "điểm thưởng",
+                    AdjustmentKind::Deduction => "điểm trừ",
+                };
+                ck.push(
+                    "foreign_adjustment",
+                    format!(
+                        "{name}: {what} \u{201c}{}\u{201d} ghi là của {whose}; chỉ Cụm (hoặc chính trường được chấm, với điểm thưởng) được ghi."
+                    , adj.reason),
+                );
             }
         }
         for d in &a.discipline.downgrades {
@@ -440,6 +597,7 @@ fn check_conference(ck: &mut Checker) {
             "Hội nghị tổng kết: giờ kết thúc trước giờ khai mạc.".into(),
         );
     }
+    ck.scope = Scope::Conference;
     ck.duplicates(
         conf.attendance.iter().map(|a| &a.school),
         "trường trong danh sách dự họp",
@@ -448,12 +606,29 @@ fn check_conference(ck: &mut Checker) {
         ck.school_ref(&a.school, || "Danh sách dự họp".into());
     }
     ck.duplicates(conf.ballots.iter().map(|b| &b.id), "phiếu bầu");
+    let mut per_award: HashMap<&Id, usize> = HashMap::new();
     for b in &conf.ballots {
+        *per_award.entry(&b.award).or_default() += 1;
+    }
+    for b in &conf.ballots {
+        ck.scope = Scope::Ballot(b.award.clone());
+        let award = wb
+            .award(&b.award)
+            .map_or_else(|| b.award.to_string(), |a| a.short_name.clone());
         if wb.award(&b.award).is_none() {
             ck.push("unknown_award", format!("Kết quả bỏ phiếu \u{201c}{}\u{201d}: danh hiệu \u{201c}{}\u{201d} không có trong quy định.", b.id, b.award));
         }
+        if per_award.get(&b.award).copied().unwrap_or(0) > 1 {
+            ck.push(
+                "duplicate_ballot",
+                format!(
+                    "Kết quả bỏ phiếu {award}: có {} kết quả cho cùng danh hiệu (\u{201c}{}\u{201d} là một); chỉ được giữ một.",
+                    per_award[&b.award], b.id
+                ),
+            );
+        }
         for v in &b.votes {
-            ck.school_ref(&v.school, || "Kết quả bỏ phiếu".into());
+            ck.school_ref(&v.school, || format!("Kết quả bỏ phiếu {award}"));
         }
         ck.duplicates(
             b.votes.iter().map(|v| &v.school),
@@ -465,7 +640,14 @@ fn check_conference(ck: &mut Checker) {
                 ck.school_ref(c, || "Phiếu gửi bằng văn bản".into());
             }
         }
+        for p in crate::rules::ballot::inconsistencies(wb, b) {
+            ck.push(
+                "ballot_inconsistent",
+                format!("Kết quả bỏ phiếu {award}: {p}"),
+            );
+        }
     }
+    ck.scope = Scope::File;
     for d in &conf.academy_decisions {
         ck.school_ref(&d.school, || "Quyết định của Học viện".into());
         if wb.award(&d.award).is_none() {
@@ -483,11 +665,52 @@ fn check_conference(ck: &mut Checker) {
             ck.school_ref(s, || "Quyết định của chủ trì khi bằng điểm".into());
         }
     }
-    if let Some(l) = &conf.election.leader {
-        ck.school_ref(l, || "Bầu cụm trưởng năm sau".into());
-    }
-    for d in &conf.election.deputies {
-        ck.school_ref(d, || "Bầu cụm phó năm sau".into());
-    }
     ck.date_in_year(conf.handover.date, || "Bàn giao".into());
+    check_election(ck);
+}
+
+/// Next year's leader and deputies: the roles of next year's file.
+fn check_election(ck: &mut Checker) {
+    let wb = ck.wb;
+    let election = &wb.conference.election;
+    ck.scope = Scope::Election;
+    let leaving = |id: &Id| wb.school(id).is_some_and(|s| s.left.is_some());
+    if let Some(l) = &election.leader {
+        ck.school_ref(l, || "Bầu cụm trưởng năm sau".into());
+        if election.deputies.contains(l) {
+            ck.push(
+                "leader_is_deputy",
+                format!(
+                    "Bầu năm sau: {} vừa là cụm trưởng vừa là cụm phó.",
+                    wb.school_name(l)
+                ),
+            );
+        }
+        if leaving(l) {
+            ck.push(
+                "elected_left",
+                format!("Bầu năm sau: cụm trưởng {} đã rời cụm.", wb.school_name(l)),
+            );
+        }
+    }
+    for d in &election.deputies {
+        ck.school_ref(d, || "Bầu cụm phó năm sau".into());
+        if leaving(d) {
+            ck.push(
+                "elected_left",
+                format!("Bầu năm sau: cụm phó {} đã rời cụm.", wb.school_name(d)),
+            );
+        }
+    }
+    ck.duplicates(election.deputies.iter(), "cụm phó năm sau");
+    if wb.year >= *YEARS.end() && (election.leader.is_some() || !election.deputies.is_empty()) {
+        ck.push(
+            "last_year",
+            format!(
+                "Năm {} là năm cuối sổ thi đua lập được: không lập được sổ năm sau.",
+                wb.year
+            ),
+        );
+    }
+    ck.scope = Scope::File;
 }

@@ -490,7 +490,7 @@ fn conference(ids: &[Id]) -> Conference {
                 invalid: 0,
                 votes: vec![
                     CandidateVotes { school: Id::new("ninh-thuan"), votes: 6 },
-                    CandidateVotes { school: Id::new("binh-thuan"), votes: 3 },
+                    CandidateVotes { school: Id::new("binh-thuan"), votes: 1 },
                 ],
                 written_votes: Vec::new(),
                 counting_committee: vec![p("Lê Văn Hùng", "Trưởng ban kiểm phiếu"), p("Phạm Thị Hằng", "Thành viên"), p("Nguyễn Ngọc Ánh", "Thành viên")],

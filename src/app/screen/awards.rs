@@ -667,7 +667,10 @@ fn live_result<'a>(
             } else {
                 theme::BAD
             }));
-            body = body.push(small_label(s::of_denominator(b.denominator)));
+            body = body.push(small_label(crate::rules::ballot::describe_denominator(
+                wb,
+                b.denominator,
+            )));
             for c in &b.candidates {
                 body = body.push(
                     row![

@@ -14,7 +14,7 @@ use iced::{Alignment, Element, Length, Task};
 use crate::app::dialog::Picked;
 use crate::app::{font, strings as s, theme};
 use crate::document::docs;
-use crate::workbook::file::{Overwrite, backup_path, write_atomic};
+use crate::workbook::file::{Overwrite, write_file};
 use crate::workbook::{DocKind, Workbook};
 
 /// Where an export goes: one file, or every document into a folder.
@@ -113,12 +113,7 @@ async fn pick(target: Target, suggested: String) -> Picked {
 pub fn export(wb: &Workbook, kind: DocKind, path: &Path) -> Result<Vec<String>, String> {
     let built = docs::build(wb, kind).map_err(|e| e.to_string())?;
     // A PDF is rebuilt from the workbook at will: no backup copy is kept.
-    let backup = backup_path(path);
-    let had_backup = backup.exists();
-    write_atomic(path, &built.pdf, Overwrite::Anything).map_err(|e| e.to_string())?;
-    if !had_backup {
-        let _ = std::fs::remove_file(&backup);
-    }
+    write_file(path, &built.pdf, Overwrite::Anything, false).map_err(|e| e.to_string())?;
     Ok(built.warnings)
 }
 

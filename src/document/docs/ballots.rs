@@ -201,8 +201,10 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
         doc.push(heading(&format!("{}. {}", i + 1, award_name(wb, &b.award))));
         doc.push(admin::body(&ballot_figures(wb, &b.award)));
         doc.push(admin::body(&format!(
-            "Tổng số đại biểu: {}; có mặt: {}. Tỷ lệ tính trên {} phiếu.",
-            b.voters_total, b.present, b.denominator
+            "Tổng số đại biểu: {}; có mặt: {}. {}",
+            b.voters_total,
+            b.present,
+            crate::rules::ballot::describe_denominator(wb, b.denominator)
         )));
         doc.push(ballot_table(wb, b));
         let passed: Vec<String> = b

@@ -488,3 +488,26 @@ fn criterion_rows(
         }
     }
 }
+
+/// Under a ranking table: for each tie the rules broke, which step broke
+/// it, so the order of two schools with the same score is explained on the
+/// page that will be signed. Nothing when no tie was broken.
+pub(crate) fn tie_note(wb: &Workbook, r: &Results, size: f32) -> Option<Block> {
+    let notes = crate::rules::ranking::tie_notes(wb, &r.schools);
+    if notes.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = notes
+        .iter()
+        .map(|(id, n)| format!("{} {n}", wb.school_name(id)))
+        .collect();
+    Some(
+        Paragraph::text(
+            format!("Ghi chú xếp hạng khi bằng điểm: {}.", lines.join("; ")),
+            FontStyle::Italic,
+            size,
+        )
+        .space_after(2.0)
+        .into(),
+    )
+}

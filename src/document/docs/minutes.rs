@@ -135,7 +135,7 @@ pub(crate) fn ballot_blocks(wb: &Workbook, r: &Results) -> Vec<Block> {
             Ok(b) => {
                 blocks.push(
                     admin::body(&format!(
-                        "Có mặt {}/{} đại biểu ({}; cần tối thiểu {}). Tỷ lệ tính trên {} phiếu.",
+                        "Có mặt {}/{} đại biểu ({}; cần tối thiểu {}). {}",
                         b.present,
                         b.voters_total,
                         if b.quorum_met {
@@ -144,7 +144,7 @@ pub(crate) fn ballot_blocks(wb: &Workbook, r: &Results) -> Vec<Block> {
                             "không đủ số đại biểu theo quy định"
                         },
                         b.quorum_needed,
-                        b.denominator
+                        crate::rules::ballot::describe_denominator(wb, b.denominator)
                     ))
                     .into(),
                 );
@@ -267,6 +267,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         wb.max_total()
     )));
     doc.push(common::ranking_table(wb, r, TABLE_PT));
+    doc.extend(common::tie_note(wb, r, TABLE_PT));
     doc.push(heading("2. Kết quả bỏ phiếu bình xét khen thưởng"));
     doc.extend(ballot_blocks(wb, r));
     doc.push(heading("3. Đề nghị khen thưởng"));
@@ -281,6 +282,13 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         for l in &lines {
             doc.push(item(l));
         }
+    }
+    for a in r.awards.iter().filter(|a| a.withheld.is_some()) {
+        doc.push(item(&format!(
+            "{}: {}.",
+            award_name(wb, &a.award),
+            a.withheld.as_deref().unwrap_or_default()
+        )));
     }
     doc.push(heading(&format!(
         "4. Bầu Cụm trưởng, Cụm phó năm {}",

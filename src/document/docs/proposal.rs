@@ -13,7 +13,17 @@ use crate::workbook::{DocKind, Workbook};
 
 pub(super) fn missing(wb: &Workbook, r: &Results) -> Vec<Missing> {
     let mut out = Vec::new();
-    if r.proposals().next().is_none() {
+    // A letter built on a ballot that does not add up would propose the
+    // wrong schools: refused like the count minutes.
+    for a in &r.awards {
+        if let Some(why) = &a.withheld {
+            out.push(Missing::refuse(format!(
+                "kết quả bỏ phiếu hợp lệ cho {} ({why})",
+                super::minutes::award_name(wb, &a.award)
+            )));
+        }
+    }
+    if r.proposals().next().is_none() && r.awards.iter().all(|a| a.withheld.is_none()) {
         out.push(Missing::refuse(
             "trường được đề nghị khen thưởng (kết quả bỏ phiếu đạt ngưỡng)",
         ));

@@ -50,6 +50,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.push(common::heading("1. Kết quả xếp hạng, xếp loại"));
     doc.push(common::ranking_table(wb, r, TABLE_PT));
+    doc.extend(common::tie_note(wb, r, TABLE_PT));
     doc.push(Block::PageBreak);
     doc.push(common::heading("2. Điểm từng tiêu chí"));
     doc.extend(common::detail_tables(wb, r, setup.text_width_mm(), 10.0));

@@ -1,0 +1,93 @@
+//! Names and titles hold printable text only. A tab or line break pasted
+//! from a spreadsheet breaks a table cell; an escape sequence drives the
+//! clerk's terminal; a right-to-left override makes "Bình Dương" read as
+//! something else on screen and in the signed minutes.
+
+use super::{Checker, Scope};
+use crate::workbook::Person;
+use crate::workbook::model::Criterion;
+
+pub(super) fn check(ck: &mut Checker) {
+    let wb = ck.wb;
+    let saved = std::mem::replace(&mut ck.scope, Scope::File);
+    let mut fields: Vec<(String, &str)> = Vec::new();
+    let c = &wb.cluster;
+    for (what, v) in [
+        ("Tên cụm", c.name.as_str()),
+        ("Địa bàn của cụm", &c.region),
+        ("Cơ quan cấp trên", &c.parent_body),
+        ("Ký hiệu văn bản của cụm", &c.number_code),
+    ] {
+        fields.push((what.to_string(), v));
+    }
+    for s in &wb.members {
+        let who = s.short_name.as_str();
+        fields.push((format!("Mã trường {who}"), s.id.as_str()));
+        fields.push((format!("Tên trường {who}"), &s.full_name));
+        fields.push((format!("Tên ngắn trường {}", s.id), &s.short_name));
+        fields.push((format!("Tỉnh của trường {who}"), &s.province));
+        fields.push((format!("Hiệu trưởng trường {who}"), &s.head.name));
+        fields.push((format!("Chức vụ hiệu trưởng trường {who}"), &s.head.title));
+        fields.push((format!("Cán bộ đầu mối trường {who}"), &s.officer.name));
+        fields.push((format!("Điện thoại trường {who}"), &s.officer.phone));
+        fields.push((format!("Thư điện tử trường {who}"), &s.officer.email));
+    }
+    fn criteria<'a>(nodes: &'a [Criterion], out: &mut Vec<(String, &'a str)>) {
+        for c in nodes {
+            out.push((format!("Mã tiêu chí {}", c.id), &c.code));
+            out.push((format!("Tên tiêu chí {}", c.code), &c.title));
+            criteria(&c.children, out);
+        }
+    }
+    criteria(&wb.criteria, &mut fields);
+    for a in &wb.rules.awards {
+        fields.push((format!("Tên danh hiệu {}", a.id), &a.name));
+        fields.push((format!("Tên ngắn danh hiệu {}", a.id), &a.short_name));
+    }
+    for b in &wb.rules.bands {
+        fields.push((format!("Tên mức xếp loại {}", b.id), &b.name));
+    }
+    for d in &wb.rules.downgrades {
+        fields.push((format!("Trường hợp hạ loại {}", d.id), &d.reason));
+    }
+    for act in &wb.activities {
+        fields.push((format!("Tên hoạt động {}", act.id), &act.title));
+        for p in &act.people {
+            fields.push((format!("Người tham gia hoạt động {}", act.id), &p.name));
+        }
+        for p in &act.results {
+            fields.push((format!("Người đạt giải hoạt động {}", act.id), &p.person));
+        }
+    }
+    let conf = &wb.conference;
+    let mut people: Vec<(&str, &Person)> = vec![
+        ("Chủ trì hội nghị", &conf.chair),
+        ("Thư ký hội nghị", &conf.secretary),
+        ("Bên giao", &conf.handover.outgoing),
+        ("Bên nhận", &conf.handover.incoming),
+    ];
+    people.extend(conf.co_chairs.iter().map(|p| ("Đồng chủ trì", p)));
+    for a in &conf.attendance {
+        people.extend(a.representatives.iter().map(|p| ("Đại biểu dự họp", p)));
+    }
+    for b in &conf.ballots {
+        people.extend(b.counting_committee.iter().map(|p| ("Ban kiểm phiếu", p)));
+    }
+    for (what, p) in people {
+        fields.push((what.to_string(), &p.name));
+        fields.push((format!("{what}, chức vụ"), &p.title));
+    }
+    for (what, value) in fields {
+        if let Some(bad) = crate::text::forbidden_char(value, false) {
+            ck.push(
+                "bad_character",
+                format!(
+                    "{what}: \u{201c}{}\u{201d} có ký tự điều khiển hoặc ký tự đảo chiều ẩn (U+{:04X}); hãy gõ lại.",
+                    crate::text::visible(value),
+                    bad as u32
+                ),
+            );
+        }
+    }
+    ck.scope = saved;
+}
