@@ -19,6 +19,14 @@ pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `s` is already NFC (the quick check; "maybe" counts as no).
+pub fn is_nfc(s: &str) -> bool {
+    matches!(
+        is_nfc_quick(s.chars()),
+        unicode_normalization::IsNormalized::Yes
+    )
+}
+
 /// Normalises a string in place to NFC.
 pub fn nfc_in_place(s: &mut String) {
     if let std::borrow::Cow::Owned(n) = nfc(s) {

@@ -186,20 +186,52 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         let (line, column) = position(&body[..e.valid_up_to()]);
         LoadError::NotJson { line, column }
     })?;
-    let version = identify(text)?;
     // NFC-normalise the whole text when needed: JSON syntax is ASCII, so
     // this normalises exactly every string and key. Names typed elsewhere
     // may arrive decomposed, and must compare equal to the same name here.
-    let text = crate::text::nfc(text);
-    let mut workbook: Workbook = if version == u64::from(FORMAT_VERSION) {
-        serde_json::from_str(&text).map_err(|_| malformed(&text))?
+    //
+    // Three passes over the text are independent: is it NFC, what file is
+    // it (with its duplicate keys) and its hash, and reading the workbook.
+    // On a large file each takes tens of milliseconds, so the checks run
+    // beside the reading; their verdict wins over whatever the reading
+    // found. A file that was not NFC (rare) is normalised and read again.
+    let raw = text;
+    let (checked, read) = std::thread::scope(|s| {
+        let check = s.spawn(|| {
+            if !crate::text::is_nfc(raw) {
+                return Ok(None);
+            }
+            check_text(raw).map(Some)
+        });
+        let read = read_text(raw);
+        let checked = check
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (checked, read)
+    });
+    let (normalised, checked, read) = match checked? {
+        Some(checked) => (std::borrow::Cow::Borrowed(raw), checked, read),
+        None => {
+            let normalised = crate::text::nfc(raw);
+            let checked = check_text(&normalised)?;
+            let read = read_text(&normalised);
+            (normalised, checked, read)
+        }
+    };
+    let text: &str = &normalised;
+    let checked: Result<(u64, Option<String>), LoadError> = Ok(checked);
+    let (version, fast_hash) = checked?;
+    let (mut workbook, problems) = if version == u64::from(FORMAT_VERSION) {
+        read.map_err(|_| malformed(text))?
     } else {
         // An older version: read as it was written, then brought up to date
         // in memory; the next save writes the current version.
-        let old: Value = serde_json::from_str(&text).map_err(|_| malformed(&text))?;
-        serde_json::from_value(parse::migrate_v1(old)).map_err(|_| malformed(&text))?
+        let old: Value = serde_json::from_str(text).map_err(|_| malformed(text))?;
+        let wb: Workbook =
+            serde_json::from_value(parse::migrate_v1(old)).map_err(|_| malformed(text))?;
+        let problems = validate(&wb);
+        (wb, problems)
     };
-    let problems = validate(&workbook);
     // The text is NFC already, so the canonical bytes need no normalising.
     // The hash stays out of the workbook in memory (it describes a file, and
     // the next save writes a fresh one): `Loaded` carries it instead.
@@ -208,7 +240,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // hash line and a final newline, so hashing the text without them
     // verifies it without serialising the workbook again (the slow path
     // doubled the load time of a large workbook).
-    let content_hash = match hash_as_written(&text, &stored) {
+    let content_hash = match fast_hash {
         Some(h) if h.eq_ignore_ascii_case(&stored) => h,
         // A migrated file was hashed as its old version wrote it: only the
         // text itself (without Notepad's CRs) can be compared.
@@ -379,6 +411,33 @@ fn hash_as_written(text: &str, stored: &str) -> Option<String> {
     h.update(&body.as_bytes()[..at]);
     h.update(&body.as_bytes()[at + line.len()..]);
     Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// What the file is (its version) and, when it carries one, the hash of
+/// its text as written (see [`hash_as_written`]).
+fn check_text(text: &str) -> Result<(u64, Option<String>), LoadError> {
+    let version = identify(text)?;
+    Ok((
+        version,
+        stored_hash_line(text).and_then(|h| hash_as_written(text, h)),
+    ))
+}
+
+/// The workbook in a text of the current version, with its problems.
+fn read_text(text: &str) -> Result<(Workbook, Vec<Problem>), serde_json::Error> {
+    serde_json::from_str::<Workbook>(text).map(|wb| {
+        let problems = validate(&wb);
+        (wb, problems)
+    })
+}
+
+/// The hash a file says it has, read from its text: the provenance's first
+/// key, written by `to_bytes` on a line of its own near the top.
+fn stored_hash_line(text: &str) -> Option<&str> {
+    const KEY: &str = "\n    \"content_hash\": \"";
+    let at = text.find(KEY)? + KEY.len();
+    let len = text[at..].find('"')?;
+    Some(&text[at..at + len])
 }
 
 /// Pretty JSON without the final newline.
