@@ -4,6 +4,7 @@
 
 mod check;
 mod export;
+mod mail_out;
 mod merge;
 mod new_year;
 mod results;
@@ -20,7 +21,9 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 6] = ["check", "results", "new-year", "export", "merge", "help"];
+pub const COMMANDS: [&str; 7] = [
+    "check", "results", "new-year", "export", "merge", "mail-out", "help",
+];
 
 const USAGE: &str = "Cách dùng:
   thidua [TỆP.json]                 mở cửa sổ (và tệp sổ thi đua nếu có)
@@ -32,7 +35,10 @@ const USAGE: &str = "Cách dùng:
   thidua export TỆP.json --all THƯ_MỤC [--force]
                                     in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
                                     report, pact, handover, ballots, count
-  thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--out TỆP.json] [--force]
+  thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ] [--force]
+                                    lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)
+  thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--allow-unsigned]
+               [--out TỆP.json] [--force]
                                     gộp tệp các trường gửi về vào sổ của cụm; không có
                                     --accept-all thì chỉ báo cáo, không ghi gì
   thidua help                       hiện hướng dẫn này";
@@ -88,6 +94,7 @@ fn run_commands(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             "new-year" => new_year::run(&mut parser, out, err),
             "export" => export::run(&mut parser, out, err),
             "merge" => merge::run(&mut parser, out, err),
+            "mail-out" => mail_out::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)

@@ -19,6 +19,7 @@
 //! it is newer than one already merged.
 
 mod apply;
+mod check;
 mod diff;
 mod identify;
 mod record;
@@ -33,8 +34,78 @@ use crate::workbook::{Id, Integrity, Owner, Workbook};
 /// before every save of a workbook (the leader's app with
 /// [`Owner::Cluster`], a school's copy with its [`Owner::School`]).
 pub fn stamp(workbook: &mut Workbook, editor: &Owner) {
-    workbook.provenance.saved_by = Some(editor.clone());
+    // A school's copy from the mail-out is saved as that school, whatever
+    // the machine says: it is signed with that school's key.
+    let editor = match &workbook.provenance.copy_for {
+        Some(school) => Owner::School(school.clone()),
+        None => editor.clone(),
+    };
+    workbook.provenance.saved_by = Some(editor);
     workbook.provenance.save_count = workbook.provenance.save_count.saturating_add(1);
+    workbook.note_seen();
+}
+
+/// Whether a returned file proves which school it is from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Authenticity {
+    /// Signed with the key of the school it names (a copy from the
+    /// mail-out): merged by `--accept-all`.
+    Signed,
+    /// No signature: a version-1 file, or one made without the mail-out.
+    /// Merged unattended only with `--allow-unsigned`, and only when its
+    /// integrity line verifies.
+    Unsigned,
+}
+
+impl Authenticity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Authenticity::Signed => "Có chữ ký của trường",
+            Authenticity::Unsigned => "Không có chữ ký",
+        }
+    }
+}
+
+/// The mail-out: a copy of `master` for every current member school, each
+/// with only its own key. Gives the master a secret first when it has none
+/// (the bool says so: the master must then be saved). Copies carry no
+/// tracker, open conflicts or secret, and know what the master had seen.
+pub fn mail_out(master: &mut Workbook) -> Result<(Vec<(Id, Workbook)>, bool), String> {
+    let mut new_secret = false;
+    if master.provenance.secret.is_empty() {
+        master.provenance.secret = crate::workbook::signing::new_secret()
+            .ok_or("Máy không tạo được khóa ngẫu nhiên: chưa gửi được bản có chữ ký.")?;
+        new_secret = true;
+    }
+    let mut copies = Vec::new();
+    for school in master.current_members() {
+        let key = crate::workbook::signing::school_key(master, &school.id)
+            .ok_or("Khóa của sổ không hợp lệ.")?;
+        let mut copy = master.clone();
+        copy.note_seen();
+        let p = &mut copy.provenance;
+        p.secret.clear();
+        p.returns.clear();
+        p.conflicts.clear();
+        p.content_hash.clear();
+        p.signature.clear();
+        p.copy_for = Some(school.id.clone());
+        p.school_key = key;
+        p.saved_by = Some(Owner::Cluster);
+        copies.push((school.id.clone(), copy));
+    }
+    Ok((copies, new_secret))
+}
+
+/// "Cum8-2019-gui-BinhThuan.json": the cluster, the year and the school's
+/// short name without marks or spaces (email systems mangle the rest).
+pub fn mail_out_name(master: &Workbook, school: &Id) -> String {
+    let name = master.school_name(school);
+    let ascii: String = crate::text::ascii_words(&name);
+    format!(
+        "Cum{}-{}-gui-{ascii}.json",
+        master.cluster.number, master.year
+    )
 }
 
 /// Current members, other than the cluster leader's school, whose file has
@@ -58,6 +129,8 @@ pub struct Review {
     /// The file's name as received (for the tracker; it identifies nothing).
     pub file_name: String,
     pub integrity: Integrity,
+    /// Signed by the school it names, or unsigned (a forged file is refused).
+    pub authenticity: Authenticity,
     /// The file's save count and content hash, kept in the tracker.
     pub save_count: u64,
     pub content_hash: String,

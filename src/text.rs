@@ -204,6 +204,30 @@ pub fn name_key(s: &str) -> String {
         .join(" ")
 }
 
+/// A name as ASCII words run together, for file names: "Bà Rịa - Vũng Tàu"
+/// → "BaRiaVungTau" (marks dropped, đ → d, each word capitalised).
+pub fn ascii_words(s: &str) -> String {
+    let plain: String = s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect();
+    plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// A date as Vietnamese clerks write it: dd/mm/yyyy.
 pub fn format_date(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())

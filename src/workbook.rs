@@ -5,6 +5,7 @@ pub mod edit;
 pub mod file;
 pub mod model;
 pub mod points;
+pub mod signing;
 pub mod synthetic;
 pub mod validate;
 
@@ -15,6 +16,20 @@ pub use validate::{Problem, Scope, validate};
 
 use serde::{Deserialize, Serialize};
 
+/// A fresh replica id: 16 hex digits from the standard library's randomly
+/// keyed hasher (unique per copy; not a secret, so no crypto needed).
+pub fn new_replica_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("{:016x}", h.finish())
+}
+
 /// The tag in the first key of every workbook file.
 pub const FORMAT_TAG: &str = "so-thi-dua/workbook";
 /// The newest file version this program reads and the one it writes.
@@ -24,7 +39,7 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// One cluster-year. Field order is the file's key order: the first keys say
 /// what the file is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workbook {
     pub format: String,
@@ -53,7 +68,36 @@ pub struct Workbook {
     pub conference: Conference,
     #[serde(default)]
     pub documents: Documents,
+    /// This open copy's replica id: random, new every time a file is opened
+    /// or created, never saved. Two windows on one file, or the emailed
+    /// file opened again, are different replicas, so their edits are told
+    /// apart when merged (see `crate::exchange`).
+    #[serde(skip)]
+    pub replica: String,
 }
+
+/// Two workbooks are equal when their content is: which open copy holds
+/// one (its replica id) does not matter.
+impl PartialEq for Workbook {
+    fn eq(&self, other: &Workbook) -> bool {
+        self.format == other.format
+            && self.version == other.version
+            && self.cluster == other.cluster
+            && self.year == other.year
+            && self.description == other.description
+            && self.provenance == other.provenance
+            && self.members == other.members
+            && self.roles == other.roles
+            && self.rules == other.rules
+            && self.criteria == other.criteria
+            && self.assessments == other.assessments
+            && self.activities == other.activities
+            && self.conference == other.conference
+            && self.documents == other.documents
+    }
+}
+
+impl Eq for Workbook {}
 
 impl Workbook {
     /// An empty workbook for a cluster and year, with the default rules and
@@ -74,7 +118,45 @@ impl Workbook {
             activities: Vec::new(),
             conference: Conference::default(),
             documents: Documents::default(),
+            replica: new_replica_id(),
         }
+    }
+
+    /// The key `editor`'s edits in this copy are counted under in version
+    /// vectors: "binh-thuan~3f9a0c1d" (the editor, then the replica).
+    pub fn replica_key(&self, editor: &Owner) -> String {
+        if self.replica.is_empty() {
+            editor.editor_key().to_string()
+        } else {
+            format!("{}~{}", editor.editor_key(), self.replica)
+        }
+    }
+
+    /// Every version vector of the workbook, folded into `provenance.seen`:
+    /// what this copy has seen. Called on load and before every save.
+    pub fn note_seen(&mut self) {
+        let mut seen = std::mem::take(&mut self.provenance.seen);
+        for s in &self.members {
+            seen.absorb(&s.rev);
+        }
+        seen.absorb(&self.roles.rev);
+        seen.absorb(&self.rules.rev);
+        for a in &self.assessments {
+            seen.absorb(&a.registration.rev);
+            seen.absorb(&a.discipline.rev);
+            for x in a.self_scores.values().chain(a.cluster_scores.values()) {
+                seen.absorb(&x.rev);
+            }
+            for x in &a.adjustments {
+                seen.absorb(&x.rev);
+            }
+        }
+        for a in &self.activities {
+            seen.absorb(&a.rev);
+        }
+        seen.absorb(&self.conference.rev);
+        seen.absorb(&self.documents.rev);
+        self.provenance.seen = seen;
     }
 
     pub fn school(&self, id: &Id) -> Option<&School> {

@@ -120,8 +120,15 @@ fn rename_by_typing_undo_redo_save_and_reopen() {
     // Provenance may gain save-time fields (hashes); the records must match.
     reopened.workbook.provenance = saved.provenance.clone();
     assert_eq!(&reopened.workbook, saved);
+    // One edit, counted under the cluster's replica of that window.
     assert_eq!(
-        reopened.workbook.school(&id).unwrap().rev.0.get("cluster"),
+        reopened
+            .workbook
+            .school(&id)
+            .unwrap()
+            .rev
+            .0
+            .get(&saved.replica_key(&workbook::Owner::Cluster)),
         Some(&1)
     );
 }

@@ -1,10 +1,13 @@
-//! `thidua merge MASTER RETURNED... [--out FILE] [--accept-all] [--force]`:
-//! merges files returned by member schools into the leader's workbook.
-//! Without `--accept-all` it only reports; with it, it applies every allowed
-//! change (conflicts stay undecided) and saves.
+//! `thidua merge MASTER RETURNED... [--out FILE] [--accept-all]
+//! [--allow-unsigned] [--force]`: merges files returned by member schools
+//! into the leader's workbook. Without `--accept-all` it only reports; with
+//! it, it applies every allowed change of signed returns (conflicts stay
+//! open, recorded in the master) and saves — only when something changed.
+//! Unsigned returns need `--allow-unsigned` and a verified integrity line;
+//! a file without one, or with a wrong one, is left to the clerk's window.
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_or_report};
-use crate::exchange::{self, Decisions, Review, Status};
+use crate::exchange::{self, Authenticity, Decisions, Review, Status};
 use crate::workbook::{self, Integrity, Owner, file::Overwrite};
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +20,7 @@ pub fn run(
     let mut files: Vec<PathBuf> = Vec::new();
     let mut output: Option<PathBuf> = None;
     let mut accept_all = false;
+    let mut allow_unsigned = false;
     let mut force = false;
     while let Some(arg) = parser.next()? {
         match arg {
@@ -24,6 +28,7 @@ pub fn run(
                 output = Some(parser.value()?.into())
             }
             lexopt::Arg::Long("accept-all") => accept_all = true,
+            lexopt::Arg::Long("allow-unsigned") => allow_unsigned = true,
             lexopt::Arg::Long("force") => force = true,
             lexopt::Arg::Value(v) => files.push(v.into()),
             other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
@@ -62,6 +67,9 @@ pub fn run(
     let mut master = loaded.workbook;
     let mut clean = true;
     let mut merged_any = false;
+    // A merge never adds a problem to the master: the problems before, to
+    // compare each file's result with.
+    let mut before = problem_messages(&master);
     for path in &files {
         let _ = writeln!(out, "== {}", path.display());
         let review = match exchange::review_file(&master, path) {
@@ -77,14 +85,49 @@ pub fn run(
         if !review.is_clean() {
             clean = false;
         }
-        if review.integrity == Integrity::Mismatch {
+        if review.integrity != Integrity::Verified {
+            clean = false;
             let _ = writeln!(
                 out,
-                "  Không tự động gộp tệp có nội dung không khớp mã kiểm tra: hãy xem từng thay đổi trong cửa sổ, hoặc đề nghị trường gửi lại."
+                "  Không tự động gộp tệp thiếu mã kiểm tra hoặc không khớp mã kiểm tra: hãy xem từng thay đổi trong cửa sổ, hoặc đề nghị trường gửi lại."
             );
             continue;
         }
-        let applied = exchange::apply(&mut master, &review, &Decisions::new());
+        if review.authenticity == Authenticity::Unsigned && !allow_unsigned {
+            clean = false;
+            let _ = writeln!(
+                out,
+                "  Không tự động gộp tệp không có chữ ký của trường (không chứng minh được trường nào gửi): xem trong cửa sổ, hoặc thêm --allow-unsigned nếu chắc chắn."
+            );
+            continue;
+        }
+        let mut next = master.clone();
+        let applied = exchange::apply(&mut next, &review, &Decisions::new());
+        let conflicts_changed = next.provenance.conflicts != master.provenance.conflicts;
+        if applied.accepted + applied.kept == 0 && !conflicts_changed {
+            let _ = writeln!(
+                out,
+                "  Không có thay đổi nào được nhận: sổ của cụm giữ nguyên."
+            );
+            continue;
+        }
+        let after = problem_messages(&next);
+        let added: Vec<&String> = after.iter().filter(|m| !before.contains(*m)).collect();
+        if !added.is_empty() {
+            clean = false;
+            let _ = writeln!(
+                out,
+                "  Không gộp: sổ của cụm sẽ có lỗi mới — {}",
+                added
+                    .iter()
+                    .map(|m| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            continue;
+        }
+        master = next;
+        before = after;
         merged_any = true;
         let verb = if accept_all {
             "Đã gộp"
@@ -93,8 +136,15 @@ pub fn run(
         };
         let _ = writeln!(
             out,
-            "  {verb}: {} thay đổi nhận, {} từ chối, {} xung đột chưa quyết định.",
+            "  {verb}: {} thay đổi nhận, {} từ chối, {} xung đột chưa quyết định (ghi lại trong sổ để quyết định sau).",
             applied.accepted, applied.refused, applied.undecided
+        );
+    }
+    if !master.provenance.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "Xung đột đang chờ quyết định: {}.",
+            master.provenance.conflicts.len()
         );
     }
     let missing = exchange::missing(&master);
@@ -109,6 +159,16 @@ pub fn run(
         );
     } else if merged_any {
         exchange::stamp(&mut master, &Owner::Cluster);
+        // A master too large to open again would lock the leader out.
+        let size = workbook::to_bytes(&master).len() as u64;
+        if size > workbook::file::MAX_FILE_BYTES {
+            let _ = writeln!(
+                err,
+                "Không ghi: sổ sau khi gộp sẽ quá lớn ({size} byte; tối đa {} byte) và không mở lại được. Hãy kiểm tra các tệp gửi về (có thể có tệp lạ hoặc bị nhân bản).",
+                workbook::file::MAX_FILE_BYTES
+            );
+            return Ok(EXIT_FAILED);
+        }
         let (target, overwrite) = match &output {
             Some(o) if force => (o.clone(), Overwrite::Anything),
             Some(o) => (o.clone(), Overwrite::WorkbookOnly),
@@ -125,11 +185,21 @@ pub fn run(
     Ok(if clean { EXIT_OK } else { EXIT_FAILED })
 }
 
+/// The master's problems as messages (a multiset is not needed: the same
+/// message twice is the same problem twice, and either way it is not new).
+fn problem_messages(wb: &workbook::Workbook) -> std::collections::HashSet<String> {
+    workbook::validate(wb)
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
+}
+
 fn print_review(review: &Review, out: &mut dyn Write) {
     let _ = writeln!(
         out,
-        "  Trường gửi: {} (lưu lần thứ {})",
-        review.sender_name, review.save_count
+        "  Trường gửi: {} — {}",
+        review.sender_name,
+        review.authenticity.label()
     );
     if review.integrity != Integrity::Verified {
         let _ = writeln!(out, "  Kiểm tra tệp: {}", review.integrity.message());

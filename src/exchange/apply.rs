@@ -116,6 +116,34 @@ pub fn apply_on(
     for (key, edit) in edits {
         make(master, &key, edit);
     }
+    // Conflicts left open stay in the master with the school's value, so
+    // the tracker shows them and they can be decided later; a decision on
+    // the same record closes the earlier open one.
+    let conflicts = &mut master.provenance.conflicts;
+    for change in &review.changes {
+        let record = change.key.to_string();
+        let open = change.status == Status::Conflict && !decisions.contains_key(&change.key);
+        conflicts.retain(|c| {
+            !(c.record == record
+                && c.school == review.sender
+                && (!open || c.content_hash == review.content_hash))
+        });
+        if open {
+            conflicts.push(crate::workbook::OpenConflict {
+                record,
+                school: review.sender.clone(),
+                content_hash: review.content_hash.clone(),
+                file_name: review.file_name.clone(),
+                label: change.label.clone(),
+                value: change.new.clone().unwrap_or_else(|| "(trường xóa)".into()),
+            });
+        }
+    }
+    // In a stable order: merging the same files in any order, or one file
+    // again, gives the same master.
+    conflicts.sort_by(|a, b| {
+        (&a.school, &a.record, &a.content_hash).cmp(&(&b.school, &b.record, &b.content_hash))
+    });
     let entry = ReturnRecord {
         school: review.sender.clone(),
         file_name: review.file_name.clone(),
@@ -145,7 +173,7 @@ pub fn apply_on(
 
 /// A record copied out of the returned workbook.
 #[derive(Debug, Clone)]
-enum Owned {
+pub(crate) enum Owned {
     Member(crate::workbook::School),
     Roles(crate::workbook::Roles),
     Rules(Box<crate::workbook::Rules>),
@@ -159,7 +187,7 @@ enum Owned {
     Documents(crate::workbook::Documents),
 }
 
-fn owned(r: Rec<'_>) -> Owned {
+pub(crate) fn owned(r: Rec<'_>) -> Owned {
     match r {
         Rec::Member(x) => Owned::Member(x.clone()),
         Rec::Roles(x) => Owned::Roles(x.clone()),
@@ -199,7 +227,7 @@ fn make(wb: &mut Workbook, key: &RecordKey, edit: Edit) {
     }
 }
 
-fn put(wb: &mut Workbook, key: &RecordKey, rec: Owned, rev: Rev) {
+pub(crate) fn put(wb: &mut Workbook, key: &RecordKey, rec: Owned, rev: Rev) {
     match (key, rec) {
         (RecordKey::Member(id), Owned::Member(mut x)) => {
             x.rev = rev;

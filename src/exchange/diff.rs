@@ -1,8 +1,19 @@
 //! Comparing a returned file with the master, record by record.
+//!
+//! Two questions per difference, kept apart:
+//!
+//! - **May the sender change this record at all?** Decided by what the
+//!   record is about (its subject), never by its `owner` field, which the
+//!   file itself could rewrite: see [`rights`].
+//! - **Is the difference the sender's edit, and is it newer?** Decided by
+//!   version vectors kept per replica (each opened copy), and by what the
+//!   returned copy had seen (`provenance.seen`): see the module doc of
+//!   `crate::exchange`.
 
-use super::record::{self, Order, Rec, RecordKey, compare, edited_by, edited_by_other};
+use super::check::RecordCheck;
+use super::record::{self, Order, Rec, RecordKey, compare, edited_by};
 use super::{Change, ChangeKind, Status};
-use crate::workbook::{Discipline, Id, Owner, Registration, Workbook};
+use crate::workbook::{AdjustmentKind, Discipline, Id, Owner, Registration, Rev, Workbook};
 
 /// Every difference between the master and the file `sender` returned,
 /// classified. Records the file merely has an older copy of are not listed.
@@ -19,6 +30,14 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
         RecordKey::Discipline(_) => Some(Rec::Discipline(&empty_discipline)),
         _ => None,
     };
+    // What the returned copy had seen: every version it held when saved.
+    let mut seen = returned.provenance.seen.clone();
+    for rec in theirs.values() {
+        if let Some(rev) = rec.rev() {
+            seen.absorb(rev);
+        }
+    }
+    let mut check = RecordCheck::new(master);
     let mut keys: Vec<&RecordKey> = ours.keys().chain(theirs.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -26,17 +45,34 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
     for key in keys {
         let m = ours.get(key).copied().or_else(|| default_for(key));
         let r = theirs.get(key).copied().or_else(|| default_for(key));
-        if let Some(change) = classify(master, returned, &me, key, m, r) {
+        let sides = Sides {
+            master,
+            returned,
+            me: &me,
+            seen: &seen,
+        };
+        if let Some(mut change) = classify(&sides, key, m, r) {
+            if change.status == Status::Acceptable
+                && let Some(r) = r
+                && let Some(why) = check.refusal(master, key, r)
+            {
+                change.status = Status::Refused(why);
+            }
             out.push(change);
         }
     }
     out
 }
 
+struct Sides<'a> {
+    master: &'a Workbook,
+    returned: &'a Workbook,
+    me: &'a Owner,
+    seen: &'a Rev,
+}
+
 fn classify(
-    master: &Workbook,
-    returned: &Workbook,
-    me: &Owner,
+    s: &Sides<'_>,
     key: &RecordKey,
     m: Option<Rec<'_>>,
     r: Option<Rec<'_>>,
@@ -50,71 +86,158 @@ fn classify(
     };
     let m_rev = m.and_then(|x| x.rev());
     let r_rev = r.and_then(|x| x.rev());
-    let owner_m = m.map(|x| x.owner(key));
-    let owner_r = r.map(|x| x.owner(key));
     let order = compare(r_rev, m_rev);
-    let status = if let (Some(a), Some(b)) = (&owner_m, &owner_r)
-        && a != b
-    {
-        if order == Order::Older {
-            return None; // the master reassigned it since: an old copy
-        }
-        Status::Refused(format!(
-            "tệp đổi đơn vị sở hữu bản ghi (từ {} thành {}); chỉ cụm được làm việc này",
-            owner_name(master, a),
-            owner_name(master, b)
-        ))
-    } else {
-        let owner = owner_m.or(owner_r).unwrap_or(Owner::Cluster);
-        if &owner == me {
-            match kind {
-                ChangeKind::Changed => match order {
-                    Order::Newer => Status::Acceptable,
-                    Order::Older | Order::Equal => return None,
-                    Order::Concurrent => Status::Conflict,
-                },
-                // Added by the school; or the master removed it and the
-                // school's copy still has it untouched: for the leader.
-                ChangeKind::Added if edited_by(r_rev, me) => Status::Acceptable,
-                ChangeKind::Added => Status::Conflict,
-                // Removed by the school: unless someone else edited it.
-                ChangeKind::Removed if edited_by_other(m_rev, me) => Status::Conflict,
-                ChangeKind::Removed => Status::Acceptable,
+    let status = match rights(s, key, m, r) {
+        Ok(()) => match kind {
+            ChangeKind::Changed => match order {
+                Order::Newer => Status::Acceptable,
+                Order::Older | Order::Equal => return None,
+                // Two copies changed it apart (the cluster, or two copies of
+                // the school): shown for a decision, whichever came first.
+                Order::Concurrent => Status::Conflict,
+            },
+            // Added by the sender; or the master removed it since and the
+            // copy still has it untouched: the master's removal stands.
+            ChangeKind::Added if edited_by(r_rev, s.me) => Status::Acceptable,
+            ChangeKind::Added if r_rev.is_some_and(|x| !x.is_empty()) => return None,
+            ChangeKind::Added => Status::Acceptable,
+            // Missing from the copy: a deletion only if the copy had seen
+            // the master's current version; otherwise the copy simply
+            // never had it (an older copy), and nothing is lost.
+            ChangeKind::Removed if m_rev.is_none_or(|v| s.seen.includes(v)) => Status::Acceptable,
+            ChangeKind::Removed => return None,
+        },
+        Err(why) => match kind {
+            ChangeKind::Changed if order == Order::Older => return None,
+            // Gone from the returned copy: the master keeps it.
+            ChangeKind::Removed => return None,
+            // The master removed it since; the copy is older, untouched
+            // by the sender.
+            ChangeKind::Added
+                if r_rev.is_some_and(|x| !x.is_empty()) && !edited_by(r_rev, s.me) =>
+            {
+                return None;
             }
-        } else {
-            match kind {
-                ChangeKind::Changed if order == Order::Older => return None,
-                // Gone from the returned copy: the master keeps it, so
-                // nothing is lost (most often the master added it since).
-                ChangeKind::Removed => return None,
-                // The master removed it since; the copy is older, untouched
-                // by the sender.
-                ChangeKind::Added
-                    if r_rev.is_some_and(|x| !x.is_empty()) && !edited_by(r_rev, me) =>
-                {
-                    return None;
-                }
-                _ => Status::Refused(format!(
-                    "phần này của {}, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm",
-                    owner_name(master, &owner)
-                )),
-            }
-        }
+            _ => Status::Refused(why),
+        },
     };
-    let shown = r.or(m).expect("one side has the record");
+    let shown = r.or(m)?;
     Some(Change {
         key: key.clone(),
-        label: record::label(master, returned, key, shown),
+        label: record::label(s.master, s.returned, key, shown),
         kind,
-        old: m.map(|x| record::describe(master, x, r)),
-        new: r.map(|x| record::describe(returned, x, m)),
+        old: m.map(|x| record::describe(s.master, x, r)),
+        new: r.map(|x| record::describe(s.returned, x, m)),
         status,
     })
 }
 
-fn owner_name(wb: &Workbook, owner: &Owner) -> String {
-    match owner {
-        Owner::Cluster => "cụm".into(),
-        Owner::School(id) => format!("trường {}", wb.school_name(id)),
+/// May the sender change this record? By subject: what sits inside school
+/// Y's part (self-scores, its bonus claims, its registration, its head's
+/// and officer's contact details, the activities it created or hosts) only
+/// Y or the cluster may change; cluster scores, deductions, discipline,
+/// roles, rules, the criteria table, the conference and documents only the
+/// cluster. Err carries the reason, in Vietnamese.
+fn rights(
+    s: &Sides<'_>,
+    key: &RecordKey,
+    m: Option<Rec<'_>>,
+    r: Option<Rec<'_>>,
+) -> Result<(), String> {
+    let Owner::School(me) = s.me else {
+        return Err("tệp không phải của một trường".into());
+    };
+    let cluster_only = |what: &str| {
+        Err(format!(
+            "{what} là phần của cụm, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm"
+        ))
+    };
+    let others = |who: &Id| {
+        Err(format!(
+            "phần này của trường {}, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm",
+            s.master.school_name(who)
+        ))
+    };
+    match key {
+        RecordKey::SelfScore(y, _) | RecordKey::Registration(y) => {
+            if y == me {
+                Ok(())
+            } else {
+                others(y)
+            }
+        }
+        RecordKey::Adjustment(y, _) => {
+            let items = [m, r].into_iter().flatten().filter_map(|x| match x {
+                Rec::Adjustment(a) => Some(a),
+                _ => None,
+            });
+            for a in items {
+                if a.kind == AdjustmentKind::Deduction {
+                    return cluster_only("Điểm trừ");
+                }
+                if a.owner != Owner::School(me.clone()) {
+                    return match &a.owner {
+                        Owner::Cluster => cluster_only("Điểm thưởng do cụm ghi"),
+                        Owner::School(z) => others(z),
+                    };
+                }
+            }
+            if y == me { Ok(()) } else { others(y) }
+        }
+        RecordKey::Member(y) => {
+            // A school may update its head's and officer's details only.
+            let (Some(Rec::Member(a)), Some(Rec::Member(b))) = (m, r) else {
+                return cluster_only("Danh sách thành viên");
+            };
+            let mut a2 = a.clone();
+            let mut b2 = b.clone();
+            for x in [&mut a2, &mut b2] {
+                x.head = Default::default();
+                x.officer = Default::default();
+                x.rev = Rev::default();
+            }
+            if y != me {
+                others(y)
+            } else if a2 != b2 {
+                cluster_only("Tên, địa chỉ, tư cách thành viên của trường")
+            } else {
+                Ok(())
+            }
+        }
+        RecordKey::Activity(_) => {
+            let holds = |x: Option<Rec<'_>>| match x {
+                Some(Rec::Activity(a)) => {
+                    a.owner == Owner::School(me.clone()) || a.host.as_ref() == Some(me)
+                }
+                _ => true,
+            };
+            // The master's version says whose it is; the returned version
+            // may not hand it to anyone else.
+            let created = |x: Option<Rec<'_>>| match x {
+                Some(Rec::Activity(a)) => a.owner == Owner::School(me.clone()),
+                _ => true,
+            };
+            let same_owner = match (m, r) {
+                (Some(Rec::Activity(a)), Some(Rec::Activity(b))) => a.owner == b.owner,
+                _ => true,
+            };
+            let ok = match (m, r) {
+                (Some(_), _) => holds(m) && holds(r) && same_owner,
+                (None, Some(_)) => created(r),
+                (None, None) => false,
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err("hoạt động của cụm hoặc của trường khác, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm".into())
+            }
+        }
+        RecordKey::ClusterScore(..) => cluster_only("Điểm cụm chấm"),
+        RecordKey::Discipline(_) => cluster_only("Kỷ luật, thanh tra"),
+        RecordKey::Roles => cluster_only("Cụm trưởng, cụm phó"),
+        RecordKey::Rules => cluster_only("Quy định"),
+        RecordKey::Criteria => cluster_only("Bảng tiêu chí"),
+        RecordKey::Conference => cluster_only("Hội nghị tổng kết"),
+        RecordKey::Documents => cluster_only("Thông tin văn bản"),
     }
 }

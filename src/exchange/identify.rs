@@ -1,8 +1,8 @@
 //! Telling what a returned file is, by its content: which cluster and year,
 //! who sent it, whether it was merged already or is older than one merged.
 
-use super::{Review, diff};
-use crate::workbook::{self, Id, LoadError, Loaded, Owner, Workbook};
+use super::{Authenticity, Review, diff};
+use crate::workbook::{self, Id, LoadError, Loaded, Owner, Workbook, signing};
 use std::path::Path;
 
 /// Why a returned file is not merged at all. The master stays unchanged.
@@ -37,14 +37,9 @@ pub enum Refusal {
         on: String,
     },
     #[error(
-        "Tệp cũ hơn tệp đã gộp: {school} đã gửi tệp \u{201c}{file}\u{201d} lưu lần thứ {merged}, tệp này lưu lần thứ {found}. Không gộp tệp cũ; nếu trường muốn sửa tiếp, đề nghị gửi tệp mới nhất."
+        "Chữ ký của tệp không đúng với {school} ({why}): tệp có thể đã bị sửa hoặc do trường khác giả danh. Không gộp; đề nghị {school} gửi lại tệp từ bản đã nhận."
     )]
-    Older {
-        school: String,
-        file: String,
-        merged: u64,
-        found: u64,
-    },
+    Forged { school: String, why: String },
 }
 
 impl Refusal {
@@ -58,7 +53,7 @@ impl Refusal {
             Refusal::FromCluster => "from_cluster",
             Refusal::NotMember(_) => "not_member",
             Refusal::AlreadyMerged { .. } => "already_merged",
-            Refusal::Older { .. } => "older",
+            Refusal::Forged { .. } => "forged",
         }
     }
 }
@@ -105,13 +100,31 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         Some(Owner::School(id)) => id.clone(),
     };
     let school = master.school_full_name(&sender);
+    let authenticity = authenticity(
+        master,
+        &sender,
+        &returned,
+        &loaded.content_hash,
+        &loaded.signature,
+    )
+    .map_err(|why| Refusal::Forged {
+        school: school.clone(),
+        why,
+    })?;
     let earlier = master
         .provenance
         .returns
         .iter()
         .filter(|r| r.school == sender);
-    for r in earlier.clone() {
-        if r.content_hash == loaded.content_hash {
+    // The same file again: refused, unless it left conflicts open, which
+    // are then shown again for a decision.
+    let open = master
+        .provenance
+        .conflicts
+        .iter()
+        .any(|c| c.content_hash == loaded.content_hash);
+    for r in earlier {
+        if r.content_hash == loaded.content_hash && !open {
             return Err(Refusal::AlreadyMerged {
                 school,
                 file: r.file_name.clone(),
@@ -122,27 +135,48 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
             });
         }
     }
-    if let Some(r) = earlier.max_by_key(|r| r.save_count)
-        && r.save_count > returned.provenance.save_count
-    {
-        return Err(Refusal::Older {
-            school,
-            file: r.file_name.clone(),
-            merged: r.save_count,
-            found: returned.provenance.save_count,
-        });
-    }
+    // Returns are never ordered by their save count: a counter written in
+    // the file proves nothing (a forged 2^64-1 would block every later
+    // file). Causality comes from the version vectors of each record.
     let changes = diff::changes(master, &returned, &sender);
     Ok(Review {
         sender_name: school,
         sender,
         file_name: file_name.to_string(),
         integrity: loaded.integrity,
+        authenticity,
         save_count: returned.provenance.save_count,
         content_hash: loaded.content_hash,
         changes,
         returned,
     })
+}
+
+/// Signed, unsigned, or (Err) a signature that does not verify for the
+/// school the file names.
+fn authenticity(
+    master: &Workbook,
+    sender: &Id,
+    returned: &Workbook,
+    content_hash: &str,
+    signature: &str,
+) -> Result<Authenticity, String> {
+    if signature.is_empty() {
+        return Ok(Authenticity::Unsigned);
+    }
+    if master.provenance.secret.is_empty() {
+        return Err(
+            "sổ của cụm chưa gửi bản có khóa cho các trường nên không có gì để đối chiếu".into(),
+        );
+    }
+    if returned.provenance.copy_for.as_ref() != Some(sender) {
+        return Err("bản này cấp cho trường khác".into());
+    }
+    if signing::verifies(master, sender, content_hash, signature) {
+        Ok(Authenticity::Signed)
+    } else {
+        Err("chữ ký không khớp với nội dung và khóa của trường".into())
+    }
 }
 
 fn cluster_name(wb: &Workbook) -> String {

@@ -137,18 +137,6 @@ impl<'a> Rec<'a> {
         }
     }
 
-    /// Who may change the record.
-    pub(crate) fn owner(&self, key: &RecordKey) -> Owner {
-        match (self, key) {
-            (Rec::Adjustment(x), _) => x.owner.clone(),
-            (Rec::Activity(x), _) => x.owner.clone(),
-            (_, RecordKey::Registration(s)) | (_, RecordKey::SelfScore(s, _)) => {
-                Owner::School(s.clone())
-            }
-            _ => Owner::Cluster,
-        }
-    }
-
     /// Same content, revisions aside.
     pub(crate) fn same_content(&self, other: &Rec<'_>) -> bool {
         fn eq<T: Clone + PartialEq>(a: &T, b: &T, rev: impl Fn(&mut T) -> &mut Rev) -> bool {
@@ -239,17 +227,19 @@ pub(crate) fn merge_revs(a: Option<&Rev>, b: Option<&Rev>) -> Rev {
     out
 }
 
-/// Does the revision count an edit by anyone but `editor`?
-pub(crate) fn edited_by_other(rev: Option<&Rev>, editor: &Owner) -> bool {
-    rev.is_some_and(|r| {
-        r.0.iter()
-            .any(|(k, n)| *n > 0 && k.as_str() != editor.editor_key())
-    })
+/// Is a version-vector key one of `editor`'s replicas ("s01" as older
+/// files wrote it, or "s01~<replica>")?
+pub(crate) fn key_is(key: &str, editor: &Owner) -> bool {
+    let e = editor.editor_key();
+    key == e
+        || key
+            .strip_prefix(e)
+            .is_some_and(|rest| rest.starts_with('~'))
 }
 
-/// Does the revision count an edit by `editor`?
+/// Does the revision count an edit by `editor` (any of its replicas)?
 pub(crate) fn edited_by(rev: Option<&Rev>, editor: &Owner) -> bool {
-    rev.is_some_and(|r| r.0.get(editor.editor_key()).is_some_and(|n| *n > 0))
+    rev.is_some_and(|r| r.0.iter().any(|(k, n)| *n > 0 && key_is(k, editor)))
 }
 
 /// A human label for a record, in Vietnamese.

@@ -86,5 +86,6 @@ fn build(wb: &Workbook, this_file: &str) -> Workbook {
             recipients: wb.documents.recipients.clone(),
             ..Documents::default()
         },
+        replica: crate::workbook::new_replica_id(),
     }
 }

@@ -136,6 +136,7 @@ impl Edit {
     /// leader's merge can tell whose change is whose. A member school may
     /// change only what it owns (see [`Edit::check_owner`]).
     pub fn apply_as(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let key = wb.replica_key(editor);
         self.check_owner(wb, editor)?;
         // A file with two schools under one id (a hand edit, a bad merge)
         // is listed as a problem on open; editing either would be a guess.
@@ -154,7 +155,7 @@ impl Edit {
                     return Err(EditError::DuplicateId(school.id));
                 }
                 school.rev = Default::default();
-                school.rev.bump(editor);
+                school.rev.bump_as(&key);
                 wb.members.push(school);
             }
             Edit::SetSchool(mut school) => {
@@ -167,7 +168,7 @@ impl Edit {
                     .ok_or_else(|| EditError::UnknownSchool(school.id.clone()))?;
                 school.rev = slot.rev.clone();
                 if *slot != school {
-                    school.rev.bump(editor);
+                    school.rev.bump_as(&key);
                     *slot = school;
                 }
             }
@@ -188,7 +189,7 @@ impl Edit {
                         wb.roles.deputies.retain(|d| d != id);
                     }
                     wb.roles.leader = leader;
-                    wb.roles.rev.bump(editor);
+                    wb.roles.rev.bump_as(&key);
                 }
             }
             Edit::SetDeputies(deputies) => {
@@ -206,7 +207,7 @@ impl Edit {
                 }
                 if wb.roles.deputies != unique {
                     wb.roles.deputies = unique;
-                    wb.roles.rev.bump(editor);
+                    wb.roles.rev.bump_as(&key);
                 }
             }
             Edit::Conference(edit) => edit.apply(wb, editor)?,
@@ -341,12 +342,13 @@ pub fn references(wb: &Workbook, id: &Id) -> References {
 /// Removes the school and every reference to it, so the workbook stays
 /// valid (a dangling id would show up as a content problem on next open).
 fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
+    let key = wb.replica_key(editor);
     let refs = references(wb, id);
     wb.members.retain(|s| &s.id != id);
     for s in &mut wb.members {
         if s.successor.as_ref() == Some(id) {
             s.successor = None;
-            s.rev.bump(editor);
+            s.rev.bump_as(&key);
         }
     }
     if refs.is_leader || refs.is_deputy || refs.in_rotation {
@@ -355,7 +357,7 @@ fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
         }
         wb.roles.deputies.retain(|d| d != id);
         wb.roles.rotation.retain(|d| d != id);
-        wb.roles.rev.bump(editor);
+        wb.roles.rev.bump_as(&key);
     }
     wb.assessments.retain(|a| &a.school != id);
     for a in &mut wb.activities {
@@ -375,7 +377,7 @@ fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
             }
         }
         if *a != before {
-            a.rev.bump(editor);
+            a.rev.bump_as(&key);
         }
     }
     let conf = &mut wb.conference;
@@ -389,7 +391,7 @@ fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
             w.candidates.retain(|c| c != id);
         }
         if *b != old {
-            b.rev.bump(editor);
+            b.rev.bump_as(&key);
         }
     }
     conf.academy_decisions.retain(|d| &d.school != id);
@@ -401,7 +403,7 @@ fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
     }
     conf.election.deputies.retain(|d| d != id);
     if *conf != before {
-        conf.rev.bump(editor);
+        conf.rev.bump_as(&key);
     }
 }
 
@@ -444,9 +446,10 @@ mod tests {
         })
         .apply(&mut wb)
         .unwrap();
+        let key = wb.replica_key(&Owner::Cluster);
         let s = wb.members.last().unwrap();
         assert_eq!(s.full_name, "Trường Bình Phước");
-        assert_eq!(s.rev.0.get("cluster"), Some(&1));
+        assert_eq!(s.rev.0.get(&key), Some(&1));
         assert!(!s.id.as_str().is_empty());
     }
 

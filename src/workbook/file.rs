@@ -29,6 +29,9 @@ pub struct Loaded {
     /// The hash of the content as loaded, whether or not the file had one:
     /// identifies a file by what it holds, never by its name.
     pub content_hash: String,
+    /// The school's signature over that hash, when the file carries one
+    /// (see `crate::exchange::sign`); empty otherwise.
+    pub signature: String,
 }
 
 /// Does the content still match the hash written when the app saved it?
@@ -236,6 +239,9 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // The hash stays out of the workbook in memory (it describes a file, and
     // the next save writes a fresh one): `Loaded` carries it instead.
     let stored = std::mem::take(&mut workbook.provenance.content_hash);
+    let signature = std::mem::take(&mut workbook.provenance.signature);
+    // Every opening is a replica of its own (see `Workbook::replica`).
+    workbook.replica = super::new_replica_id();
     // Fast path: a file as the app wrote it is the canonical bytes plus the
     // hash line and a final newline, so hashing the text without them
     // verifies it without serialising the workbook again (the slow path
@@ -263,6 +269,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         reformatted: had_bom || body.contains(&b'\r'),
         integrity,
         content_hash,
+        signature,
     })
 }
 
@@ -361,23 +368,35 @@ fn position(bytes: &[u8]) -> (usize, usize) {
 /// The provenance's `content_hash` is (re)computed over the content with the
 /// hash empty, so a saved file verifies on load (see [`Integrity`]).
 pub fn to_bytes(workbook: &Workbook) -> Vec<u8> {
-    let (mut out, hash) = if workbook.provenance.content_hash.is_empty() {
+    let p = &workbook.provenance;
+    let (mut out, hash) = if p.content_hash.is_empty() && p.signature.is_empty() {
         let bytes = canonical_bytes(workbook);
         let hash = hex_sha256(nfc_bytes(&bytes).as_ref());
         (bytes, hash)
     } else {
         let mut plain = workbook.clone();
         plain.provenance.content_hash.clear();
+        plain.provenance.signature.clear();
         let bytes = canonical_bytes(&plain);
         let hash = hex_sha256(nfc_bytes(&bytes).as_ref());
         (bytes, hash)
     };
+    // A school's copy signs what it saves with its own key.
+    let signature = if p.copy_for.is_some() && !p.school_key.is_empty() {
+        super::signing::sign(&p.school_key, &hash)
+    } else {
+        String::new()
+    };
     // The hash is the provenance's first key: insert it right after the
-    // opening brace. No string value can contain this newline-led text (a
-    // newline in a string is escaped), so the first match is the key's.
+    // opening brace (then the signature). No string value can contain this
+    // newline-led text (a newline in a string is escaped), so the first
+    // match is the key's.
     const KEY: &[u8] = b"\n  \"provenance\": {";
     if let Some(at) = out.windows(KEY.len()).position(|w| w == KEY) {
-        let line = format!("\n    \"content_hash\": \"{hash}\",");
+        let mut line = format!("\n    \"content_hash\": \"{hash}\",");
+        if !signature.is_empty() {
+            line.push_str(&format!("\n    \"signature\": \"{signature}\","));
+        }
         let at = at + KEY.len();
         out.splice(at..at, line.into_bytes());
     }
@@ -388,11 +407,13 @@ pub fn to_bytes(workbook: &Workbook) -> Vec<u8> {
 /// The hash of a workbook's content as a file would carry it: SHA-256 (hex)
 /// of its canonical bytes with the hash itself left out.
 pub fn content_hash(workbook: &Workbook) -> String {
-    if workbook.provenance.content_hash.is_empty() {
+    let p = &workbook.provenance;
+    if p.content_hash.is_empty() && p.signature.is_empty() {
         hex_sha256(nfc_bytes(&canonical_bytes(workbook)).as_ref())
     } else {
         let mut plain = workbook.clone();
         plain.provenance.content_hash.clear();
+        plain.provenance.signature.clear();
         hex_sha256(nfc_bytes(&canonical_bytes(&plain)).as_ref())
     }
 }
@@ -406,10 +427,18 @@ fn hash_as_written(text: &str, stored: &str) -> Option<String> {
     let line = format!("\n    \"content_hash\": \"{stored}\",");
     let at = text.find(&line)?;
     let body = text.strip_suffix('\n')?;
+    // The signature line, when there is one, follows the hash line.
+    let mut skip = line.len();
+    const SIG: &str = "\n    \"signature\": \"";
+    if body[at + skip..].starts_with(SIG) {
+        let rest = &body[at + skip + SIG.len()..];
+        let end = rest.find("\",")?;
+        skip += SIG.len() + end + 2;
+    }
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
     h.update(&body.as_bytes()[..at]);
-    h.update(&body.as_bytes()[at + line.len()..]);
+    h.update(&body.as_bytes()[at + skip..]);
     Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 

@@ -63,6 +63,25 @@ impl Rev {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// Counts an edit by the replica `key` (see `Workbook::replica_key`).
+    pub fn bump_as(&mut self, key: &str) {
+        let n = self.0.entry(key.to_string()).or_default();
+        *n = n.saturating_add(1);
+    }
+    /// Pointwise maximum with `other`: every edit either has seen.
+    pub fn absorb(&mut self, other: &Rev) {
+        for (k, n) in &other.0 {
+            let slot = self.0.entry(k.clone()).or_default();
+            *slot = (*slot).max(*n);
+        }
+    }
+    /// Does this vector count every edit `other` counts?
+    pub fn includes(&self, other: &Rev) -> bool {
+        other
+            .0
+            .iter()
+            .all(|(k, n)| *n <= self.0.get(k).copied().unwrap_or(0))
+    }
     /// Records one more edit by `editor`.
     pub fn bump(&mut self, editor: &Owner) {
         let n = self.0.entry(editor.editor_key().to_string()).or_default();
@@ -717,16 +736,59 @@ pub struct Provenance {
     /// files: loading takes it out (see `file::Loaded::integrity`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub content_hash: String,
+    /// HMAC-SHA-256 (hex) of the content hash with the school's key: a
+    /// school's copy signs what it saves (see `crate::exchange::sign`).
+    /// Second, so the save can insert it; only in files, like the hash.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub signature: String,
     /// Who saved this copy last: the cluster (leader) or a member school.
     pub saved_by: Option<Owner>,
     /// How many times this workbook has been saved, across all copies.
     pub save_count: u64,
     /// File name of the previous year's workbook this one was created from.
     pub previous_year_file: String,
+    /// Every edit this copy has seen, by replica: the pointwise maximum of
+    /// every version vector it ever held. A record missing from a returned
+    /// copy is a deletion only if the copy had seen the record's current
+    /// version (see `crate::exchange`).
+    #[serde(skip_serializing_if = "Rev::is_empty")]
+    pub seen: Rev,
+    /// A school's copy from the mail-out: the school it is for. It edits as
+    /// that school and signs with `school_key`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_for: Option<Id>,
+    /// That school's key (hex), derived from the master's secret; only in
+    /// the school's own copy.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub school_key: String,
+    /// The master's secret (hex) the schools' keys are derived from; only in
+    /// the leader's master, never in what is sent out.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub secret: String,
     /// Files returned by member schools and merged into this workbook, in
     /// school order (see `crate::exchange`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub returns: Vec<ReturnRecord>,
+    /// Conflicts left undecided by a merge, with the school's value, so
+    /// they can be decided later without the file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<OpenConflict>,
+}
+
+/// A conflict a merge left open: the school's version of a record the
+/// cluster's copy also changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpenConflict {
+    /// The record, as `exchange::RecordKey` writes it ("self_score/s01/c001").
+    pub record: String,
+    pub school: Id,
+    /// The returned file it came from (its content hash and name).
+    pub content_hash: String,
+    pub file_name: String,
+    /// What the record is and the school's value, readable.
+    pub label: String,
+    pub value: String,
 }
 
 /// One returned file merged into the leader's workbook.

@@ -34,6 +34,7 @@ impl From<ActivityError> for EditError {
 
 impl ActivityEdit {
     pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let key = wb.replica_key(editor);
         match self {
             ActivityEdit::Add(mut a) => {
                 check(wb, &mut a)?;
@@ -44,7 +45,7 @@ impl ActivityEdit {
                 }
                 a.owner = editor.clone();
                 a.rev = Default::default();
-                a.rev.bump(editor);
+                a.rev.bump_as(&key);
                 wb.activities.push(a);
             }
             ActivityEdit::Set(mut a) => {
@@ -57,7 +58,7 @@ impl ActivityEdit {
                 a.rev = slot.rev.clone();
                 a.owner = slot.owner.clone();
                 if *slot != a {
-                    a.rev.bump(editor);
+                    a.rev.bump_as(&key);
                     *slot = a;
                 }
             }

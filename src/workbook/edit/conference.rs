@@ -57,6 +57,7 @@ pub enum ConferenceEdit {
 impl ConferenceEdit {
     /// Applies the edit; on error nothing is changed.
     pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let key = wb.replica_key(editor);
         let before = wb.conference.clone();
         let known = |wb: &Workbook, id: &Id| {
             if wb.school(id).is_some() {
@@ -119,7 +120,7 @@ impl ConferenceEdit {
                     return Err(EditError::UnknownBallot(ballot.id));
                 }
                 ballot.rev = Default::default();
-                ballot.rev.bump(editor);
+                ballot.rev.bump_as(&key);
                 wb.conference.ballots.push(ballot);
             }
             ConferenceEdit::SetBallot(mut ballot) => {
@@ -132,7 +133,7 @@ impl ConferenceEdit {
                     .ok_or_else(|| EditError::UnknownBallot(ballot.id.clone()))?;
                 ballot.rev = slot.rev.clone();
                 if *slot != ballot {
-                    ballot.rev.bump(editor);
+                    ballot.rev.bump_as(&key);
                     *slot = ballot;
                 }
             }
@@ -191,7 +192,7 @@ impl ConferenceEdit {
             }
         }
         if wb.conference != before {
-            wb.conference.rev.bump(editor);
+            wb.conference.rev.bump_as(&key);
         }
         Ok(())
     }
@@ -275,7 +276,8 @@ mod tests {
             .unwrap();
         assert_eq!(wb.conference.ballots[1].votes, b.votes);
         assert_ne!(wb.conference.rev, rev);
-        assert_eq!(wb.conference.ballots[1].rev.0.get("cluster"), Some(&1));
+        let key = wb.replica_key(&Owner::Cluster);
+        assert_eq!(wb.conference.ballots[1].rev.0.get(&key), Some(&1));
     }
 
     #[test]

@@ -96,6 +96,7 @@ impl From<CriteriaError> for EditError {
 
 impl CriteriaEdit {
     pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let key = wb.replica_key(editor);
         match self {
             CriteriaEdit::Add { parent, mut node } => {
                 normalise(&mut node);
@@ -190,7 +191,7 @@ impl CriteriaEdit {
                 if wb.rules.bonus_cap != bonus || wb.rules.deduction_cap != deduction {
                     wb.rules.bonus_cap = bonus;
                     wb.rules.deduction_cap = deduction;
-                    wb.rules.rev.bump(editor);
+                    wb.rules.rev.bump_as(&key);
                 }
             }
             CriteriaEdit::Replace(mut table) => {

@@ -76,6 +76,7 @@ impl From<ScoreError> for EditError {
 
 impl ScoreEdit {
     pub fn apply(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let key = wb.replica_key(editor);
         match self {
             ScoreEdit::Points {
                 school,
@@ -92,7 +93,7 @@ impl ScoreEdit {
                         let score = scores(wb, &school, side).entry(criterion).or_default();
                         if score.points != p || score.rev.is_empty() {
                             score.points = p;
-                            score.rev.bump(editor);
+                            score.rev.bump_as(&key);
                         }
                     }
                     None => {
@@ -111,7 +112,7 @@ impl ScoreEdit {
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.note != note {
                     score.note = note;
-                    score.rev.bump(editor);
+                    score.rev.bump_as(&key);
                 }
             }
             ScoreEdit::Evidence {
@@ -125,7 +126,7 @@ impl ScoreEdit {
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.evidence != evidence {
                     score.evidence = evidence;
-                    score.rev.bump(editor);
+                    score.rev.bump_as(&key);
                 }
             }
             ScoreEdit::AddAdjustment {
@@ -153,7 +154,7 @@ impl ScoreEdit {
                     evidence: Vec::new(),
                     rev: Default::default(),
                 };
-                adj.rev.bump(editor);
+                adj.rev.bump_as(&key);
                 wb.assessment_mut(&school).adjustments.push(adj);
             }
             ScoreEdit::RemoveAdjustment { school, id } => {
@@ -244,8 +245,9 @@ mod tests {
         }
         .apply(&mut wb, &Owner::Cluster)
         .unwrap();
+        let key = wb.replica_key(&Owner::Cluster);
         let s = &wb.assessment(&school).unwrap().cluster_scores[&leaf.id];
         assert_eq!(s.points, leaf.max_points());
-        assert_eq!(s.rev.0.get("cluster"), Some(&1));
+        assert_eq!(s.rev.0.get(&key), Some(&1));
     }
 }

@@ -1,0 +1,117 @@
+//! `thidua mail-out MASTER --out DIR [--school ID] [--force]`: one copy of
+//! the master per member school (the leader's own included), each carrying
+//! only its own school's key, named like `Cum8-2019-gui-BinhThuan.json`.
+//! The first mail-out gives the master its secret (saved, with a backup).
+//! `--school` re-issues one school's copy (same key, current records).
+
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
+use crate::exchange;
+use crate::workbook::{self, Id, Owner, Scope, file::Overwrite};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(
+    parser: &mut lexopt::Parser,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Usage> {
+    let mut input: Option<PathBuf> = None;
+    let mut dir: Option<PathBuf> = None;
+    let mut only: Option<Id> = None;
+    let mut force = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("out") | lexopt::Arg::Short('o') => {
+                dir = Some(parser.value()?.into())
+            }
+            lexopt::Arg::Long("school") => {
+                only = Some(Id::new(parser.value()?.to_string_lossy().into_owned()))
+            }
+            lexopt::Arg::Long("force") => force = true,
+            lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
+            other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
+        }
+    }
+    let input = input.ok_or_else(|| Usage("thiếu tệp sổ của cụm".into()))?;
+    let dir = dir.ok_or_else(|| Usage("thiếu --out THƯ_MỤC".into()))?;
+    let Some(loaded) = load_for(&input, "gửi cho các trường", |s| *s == Scope::File, err)
+    else {
+        return Ok(EXIT_FAILED);
+    };
+    let mut master = loaded.workbook;
+    if master.provenance.copy_for.is_some() {
+        let _ = writeln!(
+            err,
+            "{}: đây là bản của một trường, không phải sổ của cụm: không gửi được.",
+            input.display()
+        );
+        return Ok(EXIT_FAILED);
+    }
+    if let Some(id) = &only
+        && master.current_members().all(|s| &s.id != id)
+    {
+        let _ = writeln!(err, "Không có trường mã \u{201c}{id}\u{201d} trong cụm.");
+        return Ok(EXIT_FAILED);
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        let _ = writeln!(err, "{}: không tạo được thư mục ({e}).", dir.display());
+        return Ok(EXIT_FAILED);
+    }
+    let copies = match exchange::mail_out(&mut master) {
+        Ok((copies, new_secret)) => {
+            if new_secret {
+                // The keys come from this secret: the master keeps it.
+                exchange::stamp(&mut master, &Owner::Cluster);
+                if let Err(e) = workbook::save(&input, &master, Overwrite::WorkbookOnly) {
+                    let _ = writeln!(err, "{e}");
+                    return Ok(EXIT_FAILED);
+                }
+                let _ = writeln!(
+                    err,
+                    "{}: đã tạo khóa ký cho sổ của cụm (giữ kín tệp này; chỉ gửi các bản dưới đây).",
+                    input.display()
+                );
+            }
+            copies
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    let mut code = EXIT_OK;
+    for (school, copy) in copies {
+        if only.as_ref().is_some_and(|o| o != &school) {
+            continue;
+        }
+        let path = dir.join(exchange::mail_out_name(&master, &school));
+        if path.exists() && !force {
+            let _ = writeln!(
+                err,
+                "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
+                path.display()
+            );
+            code = EXIT_FAILED;
+            continue;
+        }
+        let overwrite = if force {
+            Overwrite::Anything
+        } else {
+            Overwrite::WorkbookOnly
+        };
+        if let Err(e) =
+            workbook::file::write_file(&path, &workbook::to_bytes(&copy), overwrite, false)
+        {
+            let _ = writeln!(err, "{}: {e}", path.display());
+            code = EXIT_FAILED;
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{}: bản gửi {}",
+            path.display(),
+            master.school_full_name(&school)
+        );
+    }
+    Ok(code)
+}

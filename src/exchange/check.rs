@@ -1,0 +1,79 @@
+//! A returned record is checked as the leader's own edit would be: put
+//! alone into a skeleton of the master (members, rules, criteria) and
+//! validated, so a merge never adds a problem to the master — a self-score
+//! of 99999, a score for an unknown criterion, an activity hosted by an
+//! unknown school in 2031 are refused with the reason, record by record.
+
+use super::apply::{Owned, owned, put};
+use super::record::{Rec, RecordKey};
+use crate::workbook::{Conference, Workbook, validate};
+use std::collections::HashSet;
+
+pub(crate) struct RecordCheck {
+    skeleton: Workbook,
+    baseline: HashSet<String>,
+}
+
+impl RecordCheck {
+    pub(crate) fn new(master: &Workbook) -> RecordCheck {
+        let mut skeleton = Workbook {
+            assessments: Vec::new(),
+            activities: Vec::new(),
+            conference: Conference::default(),
+            ..master.clone()
+        };
+        skeleton.provenance = Default::default();
+        let baseline = validate(&skeleton).into_iter().map(|p| p.message).collect();
+        RecordCheck { skeleton, baseline }
+    }
+
+    /// Why the record cannot enter the master (Vietnamese), or None.
+    pub(crate) fn refusal(
+        &mut self,
+        master: &Workbook,
+        key: &RecordKey,
+        rec: Rec<'_>,
+    ) -> Option<String> {
+        // Ids are unique across the whole workbook, not only the record's
+        // part: a bonus id that collides with the cluster's is refused.
+        if let (RecordKey::Adjustment(school, id), Rec::Adjustment(_)) = (key, rec) {
+            let taken = master
+                .assessments
+                .iter()
+                .any(|a| &a.school != school && a.adjustments.iter().any(|x| &x.id == id))
+                || master.activities.iter().any(|a| &a.id == id)
+                || master.members.iter().any(|s| &s.id == id);
+            if taken {
+                return Some(format!(
+                    "mã \u{201c}{id}\u{201d} đã được dùng cho bản ghi khác trong sổ"
+                ));
+            }
+        }
+        let piece: Owned = owned(rec);
+        put(
+            &mut self.skeleton,
+            key,
+            piece,
+            rec.rev().cloned().unwrap_or_default(),
+        );
+        let found: Vec<String> = validate(&self.skeleton)
+            .into_iter()
+            .map(|p| p.message)
+            .filter(|m| !self.baseline.contains(m))
+            .collect();
+        // Back to the bare skeleton for the next record.
+        self.skeleton.assessments.clear();
+        self.skeleton.activities.clear();
+        if let RecordKey::Member(id) = key
+            && let Some(original) = master.school(id)
+            && let Some(slot) = self.skeleton.members.iter_mut().find(|s| &s.id == id)
+        {
+            *slot = original.clone();
+        }
+        if found.is_empty() {
+            None
+        } else {
+            Some(format!("nội dung không hợp lệ: {}", found.join(" ")))
+        }
+    }
+}
