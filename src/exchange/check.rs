@@ -6,7 +6,8 @@
 
 use super::apply::{Owned, owned, put};
 use super::record::{Rec, RecordKey};
-use crate::workbook::{Conference, Workbook, validate};
+use crate::workbook::validate::validate_records;
+use crate::workbook::{Conference, Workbook};
 use std::collections::HashSet;
 
 pub(crate) struct RecordCheck {
@@ -16,14 +17,29 @@ pub(crate) struct RecordCheck {
 
 impl RecordCheck {
     pub(crate) fn new(master: &Workbook) -> RecordCheck {
-        let mut skeleton = Workbook {
+        // Built field by field: the master's scores and activities, often
+        // most of it, are not copied for every returned file.
+        let skeleton = Workbook {
+            format: master.format.clone(),
+            version: master.version,
+            cluster: master.cluster.clone(),
+            year: master.year,
+            description: String::new(),
+            provenance: Default::default(),
+            members: master.members.clone(),
+            roles: master.roles.clone(),
+            rules: master.rules.clone(),
+            criteria: master.criteria.clone(),
             assessments: Vec::new(),
             activities: Vec::new(),
             conference: Conference::default(),
-            ..master.clone()
+            documents: Default::default(),
+            replica: String::new(),
         };
-        skeleton.provenance = Default::default();
-        let baseline = validate(&skeleton).into_iter().map(|p| p.message).collect();
+        let baseline = validate_records(&skeleton)
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
         RecordCheck { skeleton, baseline }
     }
 
@@ -56,7 +72,7 @@ impl RecordCheck {
             piece,
             rec.rev().cloned().unwrap_or_default(),
         );
-        let found: Vec<String> = validate(&self.skeleton)
+        let found: Vec<String> = validate_records(&self.skeleton)
             .into_iter()
             .map(|p| p.message)
             .filter(|m| !self.baseline.contains(m))

@@ -144,6 +144,17 @@ impl Checker<'_> {
 
 /// Lists every content problem of a workbook; empty when it is valid.
 pub fn validate(wb: &Workbook) -> Vec<Problem> {
+    validate_parts(wb, true)
+}
+
+/// The problems of the records a school may send (assessments, activities,
+/// names) only: what a merge checks a returned record with, the rest of
+/// the skeleton being the master's own (see `exchange::check`).
+pub fn validate_records(wb: &Workbook) -> Vec<Problem> {
+    validate_parts(wb, false)
+}
+
+fn validate_parts(wb: &Workbook, whole: bool) -> Vec<Problem> {
     let mut leaves = HashMap::new();
     let mut all_criteria = HashSet::new();
     fn walk<'a>(
@@ -169,6 +180,13 @@ pub fn validate(wb: &Workbook) -> Vec<Problem> {
         problems: Vec::new(),
     };
 
+    if !whole {
+        check_activities(&mut ck);
+        names::check(&mut ck);
+        ck.scope = Scope::Scores;
+        check_assessments(&mut ck);
+        return ck.problems;
+    }
     if !YEARS.contains(&wb.year) {
         ck.push(
             "bad_year",

@@ -10,7 +10,8 @@ use crate::workbook::model::Criterion;
 pub(super) fn check(ck: &mut Checker) {
     let wb = ck.wb;
     let saved = std::mem::replace(&mut ck.scope, Scope::File);
-    let mut fields: Vec<(String, &str)> = Vec::new();
+    // (what, whose, value): the label is only written for a bad value.
+    let mut fields: Vec<(&str, &str, &str)> = Vec::new();
     let c = &wb.cluster;
     for (what, v) in [
         ("Tên cụm", c.name.as_str()),
@@ -18,45 +19,45 @@ pub(super) fn check(ck: &mut Checker) {
         ("Cơ quan cấp trên", &c.parent_body),
         ("Ký hiệu văn bản của cụm", &c.number_code),
     ] {
-        fields.push((what.to_string(), v));
+        fields.push((what, "", v));
     }
     for s in &wb.members {
         let who = s.short_name.as_str();
-        fields.push((format!("Mã trường {who}"), s.id.as_str()));
-        fields.push((format!("Tên trường {who}"), &s.full_name));
-        fields.push((format!("Tên ngắn trường {}", s.id), &s.short_name));
-        fields.push((format!("Tỉnh của trường {who}"), &s.province));
-        fields.push((format!("Hiệu trưởng trường {who}"), &s.head.name));
-        fields.push((format!("Chức vụ hiệu trưởng trường {who}"), &s.head.title));
-        fields.push((format!("Cán bộ đầu mối trường {who}"), &s.officer.name));
-        fields.push((format!("Điện thoại trường {who}"), &s.officer.phone));
-        fields.push((format!("Thư điện tử trường {who}"), &s.officer.email));
+        fields.push(("Mã trường", who, s.id.as_str()));
+        fields.push(("Tên trường", who, &s.full_name));
+        fields.push(("Tên ngắn trường", s.id.as_str(), &s.short_name));
+        fields.push(("Tỉnh của trường", who, &s.province));
+        fields.push(("Hiệu trưởng trường", who, &s.head.name));
+        fields.push(("Chức vụ hiệu trưởng trường", who, &s.head.title));
+        fields.push(("Cán bộ đầu mối trường", who, &s.officer.name));
+        fields.push(("Điện thoại trường", who, &s.officer.phone));
+        fields.push(("Thư điện tử trường", who, &s.officer.email));
     }
-    fn criteria<'a>(nodes: &'a [Criterion], out: &mut Vec<(String, &'a str)>) {
+    fn criteria<'a>(nodes: &'a [Criterion], out: &mut Vec<(&'a str, &'a str, &'a str)>) {
         for c in nodes {
-            out.push((format!("Mã tiêu chí {}", c.id), &c.code));
-            out.push((format!("Tên tiêu chí {}", c.code), &c.title));
+            out.push(("Mã tiêu chí", c.id.as_str(), &c.code));
+            out.push(("Tên tiêu chí", &c.code, &c.title));
             criteria(&c.children, out);
         }
     }
     criteria(&wb.criteria, &mut fields);
     for a in &wb.rules.awards {
-        fields.push((format!("Tên danh hiệu {}", a.id), &a.name));
-        fields.push((format!("Tên ngắn danh hiệu {}", a.id), &a.short_name));
+        fields.push(("Tên danh hiệu", a.id.as_str(), &a.name));
+        fields.push(("Tên ngắn danh hiệu", a.id.as_str(), &a.short_name));
     }
     for b in &wb.rules.bands {
-        fields.push((format!("Tên mức xếp loại {}", b.id), &b.name));
+        fields.push(("Tên mức xếp loại", b.id.as_str(), &b.name));
     }
     for d in &wb.rules.downgrades {
-        fields.push((format!("Trường hợp hạ loại {}", d.id), &d.reason));
+        fields.push(("Trường hợp hạ loại", d.id.as_str(), &d.reason));
     }
     for act in &wb.activities {
-        fields.push((format!("Tên hoạt động {}", act.id), &act.title));
+        fields.push(("Tên hoạt động", act.id.as_str(), &act.title));
         for p in &act.people {
-            fields.push((format!("Người tham gia hoạt động {}", act.id), &p.name));
+            fields.push(("Người tham gia hoạt động", act.id.as_str(), &p.name));
         }
         for p in &act.results {
-            fields.push((format!("Người đạt giải hoạt động {}", act.id), &p.person));
+            fields.push(("Người đạt giải hoạt động", act.id.as_str(), &p.person));
         }
     }
     let conf = &wb.conference;
@@ -74,11 +75,16 @@ pub(super) fn check(ck: &mut Checker) {
         people.extend(b.counting_committee.iter().map(|p| ("Ban kiểm phiếu", p)));
     }
     for (what, p) in people {
-        fields.push((what.to_string(), &p.name));
-        fields.push((format!("{what}, chức vụ"), &p.title));
+        fields.push((what, "", &p.name));
+        fields.push((what, "chức vụ", &p.title));
     }
-    for (what, value) in fields {
+    for (what, whose, value) in fields {
         if let Some(bad) = crate::text::forbidden_char(value, false) {
+            let what = if whose.is_empty() {
+                what.to_string()
+            } else {
+                format!("{what} {whose}")
+            };
             ck.push(
                 "bad_character",
                 format!(
