@@ -100,6 +100,8 @@ pub enum Message {
     MergeReview(merge_review::Message),
     /// Pick the files member schools sent back, to review and merge.
     ImportReturns,
+    /// One signed copy per member school, in a folder beside the master.
+    MailOut,
     /// Ask again whose machine this is.
     ChooseMachine,
     ReturnsPicked(Vec<PathBuf>),
@@ -322,6 +324,7 @@ impl App {
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
+            Message::MailOut => self.mail_out(),
             Message::ChooseMachine => self.ask_machine(),
             Message::ReturnsPicked(paths) => self.import_returns(paths, false),
             Message::Scoring(m) => {
@@ -875,7 +878,7 @@ impl App {
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb).map(Message::Documents),
             View::Criteria => self.criteria.view(wb).map(Message::Criteria),
-            View::Returns => returns::view(wb, Message::ImportReturns),
+            View::Returns => returns::view(wb, Message::ImportReturns, Message::MailOut),
         };
         main = main.push(content);
         row![
@@ -1049,7 +1052,16 @@ impl App {
 
 impl App {
     /// Whose machine this is; the cluster's office until someone says.
+    /// Who edits: a school's copy from the mail-out edits as that school,
+    /// whatever this machine is set to; otherwise the machine's setting.
     pub fn machine(&self) -> Owner {
+        if let Some(school) = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.workbook.provenance.copy_for.clone())
+        {
+            return Owner::School(school);
+        }
         self.settings
             .settings
             .machine
@@ -1058,7 +1070,7 @@ impl App {
     }
 
     fn is_school_machine(&self) -> bool {
-        matches!(self.settings.settings.machine, Some(Owner::School(_)))
+        matches!(self.machine(), Owner::School(_))
     }
 
     fn machine_name(&self, owner: &Owner) -> String {
@@ -1101,6 +1113,61 @@ impl App {
             .unwrap_or_default();
         schools.sort_by(|a, b| crate::text::compare_vi(&a.1, &b.1));
         self.modal = Some(Modal::Machine { schools });
+    }
+
+    /// The mail-out: one copy per member school, each with only its own
+    /// key, in "<sổ>-gui-cac-truong/" beside the master. The first one
+    /// gives the master its secret, saved at once: copies whose keys the
+    /// saved master cannot derive again would come back as forged.
+    fn mail_out(&mut self) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+            return;
+        };
+        let mut wb = doc.workbook.clone();
+        let (copies, new_secret) = match crate::exchange::mail_out(&mut wb) {
+            Ok(x) => x,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e));
+                return;
+            }
+        };
+        if new_secret {
+            if let Err(e) = self.apply(Edit::Replace(Box::new(wb.clone()))) {
+                self.notice = Some(Notice::Error(e));
+                return;
+            }
+            let _ = self.save_to(path.clone());
+            if self.doc.as_ref().is_none_or(|d| d.dirty) {
+                return; // the save said why it failed
+            }
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = path.with_file_name(format!("{stem}-gui-cac-truong"));
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+            return;
+        }
+        for (school, copy) in &copies {
+            let file = dir.join(crate::exchange::mail_out_name(&wb, school));
+            if let Err(e) = workbook::file::write_file(
+                &file,
+                &workbook::to_bytes(copy),
+                Overwrite::WorkbookOnly,
+                false,
+            ) {
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                return;
+            }
+        }
+        self.notice = Some(Notice::Info(s::mailed_out(copies.len(), &dir)));
     }
 
     fn pick_returns(&mut self) -> Task<Message> {

@@ -131,6 +131,8 @@ pub struct Review {
     pub integrity: Integrity,
     /// Signed by the school it names, or unsigned (a forged file is refused).
     pub authenticity: Authenticity,
+    /// Merged before, and back because it left conflicts open.
+    pub reopened: bool,
     /// The file's save count and content hash, kept in the tracker.
     pub save_count: u64,
     pub content_hash: String,

@@ -307,3 +307,51 @@ fn whose_machine_is_asked_once_and_saves_are_stamped_with_it() {
     click(&mut app, s::MACHINE_CLUSTER);
     assert_eq!(app.settings().machine, Some(Owner::Cluster));
 }
+
+/// Mail-out in the window, then the signed copy of one school comes back
+/// and an unsigned file of another: the review says which is which; a
+/// conflict left open is listed in the tracker and shown again.
+#[test]
+fn mail_out_signed_and_unsigned_returns_and_open_conflicts_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    assert!(shows(&app, s::MAIL_OUT));
+    click(&mut app, s::MAIL_OUT);
+    let out = dir.path().join("cum8-2019-gui-cac-truong");
+    let copy = out.join("Cum8-2019-gui-DongNai.json");
+    assert!(copy.exists(), "{:?}", app.notice());
+    let master = workbook::load(&dir.path().join("cum8-2019.json"))
+        .unwrap()
+        .workbook;
+    assert!(
+        !master.provenance.secret.is_empty(),
+        "the key was saved with the master"
+    );
+    assert!(!app.workbook().unwrap().provenance.secret.is_empty());
+
+    // Đồng Nai fills its copy and sends it back: signed.
+    let mut dn = workbook::load(&copy).unwrap().workbook;
+    let me = Owner::School(id("dong-nai"));
+    let key = dn.replica_key(&me);
+    let sc = dn
+        .assessment_mut(&id("dong-nai"))
+        .self_scores
+        .get_mut(&id("I.1"))
+        .unwrap();
+    sc.points = Points(100);
+    sc.rev.bump_as(&key);
+    exchange::stamp(&mut dn, &me);
+    let signed = dir.path().join("dong-nai.json");
+    std::fs::write(&signed, workbook::to_bytes(&dn)).unwrap();
+    // Tây Ninh answers with an old copy of its own: unsigned.
+    let unsigned = returned(dir.path(), "tay-ninh.json", "tay-ninh", |wb, me| {
+        set_self(wb, "tay-ninh", "I.1", 250, me)
+    });
+    send(
+        &mut app,
+        [Message::FileDropped(signed), Message::FileDropped(unsigned)],
+    );
+    assert!(shows(&app, s::RETURN_SIGNED));
+    assert!(shows(&app, s::RETURN_UNSIGNED));
+}

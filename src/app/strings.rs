@@ -514,6 +514,23 @@ pub fn machine_set(owner: &str) -> String {
 // Returned files (issue 8)
 pub const VIEW_RETURNS: &str = "Tệp các trường gửi về";
 pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";
+pub const MAIL_OUT: &str = "Gửi cho các trường…";
+pub const MAIL_OUT_SAVE_FIRST: &str =
+    "Hãy lưu sổ của cụm trước: các bản gửi trường được lập trong thư mục bên cạnh tệp sổ.";
+pub const RETURN_SIGNED: &str = "Có chữ ký của trường (bản nhận từ đợt gửi của cụm).";
+pub const RETURN_UNSIGNED: &str = "Không có chữ ký: không chứng minh được trường nào gửi (tệp cũ, hoặc không phải bản cụm đã gửi). Chỉ nhận khi chắc chắn.";
+pub const RETURN_REOPENED: &str =
+    "Tệp này đã gộp trước đây; các xung đột chưa quyết định được mở lại.";
+pub const OPEN_CONFLICTS: &str = "Xung đột đang chờ quyết định";
+pub fn mailed_out(n: usize, dir: &std::path::Path) -> String {
+    format!(
+        "Đã lập {n} bản gửi các trường trong thư mục {}. Mỗi bản chỉ gửi cho đúng trường có tên trên tệp.",
+        dir.display()
+    )
+}
+pub fn open_conflict_line(school: &str, label: &str, value: &str, file: &str) -> String {
+    format!("{school}: {label} — trường đề nghị: {value} (tệp {file})")
+}
 pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
 pub const REVIEW_TITLE: &str = "Xem trước khi gộp tệp các trường gửi về";
 pub const REVIEW_HELP: &str = "Sổ chưa thay đổi. Bỏ đánh dấu thay đổi không muốn nhận; với mỗi xung đột, chọn giữ bản của cụm hay lấy bản của trường. Thay đổi bị từ chối không bao giờ được gộp. Bấm \u{201c}Áp dụng\u{201d} để gộp tất cả trong một bước (có thể hoàn tác).";

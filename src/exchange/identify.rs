@@ -145,6 +145,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         file_name: file_name.to_string(),
         integrity: loaded.integrity,
         authenticity,
+        reopened: open,
         save_count: returned.provenance.save_count,
         content_hash: loaded.content_hash,
         changes,

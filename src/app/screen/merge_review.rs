@@ -200,6 +200,20 @@ fn file_view(n: usize, f: &File) -> Element<'_, Message> {
             .color(theme::MUTED),
     ]
     .spacing(theme::SPACE_S);
+    body = body.push(
+        text(match r.authenticity {
+            exchange::Authenticity::Signed => s::RETURN_SIGNED,
+            exchange::Authenticity::Unsigned => s::RETURN_UNSIGNED,
+        })
+        .size(theme::TEXT_SMALL)
+        .color(match r.authenticity {
+            exchange::Authenticity::Signed => theme::GOOD,
+            exchange::Authenticity::Unsigned => theme::BAD,
+        }),
+    );
+    if r.reopened {
+        body = body.push(text(s::RETURN_REOPENED).size(theme::TEXT_SMALL));
+    }
     if r.integrity != Integrity::Verified {
         body = body.push(
             container(text(r.integrity.message()))

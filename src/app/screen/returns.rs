@@ -11,7 +11,7 @@ use crate::text::format_date;
 use crate::workbook::{ReturnRecord, Workbook};
 
 /// The tracker for `wb`; `import` is the message of the import button.
-pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M) -> Element<'a, M> {
+pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M, mail_out: M) -> Element<'a, M> {
     let missing = exchange::missing(wb);
     let returns = &wb.provenance.returns;
     let header = row![
@@ -19,10 +19,14 @@ pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M) -> Element<'a, M> {
             .size(theme::TEXT_TITLE)
             .font(font::BOLD),
         space::horizontal(),
+        button(s::MAIL_OUT)
+            .on_press(mail_out)
+            .style(button::secondary),
         button(s::IMPORT_RETURNS)
             .on_press(import)
             .style(button::primary),
     ]
+    .spacing(theme::SPACE_S)
     .align_y(Alignment::Center);
 
     let mut merged = column![
@@ -62,11 +66,39 @@ pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M) -> Element<'a, M> {
         waiting = waiting.push(text(format!("• {}", wb.school_full_name(id))));
     }
 
+    let mut open = column![
+        text(format!(
+            "{} ({})",
+            s::OPEN_CONFLICTS,
+            wb.provenance.conflicts.len()
+        ))
+        .size(theme::TEXT_HEADING)
+        .font(font::BOLD)
+    ]
+    .spacing(theme::SPACE_S);
+    for c in &wb.provenance.conflicts {
+        open = open.push(
+            text(s::open_conflict_line(
+                &wb.school_name(&c.school),
+                &c.label,
+                &c.value,
+                &c.file_name,
+            ))
+            .size(theme::TEXT_SMALL),
+        );
+    }
+    let open = (!wb.provenance.conflicts.is_empty()).then(|| {
+        container(open)
+            .padding(theme::SPACE_M)
+            .width(Length::Fill)
+            .style(theme::card)
+    });
     column![
         header,
         text(s::RETURNS_HELP).color(theme::MUTED),
         scrollable(
             column![
+                open,
                 container(merged)
                     .padding(theme::SPACE_M)
                     .width(Length::Fill)
