@@ -1,22 +1,66 @@
 //! Merging the files member schools send back by email into the leader's
-//! workbook (the master). Nothing is lost and no school writes over another's
-//! part:
+//! workbook (the master). Nothing is lost, nothing is forged, and no school
+//! writes over another's part.
 //!
-//! 1. [`review_file`] (or [`review_bytes`], [`review`]) identifies the file
-//!    by its content — cluster, year, sender, hash, save count; never by its
-//!    name — and refuses a wrong file with a [`Refusal`] in Vietnamese;
-//! 2. otherwise it compares the file with the master record by record and
-//!    returns a [`Review`]: every difference as a [`Change`], classified with
-//!    the records' owners and version vectors as acceptable, refused (the file
-//!    changed what its school does not own) or a conflict (both sides changed
-//!    it since the file was sent out);
-//! 3. [`apply`] takes the acceptable changes and the decided conflicts in one
-//!    step and records the return in the workbook's tracker
-//!    (`provenance.returns`; [`missing`] lists who has not returned yet).
+//! ## The steps
 //!
-//! Before every save, [`stamp`] records who saved the copy and counts the
-//! save: that is how a returned file says which school sent it and whether
-//! it is newer than one already merged.
+//! 1. [`mail_out`] makes one copy per member school, each carrying only
+//!    that school's key (derived from a secret the master keeps, see
+//!    `workbook::signing`). A school's copy saves as that school and signs.
+//! 2. [`review_file`] (or [`review_bytes`], [`review`]) identifies a
+//!    returned file by its content — cluster, year, sender, signature, hash;
+//!    never by its name — and refuses a wrong or forged file with a
+//!    [`Refusal`] in Vietnamese. Otherwise it compares the file with the
+//!    master record by record and returns a [`Review`] whose every
+//!    [`Change`] is acceptable, refused (with the reason) or a conflict.
+//! 3. [`apply`] takes the acceptable changes and the decided conflicts in
+//!    one step, records the return in the tracker and keeps the undecided
+//!    conflicts open in the master (`provenance.conflicts`).
+//!
+//! ## Causality per copy, not per school
+//!
+//! Every opened copy — two PCs, two windows, the emailed attachment opened
+//! a second time — is a replica with a random id (`Workbook::replica`). An
+//! edit counts in the record's version vector under "school~replica"; a
+//! file carries what its copy has seen (`provenance.seen`, every version it
+//! ever held). Returns are never ordered by their save count.
+//!
+//! - A school sends its self-scores from copy A; later its clerk opens the
+//!   original attachment again (copy B), adds the registration and sends
+//!   that. B never saw A's scores (its `seen` lacks A's replica), so their
+//!   absence is not a deletion: the scores stay. A record missing from a
+//!   return is a deletion only if that copy had seen the record's current
+//!   version; a version-1 return, which records nothing, never deletes.
+//! - Two copies of one school edited apart (A sets II.1 to 8, B to 7): A
+//!   arrives and is accepted; B's version neither includes nor is included
+//!   in A's, so it is a conflict for the leader — whichever arrives first,
+//!   whatever the save counts say.
+//! - A file forged with a save count of 2^64−1 blocks nothing: counts order
+//!   nothing.
+//!
+//! ## Ownership by subject
+//!
+//! Whatever sits inside school Y's part — self-scores with notes and
+//! evidence, its bonus claims, its registration, its head's and officer's
+//! contact details, the activities it created or hosts — only Y or the
+//! cluster may change, whatever a record's `owner` field says (the file
+//! could rewrite it). Cluster scores, deductions, discipline, roles, rules,
+//! the criteria table, the conference and the documents: only the cluster.
+//! So school X's deduction inside Y's assessment is refused, and so is a
+//! cluster score a school typed. Each accepted record is then checked as
+//! the leader's own edit would be (`check`): a self-score of 99999, a score
+//! for an unknown criterion, an activity hosted by an unknown school in
+//! 2031, a bonus id already used by the cluster are refused one by one.
+//!
+//! ## Authentic returns
+//!
+//! A return is *signed* (its signature verifies with the key of the school
+//! it names), *unsigned* (version-1 files, files made without the mail-out)
+//! or *forged* (a signature that does not verify: refused). School X cannot
+//! set `saved_by` to Y and recompute the hash: it lacks Y's key. The CLI
+//! merges signed returns unattended, unsigned ones only on request and only
+//! when their integrity line verifies; a file without its integrity line,
+//! or with a wrong one, is left to the clerk in the window.
 
 mod apply;
 mod check;
