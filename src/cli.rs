@@ -224,16 +224,25 @@ pub fn load_for(
     if blocking.is_empty() {
         return Some(loaded);
     }
-    let _ = writeln!(
-        err,
+    let heading = format!(
         "{}: sổ có {} lỗi nội dung, cần sửa trước khi {purpose}:",
         path.display(),
         blocking.len()
     );
-    for p in blocking {
+    print_problems(err, &heading, blocking);
+    None
+}
+
+/// A heading line, then one "  - …" line per problem.
+pub(crate) fn print_problems<'a>(
+    err: &mut dyn Write,
+    heading: &str,
+    problems: impl IntoIterator<Item = &'a workbook::Problem>,
+) {
+    let _ = writeln!(err, "{heading}");
+    for p in problems {
         let _ = writeln!(err, "  - {}", p.message);
     }
-    None
 }
 
 fn report_load_error(path: &std::path::Path, e: &LoadError, err: &mut dyn Write) {

@@ -593,23 +593,24 @@ fn temporaries(dir: &Path) -> Vec<PathBuf> {
 fn a_save_removes_what_crashed_saves_left_behind_but_not_live_ones() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("so.json");
-    // A crashed save of a process that has exited (no such pid on Linux),
-    // and a save under way in this very process.
+    // A crashed save (its lock gone with its process), and a save under way.
     let dead = dir.path().join(".thidua-4000000-abcdef.tmp");
     std::fs::write(&dead, b"half a workbook").unwrap();
     let live = dir
         .path()
         .join(format!(".thidua-{}-zzzzzz.tmp", std::process::id()));
     std::fs::write(&live, b"being written").unwrap();
+    // A save under way holds its temporary file's lock.
+    let writing = std::fs::OpenOptions::new().write(true).open(&live).unwrap();
+    writing.lock().unwrap();
     // Another program's hidden file is never touched.
     let foreign = dir.path().join(".thidua-notes.tmp");
     std::fs::write(&foreign, b"x").unwrap();
     workbook::save(&path, &sample::build(), file::Overwrite::WorkbookOnly).unwrap();
-    if cfg!(target_os = "linux") {
-        assert!(!dead.exists());
-    }
+    assert!(!dead.exists());
     assert!(live.exists());
     assert!(foreign.exists());
+    drop(writing);
     std::fs::remove_file(&live).unwrap();
     std::fs::remove_file(&foreign).unwrap();
     workbook::save(&path, &sample::build(), file::Overwrite::WorkbookOnly).unwrap();

@@ -121,16 +121,13 @@ fn export_one(
         .filter(|p| docs::needs(kind, &p.scope))
         .collect();
     if !blocking.is_empty() {
-        let _ = writeln!(
-            err,
+        let heading = format!(
             "{}: không lập được {} — sổ có {} lỗi cần sửa trước:",
             path.display(),
             docs::title(kind),
             blocking.len()
         );
-        for p in blocking {
-            let _ = writeln!(err, "  - {}", p.message);
-        }
+        super::print_problems(err, &heading, blocking);
         return false;
     }
     let built = match docs::build(wb, kind) {

@@ -51,15 +51,12 @@ pub fn run(
         Err(problems) => {
             // Never write a file that `check` would refuse: say what to fix
             // in this year's workbook instead.
-            let _ = writeln!(
-                err,
+            let heading = format!(
                 "{}: không lập được sổ năm sau — sổ mới sẽ có {} lỗi; hãy sửa trong sổ năm nay:",
                 input.display(),
                 problems.len()
             );
-            for p in problems {
-                let _ = writeln!(err, "  - {}", p.message);
-            }
+            super::print_problems(err, &heading, &problems);
             return Ok(EXIT_FAILED);
         }
     };

@@ -33,15 +33,12 @@ pub fn run(
         .filter(|p| !matches!(p.scope, Scope::File | Scope::Scores))
         .collect();
     if !rest.is_empty() {
-        let _ = writeln!(
-            err,
+        let heading = format!(
             "{}: còn {} lỗi ở phần bỏ phiếu hoặc bầu cử (kết quả điểm vẫn đúng; các đề nghị liên quan chưa được lập):",
             path.display(),
             rest.len()
         );
-        for p in rest {
-            let _ = writeln!(err, "  - {}", p.message);
-        }
+        super::print_problems(err, &heading, rest);
     }
     Ok(EXIT_OK)
 }

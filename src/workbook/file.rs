@@ -692,7 +692,12 @@ fn temporary(
     }
     #[cfg(not(unix))]
     let _ = replaced;
-    builder.tempfile_in(dir)
+    let tmp = builder.tempfile_in(dir)?;
+    // Held while the save runs, released by the system when the process
+    // ends however it ends: a later save tells a live save's temporary file
+    // (locked) from a crashed one's (free), on Linux and Windows alike.
+    let _ = tmp.as_file().try_lock();
+    Ok(tmp)
 }
 
 /// Writes the current file to its backup through a temporary file.
@@ -720,14 +725,14 @@ fn persist(mut tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
 }
 
 /// Removes the temporary files a crashed save left in `dir`: ours only (by
-/// name), and only once the process that wrote one has exited, or the file
-/// is older than any save could take. Best effort: a file that cannot be
-/// removed now is tried again at the next save.
+/// name), and only when no process holds its lock any more (its save has
+/// ended: the writer exited or crashed), or the file is older than any save
+/// could take. Best effort: a file that cannot be removed now is tried
+/// again at the next save.
 fn remove_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let me = std::process::id();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
@@ -737,36 +742,40 @@ fn remove_stale_temporaries(dir: &Path) {
         else {
             continue;
         };
-        let Some(pid) = rest
+        if rest
             .split_once('-')
-            .and_then(|(p, _)| p.parse::<u32>().ok())
-        else {
+            .is_none_or(|(p, _)| p.parse::<u32>().is_err())
+        {
             continue;
-        };
+        }
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > STALE_AFTER);
-        if old || (pid != me && !process_running(pid)) {
+        if old || !held(&entry.path()) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
 /// No save takes this long: a temporary file this old is a leftover even
-/// when its process id has been reused.
+/// where locks cannot be tested.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Whether a process is running. Linux has /proc; elsewhere a leftover is
-/// only recognised by its age.
-fn process_running(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new("/proc").join(pid.to_string()).exists()
-    } else {
-        true
-    }
+/// Whether a save in progress holds the file's lock. A file that cannot be
+/// opened, or whose lock cannot be tested (some network drives), counts as
+/// held: it is left for the age rule.
+fn held(path: &Path) -> bool {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    else {
+        return true;
+    };
+    file.try_lock().is_err()
 }
 
 const PERSIST_RETRIES: u32 = 4;
