@@ -1137,9 +1137,8 @@ impl App {
             }
         };
         if new_secret {
-            if let Err(e) = self.apply(Edit::Replace(Box::new(wb.clone()))) {
-                self.notice = Some(Notice::Error(e));
-                return;
+            if let Some(doc) = &mut self.doc {
+                doc.keep_secret(&wb.provenance.secret);
             }
             let _ = self.save_to(path.clone());
             if self.doc.as_ref().is_none_or(|d| d.dirty) {

@@ -329,6 +329,9 @@ fn mail_out_signed_and_unsigned_returns_and_open_conflicts_in_the_window() {
         "the key was saved with the master"
     );
     assert!(!app.workbook().unwrap().provenance.secret.is_empty());
+    // The copies sent carry keys from that secret: no undo takes it away.
+    send(&mut app, [Message::Undo, Message::Undo]);
+    assert!(!app.workbook().unwrap().provenance.secret.is_empty());
 
     // Đồng Nai fills its copy and sends it back: signed.
     let mut dn = workbook::load(&copy).unwrap().workbook;

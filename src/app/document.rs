@@ -63,6 +63,19 @@ impl Document {
     }
 
     /// A workbook not read from a file (new, next year's, restored): unsaved.
+    /// Gives the workbook its signing secret outside the undo history: the
+    /// copies already sent carry keys derived from it, so no undo or redo
+    /// may take it away again (every kept state gets it).
+    pub fn keep_secret(&mut self, secret: &str) {
+        for wb in std::iter::once(&mut self.workbook)
+            .chain(self.undo.iter_mut())
+            .chain(self.redo.iter_mut())
+        {
+            wb.provenance.secret = secret.to_string();
+        }
+        self.dirty = true;
+    }
+
     pub fn unsaved(workbook: Workbook, path: Option<PathBuf>) -> Document {
         let mut d = Document::new(workbook, path);
         d.dirty = true;
