@@ -49,3 +49,27 @@ fn usage_errors_exit_2_in_vietnamese() {
     assert_eq!(code, 2);
     assert!(err.contains("Cách dùng"), "{err}");
 }
+
+#[test]
+fn a_mistyped_command_gets_the_usage_not_a_window() {
+    let (code, out, err) = thidua(&["chek", "assets/samples/cum8-2019.json"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("không có lệnh \u{201c}chek\u{201d}"), "{err}");
+    assert!(err.contains("Cách dùng"), "{err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_display_the_window_says_so_in_vietnamese_never_a_panic() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .arg("assets/samples/cum8-2019.json")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("không có màn hình đồ họa"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
