@@ -242,3 +242,51 @@ fn lowering_a_maximum_below_a_given_score_is_refused_with_the_scores() {
     );
     assert_eq!(app.workbook().unwrap(), &before);
 }
+
+/// Issue 14, finding 1: opening an activity and saving it unchanged must
+/// change nothing — every prize and person keeps its school (not the
+/// host's), evidence stays as it was.
+#[test]
+fn saving_an_activity_unchanged_changes_nothing() {
+    use thidua::app::screen::activities::Message as A;
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Activities)]);
+    let before = app.workbook().unwrap().clone();
+    for a in &before.activities {
+        send(&mut app, [Message::Activities(A::Edit(a.id.clone()))]);
+        send(&mut app, [Message::Activities(A::Save)]);
+    }
+    let after = app.workbook().unwrap();
+    for (a, b) in before.activities.iter().zip(&after.activities) {
+        assert_eq!(a.results, b.results, "{}", a.title);
+        assert_eq!(a.people, b.people, "{}", a.title);
+        assert_eq!(a.evidence, b.evidence, "{}", a.title);
+    }
+    // A prize typed for another school by its short name, with a dash in it.
+    let contest = before
+        .activities
+        .iter()
+        .find(|a| !a.results.is_empty())
+        .unwrap()
+        .id
+        .clone();
+    send(&mut app, [Message::Activities(A::Edit(contest.clone()))]);
+    send(
+        &mut app,
+        [Message::Activities(A::Field(
+            thidua::app::screen::activities::Field::Results,
+            "Giải Nhất | Lê Văn Tám – Bà Rịa - Vũng Tàu".into(),
+        ))],
+    );
+    send(&mut app, [Message::Activities(A::Save)]);
+    let a = app
+        .workbook()
+        .unwrap()
+        .activities
+        .iter()
+        .find(|a| a.id == contest)
+        .unwrap()
+        .clone();
+    assert_eq!(a.results[0].person, "Lê Văn Tám");
+    assert_eq!(a.results[0].school, Some(Id::new("brvt")));
+}

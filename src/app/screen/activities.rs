@@ -115,6 +115,7 @@ impl State {
                         rev: Default::default(),
                     },
                     true,
+                    wb,
                 ));
                 if let Some(d) = &mut self.draft {
                     d.start.clear();
@@ -122,7 +123,7 @@ impl State {
             }
             Message::Edit(id) => {
                 if let Some(a) = wb.activities.iter().find(|a| a.id == id) {
-                    self.draft = Some(Draft::of(a.clone(), false));
+                    self.draft = Some(Draft::of(a.clone(), false, wb));
                 }
             }
             Message::Duplicate(id) => {
@@ -447,8 +448,18 @@ fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element
         .into()
 }
 
+/// "Nguyễn Văn Khánh – Ninh Thuận": a person or prize with its school
+/// when that is not the host (the host is what a name alone means).
+fn with_school(wb: &Workbook, who: &str, school: Option<&Id>, host: Option<&Id>) -> String {
+    match school {
+        Some(s) if Some(s) != host => format!("{who} – {}", wb.school_name(s)),
+        _ => who.to_string(),
+    }
+}
+
 impl Draft {
-    fn of(a: Activity, is_new: bool) -> Draft {
+    fn of(a: Activity, is_new: bool, wb: &Workbook) -> Draft {
+        let host = a.host.as_ref();
         Draft {
             is_new,
             start: format_date(a.start),
@@ -456,13 +467,19 @@ impl Draft {
             people: a
                 .people
                 .iter()
-                .map(|p| format!("{} | {}", p.name, p.role))
+                .map(|p| {
+                    let name = with_school(wb, &p.name, p.school.as_ref(), host);
+                    format!("{name} | {}", p.role)
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
             results: a
                 .results
                 .iter()
-                .map(|r| format!("{} | {}", r.prize, r.person))
+                .map(|r| {
+                    let person = with_school(wb, &r.person, r.school.as_ref(), host);
+                    format!("{} | {person}", r.prize)
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
             evidence: a.evidence.join("; "),
@@ -490,32 +507,52 @@ impl Draft {
                 .filter(|(x, y)| !x.is_empty() || !y.is_empty())
                 .collect()
         };
-        // A person or prize names a school by its short name after "–".
-        let school_of = |who: &str| -> (String, Option<Id>) {
-            if let Some((name, school)) = who.rsplit_once(" - ").or_else(|| who.rsplit_once(" – "))
-            {
-                let school = nfc(school.trim()).to_lowercase();
-                if let Some(sc) = wb
-                    .members
-                    .iter()
-                    .find(|m| nfc(&m.short_name).to_lowercase() == school)
-                {
-                    return (name.trim().to_string(), Some(sc.id.clone()));
-                }
+        // A person or prize names a school by its short name after "–"
+        // (short names may hold a dash themselves: "Bà Rịa - Vũng Tàu", so
+        // the longest short name the text ends with wins). Without one it
+        // keeps the school it had when the line is unchanged, else the host.
+        let school_of = |who: &str, before: Option<&Option<Id>>| -> (String, Option<Id>) {
+            let typed = nfc(who.trim()).to_lowercase();
+            let found = wb
+                .members
+                .iter()
+                .filter_map(|m| {
+                    let short = nfc(&m.short_name).to_lowercase();
+                    [" – ", " - "].iter().find_map(|sep| {
+                        let cut = typed.strip_suffix(&format!("{sep}{short}"))?;
+                        Some((short.len(), cut.chars().count(), m.id.clone()))
+                    })
+                })
+                .max_by_key(|(len, _, _)| *len);
+            if let Some((_, keep, id)) = found {
+                let name: String = who.trim().chars().take(keep).collect();
+                return (name.trim().to_string(), Some(id));
             }
-            (who.to_string(), host.clone())
+            let school = before.cloned().unwrap_or_else(|| host.clone());
+            (who.to_string(), school)
         };
+        let old = &self.activity;
         a.people = pairs(&self.people)
             .into_iter()
             .map(|(n, role)| {
-                let (name, school) = school_of(&n);
+                let before = old
+                    .people
+                    .iter()
+                    .find(|p| p.name == n && p.role == role)
+                    .map(|p| &p.school);
+                let (name, school) = school_of(&n, before);
                 Participant { name, school, role }
             })
             .collect();
         a.results = pairs(&self.results)
             .into_iter()
             .map(|(prize, who)| {
-                let (person, school) = school_of(&who);
+                let before = old
+                    .results
+                    .iter()
+                    .find(|r| r.prize == prize && r.person == who)
+                    .map(|r| &r.school);
+                let (person, school) = school_of(&who, before);
                 Prize {
                     prize,
                     school,
@@ -523,7 +560,13 @@ impl Draft {
                 }
             })
             .collect();
-        a.evidence = self.evidence.split(';').map(str::to_string).collect();
+        // "a; b" is two items, "" none.
+        a.evidence = self
+            .evidence
+            .split(';')
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect();
         Ok(a)
     }
 
