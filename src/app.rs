@@ -338,6 +338,11 @@ impl App {
                         let result = self.apply(*edit);
                         self.scoring.applied(result);
                     }
+                    scoring::Action::EditThen(edit, task) => {
+                        let result = self.apply(*edit);
+                        self.scoring.applied(result);
+                        return task.map(Message::Scoring);
+                    }
                 }
             }
             Message::Activities(m) => {
@@ -999,6 +1004,11 @@ impl App {
             self.notice = Some(Notice::Info(s::next_year_created(&path)));
         }
         task
+    }
+
+    /// The scoring grid's selected cell (tests).
+    pub fn scoring_selected(&self) -> Option<scoring::Cell> {
+        self.scoring.selected()
     }
 
     /// The export under way in the documents view, if any (tests).

@@ -86,6 +86,8 @@ fn a_cluster_score_typed_with_a_comma_changes_the_rank() {
         [Message::Scoring(scoring::Message::Input(String::new()))],
     );
     type_into(&mut app, scoring::CELL_ID, "0,5");
+    // Committed on Enter, in one step.
+    send(&mut app, [Message::Scoring(scoring::Message::Submit)]);
     let got = app
         .workbook()
         .unwrap()
@@ -105,9 +107,68 @@ fn a_cluster_score_typed_with_a_comma_changes_the_rank() {
     assert!(total.to_string().contains(','), "{total}");
     assert!(shows(&app, &format!("Tổng {total}")));
     assert!(shows(&app, &format!("Hạng {new_rank}")));
-    // Undo takes it back and the grid follows.
-    send(&mut app, [Message::Undo, Message::Undo, Message::Undo]);
+    // One Undo takes it back (not one per keystroke) and the grid follows.
+    send(&mut app, [Message::Undo]);
     assert_eq!(rank(&app, &top), 1);
+}
+
+/// Issue 14, findings 2 and 3: typing "12" in a cell whose maximum is
+/// smaller never stores the "1"; leaving the cell keeps nothing invalid;
+/// a valid value is one edit, one undo step and one revision bump.
+#[test]
+fn typing_commits_only_a_valid_value_once() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let wb = app.workbook().unwrap().clone();
+    let school = wb.members[4].id.clone();
+    let leaf = wb.leaf_criteria()[0].clone();
+    assert!(leaf.max_points() < Points::whole(12));
+    let cell = Cell {
+        school: column_of(&app, &school),
+        leaf: 0,
+    };
+    let other = Cell {
+        school: cell.school,
+        leaf: 1,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    for typed in ["1", "12"] {
+        send(
+            &mut app,
+            [Message::Scoring(scoring::Message::Input(typed.into()))],
+        );
+    }
+    assert_eq!(app.workbook().unwrap(), &wb, "no keystroke stored");
+    // Leaving the cell while it holds "12": refused, nothing stored.
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Select(other))],
+    );
+    assert_eq!(app.workbook().unwrap(), &wb);
+    assert_eq!(app.scoring_selected(), Some(cell), "stays on the cell");
+    // A valid value: one edit when leaving.
+    for typed in ["1", "1,", "1,5"] {
+        send(
+            &mut app,
+            [Message::Scoring(scoring::Message::Input(typed.into()))],
+        );
+    }
+    assert_eq!(app.workbook().unwrap(), &wb, "still only typed");
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Tab { back: false })],
+    );
+    let score = app
+        .workbook()
+        .unwrap()
+        .assessment(&school)
+        .unwrap()
+        .cluster_scores[&leaf.id]
+        .clone();
+    assert_eq!(score.points, Points(150));
+    assert_eq!(score.rev.0.values().sum::<u32>(), 1, "one revision bump");
+    send(&mut app, [Message::Undo]);
+    assert_eq!(app.workbook().unwrap(), &wb, "one undo step");
 }
 
 #[test]

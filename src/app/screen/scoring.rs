@@ -46,6 +46,10 @@ struct Draft {
     cell: Cell,
     text: String,
     error: Option<String>,
+    /// The stored value when the cell was loaded: the draft is reset only
+    /// when that changes underneath (undo, a merge), never because the
+    /// clerk has typed something not yet committed.
+    loaded: Option<Points>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +146,8 @@ pub enum Action {
     None,
     Edit(Box<Edit>),
     Run(Task<Message>),
+    /// Commit the cell just left, then run the task (move, focus, scroll).
+    EditThen(Box<Edit>, Task<Message>),
 }
 
 impl State {
@@ -218,10 +224,11 @@ impl State {
             self.draft = None;
         }
         self.cache = Some(cache);
-        // A draft that no longer shows the stored value (after undo) is reset.
+        // A draft whose stored value changed underneath (undo, a merge) is
+        // reset; one the clerk is still typing is kept.
         if let Some(d) = &self.draft {
             let stored = self.score(wb, d.cell, self.side).map(|s| s.points);
-            if Points::parse_vi(&d.text).ok() != stored {
+            if d.loaded != stored {
                 self.load_cell(wb, d.cell);
             }
         }
@@ -271,6 +278,7 @@ impl State {
             cell,
             text: score.map(|s| s.points.to_string()).unwrap_or_default(),
             error: None,
+            loaded: score.map(|s| s.points),
         });
         self.note = score.map(|s| s.note.clone()).unwrap_or_default();
         self.evidence = score.map(|s| s.evidence.join("; ")).unwrap_or_default();
@@ -309,6 +317,57 @@ impl State {
         Action::Edit(Box::new(Edit::Score(e)))
     }
 
+    /// What the typed value of the cell being left commits: Ok(None) when
+    /// nothing changed, Err when it is not a valid score (the error is
+    /// shown and the cell is not left: nothing typed is dropped silently).
+    fn pending(&mut self, wb: &Workbook) -> Result<Option<Box<Edit>>, ()> {
+        let Some(d) = &self.draft else {
+            return Ok(None);
+        };
+        let (cell, text) = (d.cell, d.text.clone());
+        let Some((school, row)) = self.ids(cell) else {
+            return Ok(None);
+        };
+        let (school, criterion, max) = (school.clone(), row.id.clone(), row.max);
+        let typed = if text.trim().is_empty() {
+            None
+        } else {
+            match Points::parse_vi(&text) {
+                Ok(p) if p >= Points::ZERO && p <= max => Some(p),
+                Ok(_) => {
+                    self.set_error(s::score_range(max));
+                    return Err(());
+                }
+                Err(_) => {
+                    self.set_error(format!("{} {}", s::NOT_A_NUMBER, s::score_range(max)));
+                    return Err(());
+                }
+            }
+        };
+        if typed == self.score(wb, cell, self.side).map(|s| s.points) {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(Edit::Score(ScoreEdit::Points {
+            school,
+            criterion,
+            side: self.side,
+            points: typed,
+        }))))
+    }
+
+    /// Leaves the cell being typed in for `cell`: its value is committed
+    /// first (one edit, one undo step), or the move refused while invalid.
+    fn leave_for(&mut self, wb: &Workbook, cell: Cell) -> Action {
+        match self.pending(wb) {
+            Err(()) => Action::None,
+            Ok(None) => self.go(wb, cell),
+            Ok(Some(edit)) => match self.go(wb, cell) {
+                Action::Run(task) => Action::EditThen(edit, task),
+                _ => Action::Edit(edit),
+            },
+        }
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         let dims = self
             .cache
@@ -317,50 +376,34 @@ impl State {
         match message {
             Message::Side(_) if self.me.is_some() => {}
             Message::Side(side) => {
+                if self.pending(wb).is_err() {
+                    return Action::None;
+                }
+                let commit = self.pending(wb).ok().flatten();
                 self.side = side;
                 if let Some(cell) = self.selected {
-                    return self.go(wb, cell);
+                    return match (commit, self.go(wb, cell)) {
+                        (Some(edit), Action::Run(task)) => Action::EditThen(edit, task),
+                        (Some(edit), _) => Action::Edit(edit),
+                        (None, action) => action,
+                    };
+                }
+                if let Some(edit) = commit {
+                    return Action::Edit(edit);
                 }
             }
             Message::Select(cell) if !self.editable(cell.school) => {}
-            Message::Select(cell) => return self.go(wb, cell),
+            Message::Select(cell) => return self.leave_for(wb, cell),
             Message::Input(value) => {
+                // Typing only changes the draft: a value is committed on
+                // Enter, Tab or leaving the cell, and only when valid — a
+                // "12" on its way to being refused never stores its "1".
                 let Some(d) = &mut self.draft else {
                     return Action::None;
                 };
                 d.text = value;
                 d.error = None;
-                let cell = d.cell;
-                let Some((school, row)) = self.ids(cell) else {
-                    return Action::None;
-                };
-                let (school, criterion, max) = (school.clone(), row.id.clone(), row.max);
-                let text = self
-                    .draft
-                    .as_ref()
-                    .map(|d| d.text.clone())
-                    .unwrap_or_default();
-                let points = if text.trim().is_empty() {
-                    None
-                } else {
-                    match Points::parse_vi(&text) {
-                        Ok(p) if p >= Points::ZERO && p <= max => Some(p),
-                        Ok(_) => {
-                            self.set_error(s::score_range(max));
-                            return Action::None;
-                        }
-                        Err(_) => {
-                            self.set_error(format!("{} {}", s::NOT_A_NUMBER, s::score_range(max)));
-                            return Action::None;
-                        }
-                    }
-                };
-                return self.edit(ScoreEdit::Points {
-                    school,
-                    criterion,
-                    side: self.side,
-                    points,
-                });
+                let _ = self.pending(wb);
             }
             Message::Submit => {
                 if let Some(c) = self.selected
@@ -370,7 +413,7 @@ impl State {
                         school: c.school,
                         leaf: (c.leaf + 1) % dims.1,
                     };
-                    return self.go(wb, next);
+                    return self.leave_for(wb, next);
                 }
             }
             Message::Tab { back } => {
@@ -381,7 +424,7 @@ impl State {
                     let n = dims.0 * dims.1;
                     let i = c.leaf * dims.0 + c.school;
                     let j = if back { (i + n - 1) % n } else { (i + 1) % n };
-                    return self.go(
+                    return self.leave_for(
                         wb,
                         Cell {
                             school: j % dims.0,
