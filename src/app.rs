@@ -455,8 +455,11 @@ impl App {
 
     fn changed(&mut self) {
         self.refresh_screens();
+        // The clock starts at the first unsaved edit and is not pushed back
+        // by the next ones: steady typing still reaches the recovery copy
+        // within RECOVERY_DELAY (a maximum delay, not a quiet period).
         if self.doc.as_ref().is_some_and(|d| d.dirty) {
-            self.recovery_due = Some(Instant::now());
+            self.recovery_due.get_or_insert_with(Instant::now);
         }
     }
 

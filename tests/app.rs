@@ -406,3 +406,26 @@ fn the_first_window_is_shrunk_to_fit_a_small_screen() {
         None
     );
 }
+
+/// Issue 14, finding 12: a clerk editing every second or so still gets a
+/// recovery copy within the delay; the countdown is not pushed back by each
+/// edit.
+#[test]
+fn steady_editing_still_reaches_the_recovery_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let place = recovery::Place::in_folder(data.path());
+    let dir = tempfile::tempdir().unwrap();
+    let boot = Boot {
+        recovery: place.clone(),
+        ..Boot::isolated(Some(sample_copy(dir.path())))
+    };
+    let (mut app, _) = App::new(boot);
+    let id = dong_nai(&app);
+    let step = thidua::app::RECOVERY_DELAY / 3 + std::time::Duration::from_millis(100);
+    for leader in [Some(id.clone()), None, Some(id.clone()), None] {
+        send(&mut app, [Message::Members(Members::SetLeader(leader))]);
+        std::thread::sleep(step);
+        send(&mut app, [Message::Tick]);
+    }
+    assert!(place.read().is_some(), "a recovery copy was written");
+}
