@@ -351,3 +351,40 @@ fn saving_an_activity_unchanged_changes_nothing() {
     assert_eq!(a.results[0].person, "Lê Văn Tám");
     assert_eq!(a.results[0].school, Some(Id::new("brvt")));
 }
+
+/// Issue 14, finding 13: Tab in the side panel never moves the grid to the
+/// next school, so a bonus typed for one school goes to that school.
+#[test]
+fn tab_in_the_side_panel_keeps_the_school() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let wb = app.workbook().unwrap().clone();
+    let school = wb.members[5].id.clone();
+    let cell = Cell {
+        school: column_of(&app, &school),
+        leaf: 0,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    send(
+        &mut app,
+        [
+            Message::Scoring(scoring::Message::AdjPoints("1".into())),
+            Message::Scoring(scoring::Message::Tab { back: false }),
+            Message::Scoring(scoring::Message::AdjReason("Đăng cai hội thao".into())),
+            Message::Scoring(scoring::Message::AddAdjustment),
+        ],
+    );
+    assert_eq!(app.scoring_selected(), Some(cell));
+    let after = app.workbook().unwrap();
+    let added: Vec<_> = after
+        .assessments
+        .iter()
+        .flat_map(|a| a.adjustments.iter().map(move |x| (&a.school, x)))
+        .filter(|(_, x)| x.reason == "Đăng cai hội thao")
+        .collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        added[0].0, &school,
+        "the bonus went to the school typed for"
+    );
+}

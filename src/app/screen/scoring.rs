@@ -94,6 +94,11 @@ pub struct State {
     /// On a member school's machine, that school: only its own self-scores
     /// can be typed; everything else is shown read-only.
     me: Option<Id>,
+    /// The side panel's field last typed into (note, evidence, a bonus or
+    /// deduction item), None while typing in the cell: Tab then stays in
+    /// the panel instead of moving the grid to the next school, so a note
+    /// or an item never lands on another school's cell.
+    in_panel: bool,
 }
 
 impl Default for State {
@@ -101,6 +106,7 @@ impl Default for State {
         State {
             side: Side::Cluster,
             me: None,
+            in_panel: false,
             selected: None,
             draft: None,
             offset: 0.0,
@@ -286,6 +292,7 @@ impl State {
 
     /// Selects `cell`, scrolls it into view and focuses its input.
     fn go(&mut self, wb: &Workbook, cell: Cell) -> Action {
+        self.in_panel = false;
         self.selected = Some(cell);
         self.error = None;
         self.load_cell(wb, cell);
@@ -398,6 +405,7 @@ impl State {
                 // Typing only changes the draft: a value is committed on
                 // Enter, Tab or leaving the cell, and only when valid — a
                 // "12" on its way to being refused never stores its "1".
+                self.in_panel = false;
                 let Some(d) = &mut self.draft else {
                     return Action::None;
                 };
@@ -416,6 +424,7 @@ impl State {
                     return self.leave_for(wb, next);
                 }
             }
+            Message::Tab { .. } if self.in_panel => {}
             Message::Tab { back } => {
                 if let Some(c) = self.selected
                     && dims.0 > 0
@@ -437,7 +446,10 @@ impl State {
                 self.offset = v.absolute_offset().y;
                 self.viewport = v.bounds().height;
             }
-            Message::Note(v) => self.note = v,
+            Message::Note(v) => {
+                self.in_panel = true;
+                self.note = v;
+            }
             Message::SaveNote => {
                 if let Some((school, row)) = self.selected.and_then(|c| self.ids(c)) {
                     return self.edit(ScoreEdit::Note {
@@ -448,7 +460,10 @@ impl State {
                     });
                 }
             }
-            Message::Evidence(v) => self.evidence = v,
+            Message::Evidence(v) => {
+                self.in_panel = true;
+                self.evidence = v;
+            }
             Message::SaveEvidence => {
                 if let Some((school, row)) = self.selected.and_then(|c| self.ids(c)) {
                     return self.edit(ScoreEdit::Evidence {
@@ -460,8 +475,14 @@ impl State {
                 }
             }
             Message::AdjKind(k) => self.adj_kind = k,
-            Message::AdjPoints(v) => self.adj_points = v,
-            Message::AdjReason(v) => self.adj_reason = v,
+            Message::AdjPoints(v) => {
+                self.in_panel = true;
+                self.adj_points = v;
+            }
+            Message::AdjReason(v) => {
+                self.in_panel = true;
+                self.adj_reason = v;
+            }
             Message::AddAdjustment => {
                 let Some((school, _)) = self.selected.and_then(|c| self.ids(c)) else {
                     return Action::None;
