@@ -135,7 +135,13 @@ impl Workbook {
     /// Every version vector of the workbook, folded into `provenance.seen`:
     /// what this copy has seen. Called on load and before every save.
     pub fn note_seen(&mut self) {
-        let mut seen = std::mem::take(&mut self.provenance.seen);
+        let now = self.revisions();
+        self.provenance.seen.absorb(&now);
+    }
+
+    /// The pointwise maximum of every version vector in the workbook.
+    pub fn revisions(&self) -> Rev {
+        let mut seen = Rev::default();
         for s in &self.members {
             seen.absorb(&s.rev);
         }
@@ -156,7 +162,7 @@ impl Workbook {
         }
         seen.absorb(&self.conference.rev);
         seen.absorb(&self.documents.rev);
-        self.provenance.seen = seen;
+        seen
     }
 
     pub fn school(&self, id: &Id) -> Option<&School> {

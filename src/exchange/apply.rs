@@ -75,8 +75,11 @@ pub fn apply_on(
     // Work out every edit against the master as it was, then make them.
     let mut edits: Vec<(RecordKey, Edit)> = Vec::new();
     {
-        let ours = record::records(master);
-        let their_records = record::records(theirs);
+        // Only the records the changes name: the master may have moved on
+        // since the review (other files merged first).
+        let parts = record::Parts::holding(review.changes.iter().map(|c| &c.key));
+        let ours = record::records_where(master, &parts);
+        let their_records = record::records_where(theirs, &parts);
         for change in &review.changes {
             let m = ours.get(&change.key).copied();
             let r = their_records.get(&change.key).copied();

@@ -19,8 +19,10 @@ use crate::workbook::{AdjustmentKind, Discipline, Id, Owner, Registration, Rev, 
 /// classified. Records the file merely has an older copy of are not listed.
 pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Vec<Change> {
     let me = Owner::School(sender.clone());
-    let ours = record::records(master);
-    let theirs = record::records(returned);
+    // Only the parts that differ at all are compared record by record.
+    let parts = record::Parts::differing(master, returned);
+    let ours = record::records_where(master, &parts);
+    let theirs = record::records_where(returned, &parts);
     let empty_registration = Registration::default();
     let empty_discipline = Discipline::default();
     // Every assessment has a registration and a discipline status: one
@@ -32,11 +34,7 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
     };
     // What the returned copy had seen: every version it held when saved.
     let mut seen = returned.provenance.seen.clone();
-    for rec in theirs.values() {
-        if let Some(rev) = rec.rev() {
-            seen.absorb(rev);
-        }
-    }
+    seen.absorb(&returned.revisions());
     let mut check = RecordCheck::new(master);
     let mut keys: Vec<&RecordKey> = ours.keys().chain(theirs.keys()).collect();
     keys.sort();

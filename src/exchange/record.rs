@@ -72,17 +72,95 @@ pub(crate) enum Rec<'a> {
     Documents(&'a Documents),
 }
 
-/// Every record of a workbook by key. Registration and discipline exist for
-/// every assessment.
-pub(crate) fn records(wb: &Workbook) -> BTreeMap<RecordKey, Rec<'_>> {
-    let mut out = BTreeMap::new();
-    for s in &wb.members {
-        out.insert(RecordKey::Member(s.id.clone()), Rec::Member(s));
+/// Which parts of a workbook to list: the parts two workbooks share
+/// unchanged need not be compared record by record (a school's return
+/// usually leaves the other 59 schools' assessments exactly as sent).
+pub(crate) struct Parts<'a> {
+    members: bool,
+    singles: bool,
+    activities: bool,
+    /// Schools whose assessments to list; None: all.
+    schools: Option<std::collections::HashSet<&'a Id>>,
+}
+
+impl<'a> Parts<'a> {
+    /// The parts holding the given records.
+    pub(crate) fn holding(keys: impl Iterator<Item = &'a RecordKey>) -> Parts<'a> {
+        let mut p = Parts {
+            members: false,
+            singles: false,
+            activities: false,
+            schools: Some(std::collections::HashSet::new()),
+        };
+        for k in keys {
+            match k {
+                RecordKey::Member(_) => p.members = true,
+                RecordKey::Activity(_) => p.activities = true,
+                RecordKey::Registration(s)
+                | RecordKey::SelfScore(s, _)
+                | RecordKey::ClusterScore(s, _)
+                | RecordKey::Adjustment(s, _)
+                | RecordKey::Discipline(s) => {
+                    if let Some(set) = &mut p.schools {
+                        set.insert(s);
+                    }
+                }
+                _ => p.singles = true,
+            }
+        }
+        p
     }
-    out.insert(RecordKey::Roles, Rec::Roles(&wb.roles));
-    out.insert(RecordKey::Rules, Rec::Rules(&wb.rules));
-    out.insert(RecordKey::Criteria, Rec::Criteria(&wb.criteria));
-    for a in &wb.assessments {
+
+    /// The parts in which `a` and `b` differ at all.
+    pub(crate) fn differing(a: &'a Workbook, b: &'a Workbook) -> Parts<'a> {
+        let mut schools = std::collections::HashSet::new();
+        for x in &a.assessments {
+            if b.assessment(&x.school) != Some(x) {
+                schools.insert(&x.school);
+            }
+        }
+        for y in &b.assessments {
+            if a.assessment(&y.school) != Some(y) {
+                schools.insert(&y.school);
+            }
+        }
+        Parts {
+            members: a.members != b.members,
+            singles: a.roles != b.roles
+                || a.rules != b.rules
+                || a.criteria != b.criteria
+                || a.conference != b.conference
+                || a.documents != b.documents,
+            activities: a.activities != b.activities,
+            schools: Some(schools),
+        }
+    }
+}
+
+/// The records of the given parts of a workbook by key. Registration and
+/// discipline exist for every assessment listed.
+pub(crate) fn records_where<'a>(
+    wb: &'a Workbook,
+    parts: &Parts<'_>,
+) -> BTreeMap<RecordKey, Rec<'a>> {
+    let mut out = BTreeMap::new();
+    if parts.members {
+        for s in &wb.members {
+            out.insert(RecordKey::Member(s.id.clone()), Rec::Member(s));
+        }
+    }
+    if parts.singles {
+        out.insert(RecordKey::Roles, Rec::Roles(&wb.roles));
+        out.insert(RecordKey::Rules, Rec::Rules(&wb.rules));
+        out.insert(RecordKey::Criteria, Rec::Criteria(&wb.criteria));
+        out.insert(RecordKey::Conference, Rec::Conference(&wb.conference));
+        out.insert(RecordKey::Documents, Rec::Documents(&wb.documents));
+    }
+    for a in wb
+        .assessments
+        .iter()
+        .filter(|a| parts.schools.as_ref().is_none_or(|s| s.contains(&a.school)))
+    {
         let s = &a.school;
         out.insert(
             RecordKey::Registration(s.clone()),
@@ -111,11 +189,11 @@ pub(crate) fn records(wb: &Workbook) -> BTreeMap<RecordKey, Rec<'_>> {
             Rec::Discipline(&a.discipline),
         );
     }
-    for a in &wb.activities {
-        out.insert(RecordKey::Activity(a.id.clone()), Rec::Activity(a));
+    if parts.activities {
+        for a in &wb.activities {
+            out.insert(RecordKey::Activity(a.id.clone()), Rec::Activity(a));
+        }
     }
-    out.insert(RecordKey::Conference, Rec::Conference(&wb.conference));
-    out.insert(RecordKey::Documents, Rec::Documents(&wb.documents));
     out
 }
 
