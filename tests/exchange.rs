@@ -35,14 +35,7 @@ fn sid(n: &str) -> Id {
 /// The copy the mail-out makes for a school (with its key), as the school
 /// opens it.
 fn school_copy(master: &Workbook, school: &str) -> Workbook {
-    let mut m = master.clone();
-    let (copies, _) = exchange::mail_out(&mut m).unwrap();
-    let copy = copies
-        .into_iter()
-        .find(|(id, _)| id == &sid(school))
-        .unwrap()
-        .1;
-    workbook::load_bytes(&workbook::to_bytes(&copy))
+    workbook::load_bytes(&support::mail::emailed(master, school))
         .unwrap()
         .workbook
 }

@@ -6,6 +6,7 @@ mod support;
 
 use std::path::PathBuf;
 use support::cli::thidua;
+use support::mail::emailed;
 use thidua::exchange::{self, Authenticity, ChangeKind, Decisions};
 use thidua::workbook::{
     self, Activity, ActivityKind, Adjustment, AdjustmentKind, Id, Owner, Points, Rev, Workbook,
@@ -27,18 +28,6 @@ fn master() -> Workbook {
     workbook::load_bytes(&workbook::to_bytes(&wb))
         .unwrap()
         .workbook
-}
-
-/// The emailed copy for a school, as bytes.
-fn emailed(master: &Workbook, school: &str) -> Vec<u8> {
-    let mut m = master.clone();
-    let (copies, _) = exchange::mail_out(&mut m).unwrap();
-    let copy = copies
-        .into_iter()
-        .find(|(id, _)| id == &sid(school))
-        .unwrap()
-        .1;
-    workbook::to_bytes(&copy)
 }
 
 /// Opens a file as the school's clerk would: a fresh copy (replica).

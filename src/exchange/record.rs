@@ -277,17 +277,11 @@ pub(crate) enum Order {
     Concurrent,
 }
 
-/// Is every edit counted in `a` also counted in `b`?
-fn included(a: &Rev, b: &Rev) -> bool {
-    a.0.iter()
-        .all(|(k, n)| *n <= b.0.get(k).copied().unwrap_or(0))
-}
-
 pub(crate) fn compare(a: Option<&Rev>, b: Option<&Rev>) -> Order {
     let (Some(a), Some(b)) = (a, b) else {
         return Order::Equal;
     };
-    match (included(a, b), included(b, a)) {
+    match (b.includes(a), a.includes(b)) {
         (true, true) => Order::Equal,
         (false, true) => Order::Newer,
         (true, false) => Order::Older,
@@ -298,9 +292,8 @@ pub(crate) fn compare(a: Option<&Rev>, b: Option<&Rev>) -> Order {
 /// Pointwise maximum: every edit either side has seen.
 pub(crate) fn merge_revs(a: Option<&Rev>, b: Option<&Rev>) -> Rev {
     let mut out = a.cloned().unwrap_or_default();
-    for (k, n) in b.map(|r| r.0.iter()).into_iter().flatten() {
-        let slot = out.0.entry(k.clone()).or_default();
-        *slot = (*slot).max(*n);
+    if let Some(b) = b {
+        out.absorb(b);
     }
     out
 }

@@ -222,8 +222,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         }
     };
     let text: &str = &normalised;
-    let checked: Result<(u64, Option<String>), LoadError> = Ok(checked);
-    let (version, fast_hash) = checked?;
+    let (version, fast_hash) = checked;
     let (mut workbook, problems) = if version == u64::from(FORMAT_VERSION) {
         read.map_err(|_| malformed(text))?
     } else {

@@ -71,8 +71,12 @@ impl Rev {
     /// Pointwise maximum with `other`: every edit either has seen.
     pub fn absorb(&mut self, other: &Rev) {
         for (k, n) in &other.0 {
-            let slot = self.0.entry(k.clone()).or_default();
-            *slot = (*slot).max(*n);
+            match self.0.get_mut(k) {
+                Some(slot) => *slot = (*slot).max(*n),
+                None => {
+                    self.0.insert(k.clone(), *n);
+                }
+            }
         }
     }
     /// Does this vector count every edit `other` counts?

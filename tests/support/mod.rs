@@ -1,4 +1,5 @@
 #![allow(dead_code)]
 pub mod cli;
+pub mod mail;
 pub mod sample;
 pub mod ui;

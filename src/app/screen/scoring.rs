@@ -156,6 +156,15 @@ pub enum Action {
     EditThen(Box<Edit>, Task<Message>),
 }
 
+/// A commit of the cell just left (if any), then the move's action.
+fn then(commit: Option<Box<Edit>>, moved: Action) -> Action {
+    match (commit, moved) {
+        (Some(edit), Action::Run(task)) => Action::EditThen(edit, task),
+        (Some(edit), _) => Action::Edit(edit),
+        (None, moved) => moved,
+    }
+}
+
 impl State {
     /// Whose machine this is: None for the cluster's office, Some(school)
     /// for a member school, which types only its own self-scores.
@@ -367,11 +376,10 @@ impl State {
     fn leave_for(&mut self, wb: &Workbook, cell: Cell) -> Action {
         match self.pending(wb) {
             Err(()) => Action::None,
-            Ok(None) => self.go(wb, cell),
-            Ok(Some(edit)) => match self.go(wb, cell) {
-                Action::Run(task) => Action::EditThen(edit, task),
-                _ => Action::Edit(edit),
-            },
+            Ok(commit) => {
+                let moved = self.go(wb, cell);
+                then(commit, moved)
+            }
         }
     }
 
@@ -383,21 +391,15 @@ impl State {
         match message {
             Message::Side(_) if self.me.is_some() => {}
             Message::Side(side) => {
-                if self.pending(wb).is_err() {
+                let Ok(commit) = self.pending(wb) else {
                     return Action::None;
-                }
-                let commit = self.pending(wb).ok().flatten();
+                };
                 self.side = side;
-                if let Some(cell) = self.selected {
-                    return match (commit, self.go(wb, cell)) {
-                        (Some(edit), Action::Run(task)) => Action::EditThen(edit, task),
-                        (Some(edit), _) => Action::Edit(edit),
-                        (None, action) => action,
-                    };
-                }
-                if let Some(edit) = commit {
-                    return Action::Edit(edit);
-                }
+                let moved = match self.selected {
+                    Some(cell) => self.go(wb, cell),
+                    None => Action::None,
+                };
+                return then(commit, moved);
             }
             Message::Select(cell) if !self.editable(cell.school) => {}
             Message::Select(cell) => return self.leave_for(wb, cell),

@@ -1,0 +1,16 @@
+//! The mail-out as the tests use it: a school's copy of a master.
+
+use thidua::exchange;
+use thidua::workbook::{self, Id, Workbook};
+
+/// The bytes of the copy the mail-out makes for `school` (with its key).
+pub fn emailed(master: &Workbook, school: &str) -> Vec<u8> {
+    let mut m = master.clone();
+    let (copies, _) = exchange::mail_out(&mut m).unwrap();
+    let copy = copies
+        .into_iter()
+        .find(|(id, _)| id == &Id::new(school))
+        .expect("a member school")
+        .1;
+    workbook::to_bytes(&copy)
+}
