@@ -356,7 +356,10 @@ impl App {
                     }
                 }
             }
-            Message::Navigate(v) => self.view = v,
+            Message::Navigate(v) => {
+                self.commit_typing();
+                self.view = v;
+            }
             Message::Home => {
                 self.close_document();
                 self.screen = Screen::Welcome;
@@ -393,6 +396,7 @@ impl App {
             Message::ZoomIn => self.set_scale(self.scale() + 0.1),
             Message::ZoomOut => self.set_scale(self.scale() - 0.1),
             Message::CloseRequested(id) => {
+                self.commit_typing();
                 if self.doc.as_ref().is_some_and(|d| d.dirty) {
                     self.modal = Some(Modal::CloseGuard(id));
                 } else {
@@ -643,7 +647,19 @@ impl App {
         }
     }
 
+    /// A score typed in the grid but not yet committed (no Enter or Tab)
+    /// is committed before saving, closing or changing view: what the
+    /// clerk sees typed is what is saved.
+    fn commit_typing(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if let Some(edit) = self.scoring.commit_draft(&doc.workbook) {
+            let result = self.apply(*edit);
+            self.scoring.applied(result);
+        }
+    }
+
     fn save(&mut self, overwrite_changed: bool) -> Task<Message> {
+        self.commit_typing();
         let Some(doc) = &self.doc else {
             return Task::none();
         };

@@ -388,3 +388,39 @@ fn tab_in_the_side_panel_keeps_the_school() {
         "the bonus went to the school typed for"
     );
 }
+
+/// A value typed but not yet confirmed is saved by Ctrl+S, not dropped.
+#[test]
+fn saving_commits_the_value_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let mut app = App::new(Boot::isolated(Some(path.clone()))).0;
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let wb = app.workbook().unwrap().clone();
+    let school = wb.members[2].id.clone();
+    let leaf = wb.leaf_criteria()[0].clone();
+    let cell = Cell {
+        school: column_of(&app, &school),
+        leaf: 0,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    send(
+        &mut app,
+        [Message::Scoring(scoring::Message::Input("1,25".into()))],
+    );
+    send(&mut app, [Message::Save]);
+    let score = &app
+        .workbook()
+        .unwrap()
+        .assessment(&school)
+        .unwrap()
+        .cluster_scores[&leaf.id];
+    assert_eq!(score.points, Points(125));
+    assert!(!app.document().unwrap().dirty, "saved");
+    let on_disk = thidua::workbook::load(&path).unwrap().workbook;
+    assert_eq!(
+        on_disk.assessment(&school).unwrap().cluster_scores[&leaf.id].points,
+        Points(125)
+    );
+}

@@ -371,6 +371,13 @@ impl State {
         }))))
     }
 
+    /// The commit of a valid value still being typed in the cell, for
+    /// saving, closing or leaving the view (an invalid one stays, with its
+    /// range shown).
+    pub fn commit_draft(&mut self, wb: &Workbook) -> Option<Box<Edit>> {
+        self.pending(wb).ok().flatten()
+    }
+
     /// Leaves the cell being typed in for `cell`: its value is committed
     /// first (one edit, one undo step), or the move refused while invalid.
     fn leave_for(&mut self, wb: &Workbook, cell: Cell) -> Action {
