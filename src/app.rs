@@ -102,6 +102,14 @@ pub enum Message {
     ImportReturns,
     /// One signed copy per member school, in a folder beside the master.
     MailOut,
+    /// Decide the open conflict at this index of the workbook's list.
+    DecideOpen(usize, crate::exchange::Decision),
+    /// Merge the school copy on screen into the cluster's workbook.
+    MergeCopy,
+    /// Write the final workbook for every school (no keys).
+    FinalCopy,
+    /// Write one school's copy again.
+    Reissue(workbook::Id),
     /// Ask again whose machine this is.
     ChooseMachine,
     ReturnsPicked(Vec<PathBuf>),
@@ -160,6 +168,8 @@ pub struct App {
     /// A recovery copy from a crashed run the user has not decided about
     /// yet: kept on disk until then, whatever else is opened meanwhile.
     pending_recovery: Option<recovery::Copy>,
+    /// A school's copy to merge once the cluster's workbook is picked.
+    copy_to_merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +202,7 @@ impl App {
             after_save: None,
             discard_confirmed: false,
             pending_recovery: None,
+            copy_to_merge: None,
         };
         if let Some(copy) = app.recovery.read() {
             let file = copy
@@ -324,7 +335,11 @@ impl App {
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
-            Message::MailOut => self.mail_out(),
+            Message::MailOut => self.mail_out(None),
+            Message::FinalCopy => self.final_copy(),
+            Message::Reissue(id) => self.mail_out(Some(id)),
+            Message::DecideOpen(n, d) => self.decide_open(n, d),
+            Message::MergeCopy => return self.merge_copy(),
             Message::ChooseMachine => self.ask_machine(),
             Message::ReturnsPicked(paths) => self.import_returns(paths, false),
             Message::Scoring(m) => {
@@ -444,6 +459,13 @@ impl App {
     pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
         // A member school's machine edits as that school: only its own
         // records, with its revisions, so the leader's merge accepts them.
+        if let Some(school) = self.viewing_copy() {
+            let name = self
+                .workbook()
+                .map(|wb| wb.school_name(&school))
+                .unwrap_or_default();
+            return Err(s::copy_read_only(&name));
+        }
         let editor = self.machine();
         let Some(doc) = &mut self.doc else {
             return Ok(());
@@ -473,8 +495,9 @@ impl App {
             Owner::School(id) => Some(id),
             Owner::Cluster => None,
         };
-        self.members.set_read_only(me.is_some());
-        self.criteria.set_read_only(me.is_some());
+        let read_only = me.is_some() || self.viewing_copy().is_some();
+        self.members.set_read_only(read_only);
+        self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);
         if let Some(doc) = &self.doc {
             self.scoring.refresh(&doc.workbook);
@@ -550,8 +573,28 @@ impl App {
         if dirty {
             self.changed();
         }
-        if self.settings.settings.machine.is_none() && self.modal.is_none() {
-            self.ask_machine();
+        // A school's copy says whose it is: no need to ask, and it opens
+        // where the school works, with what is still to fill.
+        let copy_for = self
+            .workbook()
+            .and_then(|wb| wb.provenance.copy_for.clone());
+        match copy_for {
+            Some(school) if self.viewing_copy().is_none() => {
+                self.view = View::Scoring;
+                if let Some(wb) = self.workbook() {
+                    let missing = wb.missing_self_scores(&school);
+                    self.notice = Some(Notice::Info(s::copy_still_missing(
+                        &wb.school_full_name(&school),
+                        &missing,
+                    )));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if self.settings.settings.machine.is_none() && self.modal.is_none() {
+                    self.ask_machine();
+                }
+            }
         }
     }
 
@@ -613,6 +656,7 @@ impl App {
                 Purpose::FromLastYear => self.next_year_from(path),
                 Purpose::CopyCriteria => self.copy_criteria_from(&path),
                 Purpose::Returns => self.import_returns(vec![path], false),
+                Purpose::MasterForCopy => self.merge_copy_into(path),
             },
             Picked::Cancelled => self.after_save = None,
             Picked::Unavailable => {
@@ -876,6 +920,24 @@ impl App {
         .align_y(iced::Alignment::Center);
 
         let mut main = column![toolbar].spacing(theme::SPACE_M);
+        if let Some(school) = self.viewing_copy() {
+            main = main.push(
+                container(
+                    row![
+                        text(s::copy_on_cluster_machine(&wb.school_full_name(&school)))
+                            .width(Length::Fill),
+                        button(text(s::MERGE_COPY))
+                            .on_press_maybe(doc.path.is_some().then_some(Message::MergeCopy))
+                            .style(button::primary),
+                    ]
+                    .spacing(theme::SPACE_M)
+                    .align_y(iced::Alignment::Center),
+                )
+                .padding([8, 12])
+                .width(Length::Fill)
+                .style(theme::note),
+            );
+        }
         // A member school's machine: say once, on every view, what it may
         // change (the rest is refused with a notice if tried).
         if let Owner::School(me) = self.machine()
@@ -902,7 +964,16 @@ impl App {
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb).map(Message::Documents),
             View::Criteria => self.criteria.view(wb).map(Message::Criteria),
-            View::Returns => returns::view(wb, Message::ImportReturns, Message::MailOut),
+            View::Returns => returns::view(
+                wb,
+                returns::Actions {
+                    import: Message::ImportReturns,
+                    mail_out: Message::MailOut,
+                    final_copy: Message::FinalCopy,
+                    decide: Message::DecideOpen,
+                    reissue: Message::Reissue,
+                },
+            ),
         };
         main = main.push(content);
         row![
@@ -1098,6 +1169,58 @@ impl App {
             .unwrap_or(Owner::Cluster)
     }
 
+    /// The school whose copy (from the mail-out) is open on the cluster's
+    /// machine: shown read-only, to be merged into the cluster's workbook.
+    pub fn viewing_copy(&self) -> Option<workbook::Id> {
+        if self.settings.settings.machine != Some(Owner::Cluster) {
+            return None;
+        }
+        self.workbook()?.provenance.copy_for.clone()
+    }
+
+    /// "Gộp vào sổ cụm…": asks for the cluster's workbook, then opens it
+    /// with this copy under review.
+    fn merge_copy(&mut self) -> Task<Message> {
+        let copy = self.doc.as_ref().and_then(|d| d.path.clone());
+        let Some(path) = self.viewing_copy().and(copy) else {
+            return Task::none();
+        };
+        // The most recent workbook that is not a school's copy is likely
+        // the cluster's: the dialog starts in its folder.
+        let folder = self
+            .settings
+            .settings
+            .recent
+            .iter()
+            .find(|p| p.as_path() != path.as_path())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| self.settings.settings.last_folder.clone());
+        self.copy_to_merge = Some(path);
+        Task::perform(
+            dialog::pick(Purpose::MasterForCopy, folder, String::new()),
+            |p| Message::Picked(Purpose::MasterForCopy, p),
+        )
+    }
+
+    fn merge_copy_into(&mut self, master: PathBuf) {
+        let Some(copy) = self.copy_to_merge.take() else {
+            return;
+        };
+        if self.doc.as_ref().is_some_and(|d| d.dirty) {
+            return; // a copy on the cluster's machine is never edited
+        }
+        self.open(master);
+        if self.doc.is_none() {
+            return; // the error screen says why
+        }
+        if self.viewing_copy().is_some() {
+            self.notice = Some(Notice::Error(s::MASTER_IS_A_COPY.into()));
+            return;
+        }
+        self.view = View::Returns;
+        self.import_returns(vec![copy], false);
+    }
+
     fn is_school_machine(&self) -> bool {
         matches!(self.machine(), Owner::School(_))
     }
@@ -1148,7 +1271,7 @@ impl App {
     /// key, in "<sổ>-gui-cac-truong/" beside the master. The first one
     /// gives the master its secret, saved at once: copies whose keys the
     /// saved master cannot derive again would come back as forged.
-    fn mail_out(&mut self) {
+    fn mail_out(&mut self, only: Option<workbook::Id>) {
         if self.is_school_machine() {
             return;
         }
@@ -1174,16 +1297,14 @@ impl App {
                 return; // the save said why it failed
             }
         }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = path.with_file_name(format!("{stem}-gui-cac-truong"));
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+        let Some(dir) = self.mail_out_dir(&path) else {
             return;
-        }
-        for (school, copy) in &copies {
+        };
+        let mut last = None;
+        for (school, copy) in copies
+            .iter()
+            .filter(|(id, _)| only.as_ref().is_none_or(|o| o == id))
+        {
             let file = dir.join(crate::exchange::mail_out_name(&wb, school));
             if let Err(e) = workbook::file::write_file(
                 &file,
@@ -1194,8 +1315,59 @@ impl App {
                 self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
                 return;
             }
+            last = Some((school.clone(), file));
         }
-        self.notice = Some(Notice::Info(s::mailed_out(copies.len(), &dir)));
+        self.notice = Some(Notice::Info(match (only, last) {
+            (Some(_), Some((school, file))) => s::reissued(&wb.school_full_name(&school), &file),
+            _ => s::mailed_out(copies.len(), &dir),
+        }));
+    }
+
+    /// "<sổ>-gui-cac-truong/" beside the master, created; None (with the
+    /// reason on screen) when it cannot be.
+    fn mail_out_dir(&mut self, master: &Path) -> Option<PathBuf> {
+        let stem = master
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = master.with_file_name(format!("{stem}-gui-cac-truong"));
+        match std::fs::create_dir_all(&dir) {
+            Ok(()) => Some(dir),
+            Err(e) => {
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                None
+            }
+        }
+    }
+
+    /// "Gửi bản cuối…": the workbook for everyone after the conference,
+    /// without any key, beside the school copies.
+    fn final_copy(&mut self) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+            return;
+        };
+        let copy = crate::exchange::final_copy(&doc.workbook);
+        let name = crate::exchange::final_copy_name(&doc.workbook);
+        let Some(dir) = self.mail_out_dir(&path) else {
+            return;
+        };
+        let file = dir.join(name);
+        self.notice = Some(
+            match workbook::file::write_file(
+                &file,
+                &workbook::to_bytes(&copy),
+                Overwrite::WorkbookOnly,
+                false,
+            ) {
+                Ok(()) => Notice::Info(s::final_copy_written(&file)),
+                Err(e) => Notice::Error(s::save_failed(&e.to_string())),
+            },
+        );
     }
 
     fn pick_returns(&mut self) -> Task<Message> {
@@ -1228,6 +1400,13 @@ impl App {
                     }
                 }
                 Err(refusal) => {
+                    if refusal.code() == "forged" {
+                        self.merge.add_refused(merge_review::Refused {
+                            file_name: name.clone(),
+                            reason: refusal.to_string(),
+                            forged: true,
+                        });
+                    }
                     let mut msg = s::return_refused(&name, &refusal.to_string());
                     let other_book = matches!(
                         refusal.code(),
@@ -1252,6 +1431,20 @@ impl App {
         } else {
             Some(Notice::Error(refusals.join("\n")))
         };
+    }
+
+    fn decide_open(&mut self, n: usize, d: crate::exchange::Decision) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let mut wb = doc.workbook.clone();
+        let result = crate::exchange::decide_open(&mut wb, n, d)
+            .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
+        self.notice = Some(match result {
+            Ok(()) => Notice::Info(s::CONFLICT_DECIDED.into()),
+            Err(e) => Notice::Error(e),
+        });
     }
 
     fn merge_message(&mut self, m: merge_review::Message) {

@@ -35,7 +35,7 @@ const USAGE: &str = "Cách dùng:
   thidua export TỆP.json --all THƯ_MỤC [--force]
                                     in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
                                     report, pact, handover, ballots, count
-  thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ] [--force]
+  thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force]
                                     lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)
   thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--allow-unsigned]
                [--out TỆP.json] [--force]

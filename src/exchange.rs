@@ -68,7 +68,7 @@ mod diff;
 mod identify;
 mod record;
 
-pub use apply::{Applied, Decision, Decisions, apply, apply_on, with_rejected};
+pub use apply::{Applied, Decision, Decisions, apply, apply_on, decide_open, with_rejected};
 pub use identify::{Refusal, review, review_bytes, review_file};
 pub use record::RecordKey;
 
@@ -139,6 +139,29 @@ pub fn mail_out(master: &mut Workbook) -> Result<(Vec<(Id, Workbook)>, bool), St
         copies.push((school.id.clone(), copy));
     }
     Ok((copies, new_secret))
+}
+
+/// The final workbook sent to every school after the conference ("Gửi
+/// bản cuối"): everything decided, and no key of any kind — no secret, no
+/// school key, no signature, not a school's copy — so no copy of it can
+/// sign a return or derive another school's key.
+pub fn final_copy(master: &Workbook) -> Workbook {
+    let mut copy = master.clone();
+    copy.note_seen();
+    let p = &mut copy.provenance;
+    p.secret.clear();
+    p.school_key.clear();
+    p.signature.clear();
+    p.content_hash.clear();
+    p.copy_for = None;
+    p.conflicts.clear();
+    p.saved_by = Some(Owner::Cluster);
+    copy
+}
+
+/// "Cum8-2019-ban-cuoi.json".
+pub fn final_copy_name(master: &Workbook) -> String {
+    format!("Cum{}-{}-ban-cuoi.json", master.cluster.number, master.year)
 }
 
 /// "Cum8-2019-gui-BinhThuan.json": the cluster, the year and the school's

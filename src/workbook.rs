@@ -210,6 +210,41 @@ impl Workbook {
         self.criteria.iter().flat_map(|c| c.leaves()).collect()
     }
 
+    /// A criterion's code with its section's, as the score sheet reads it:
+    /// "II.1" (a bare "1" is ambiguous across sections); None when unknown.
+    pub fn criterion_code(&self, id: &Id) -> Option<String> {
+        // `section` is the top-level code; a sub-criterion coded "1.1"
+        // already names its parent, so it follows the section directly.
+        fn walk(nodes: &[Criterion], id: &Id, section: &str, parent: &str) -> Option<String> {
+            nodes.iter().find_map(|c| {
+                let code = if parent.is_empty() {
+                    c.code.clone()
+                } else if c.code.contains('.') {
+                    format!("{section}.{}", c.code)
+                } else {
+                    format!("{parent}.{}", c.code)
+                };
+                if &c.id == id {
+                    Some(code)
+                } else {
+                    let section = if parent.is_empty() { &code } else { section };
+                    walk(&c.children, id, section, &code)
+                }
+            })
+        }
+        walk(&self.criteria, id, "", "")
+    }
+
+    /// Leaf criteria the school has not self-scored yet, by code ("II.1").
+    pub fn missing_self_scores(&self, school: &Id) -> Vec<String> {
+        let scored = self.assessment(school).map(|a| &a.self_scores);
+        self.leaf_criteria()
+            .into_iter()
+            .filter(|c| scored.is_none_or(|s| !s.contains_key(&c.id)))
+            .map(|c| self.criterion_code(&c.id).unwrap_or_else(|| c.code.clone()))
+            .collect()
+    }
+
     /// Any criterion node by id, at any depth.
     pub fn criterion(&self, id: &Id) -> Option<&Criterion> {
         fn find<'a>(nodes: &'a [Criterion], id: &Id) -> Option<&'a Criterion> {

@@ -358,3 +358,128 @@ fn mail_out_signed_and_unsigned_returns_and_open_conflicts_in_the_window() {
     assert!(shows(&app, s::RETURN_SIGNED));
     assert!(shows(&app, s::RETURN_UNSIGNED));
 }
+
+#[test]
+fn forged_returns_open_conflicts_decided_later_final_copy_and_copies_on_each_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    send(
+        &mut app,
+        [
+            Message::Modal(Choice::Machine(Owner::Cluster)),
+            Message::Navigate(View::Returns),
+        ],
+    );
+    click(&mut app, s::MAIL_OUT);
+    let out = dir.path().join("cum8-2019-gui-cac-truong");
+    let dn_copy = out.join("Cum8-2019-gui-DongNai.json");
+    let tn_copy = out.join("Cum8-2019-gui-TayNinh.json");
+
+    // Tây Ninh poses as Đồng Nai with its own copy: forged, shown as such.
+    let mut x = workbook::load(&tn_copy).unwrap().workbook;
+    x.provenance.copy_for = Some(id("dong-nai"));
+    exchange::stamp(&mut x, &Owner::School(id("dong-nai")));
+    let forged = dir.path().join("dong-nai-that.json");
+    std::fs::write(&forged, workbook::to_bytes(&x)).unwrap();
+    let before = app.workbook().unwrap().clone();
+    send(&mut app, [Message::FileDropped(forged)]);
+    assert!(shows(&app, s::RETURN_FORGED), "{:?}", app.notice());
+    assert!(shows(&app, "dong-nai-that.json"));
+    click(&mut app, s::CANCEL);
+    assert_eq!(app.workbook().unwrap(), &before, "nothing merged");
+
+    // The cluster corrects Đồng Nai's I.1 while its copy is out; the
+    // school's own edit of it then comes back as a conflict, left open.
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school: id("dong-nai"),
+        criterion: id("I.1"),
+        side: Side::Own,
+        points: Some(Points(150)),
+    }))
+    .unwrap();
+    let mut dn = workbook::load(&dn_copy).unwrap().workbook;
+    let me = Owner::School(id("dong-nai"));
+    let key = dn.replica_key(&me);
+    let sc = dn
+        .assessment_mut(&id("dong-nai"))
+        .self_scores
+        .get_mut(&id("I.1"))
+        .unwrap();
+    sc.points = Points(175);
+    sc.rev.bump_as(&key);
+    exchange::stamp(&mut dn, &me);
+    let back = dir.path().join("dong-nai.json");
+    std::fs::write(&back, workbook::to_bytes(&dn)).unwrap();
+    send(&mut app, [Message::FileDropped(back)]);
+    click(&mut app, s::MERGE_APPLY); // disabled: one conflict undecided
+    assert_eq!(app.workbook().unwrap().provenance.conflicts.len(), 0);
+    // Left undecided: the merge is refused until decided; leave the file
+    // out of this merge instead, then merge it undecided by the CLI way.
+    let mut master = app.workbook().unwrap().clone();
+    let review =
+        exchange::review_bytes(&master, &workbook::to_bytes(&dn), "dong-nai.json").unwrap();
+    exchange::apply(&mut master, &review, &exchange::Decisions::new());
+    assert_eq!(master.provenance.conflicts.len(), 1);
+    send(&mut app, [Message::MergeReview(Review::Cancel)]);
+    app.apply(Edit::Replace(Box::new(master))).unwrap();
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    assert!(shows(&app, &format!("{} (1)", s::OPEN_CONFLICTS)));
+    click(&mut app, s::TAKE_SCHOOL);
+    assert!(app.workbook().unwrap().provenance.conflicts.is_empty());
+    assert_eq!(self_points(&app, "dong-nai", "I.1"), Points(175));
+    send(&mut app, [Message::Undo]);
+    assert_eq!(app.workbook().unwrap().provenance.conflicts.len(), 1);
+
+    // A lost copy is issued again in one click; the final copy has no key.
+    std::fs::remove_file(&tn_copy).unwrap();
+    click(&mut app, s::REISSUE);
+    assert!(out.read_dir().unwrap().count() >= 6, "{:?}", app.notice());
+    click(&mut app, s::FINAL_COPY);
+    let last = workbook::load(&out.join("Cum8-2019-ban-cuoi.json"))
+        .unwrap()
+        .workbook;
+    assert!(last.provenance.secret.is_empty());
+    assert!(last.provenance.school_key.is_empty());
+    assert!(last.provenance.copy_for.is_none());
+
+    // The leader opens a school's copy: read-only, with "Gộp vào sổ cụm".
+    send(&mut app, [Message::Save]);
+    app.open(dn_copy.clone());
+    assert!(shows(&app, s::MERGE_COPY));
+    let copy_before = app.workbook().unwrap().clone();
+    let edited = app.apply(Edit::Score(ScoreEdit::Points {
+        school: id("dong-nai"),
+        criterion: id("I.2"),
+        side: Side::Own,
+        points: Some(Points(100)),
+    }));
+    assert!(edited.is_err());
+    assert_eq!(app.workbook().unwrap(), &copy_before, "read-only");
+}
+
+#[test]
+fn a_school_opening_its_copy_lands_on_self_scoring_with_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut master = sent_out();
+    for a in &mut master.assessments {
+        if a.school == id("dong-nai") {
+            a.self_scores.retain(|c, _| c.as_str() != "II.1");
+        }
+    }
+    let (copies, _) = exchange::mail_out(&mut master).unwrap();
+    let copy = &copies.iter().find(|(s, _)| s == &id("dong-nai")).unwrap().1;
+    let path = dir.path().join("Cum8-2019-gui-DongNai.json");
+    std::fs::write(&path, workbook::to_bytes(copy)).unwrap();
+    // A machine never asked whose it is: the copy says.
+    let boot = Boot {
+        settings: Store::in_memory(Settings::default()),
+        ..Boot::isolated(Some(path))
+    };
+    let app = App::new(boot).0;
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert_eq!(app.current_view(), View::Scoring);
+    match app.notice() {
+        Some(Notice::Info(t)) => assert!(t.contains("còn thiếu") && t.contains("II.1"), "{t}"),
+        other => panic!("{other:?}"),
+    }
+}

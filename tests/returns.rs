@@ -305,6 +305,85 @@ fn case_6_an_undecided_conflict_stays_open_and_is_shown_again() {
     assert!(out.contains("[Xung đột]"), "{out}");
 }
 
+/// A master with one open conflict on s02's c001 (the cluster corrected it
+/// to 3, the school sent 2), the school's copy, and the master's file.
+fn open_conflict() -> (Workbook, Workbook) {
+    let m0 = master();
+    let sent = emailed(&m0, "s02");
+    let mut m = open(&workbook::to_bytes(&m0));
+    let key = m.replica_key(&Owner::Cluster);
+    let s = m
+        .assessment_mut(&sid("s02"))
+        .self_scores
+        .get_mut(&sid("c001"))
+        .unwrap();
+    s.points = Points(300);
+    s.rev.bump_as(&key);
+    let mut x = open(&sent);
+    set_self(&mut x, "s02", "c001", 200);
+    let returned = open(&save(x, "s02"));
+    merge(&mut m, &workbook::to_bytes(&returned));
+    assert_eq!(m.provenance.conflicts.len(), 1);
+    // Saved and opened again: the decision needs no file but the master.
+    (open(&workbook::to_bytes(&m)), returned)
+}
+
+#[test]
+fn an_open_conflict_is_decided_later_for_the_school_without_the_file() {
+    let (mut m, returned) = open_conflict();
+    exchange::decide_open(&mut m, 0, exchange::Decision::TakeSchool).unwrap();
+    assert_eq!(self_points(&m, "s02", "c001"), Some(Points(200)));
+    assert!(m.provenance.conflicts.is_empty());
+    let r = &m.provenance.returns[0];
+    assert_eq!((r.accepted, r.undecided), (1, 0), "{r:?}");
+    assert!(workbook::validate(&m).is_empty());
+    // The same file again: merged already, nothing reopened.
+    let again = exchange::review_bytes(&m, &workbook::to_bytes(&returned), "x.json");
+    assert_eq!(again.unwrap_err().code(), "already_merged");
+    // A later copy of the school that saw its own edit does not reopen it.
+    let mut later = open(&workbook::to_bytes(&returned));
+    set_self(&mut later, "s02", "c002", 100);
+    let r = exchange::review_bytes(&m, &save(later, "s02"), "y.json").unwrap();
+    assert_eq!(r.conflicts().count(), 0, "{:?}", r.changes);
+    assert_eq!(r.acceptable().count(), 1, "{:?}", r.changes);
+}
+
+#[test]
+fn an_open_conflict_kept_for_the_cluster_is_not_raised_by_the_same_edit_again() {
+    let (mut m, returned) = open_conflict();
+    exchange::decide_open(&mut m, 0, exchange::Decision::KeepLeader).unwrap();
+    assert_eq!(self_points(&m, "s02", "c001"), Some(Points(300)));
+    assert!(m.provenance.conflicts.is_empty());
+    assert_eq!(m.provenance.returns[0].kept, 1);
+    let again = exchange::review_bytes(&m, &workbook::to_bytes(&returned), "x.json");
+    assert_eq!(again.unwrap_err().code(), "already_merged");
+    let mut later = open(&workbook::to_bytes(&returned));
+    set_self(&mut later, "s02", "c002", 100);
+    let r = exchange::review_bytes(&m, &save(later, "s02"), "y.json").unwrap();
+    assert_eq!(r.conflicts().count(), 0, "{:?}", r.changes);
+    assert_eq!(r.acceptable().count(), 1, "{:?}", r.changes);
+    assert_eq!(self_points(&m, "s02", "c001"), Some(Points(300)));
+}
+
+#[test]
+fn an_open_conflict_whose_kept_value_was_tampered_with_cannot_be_taken() {
+    let (mut m, _) = open_conflict();
+    let before = m.clone();
+    m.provenance.conflicts[0].school_record = Some(serde_json::json!({"points": 999_999}));
+    let tampered = m.clone();
+    let err = exchange::decide_open(&mut m, 0, exchange::Decision::TakeSchool).unwrap_err();
+    assert!(
+        err.contains("không hợp lệ") || err.contains("không đọc được"),
+        "{err}"
+    );
+    assert_eq!(m, tampered, "nothing changed");
+    assert_eq!(
+        self_points(&m, "s02", "c001"),
+        self_points(&before, "s02", "c001")
+    );
+    assert!(exchange::decide_open(&mut m, 5, exchange::Decision::KeepLeader).is_err());
+}
+
 #[test]
 fn case_7_when_everything_is_refused_the_master_is_not_rewritten() {
     let m = master();
@@ -441,4 +520,34 @@ fn mail_out_writes_one_signed_copy_per_school_named_for_it() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 1);
+}
+
+#[test]
+fn the_final_copy_and_next_year_carry_no_key() {
+    let m = master();
+    let d = Dir::new(&m);
+    let out = d.path("gui");
+    let args = [
+        "mail-out",
+        &d.master(),
+        "--final",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, stdout, err) = thidua(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("Cum99-2024-ban-cuoi.json"), "{stdout}");
+    let last = workbook::load(&out.join("Cum99-2024-ban-cuoi.json"))
+        .unwrap()
+        .workbook;
+    let p = &last.provenance;
+    assert!(p.secret.is_empty() && p.school_key.is_empty() && p.copy_for.is_none());
+    assert!(p.signature.is_empty());
+    // A return made from it is unsigned, never taken unattended.
+    let r = exchange::review_bytes(&m, &save(last, "s02"), "x.json").unwrap();
+    assert_eq!(r.authenticity, Authenticity::Unsigned);
+    // Not overwritten without --force.
+    assert_eq!(thidua(&args).0, 1);
+    let next = thidua::rules::rollover::next_year(&m, "so.json").unwrap();
+    assert!(next.provenance.secret.is_empty() && next.provenance.school_key.is_empty());
 }

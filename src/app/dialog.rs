@@ -21,6 +21,8 @@ pub enum Purpose {
     CopyCriteria,
     /// Files member schools sent back, to merge (several at once).
     Returns,
+    /// The cluster's workbook to merge the school copy on screen into.
+    MasterForCopy,
 }
 
 /// What came back from a dialog.
@@ -48,6 +50,7 @@ pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) 
     let handle = match purpose {
         Purpose::Open => base(folder, strings::DIALOG_OPEN).pick_file().await,
         Purpose::FromLastYear => base(folder, strings::DIALOG_LAST_YEAR).pick_file().await,
+        Purpose::MasterForCopy => base(folder, strings::DIALOG_MASTER).pick_file().await,
         Purpose::CopyCriteria => {
             base(folder, strings::DIALOG_COPY_CRITERIA)
                 .pick_file()

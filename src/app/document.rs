@@ -171,7 +171,12 @@ impl Document {
 /// returned files merged (`provenance.returns`) are content, and go back with
 /// the merge they came from.
 fn keep_saves(into: &mut Workbook, from: &Workbook) {
+    // The tracker and the open conflicts are part of what a merge (or a
+    // decision) did, so they go back with it; the rest of the provenance
+    // (saves, secret, what was seen) stays.
     let returns = std::mem::take(&mut into.provenance.returns);
+    let conflicts = std::mem::take(&mut into.provenance.conflicts);
     into.provenance = from.provenance.clone();
     into.provenance.returns = returns;
+    into.provenance.conflicts = conflicts;
 }

@@ -522,6 +522,7 @@ pub const RETURN_UNSIGNED: &str = "Không có chữ ký: không chứng minh đ�
 pub const RETURN_REOPENED: &str =
     "Tệp này đã gộp trước đây; các xung đột chưa quyết định được mở lại.";
 pub const OPEN_CONFLICTS: &str = "Xung đột đang chờ quyết định";
+pub const CONFLICT_DECIDED: &str = "Đã quyết định xung đột (có thể hoàn tác bằng Ctrl+Z).";
 pub fn mailed_out(n: usize, dir: &std::path::Path) -> String {
     format!(
         "Đã lập {n} bản gửi các trường trong thư mục {}. Mỗi bản chỉ gửi cho đúng trường có tên trên tệp.",
@@ -532,9 +533,59 @@ pub fn open_conflict_line(school: &str, label: &str, value: &str, file: &str) ->
     format!("{school}: {label} — trường đề nghị: {value} (tệp {file})")
 }
 pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
+pub const DIALOG_MASTER: &str = "Chọn sổ của cụm để gộp bản của trường vào";
+pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";
+pub const FINAL_COPY: &str = "Gửi bản cuối…";
+pub const REISSUE: &str = "Lập lại bản gửi";
+pub fn final_copy_written(path: &std::path::Path) -> String {
+    format!(
+        "Đã lập bản cuối gửi các trường: {} (không có khóa ký; gửi cho mọi trường).",
+        path.display()
+    )
+}
+pub fn reissued(school: &str, path: &std::path::Path) -> String {
+    format!(
+        "Đã lập lại bản gửi {school}: {} (cùng khóa, số liệu hiện tại).",
+        path.display()
+    )
+}
+pub const MASTER_IS_A_COPY: &str =
+    "Tệp vừa chọn cũng là bản của một trường, không phải sổ của cụm: hãy chọn sổ của cụm.";
+/// Above a school's copy opened on the cluster's machine.
+pub fn copy_on_cluster_machine(school: &str) -> String {
+    format!(
+        "Đây là bản của {school} (bản gửi các trường). Máy này là máy của cụm: bản này chỉ để xem; gộp nó vào sổ của cụm để nhận các thay đổi."
+    )
+}
+pub fn copy_read_only(school: &str) -> String {
+    format!(
+        "Bản của {school} chỉ để xem trên máy của cụm: không sửa được. Bấm \u{201c}Gộp vào sổ cụm…\u{201d} để nhận các thay đổi của trường."
+    )
+}
+/// When a school opens its copy: what is still to fill before sending.
+pub fn copy_still_missing(school: &str, missing: &[String]) -> String {
+    if missing.is_empty() {
+        return format!(
+            "Bản của {school}: đã tự chấm đủ các tiêu chí. Lưu tệp rồi gửi lại cho Cụm trưởng."
+        );
+    }
+    let shown: Vec<&str> = missing.iter().take(12).map(String::as_str).collect();
+    let more = if missing.len() > shown.len() {
+        format!(" và {} tiêu chí khác", missing.len() - shown.len())
+    } else {
+        String::new()
+    };
+    format!(
+        "Bản của {school}: còn thiếu tự chấm {} tiêu chí: {}{more}. Chấm xong, lưu tệp rồi gửi lại cho Cụm trưởng.",
+        missing.len(),
+        shown.join(", ")
+    )
+}
 pub const REVIEW_TITLE: &str = "Xem trước khi gộp tệp các trường gửi về";
 pub const REVIEW_HELP: &str = "Sổ chưa thay đổi. Bỏ đánh dấu thay đổi không muốn nhận; với mỗi xung đột, chọn giữ bản của cụm hay lấy bản của trường. Thay đổi bị từ chối không bao giờ được gộp. Bấm \u{201c}Áp dụng\u{201d} để gộp tất cả trong một bước (có thể hoàn tác).";
 pub const REVIEW_LEAVE_OUT: &str = "Bỏ tệp này";
+pub const RETURN_FORGED: &str = "GIẢ MẠO — chữ ký không khớp với trường có tên trên tệp: không gộp. Hãy hỏi lại trường qua điện thoại.";
+pub const RETURN_REFUSED_WHOLE: &str = "Không gộp được tệp này.";
 pub const REVIEW_NO_CHANGES: &str = "Tệp không có thay đổi nào so với sổ đang mở.";
 pub const REVIEW_RECORD: &str = "Nội dung";
 pub const REVIEW_KIND: &str = "Loại";

@@ -3,6 +3,8 @@
 //! only its own school's key, named like `Cum8-2019-gui-BinhThuan.json`.
 //! The first mail-out gives the master its secret (saved, with a backup).
 //! `--school` re-issues one school's copy (same key, current records).
+//! `--final` writes instead the final workbook for everyone after the
+//! conference (`Cum8-2019-ban-cuoi.json`), which carries no key at all.
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
 use crate::exchange;
@@ -19,6 +21,7 @@ pub fn run(
     let mut dir: Option<PathBuf> = None;
     let mut only: Option<Id> = None;
     let mut force = false;
+    let mut final_copy = false;
     while let Some(arg) = parser.next()? {
         match arg {
             lexopt::Arg::Long("out") | lexopt::Arg::Short('o') => {
@@ -28,6 +31,7 @@ pub fn run(
                 only = Some(Id::new(parser.value()?.to_string_lossy().into_owned()))
             }
             lexopt::Arg::Long("force") => force = true,
+            lexopt::Arg::Long("final") => final_copy = true,
             lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
             other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
         }
@@ -57,6 +61,41 @@ pub fn run(
         let _ = writeln!(err, "{}: không tạo được thư mục ({e}).", dir.display());
         return Ok(EXIT_FAILED);
     }
+    let overwrite = if force {
+        Overwrite::Anything
+    } else {
+        Overwrite::WorkbookOnly
+    };
+    let refuse_existing = |path: &std::path::Path, err: &mut dyn Write| {
+        let exists = path.exists() && !force;
+        if exists {
+            let _ = writeln!(
+                err,
+                "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
+                path.display()
+            );
+        }
+        exists
+    };
+    if final_copy {
+        let path = dir.join(exchange::final_copy_name(&master));
+        if refuse_existing(&path, err) {
+            return Ok(EXIT_FAILED);
+        }
+        let copy = exchange::final_copy(&master);
+        if let Err(e) =
+            workbook::file::write_file(&path, &workbook::to_bytes(&copy), overwrite, false)
+        {
+            let _ = writeln!(err, "{}: {e}", path.display());
+            return Ok(EXIT_FAILED);
+        }
+        let _ = writeln!(
+            out,
+            "{}: bản cuối gửi các trường (không có khóa ký)",
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
     let copies = match exchange::mail_out(&mut master) {
         Ok((copies, new_secret)) => {
             if new_secret {
@@ -85,20 +124,10 @@ pub fn run(
             continue;
         }
         let path = dir.join(exchange::mail_out_name(&master, &school));
-        if path.exists() && !force {
-            let _ = writeln!(
-                err,
-                "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
-                path.display()
-            );
+        if refuse_existing(&path, err) {
             code = EXIT_FAILED;
             continue;
         }
-        let overwrite = if force {
-            Overwrite::Anything
-        } else {
-            Overwrite::WorkbookOnly
-        };
         if let Err(e) =
             workbook::file::write_file(&path, &workbook::to_bytes(&copy), overwrite, false)
         {

@@ -74,6 +74,8 @@ pub fn apply_on(
     let mut done = Applied::default();
     // Work out every edit against the master as it was, then make them.
     let mut edits: Vec<(RecordKey, Edit)> = Vec::new();
+    // The school's version of each conflict left open, kept with it.
+    let mut open_values: BTreeMap<RecordKey, Option<serde_json::Value>> = BTreeMap::new();
     {
         // Only the records the changes name: the master may have moved on
         // since the review (other files merged first).
@@ -94,6 +96,7 @@ pub fn apply_on(
                     Some(Decision::KeepLeader) => false,
                     None => {
                         done.undecided += 1;
+                        open_values.insert(change.key.clone(), r.map(|r| owned(r).to_value()));
                         continue;
                     }
                 },
@@ -139,6 +142,8 @@ pub fn apply_on(
                 file_name: review.file_name.clone(),
                 label: change.label.clone(),
                 value: change.new.clone().unwrap_or_else(|| "(trường xóa)".into()),
+                school_record: open_values.remove(&change.key).flatten(),
+                school_deleted: change.new.is_none(),
             });
         }
     }
@@ -188,6 +193,130 @@ pub(crate) enum Owned {
     Activity(crate::workbook::Activity),
     Conference(Box<crate::workbook::Conference>),
     Documents(crate::workbook::Documents),
+}
+
+impl Owned {
+    /// The record as JSON, kept with an open conflict.
+    pub(crate) fn to_value(&self) -> serde_json::Value {
+        let v = match self {
+            Owned::Member(x) => serde_json::to_value(x),
+            Owned::Roles(x) => serde_json::to_value(x),
+            Owned::Rules(x) => serde_json::to_value(x),
+            Owned::Criteria(x) => serde_json::to_value(x),
+            Owned::Registration(x) => serde_json::to_value(x),
+            Owned::Score(x) => serde_json::to_value(x),
+            Owned::Adjustment(x) => serde_json::to_value(x),
+            Owned::Discipline(x) => serde_json::to_value(x),
+            Owned::Activity(x) => serde_json::to_value(x),
+            Owned::Conference(x) => serde_json::to_value(x),
+            Owned::Documents(x) => serde_json::to_value(x),
+        };
+        v.unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The record of the kind `key` names, read back from [`Owned::to_value`].
+    pub(crate) fn from_value(key: &RecordKey, v: serde_json::Value) -> Option<Owned> {
+        use serde_json::from_value as de;
+        Some(match key {
+            RecordKey::Member(_) => Owned::Member(de(v).ok()?),
+            RecordKey::Roles => Owned::Roles(de(v).ok()?),
+            RecordKey::Rules => Owned::Rules(Box::new(de(v).ok()?)),
+            RecordKey::Criteria => Owned::Criteria(de(v).ok()?),
+            RecordKey::Registration(_) => Owned::Registration(de(v).ok()?),
+            RecordKey::SelfScore(..) | RecordKey::ClusterScore(..) => Owned::Score(de(v).ok()?),
+            RecordKey::Adjustment(..) => Owned::Adjustment(de(v).ok()?),
+            RecordKey::Discipline(_) => Owned::Discipline(de(v).ok()?),
+            RecordKey::Activity(_) => Owned::Activity(de(v).ok()?),
+            RecordKey::Conference => Owned::Conference(Box::new(de(v).ok()?)),
+            RecordKey::Documents => Owned::Documents(de(v).ok()?),
+        })
+    }
+
+    fn as_rec(&self) -> Rec<'_> {
+        match self {
+            Owned::Member(x) => Rec::Member(x),
+            Owned::Roles(x) => Rec::Roles(x),
+            Owned::Rules(x) => Rec::Rules(x),
+            Owned::Criteria(x) => Rec::Criteria(x),
+            Owned::Registration(x) => Rec::Registration(x),
+            Owned::Score(x) => Rec::Score(x),
+            Owned::Adjustment(x) => Rec::Adjustment(x),
+            Owned::Discipline(x) => Rec::Discipline(x),
+            Owned::Activity(x) => Rec::Activity(x),
+            Owned::Conference(x) => Rec::Conference(x),
+            Owned::Documents(x) => Rec::Documents(x),
+        }
+    }
+}
+
+/// Decides the conflict a merge left open at `index` of the master's list,
+/// without the returned file: the school's version kept with it is taken
+/// (checked as a merged record is) or the cluster's kept, and the school's
+/// edit recorded as seen either way, so its next return does not raise it
+/// again. The tracker's counts for that file move from undecided.
+pub fn decide_open(master: &mut Workbook, index: usize, decision: Decision) -> Result<(), String> {
+    let Some(open) = master.provenance.conflicts.get(index).cloned() else {
+        return Err("Không còn xung đột này trong sổ.".into());
+    };
+    let Some(key) = RecordKey::parse(&open.record) else {
+        return Err(format!(
+            "Không đọc được bản ghi \u{201c}{}\u{201d} của xung đột.",
+            open.record
+        ));
+    };
+    let theirs = match open.school_record.clone() {
+        Some(v) => Some(Owned::from_value(&key, v).ok_or_else(|| {
+            format!(
+                "Giá trị của trường cho \u{201c}{}\u{201d} không đọc được: chỉ có thể giữ của cụm.",
+                open.label
+            )
+        })?),
+        None => None,
+    };
+    if decision == Decision::TakeSchool && theirs.is_none() && !open.school_deleted {
+        return Err(format!(
+            "Sổ không giữ giá trị của trường cho \u{201c}{}\u{201d}: gộp lại tệp {} để chọn.",
+            open.label, open.file_name
+        ));
+    }
+    let parts = record::Parts::holding(std::iter::once(&key));
+    let current = record::records_where(master, &parts)
+        .get(&key)
+        .map(|r| owned(*r));
+    let rev = record::merge_revs(
+        current.as_ref().and_then(|c| c.as_rec().rev()),
+        theirs.as_ref().and_then(|t| t.as_rec().rev()),
+    );
+    match (decision, theirs) {
+        (Decision::TakeSchool, Some(t)) => {
+            if let Some(why) =
+                super::check::RecordCheck::new(master).refusal(master, &key, t.as_rec())
+            {
+                return Err(format!("Không lấy được giá trị của trường: {why}."));
+            }
+            make(master, &key, Edit::Put(Box::new(t), rev));
+        }
+        (Decision::TakeSchool, None) => make(master, &key, Edit::Remove),
+        (Decision::KeepLeader, _) => {
+            if current.is_some() {
+                make(master, &key, Edit::Rev(rev));
+            }
+        }
+    }
+    master.provenance.conflicts.remove(index);
+    if let Some(r) = master
+        .provenance
+        .returns
+        .iter_mut()
+        .find(|r| r.content_hash == open.content_hash && r.school == open.school)
+    {
+        r.undecided = r.undecided.saturating_sub(1);
+        match decision {
+            Decision::TakeSchool => r.accepted = r.accepted.saturating_add(1),
+            Decision::KeepLeader => r.kept = r.kept.saturating_add(1),
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn owned(r: Rec<'_>) -> Owned {

@@ -56,6 +56,30 @@ impl fmt::Display for RecordKey {
     }
 }
 
+impl RecordKey {
+    /// The key [`Display`](fmt::Display) wrote, or None.
+    pub fn parse(s: &str) -> Option<RecordKey> {
+        let parts: Vec<&str> = s.split('/').collect();
+        let id = |n: usize| parts.get(n).filter(|p| !p.is_empty()).map(|p| Id::new(*p));
+        let key = match (parts[0], parts.len()) {
+            ("member", 2) => RecordKey::Member(id(1)?),
+            ("roles", 1) => RecordKey::Roles,
+            ("rules", 1) => RecordKey::Rules,
+            ("criteria", 1) => RecordKey::Criteria,
+            ("registration", 2) => RecordKey::Registration(id(1)?),
+            ("self_score", 3) => RecordKey::SelfScore(id(1)?, id(2)?),
+            ("cluster_score", 3) => RecordKey::ClusterScore(id(1)?, id(2)?),
+            ("adjustment", 3) => RecordKey::Adjustment(id(1)?, id(2)?),
+            ("discipline", 2) => RecordKey::Discipline(id(1)?),
+            ("activity", 2) => RecordKey::Activity(id(1)?),
+            ("conference", 1) => RecordKey::Conference,
+            ("documents", 1) => RecordKey::Documents,
+            _ => return None,
+        };
+        Some(key)
+    }
+}
+
 /// A record borrowed from a workbook.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Rec<'a> {

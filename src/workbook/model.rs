@@ -793,6 +793,14 @@ pub struct OpenConflict {
     /// What the record is and the school's value, readable.
     pub label: String,
     pub value: String,
+    /// The school's record as it was in the file, so the conflict can be
+    /// decided for the school later (None: the school deleted it, or an
+    /// older file that did not keep it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school_record: Option<serde_json::Value>,
+    /// The school's copy deleted the record.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub school_deleted: bool,
 }
 
 /// One returned file merged into the leader's workbook.

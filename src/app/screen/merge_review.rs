@@ -33,10 +33,21 @@ impl File {
     }
 }
 
+/// A file that cannot be merged at all, shown beside the others so a
+/// forged return is seen for what it is, not only as a passing message.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub file_name: String,
+    pub reason: String,
+    /// Its signature does not verify for the school it names.
+    pub forged: bool,
+}
+
 /// The files under review (none: nothing to show).
 #[derive(Debug, Clone, Default)]
 pub struct State {
     files: Vec<File>,
+    refused: Vec<Refused>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,7 +71,18 @@ pub enum Action {
 
 impl State {
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.files.is_empty() && self.refused.is_empty()
+    }
+
+    pub fn refused(&self) -> &[Refused] {
+        &self.refused
+    }
+
+    /// Lists a file that was refused whole (forged, damaged, another
+    /// cluster's…), once per name.
+    pub fn add_refused(&mut self, r: Refused) {
+        self.refused.retain(|x| x.file_name != r.file_name);
+        self.refused.push(r);
     }
 
     pub fn files(&self) -> &[File] {
@@ -69,6 +91,7 @@ impl State {
 
     pub fn reset(&mut self) {
         self.files.clear();
+        self.refused.clear();
     }
 
     /// Adds a reviewed file; refused (with a Vietnamese reason) when the
@@ -117,7 +140,7 @@ impl State {
                 if n < self.files.len() {
                     self.files.remove(n);
                 }
-                if self.files.is_empty() {
+                if self.is_empty() {
                     return Action::Cancel;
                 }
             }
@@ -151,6 +174,9 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let mut files = column![].spacing(theme::SPACE_L);
+        for r in &self.refused {
+            files = files.push(refused_view(r));
+        }
         for (n, f) in self.files.iter().enumerate() {
             files = files.push(file_view(n, f));
         }
@@ -161,7 +187,9 @@ impl State {
         }
         footer = footer.push(space::horizontal()).push(
             button(s::MERGE_APPLY)
-                .on_press_maybe((undecided == 0).then_some(Message::Apply))
+                .on_press_maybe(
+                    (undecided == 0 && !self.files.is_empty()).then_some(Message::Apply),
+                )
                 .style(button::primary),
         );
         footer = footer.push(
@@ -182,6 +210,26 @@ impl State {
         .spacing(theme::SPACE_M)
         .into()
     }
+}
+
+fn refused_view(r: &Refused) -> Element<'_, Message> {
+    let status = if r.forged {
+        s::RETURN_FORGED
+    } else {
+        s::RETURN_REFUSED_WHOLE
+    };
+    container(
+        column![
+            text(&r.file_name).font(font::BOLD),
+            text(status).size(theme::TEXT_SMALL).color(theme::BAD),
+            text(&r.reason).size(theme::TEXT_SMALL),
+        ]
+        .spacing(theme::SPACE_S),
+    )
+    .padding(theme::SPACE_M)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
 }
 
 fn file_view(n: usize, f: &File) -> Element<'_, Message> {

@@ -11,7 +11,31 @@ use crate::text::format_date;
 use crate::workbook::{ReturnRecord, Workbook};
 
 /// The tracker for `wb`; `import` is the message of the import button.
-pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M, mail_out: M) -> Element<'a, M> {
+/// `decide` is the message of a decision on the open conflict at an index.
+/// What the tracker's buttons send.
+pub struct Actions<M, D, R> {
+    pub import: M,
+    pub mail_out: M,
+    pub final_copy: M,
+    /// A decision on the open conflict at an index.
+    pub decide: D,
+    /// Re-issue one school's copy (lost, or sent to the wrong address).
+    pub reissue: R,
+}
+
+pub fn view<'a, M, D, R>(wb: &'a Workbook, actions: Actions<M, D, R>) -> Element<'a, M>
+where
+    M: Clone + 'a,
+    D: Fn(usize, exchange::Decision) -> M,
+    R: Fn(crate::workbook::Id) -> M,
+{
+    let Actions {
+        import,
+        mail_out,
+        final_copy,
+        decide,
+        reissue,
+    } = actions;
     let missing = exchange::missing(wb);
     let returns = &wb.provenance.returns;
     let header = row![
@@ -21,6 +45,9 @@ pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M, mail_out: M) -> Elem
         space::horizontal(),
         button(s::MAIL_OUT)
             .on_press(mail_out)
+            .style(button::secondary),
+        button(s::FINAL_COPY)
+            .on_press(final_copy)
             .style(button::secondary),
         button(s::IMPORT_RETURNS)
             .on_press(import)
@@ -63,7 +90,17 @@ pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M, mail_out: M) -> Elem
         waiting = waiting.push(text(s::NONE_MISSING).color(theme::GOOD));
     }
     for id in &missing {
-        waiting = waiting.push(text(format!("• {}", wb.school_full_name(id))));
+        waiting = waiting.push(
+            row![
+                text(format!("• {}", wb.school_full_name(id))).width(Length::Fill),
+                button(text(s::REISSUE).size(theme::TEXT_SMALL))
+                    .on_press(reissue(id.clone()))
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        );
     }
 
     let mut open = column![
@@ -76,15 +113,29 @@ pub fn view<'a, M: Clone + 'a>(wb: &'a Workbook, import: M, mail_out: M) -> Elem
         .font(font::BOLD)
     ]
     .spacing(theme::SPACE_S);
-    for c in &wb.provenance.conflicts {
+    for (n, c) in wb.provenance.conflicts.iter().enumerate() {
+        let choice = |label: &'a str, d: exchange::Decision| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press(decide(n, d))
+                .padding([4, 8])
+                .style(theme::quiet)
+        };
+        let can_take = c.school_record.is_some() || c.school_deleted;
         open = open.push(
-            text(s::open_conflict_line(
-                &wb.school_name(&c.school),
-                &c.label,
-                &c.value,
-                &c.file_name,
-            ))
-            .size(theme::TEXT_SMALL),
+            row![
+                text(s::open_conflict_line(
+                    &wb.school_name(&c.school),
+                    &c.label,
+                    &c.value,
+                    &c.file_name,
+                ))
+                .size(theme::TEXT_SMALL)
+                .width(Length::Fill),
+                choice(s::KEEP_CLUSTER, exchange::Decision::KeepLeader),
+                can_take.then(|| choice(s::TAKE_SCHOOL, exchange::Decision::TakeSchool)),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
         );
     }
     let open = (!wb.provenance.conflicts.is_empty()).then(|| {
