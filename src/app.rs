@@ -106,6 +106,8 @@ pub enum Message {
     DecideOpen(usize, crate::exchange::Decision),
     /// Merge the school copy on screen into the cluster's workbook.
     MergeCopy,
+    /// Enter (true) or Esc in a dialog.
+    DialogKey(bool),
     /// Write the final workbook for every school (no keys).
     FinalCopy,
     /// Write one school's copy again.
@@ -167,7 +169,10 @@ pub struct App {
     discard_confirmed: bool,
     /// A recovery copy from a crashed run the user has not decided about
     /// yet: kept on disk until then, whatever else is opened meanwhile.
-    pending_recovery: Option<recovery::Copy>,
+    pending_recovery: Option<recovery::Orphan>,
+    /// A crashed window's copy restored here: removed once this window's
+    /// own copy of the restored state is written.
+    adopted_recovery: Option<recovery::Orphan>,
     /// A school's copy to merge once the cluster's workbook is picked.
     copy_to_merge: Option<PathBuf>,
 }
@@ -202,21 +207,10 @@ impl App {
             after_save: None,
             discard_confirmed: false,
             pending_recovery: None,
+            adopted_recovery: None,
             copy_to_merge: None,
         };
-        if let Some(copy) = app.recovery.read() {
-            let file = copy
-                .path
-                .as_deref()
-                .and_then(Path::file_name)
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| s::UNTITLED.to_string());
-            app.modal = Some(Modal::Recovery {
-                file,
-                written: copy.written.clone(),
-            });
-            app.pending_recovery = Some(copy);
-        }
+        app.offer_recovery();
         if let Some(path) = boot.file {
             app.open(path);
         }
@@ -239,6 +233,11 @@ impl App {
     pub fn workbook(&self) -> Option<&Workbook> {
         self.doc.as_ref().map(|d| &d.workbook)
     }
+    /// Where this window keeps its recovery copy.
+    pub fn recovery_place(&self) -> &recovery::Place {
+        &self.recovery
+    }
+
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
     }
@@ -276,6 +275,11 @@ impl App {
             String::new()
         };
         let wb = &doc.workbook;
+        // A school's copy and the cluster's workbook must not look alike.
+        let name = match &wb.provenance.copy_for {
+            Some(id) => format!("{name} ({})", s::copy_of(&wb.school_name(id))),
+            None => name,
+        };
         format!(
             "{mark}{name} — {} — {} — {}",
             wb.cluster.name,
@@ -437,6 +441,11 @@ impl App {
                 }
             }
             Message::Modal(choice) => return self.modal_choice(choice),
+            Message::DialogKey(enter) => {
+                if let Some(choice) = self.modal.as_ref().and_then(|m| m.key_choice(enter)) {
+                    return self.modal_choice(choice);
+                }
+            }
             Message::HideProblems => self.show_problems = false,
             Message::DismissNotice => self.notice = None,
         }
@@ -532,20 +541,54 @@ impl App {
 
     fn write_recovery(&mut self) {
         self.recovery_due = None;
-        if self.pending_recovery.is_some() {
-            return; // never replace a crashed run's copy before the user answers
-        }
         if let Some(doc) = self.doc.as_ref().filter(|d| d.dirty) {
-            self.recovery.write(doc.path.as_deref(), &doc.workbook);
+            let disk = doc.stamp.and_then(|s| s.pair());
+            let written = self
+                .recovery
+                .write(doc.path.as_deref(), disk, &doc.workbook);
+            if written && let Some(old) = self.adopted_recovery.take() {
+                old.remove();
+            }
         }
     }
 
-    /// Removes the recovery copy, unless one from a crashed run still
-    /// waits for the user's answer.
+    /// Removes this window's recovery copy (never another window's).
     fn clear_recovery(&mut self) {
-        if self.pending_recovery.is_none() {
-            self.recovery.clear();
+        self.recovery.clear();
+    }
+
+    /// Offers the newest copy a crashed window left, unless a dialog is
+    /// already shown (it is offered again at the next start).
+    fn offer_recovery(&mut self) {
+        if self.modal.is_some() || self.pending_recovery.is_some() {
+            return;
         }
+        let adopted = self.adopted_recovery.as_ref().map(|o| o.file.clone());
+        let Some(orphan) = self
+            .recovery
+            .orphans()
+            .into_iter()
+            .find(|o| Some(&o.file) != adopted.as_ref())
+        else {
+            return;
+        };
+        self.modal = Some(Modal::Recovery {
+            file: orphan
+                .copy
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| s::UNTITLED.to_string()),
+            written: orphan.copy.written.clone(),
+            school: orphan
+                .copy
+                .workbook
+                .provenance
+                .copy_for
+                .as_ref()
+                .map(|id| orphan.copy.workbook.school_full_name(id)),
+        });
+        self.pending_recovery = Some(orphan);
     }
 
     fn close_document(&mut self) {
@@ -775,17 +818,38 @@ impl App {
             (Modal::ChangedOnDisk, Choice::Overwrite) => return self.save(true),
             (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
             (Modal::Recovery { .. }, Choice::Restore) => {
-                if let Some(copy) = self.pending_recovery.take() {
-                    // Stays on disk until the next recovery copy replaces it
-                    // (set_document schedules one: the restored book is dirty).
-                    self.set_document(Document::unsaved(copy.workbook, copy.path));
-                    self.notice = Some(Notice::Info(s::RESTORED.into()));
+                if let Some(orphan) = self.pending_recovery.take() {
+                    let changed = orphan.disk_changed();
+                    let copy = orphan.copy.clone();
+                    let mut doc = Document::unsaved(copy.workbook, copy.path);
+                    // The file as that window knew it: a save over a file
+                    // changed since asks first instead of reverting it.
+                    if let Some(disk) = copy.disk {
+                        doc.stamp = Some(document::Stamp::from_pair(disk));
+                    }
+                    // The crashed window's copy stays on disk until this
+                    // window's own copy of the restored state is written.
+                    self.adopted_recovery = Some(orphan);
+                    self.set_document(doc);
+                    self.write_recovery();
+                    self.notice = Some(if changed {
+                        Notice::Error(s::RESTORED_DISK_CHANGED.into())
+                    } else {
+                        Notice::Info(s::RESTORED.into())
+                    });
                 }
+                self.offer_recovery();
             }
-            (Modal::Recovery { .. }, Choice::DiscardRecovery) => {
-                self.pending_recovery = None;
-                self.recovery.clear();
+            (m @ Modal::Recovery { .. }, Choice::DiscardRecovery) => {
+                self.modal = Some(Modal::DiscardRecovery(Box::new(m)));
             }
+            (Modal::DiscardRecovery(_), Choice::DiscardRecovery) => {
+                if let Some(orphan) = self.pending_recovery.take() {
+                    orphan.remove();
+                }
+                self.offer_recovery();
+            }
+            (Modal::DiscardRecovery(back), Choice::Cancel) => self.modal = Some(*back),
             (Modal::Path { purpose, .. }, Choice::PathChanged(v)) => {
                 self.modal = Some(Modal::Path { purpose, value: v });
             }
@@ -814,7 +878,13 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![
-            keyboard::listen().filter_map(shortcut),
+            // Under a dialog only its own keys count: Ctrl+O must not
+            // replace the recovery question behind the clerk's back.
+            if self.modal.is_some() {
+                keyboard::listen().filter_map(dialog_key)
+            } else {
+                keyboard::listen().filter_map(shortcut)
+            },
             window::close_requests().map(Message::CloseRequested),
             window::events().filter_map(|(_, event)| match event {
                 window::Event::FileDropped(p) => Some(Message::FileDropped(p)),
@@ -1523,7 +1593,23 @@ fn problems(doc: &Document) -> Element<'_, Message> {
 }
 
 /// Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−.
-fn shortcut(event: keyboard::Event) -> Option<Message> {
+/// Enter and Esc while a dialog is shown (keys a field did not take).
+pub fn dialog_key(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    if modifiers.command() || modifiers.alt() {
+        return None;
+    }
+    match key {
+        keyboard::Key::Named(keyboard::key::Named::Enter) => Some(Message::DialogKey(true)),
+        keyboard::Key::Named(keyboard::key::Named::Escape) => Some(Message::DialogKey(false)),
+        _ => None,
+    }
+}
+
+/// The window's keyboard shortcuts (Ctrl+S, Ctrl+Z …).
+pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     let keyboard::Event::KeyPressed {
         key,
         modifiers,

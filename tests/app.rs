@@ -151,6 +151,18 @@ fn close_guard_appears_only_when_dirty() {
     click(&mut app, s::CANCEL);
     assert!(app.modal().is_none());
     assert!(app.document().unwrap().dirty, "cancel keeps the edits");
+
+    // The keyboard answers the dialog (issue 14, finding 9): Esc cancels,
+    // Enter takes the first button (save, then close).
+    send(&mut app, [Message::CloseRequested(window)]);
+    assert!(shows(&app, s::DIALOG_KEYS));
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(app.modal().is_none());
+    assert!(app.document().unwrap().dirty);
+    send(&mut app, [Message::CloseRequested(window)]);
+    send(&mut app, [Message::DialogKey(true)]);
+    assert!(app.modal().is_none());
+    assert!(!app.document().unwrap().dirty, "saved: {:?}", app.notice());
 }
 
 #[test]
@@ -321,27 +333,156 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert!(!app.document().unwrap().dirty, "{:?}", app.notice());
 }
 
+/// A recovery copy left by a window that crashed (its place dropped: its
+/// lock released), of the file at `path`.
+fn crashed_window_copy(data: &Path, path: &Path, wb: &thidua::workbook::Workbook) {
+    let crashed = recovery::Place::in_folder(data);
+    let disk = thidua::app::recovery::disk_stamp(path);
+    assert!(crashed.write(Some(path), disk, wb));
+}
+
 #[test]
 fn recovery_copy_is_offered_and_restored() {
     let data = tempfile::tempdir().unwrap();
-    let place = recovery::Place::in_folder(data.path());
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
     let mut wb = thidua::workbook::load(Path::new(SAMPLE)).unwrap().workbook;
     wb.cluster.name = "Cụm thi đua số 8 (chưa lưu)".into();
-    place.write(Some(Path::new("/somewhere/cum8-2019.json")), &wb);
+    crashed_window_copy(data.path(), &file, &wb);
 
     // Started with a file (double-click): the offer still stands and the
     // copy is not lost by opening that file.
-    let dir = tempfile::tempdir().unwrap();
     let boot = Boot {
-        recovery: place.clone(),
-        ..Boot::isolated(Some(sample_copy(dir.path())))
+        recovery: recovery::Place::in_folder(data.path()),
+        ..Boot::isolated(Some(file.clone()))
     };
     let (mut app, _) = App::new(boot);
     assert!(matches!(app.modal(), Some(Modal::Recovery { .. })));
-    assert!(shows(&app, s::RECOVERY_RESTORE));
-    click(&mut app, s::RECOVERY_RESTORE);
+    // The dialog names the whole path, not only the file name.
+    assert!(shows(
+        &app,
+        &s::recovery_body(&file.display().to_string(), &recovery_written(&app), None)
+    ));
+    // Ctrl+O under the question is not taken; Esc does not discard.
+    assert!(thidua::app::dialog_key(ctrl_o()).is_none());
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(matches!(app.modal(), Some(Modal::Recovery { .. })));
+    // Enter restores.
+    send(&mut app, [Message::DialogKey(true)]);
     assert_eq!(app.workbook(), Some(&wb));
     assert!(app.document().unwrap().dirty);
+    // The crashed window's copy is gone only because this window's own copy
+    // of the restored state was written.
+    let me = app_place(&app);
+    assert!(me.orphans().is_empty(), "{:?}", me.orphans().len());
+    assert_eq!(me.read().unwrap().workbook, wb);
+}
+
+fn ctrl_o() -> iced::keyboard::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key};
+    Event::KeyPressed {
+        key: Key::Character("o".into()),
+        modified_key: Key::Character("o".into()),
+        physical_key: key::Physical::Code(key::Code::KeyO),
+        location: Location::Standard,
+        modifiers: Modifiers::CTRL,
+        text: None,
+        repeat: false,
+    }
+}
+
+fn recovery_written(app: &App) -> String {
+    match app.modal() {
+        Some(Modal::Recovery { written, .. }) => written.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn app_place(app: &App) -> recovery::Place {
+    app.recovery_place().clone()
+}
+
+#[test]
+fn discarding_a_recovery_copy_asks_once_more() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let wb = thidua::workbook::load(&file).unwrap().workbook;
+    crashed_window_copy(data.path(), &file, &wb);
+    let boot = Boot {
+        recovery: recovery::Place::in_folder(data.path()),
+        ..Boot::isolated(None)
+    };
+    let (mut app, _) = App::new(boot);
+    click(&mut app, s::RECOVERY_DISCARD);
+    assert!(matches!(app.modal(), Some(Modal::DiscardRecovery(_))));
+    // Esc goes back to the question; nothing deleted.
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(matches!(app.modal(), Some(Modal::Recovery { .. })));
+    assert_eq!(app_place(&app).orphans().len(), 1);
+    click(&mut app, s::RECOVERY_DISCARD);
+    click(&mut app, s::DISCARD_RECOVERY_CONFIRM);
+    assert!(app.modal().is_none());
+    assert!(app_place(&app).orphans().is_empty());
+}
+
+#[test]
+fn restoring_over_a_file_changed_since_warns_and_the_save_asks() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let mut wb = thidua::workbook::load(&file).unwrap().workbook;
+    wb.cluster.name = "Cụm thi đua số 8 (bản khôi phục)".into();
+    crashed_window_copy(data.path(), &file, &wb);
+    // Someone saves the file after the crash.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut other = wb.clone();
+    other.cluster.name = "Cụm thi đua số 8 (lưu từ máy khác)".into();
+    std::fs::write(&file, thidua::workbook::to_bytes(&other)).unwrap();
+    let boot = Boot {
+        recovery: recovery::Place::in_folder(data.path()),
+        ..Boot::isolated(None)
+    };
+    let (mut app, _) = App::new(boot);
+    click(&mut app, s::RECOVERY_RESTORE);
+    assert_eq!(
+        app.notice(),
+        Some(&Notice::Error(s::RESTORED_DISK_CHANGED.into()))
+    );
+    send(&mut app, [Message::Save]);
+    assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk)));
+    let on_disk = thidua::workbook::load(&file).unwrap().workbook;
+    assert_eq!(on_disk.cluster.name, other.cluster.name, "not reverted");
+}
+
+#[test]
+fn each_window_has_its_own_recovery_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let boot = |f: Option<PathBuf>| Boot {
+        recovery: recovery::Place::in_folder(data.path()),
+        ..Boot::isolated(f)
+    };
+    // The first window has unsaved edits in its recovery copy.
+    let (mut first, _) = App::new(boot(Some(file.clone())));
+    let id = dong_nai(&first);
+    send(&mut first, [Message::Members(Members::SetLeader(Some(id)))]);
+    std::thread::sleep(thidua::app::RECOVERY_DELAY);
+    send(&mut first, [Message::Tick]);
+    assert!(app_place(&first).read().is_some());
+    // A second window on the same file: no "closed suddenly" question …
+    let (mut second, _) = App::new(boot(Some(file.clone())));
+    assert!(second.modal().is_none(), "{:?}", second.modal());
+    // … and closing it cleanly leaves the first window's copy alone.
+    let id = dong_nai(&second);
+    send(
+        &mut second,
+        [Message::Members(Members::SetLeader(Some(id)))],
+    );
+    send(&mut second, [Message::Save]);
+    drop(second);
+    assert!(app_place(&first).read().is_some());
 }
 
 #[test]

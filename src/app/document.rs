@@ -27,6 +27,20 @@ impl Stamp {
             modified: m.modified().ok(),
         })
     }
+
+    /// As the recovery copy records it: size, modified in ns since 1970.
+    pub fn pair(&self) -> Option<(u64, u128)> {
+        let t = self.modified?.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+        Some((self.len, t.as_nanos()))
+    }
+
+    pub fn from_pair((len, nanos): (u64, u128)) -> Stamp {
+        let nanos = u64::try_from(nanos).unwrap_or(u64::MAX);
+        Stamp {
+            len,
+            modified: SystemTime::UNIX_EPOCH.checked_add(std::time::Duration::from_nanos(nanos)),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -21,8 +21,15 @@ pub enum Modal {
     Discard(Box<Message>),
     /// The file changed on disk since it was opened; save anyway?
     ChangedOnDisk,
-    /// A recovery copy from a crashed run.
-    Recovery { file: String, written: String },
+    /// A recovery copy from a crashed window: the file it came from (full
+    /// path), when written, and whose copy it is when a school's.
+    Recovery {
+        file: String,
+        written: String,
+        school: Option<String>,
+    },
+    /// "Bỏ bản khôi phục" asks once more; Cancel goes back to the question.
+    DiscardRecovery(Box<Modal>),
     /// No native file dialog: type the path.
     Path { purpose: Purpose, value: String },
     /// Whose machine this is: the cluster's office or one of these member
@@ -54,6 +61,7 @@ fn dialog<'a>(
     title: &'a str,
     body: String,
     buttons: Vec<(&'a str, Choice, ButtonStyle)>,
+    keys: &'a str,
 ) -> Element<'a, Message> {
     let buttons = buttons.into_iter().fold(
         row![].spacing(theme::SPACE_M),
@@ -64,7 +72,8 @@ fn dialog<'a>(
     column![
         text(title).size(theme::TEXT_HEADING).font(font::BOLD),
         text(body),
-        buttons
+        buttons,
+        text(keys).size(theme::TEXT_SMALL).color(theme::MUTED),
     ]
     .spacing(theme::SPACE_M)
     .into()
@@ -81,6 +90,7 @@ impl Modal {
                     (s::DONT_SAVE, Choice::DontSave, button::danger),
                     (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
+                s::DIALOG_KEYS,
             ),
             Modal::Discard(_) => dialog(
                 s::DISCARD_TITLE,
@@ -90,6 +100,7 @@ impl Modal {
                     (s::DONT_SAVE, Choice::DontSave, button::danger),
                     (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
+                s::DIALOG_KEYS,
             ),
             Modal::ChangedOnDisk => dialog(
                 s::CHANGED_TITLE,
@@ -99,14 +110,33 @@ impl Modal {
                     (s::SAVE_AS, Choice::SaveAs, button::primary),
                     (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
+                s::DIALOG_KEYS,
             ),
-            Modal::Recovery { file, written } => dialog(
+            Modal::DiscardRecovery(_) => dialog(
+                s::DISCARD_RECOVERY_TITLE,
+                s::DISCARD_RECOVERY_BODY.into(),
+                vec![
+                    (s::CANCEL, Choice::Cancel, button::primary),
+                    (
+                        s::DISCARD_RECOVERY_CONFIRM,
+                        Choice::DiscardRecovery,
+                        button::danger,
+                    ),
+                ],
+                s::DIALOG_KEYS,
+            ),
+            Modal::Recovery {
+                file,
+                written,
+                school,
+            } => dialog(
                 s::RECOVERY_TITLE,
-                s::recovery_body(file, written),
+                s::recovery_body(file, written, school.as_deref()),
                 vec![
                     (s::RECOVERY_RESTORE, Choice::Restore, button::primary),
                     (s::RECOVERY_DISCARD, Choice::DiscardRecovery, theme::quiet),
                 ],
+                s::RECOVERY_KEYS,
             ),
             Modal::Machine { schools } => {
                 let choice = |label: String, owner: Owner| {
@@ -161,6 +191,22 @@ impl Modal {
             .max_width(560)
             .style(theme::card)
             .into()
+    }
+
+    /// What Enter (`enter`) or Esc chooses: the default button, or the
+    /// way out that changes nothing. None where a key must not decide (a
+    /// recovery copy is never thrown away by Esc).
+    pub fn key_choice(&self, enter: bool) -> Option<Choice> {
+        match (self, enter) {
+            (Modal::CloseGuard(_) | Modal::Discard(_), true) => Some(Choice::Save),
+            (Modal::ChangedOnDisk, true) => Some(Choice::SaveAs),
+            (Modal::Recovery { .. }, true) => Some(Choice::Restore),
+            (Modal::Recovery { .. }, false) => None,
+            (Modal::DiscardRecovery(_), true) => Some(Choice::Cancel),
+            (Modal::Path { .. }, true) => Some(Choice::PathSubmit),
+            (Modal::Machine { .. }, true) => None,
+            (_, false) => Some(Choice::Cancel),
+        }
     }
 
     /// The typed path, once submitted.

@@ -126,11 +126,22 @@ pub const RECOVERY_TITLE: &str = "Khôi phục sổ chưa lưu?";
 pub const RECOVERY_RESTORE: &str = "Khôi phục";
 pub const RECOVERY_DISCARD: &str = "Bỏ bản khôi phục";
 
-pub fn recovery_body(file: &str, when: &str) -> String {
+pub fn recovery_body(file: &str, when: &str, school: Option<&str>) -> String {
+    let whose = school
+        .map(|s| format!(" ({})", copy_of(s)))
+        .unwrap_or_default();
     format!(
-        "Lần trước chương trình đóng đột ngột khi sổ \u{201c}{file}\u{201d} còn thay đổi chưa lưu. Có bản khôi phục lúc {when}."
+        "Lần trước chương trình đóng đột ngột khi sổ \u{201c}{file}\u{201d}{whose} còn thay đổi chưa lưu. Có bản khôi phục lúc {when}."
     )
 }
+pub fn copy_of(school: &str) -> String {
+    format!("bản của {school}")
+}
+pub const DISCARD_RECOVERY_TITLE: &str = "Xóa hẳn bản khôi phục?";
+pub const DISCARD_RECOVERY_BODY: &str =
+    "Các thay đổi chưa lưu trong bản khôi phục sẽ mất hẳn, không lấy lại được.";
+pub const DISCARD_RECOVERY_CONFIRM: &str = "Xóa bản khôi phục";
+pub const RESTORED_DISK_CHANGED: &str = "Đã khôi phục sổ, nhưng tệp trên đĩa đã thay đổi sau lúc ghi bản khôi phục (có thể đã được lưu từ cửa sổ hay máy khác). Khi lưu, chương trình sẽ hỏi trước khi ghi đè; nên \u{201c}Lưu thành…\u{201d} một tệp mới rồi so sánh.";
 pub const PATH_TITLE: &str = "Nhập đường dẫn tệp";
 pub const PATH_NO_DIALOG: &str =
     "Máy này không mở được hộp thoại chọn tệp. Hãy gõ (hoặc dán) đường dẫn đầy đủ của tệp .json:";
@@ -534,6 +545,8 @@ pub fn open_conflict_line(school: &str, label: &str, value: &str, file: &str) ->
 }
 pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
 pub const DIALOG_MASTER: &str = "Chọn sổ của cụm để gộp bản của trường vào";
+pub const DIALOG_KEYS: &str = "Enter: nút đầu tiên · Esc: thoát, không thay đổi gì";
+pub const RECOVERY_KEYS: &str = "Enter: khôi phục";
 pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";
 pub const FINAL_COPY: &str = "Gửi bản cuối…";
 pub const REISSUE: &str = "Lập lại bản gửi";
