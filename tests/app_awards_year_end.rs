@@ -329,3 +329,84 @@ fn export_the_minutes_to_a_folder() {
     }
     assert!(shows(&app, &s::export_done(8, 8)));
 }
+
+/// Issue 14, findings 5 and 6: the ballot form does not move under the
+/// pointer when the first digit is typed, and the counting committee is
+/// entered in it, survives "Xóa kết quả" and re-entry.
+#[test]
+fn the_ballot_form_stays_put_and_takes_the_counting_committee() {
+    use thidua::app::screen::awards::{committee_id, votes_id};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::Awards)]);
+    let flag = Id::new("co-thi-dua");
+    let brvt = Id::new("brvt");
+    let ballot_id = |app: &App| {
+        app.workbook()
+            .unwrap()
+            .conference
+            .ballots
+            .iter()
+            .find(|b| b.award == flag)
+            .map(|b| b.id.clone())
+    };
+    let committee = app.workbook().unwrap().conference.ballots[0]
+        .counting_committee
+        .clone();
+    assert!(!committee.is_empty());
+    let removed = ballot_id(&app).unwrap();
+    send(&mut app, [Message::Awards(Awards::RemoveBallot(removed))]);
+    assert!(ballot_id(&app).is_none());
+    assert!(shows(&app, s::NO_BALLOT_YET));
+
+    let y = |app: &App| {
+        simulator(app)
+            .find(selector::id(votes_id(&brvt)))
+            .expect("the votes box")
+            .bounds()
+            .y
+    };
+    let before = y(&app);
+    send(
+        &mut app,
+        [Message::Awards(Awards::Votes(brvt.clone(), "5".into()))],
+    );
+    assert_eq!(y(&app), before, "the boxes stay where they were");
+    assert!(shows(&app, s::BALLOT_BEING_TYPED));
+
+    // The committee removed with the ballot comes back with the new one.
+    assert!(shows(&app, s::COUNTING_COMMITTEE));
+    let first = simulator(&app).find(selector::id(committee_id(0))).is_ok();
+    assert!(first);
+    for (f, v) in [
+        (Figure::Issued, "7"),
+        (Figure::Returned, "7"),
+        (Figure::Valid, "7"),
+        (Figure::Invalid, "0"),
+    ] {
+        send(&mut app, [Message::Awards(Awards::Figure(f, v.into()))]);
+    }
+    send(
+        &mut app,
+        [
+            Message::Awards(Awards::AddCommitteeMember),
+            Message::Awards(Awards::Committee(
+                committee.len(),
+                true,
+                "Võ Thị Mai".into(),
+            )),
+        ],
+    );
+    click(&mut app, s::SAVE_BALLOT);
+    let wb = app.workbook().unwrap();
+    let b = wb
+        .conference
+        .ballots
+        .iter()
+        .find(|b| b.award == flag)
+        .expect("saved");
+    assert_eq!(b.counting_committee.len(), committee.len() + 1);
+    assert_eq!(b.counting_committee[..committee.len()], committee[..]);
+    assert_eq!(b.counting_committee.last().unwrap().name, "Võ Thị Mai");
+    assert!(shows(&app, s::BALLOT_SAVED));
+}

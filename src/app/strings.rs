@@ -200,6 +200,17 @@ pub fn sent_written(school: &str) -> String {
 pub const SAVE_BALLOT: &str = "Lưu kết quả bỏ phiếu";
 pub const REMOVE_BALLOT: &str = "Xóa kết quả bỏ phiếu";
 pub const NO_BALLOT_YET: &str = "Chưa ghi kết quả bỏ phiếu cho danh hiệu này.";
+pub const BALLOT_BEING_TYPED: &str =
+    "Đang nhập kết quả: bấm \u{201c}Lưu kết quả bỏ phiếu\u{201d} khi xong.";
+pub const BALLOT_SAVED: &str = "Kết quả đã lưu vào sổ.";
+pub const COUNTING_COMMITTEE: &str = "Ban kiểm phiếu";
+pub const COMMITTEE_HINT: &str =
+    "Họ tên và chức danh trong Ban; ghi vào biên bản kiểm phiếu. Dòng để trống tên được bỏ qua.";
+pub const COMMITTEE_NAME: &str = "Họ và tên";
+pub const COMMITTEE_TITLE: &str = "Chức danh trong Ban";
+pub const COMMITTEE_HEAD: &str = "Trưởng ban";
+pub const COMMITTEE_MEMBER: &str = "Thành viên";
+pub const ADD_COMMITTEE_MEMBER: &str = "+ Thêm người";
 pub const LIVE_RESULT: &str = "Kết quả kiểm phiếu";
 pub const BALLOT_INCONSISTENT: &str = "Số liệu phiếu bầu chưa khớp, chưa thành kết quả:";
 pub const THRESHOLD_MET: &str = "Đạt ngưỡng";

@@ -25,6 +25,9 @@ pub struct State {
     draft: Option<Draft>,
     decision: Option<DecisionDraft>,
     error: Option<String>,
+    /// The counting committee of a ballot just removed: entering the
+    /// ballot again starts with it rather than silently without it.
+    committee_memory: Vec<crate::workbook::Person>,
 }
 
 /// The ballot of one award as typed: figures stay text until they parse.
@@ -37,6 +40,8 @@ struct Draft {
     /// Votes per current member; empty text: not a candidate.
     votes: Vec<(Id, String)>,
     written: Vec<WrittenVote>,
+    /// Ban kiểm phiếu: (name, title) rows; rows without a name are dropped.
+    committee: Vec<(String, String)>,
     base: Ballot,
 }
 
@@ -110,6 +115,9 @@ pub enum Message {
     WrittenSent(Id, bool),
     /// An absent member's written vote approves (or not) a candidate.
     WrittenFor(Id, Id, bool),
+    /// The name (true) or title of the counting committee's member `n`.
+    Committee(usize, bool, String),
+    AddCommitteeMember,
     Save,
     Discard,
     RemoveBallot(Id),
@@ -167,6 +175,20 @@ impl State {
                     }
                 }
             }
+            Message::Committee(n, name, v) => {
+                let d = self.draft_mut(wb);
+                if let Some(row) = d.committee.get_mut(n) {
+                    if name {
+                        row.0 = v;
+                    } else {
+                        row.1 = v;
+                    }
+                }
+            }
+            Message::AddCommitteeMember => self
+                .draft_mut(wb)
+                .committee
+                .push((String::new(), s::COMMITTEE_MEMBER.into())),
             Message::Save => {
                 let Some(d) = &self.draft else {
                     return Action::None;
@@ -186,6 +208,11 @@ impl State {
             Message::Discard => self.draft = None,
             Message::RemoveBallot(id) => {
                 self.draft = None;
+                if let Some(b) = wb.conference.ballots.iter().find(|b| b.id == id)
+                    && !b.counting_committee.is_empty()
+                {
+                    self.committee_memory = b.counting_committee.clone();
+                }
                 return Action::Edit(Box::new(Edit::Conference(ConferenceEdit::RemoveBallot(id))));
             }
             Message::PrintBallots => return Action::Export(DocKind::Ballots),
@@ -294,9 +321,11 @@ impl State {
     fn draft_mut(&mut self, wb: &Workbook) -> &mut Draft {
         let award = self.selected(wb).unwrap_or_default();
         if self.draft.as_ref().is_none_or(|d| d.award != award) {
-            self.draft = Some(Draft::of(wb, &award));
+            self.draft = Some(Draft::of(wb, &award, &self.committee_memory));
         }
-        self.draft.get_or_insert_with(|| Draft::of(wb, &award))
+        let memory = &self.committee_memory;
+        self.draft
+            .get_or_insert_with(|| Draft::of(wb, &award, memory))
     }
 
     pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
@@ -318,7 +347,7 @@ impl State {
         };
         let shown = match &self.draft {
             Some(d) if d.award == award => d.clone(),
-            _ => Draft::of(wb, &award),
+            _ => Draft::of(wb, &award, &self.committee_memory),
         };
         let stored = wb.conference.ballots.iter().find(|b| b.award == award);
         let unsaved = stored.is_none_or(|b| shown.ballot().as_ref() != Ok(b))
@@ -396,7 +425,7 @@ impl State {
 }
 
 impl Draft {
-    fn of(wb: &Workbook, award: &Id) -> Draft {
+    fn of(wb: &Workbook, award: &Id, memory: &[crate::workbook::Person]) -> Draft {
         let base = wb
             .conference
             .ballots
@@ -422,9 +451,33 @@ impl Draft {
                 (m.id.clone(), v)
             })
             .collect();
+        // One committee counts every ballot of the conference: a new
+        // ballot starts with the one already entered for another award.
+        let committee_source = if base.counting_committee.is_empty() {
+            wb.conference
+                .ballots
+                .iter()
+                .map(|b| &b.counting_committee)
+                .find(|c| !c.is_empty())
+                .map_or(memory, Vec::as_slice)
+        } else {
+            &base.counting_committee
+        };
+        let mut committee: Vec<(String, String)> = committee_source
+            .iter()
+            .map(|p| (p.name.clone(), p.title.clone()))
+            .collect();
+        if committee.is_empty() {
+            committee = vec![
+                (String::new(), s::COMMITTEE_HEAD.into()),
+                (String::new(), s::COMMITTEE_MEMBER.into()),
+                (String::new(), s::COMMITTEE_MEMBER.into()),
+            ];
+        }
         Draft {
             award: award.clone(),
             id: base.id.clone(),
+            committee,
             figures: Figure::ALL.map(|f| {
                 if base.id.as_str().is_empty() {
                     String::new()
@@ -484,10 +537,23 @@ impl Draft {
             invalid: f[3],
             votes,
             written_votes: written,
-            counting_committee: self.base.counting_committee.clone(),
+            counting_committee: self
+                .committee
+                .iter()
+                .filter(|(name, _)| !name.trim().is_empty())
+                .map(|(name, title)| crate::workbook::Person {
+                    name: name.trim().to_string(),
+                    title: title.trim().to_string(),
+                })
+                .collect(),
             rev: self.base.rev.clone(),
         })
     }
+}
+
+/// The id of the name box of the committee's member `n` (for tests).
+pub fn committee_id(n: usize) -> iced::widget::Id {
+    iced::widget::Id::from(format!("committee-{n}"))
 }
 
 fn small_label<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
@@ -590,6 +656,33 @@ fn ballot_entry<'a>(
         written = written.push(line.wrap());
     }
 
+    let mut committee = column![
+        text(s::COUNTING_COMMITTEE).font(font::BOLD),
+        small_label(s::COMMITTEE_HINT),
+    ]
+    .spacing(4);
+    for (n, (name, title)) in d.committee.iter().enumerate() {
+        committee = committee.push(
+            row![
+                text_input(s::COMMITTEE_NAME, name)
+                    .id(committee_id(n))
+                    .on_input(move |v| Message::Committee(n, true, v))
+                    .padding(4)
+                    .width(Length::FillPortion(3)),
+                text_input(s::COMMITTEE_TITLE, title)
+                    .on_input(move |v| Message::Committee(n, false, v))
+                    .padding(4)
+                    .width(Length::FillPortion(2)),
+            ]
+            .spacing(theme::SPACE_S),
+        );
+    }
+    committee = committee.push(
+        button(text(s::ADD_COMMITTEE_MEMBER).size(theme::TEXT_SMALL))
+            .on_press(Message::AddCommitteeMember)
+            .style(theme::quiet),
+    );
+
     let mut buttons = row![
         button(text(s::SAVE_BALLOT))
             .on_press_maybe((unsaved && parse_error.is_none()).then_some(Message::Save))
@@ -621,10 +714,18 @@ fn ballot_entry<'a>(
         .font(font::BOLD),
     ]
     .spacing(theme::SPACE_M);
-    if stored.is_none() && !unsaved {
-        body = body.push(small_label(s::NO_BALLOT_YET));
-    }
-    body = body.push(figures).push(candidates).push(written);
+    // Always one status line in the same place: a line that comes and goes
+    // with the first digit moves every box under the pointer.
+    body = body.push(small_label(match (stored.is_some(), unsaved) {
+        (false, false) => s::NO_BALLOT_YET,
+        (_, true) => s::BALLOT_BEING_TYPED,
+        (true, false) => s::BALLOT_SAVED,
+    }));
+    body = body
+        .push(figures)
+        .push(candidates)
+        .push(written)
+        .push(committee);
     if let Some(e) = parse_error {
         body = body.push(
             container(text(e.clone()))
