@@ -19,10 +19,8 @@ use crate::workbook::{AdjustmentKind, Discipline, Id, Owner, Registration, Rev, 
 /// classified. Records the file merely has an older copy of are not listed.
 pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Vec<Change> {
     let me = Owner::School(sender.clone());
-    // Only the parts that differ at all are compared record by record.
-    let parts = record::Parts::differing(master, returned);
-    let ours = record::records_where(master, &parts);
-    let theirs = record::records_where(returned, &parts);
+    // Only the records that differ at all are classified.
+    let differing = record::differing_records(master, returned);
     let empty_registration = Registration::default();
     let empty_discipline = Discipline::default();
     // Every assessment has a registration and a discipline status: one
@@ -33,16 +31,15 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
         _ => None,
     };
     // What the returned copy had seen: every version it held when saved.
-    let mut seen = returned.provenance.seen.clone();
-    seen.absorb(&returned.revisions());
+    // Needed only for a record missing from the copy, and costly (every
+    // record's versions): worked out the first time it is asked.
+    let seen = std::cell::OnceCell::new();
     let mut check = RecordCheck::new(master);
-    let mut keys: Vec<&RecordKey> = ours.keys().chain(theirs.keys()).collect();
-    keys.sort();
-    keys.dedup();
     let mut out = Vec::new();
-    for key in keys {
-        let m = ours.get(key).copied().or_else(|| default_for(key));
-        let r = theirs.get(key).copied().or_else(|| default_for(key));
+    for (key, m, r) in &differing {
+        let key = key;
+        let m = m.or_else(|| default_for(key));
+        let r = r.or_else(|| default_for(key));
         let sides = Sides {
             master,
             returned,
@@ -66,7 +63,17 @@ struct Sides<'a> {
     master: &'a Workbook,
     returned: &'a Workbook,
     me: &'a Owner,
-    seen: &'a Rev,
+    seen: &'a std::cell::OnceCell<Rev>,
+}
+
+impl Sides<'_> {
+    fn seen(&self) -> &Rev {
+        self.seen.get_or_init(|| {
+            let mut seen = self.returned.provenance.seen.clone();
+            seen.absorb(&self.returned.revisions());
+            seen
+        })
+    }
 }
 
 fn classify(
@@ -102,7 +109,7 @@ fn classify(
             // Missing from the copy: a deletion only if the copy had seen
             // the master's current version; otherwise the copy simply
             // never had it (an older copy), and nothing is lost.
-            ChangeKind::Removed if m_rev.is_none_or(|v| s.seen.includes(v)) => Status::Acceptable,
+            ChangeKind::Removed if m_rev.is_none_or(|v| s.seen().includes(v)) => Status::Acceptable,
             ChangeKind::Removed => return None,
         },
         Err(why) => match kind {

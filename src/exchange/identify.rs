@@ -60,7 +60,9 @@ impl Refusal {
 
 /// Reads a returned file and reviews it against the master.
 pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
-    let loaded = workbook::load(path).map_err(Refusal::Load)?;
+    // Its records are checked one by one as they are reviewed.
+    let loaded =
+        workbook::file::load_as(path, workbook::file::Check::FileOnly).map_err(Refusal::Load)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -70,7 +72,8 @@ pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
 
 /// Reviews the bytes of a returned file (named `file_name` when received).
 pub fn review_bytes(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
-    let loaded = workbook::load_bytes(bytes).map_err(Refusal::Load)?;
+    let loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)
+        .map_err(Refusal::Load)?;
     review(master, loaded, file_name)
 }
 

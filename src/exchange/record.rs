@@ -135,19 +135,8 @@ impl<'a> Parts<'a> {
         p
     }
 
-    /// The parts in which `a` and `b` differ at all.
-    pub(crate) fn differing(a: &'a Workbook, b: &'a Workbook) -> Parts<'a> {
-        let mut schools = std::collections::HashSet::new();
-        for x in &a.assessments {
-            if b.assessment(&x.school) != Some(x) {
-                schools.insert(&x.school);
-            }
-        }
-        for y in &b.assessments {
-            if a.assessment(&y.school) != Some(y) {
-                schools.insert(&y.school);
-            }
-        }
+    /// The parts other than the assessments in which `a` and `b` differ.
+    fn differing_outside_assessments(a: &Workbook, b: &Workbook) -> Parts<'a> {
         Parts {
             members: a.members != b.members,
             singles: a.roles != b.roles
@@ -156,7 +145,7 @@ impl<'a> Parts<'a> {
                 || a.conference != b.conference
                 || a.documents != b.documents,
             activities: a.activities != b.activities,
-            schools: Some(schools),
+            schools: None,
         }
     }
 }
@@ -219,6 +208,147 @@ pub(crate) fn records_where<'a>(
         }
     }
     out
+}
+
+/// The records in which two workbooks differ, by key, each with its
+/// version on either side (None: absent there). Records equal on both
+/// sides, revisions included, are skipped — and, in the assessments where
+/// nearly all of a return's records are, skipped without building their
+/// keys: a school's return is compared with a master that has moved on
+/// (other returns merged since the mail-out), so many assessments differ
+/// a little and a map of every record would dominate the merge.
+pub(crate) fn differing_records<'a>(
+    a: &'a Workbook,
+    b: &'a Workbook,
+) -> Vec<(RecordKey, Option<Rec<'a>>, Option<Rec<'a>>)> {
+    let mut out = Vec::new();
+    let parts = Parts {
+        schools: Some(std::collections::HashSet::new()),
+        ..Parts::differing_outside_assessments(a, b)
+    };
+    let ours = records_where(a, &parts);
+    let mut theirs = records_where(b, &parts);
+    for (k, x) in ours {
+        let y = theirs.remove(&k);
+        if !y.is_some_and(|y| x.eq_with_rev(&y)) {
+            out.push((k, Some(x), y));
+        }
+    }
+    out.extend(theirs.into_iter().map(|(k, y)| (k, None, Some(y))));
+
+    let mut schools: Vec<&Id> = a
+        .assessments
+        .iter()
+        .chain(&b.assessments)
+        .map(|x| &x.school)
+        .collect();
+    schools.sort();
+    schools.dedup();
+    for s in schools {
+        let x = a.assessment(s);
+        let y = b.assessment(s);
+        if x == y {
+            continue;
+        }
+        let mut single = |key: RecordKey, p: Option<Rec<'a>>, q: Option<Rec<'a>>| {
+            let same = match (p, q) {
+                (Some(p), Some(q)) => p.eq_with_rev(&q),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                out.push((key, p, q));
+            }
+        };
+        single(
+            RecordKey::Registration(s.clone()),
+            x.map(|x| Rec::Registration(&x.registration)),
+            y.map(|y| Rec::Registration(&y.registration)),
+        );
+        single(
+            RecordKey::Discipline(s.clone()),
+            x.map(|x| Rec::Discipline(&x.discipline)),
+            y.map(|y| Rec::Discipline(&y.discipline)),
+        );
+        static EMPTY: BTreeMap<Id, Score> = BTreeMap::new();
+        let empty = &EMPTY;
+        for (self_side, pick) in [
+            (
+                true,
+                (|a: &'a crate::workbook::Assessment| &a.self_scores)
+                    as fn(&'a crate::workbook::Assessment) -> &'a BTreeMap<Id, Score>,
+            ),
+            (false, |a: &'a crate::workbook::Assessment| {
+                &a.cluster_scores
+            }),
+        ] {
+            let p = x.map_or(empty, pick);
+            let q = y.map_or(empty, pick);
+            join(p, q, |c, p, q| {
+                let key = if self_side {
+                    RecordKey::SelfScore(s.clone(), c.clone())
+                } else {
+                    RecordKey::ClusterScore(s.clone(), c.clone())
+                };
+                out.push((key, p.map(Rec::Score), q.map(Rec::Score)));
+            });
+        }
+        let adj = |w: Option<&'a crate::workbook::Assessment>| -> BTreeMap<&'a Id, &'a Adjustment> {
+            w.map(|w| w.adjustments.iter().map(|x| (&x.id, x)).collect())
+                .unwrap_or_default()
+        };
+        let (p, q) = (adj(x), adj(y));
+        join(&p, &q, |id, p, q| {
+            out.push((
+                RecordKey::Adjustment(s.clone(), (*id).clone()),
+                p.map(|p| Rec::Adjustment(p)),
+                q.map(|q| Rec::Adjustment(q)),
+            ));
+        });
+    }
+    out.sort_by(|x, y| x.0.cmp(&y.0));
+    out
+}
+
+/// Walks two sorted maps side by side and calls `f` for every key whose
+/// values differ (or that one side lacks).
+fn join<'m, K: Ord, V: PartialEq>(
+    p: &'m BTreeMap<K, V>,
+    q: &'m BTreeMap<K, V>,
+    mut f: impl FnMut(&'m K, Option<&'m V>, Option<&'m V>),
+) {
+    let mut p = p.iter().peekable();
+    let mut q = q.iter().peekable();
+    loop {
+        match (p.peek(), q.peek()) {
+            (None, None) => break,
+            (Some((k, v)), None) => {
+                f(k, Some(v), None);
+                p.next();
+            }
+            (None, Some((k, v))) => {
+                f(k, None, Some(v));
+                q.next();
+            }
+            (Some((k1, v1)), Some((k2, v2))) => match k1.cmp(k2) {
+                std::cmp::Ordering::Less => {
+                    f(k1, Some(v1), None);
+                    p.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    f(k2, None, Some(v2));
+                    q.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if v1 != v2 {
+                        f(k1, Some(v1), Some(v2));
+                    }
+                    p.next();
+                    q.next();
+                }
+            },
+        }
+    }
 }
 
 impl<'a> Rec<'a> {

@@ -144,6 +144,11 @@ impl LoadError {
 
 /// Reads a workbook file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_as(path, Check::Whole)
+}
+
+/// [`load`], checking the content as `check` says.
+pub fn load_as(path: &Path, check: Check) -> Result<Loaded, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::Unreadable {
@@ -158,7 +163,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    load_bytes(&bytes)
+    load_bytes_as(&bytes, check)
 }
 
 fn io_error(path: &Path, e: io::Error) -> LoadError {
@@ -174,6 +179,22 @@ fn io_error(path: &Path, e: io::Error) -> LoadError {
 
 /// Reads a workbook from the bytes of a file.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    load_bytes_as(bytes, Check::Whole)
+}
+
+/// What a load checks of the content once the file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Every rule of `validate` (`Loaded::problems`): a workbook to open.
+    Whole,
+    /// Only the file (format, version, keys, hash): a returned file, whose
+    /// records are checked one by one as they are merged, so its problems
+    /// as a whole workbook are not needed (`Loaded::problems` is empty).
+    FileOnly,
+}
+
+/// [`load`] of bytes, checking the content as `check` says.
+pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -199,6 +220,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     // beside the reading; their verdict wins over whatever the reading
     // found. A file that was not NFC (rare) is normalised and read again.
     let raw = text;
+    let check_content = check;
     let (checked, read) = std::thread::scope(|s| {
         let check = s.spawn(|| {
             if !crate::text::is_nfc(raw) {
@@ -206,7 +228,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
             }
             check_text(raw).map(Some)
         });
-        let read = read_text(raw);
+        let read = read_text(raw, check_content);
         let checked = check
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -217,7 +239,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         None => {
             let normalised = crate::text::nfc(raw);
             let checked = check_text(&normalised)?;
-            let read = read_text(&normalised);
+            let read = read_text(&normalised, check_content);
             (normalised, checked, read)
         }
     };
@@ -231,7 +253,11 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         let old: Value = serde_json::from_str(text).map_err(|_| malformed(text))?;
         let wb: Workbook =
             serde_json::from_value(parse::migrate_v1(old)).map_err(|_| malformed(text))?;
-        let problems = validate(&wb);
+        let problems = if check_content == Check::Whole {
+            validate(&wb)
+        } else {
+            Vec::new()
+        };
         (wb, problems)
     };
     // The text is NFC already, so the canonical bytes need no normalising.
@@ -452,9 +478,12 @@ fn check_text(text: &str) -> Result<(u64, Option<String>), LoadError> {
 }
 
 /// The workbook in a text of the current version, with its problems.
-fn read_text(text: &str) -> Result<(Workbook, Vec<Problem>), serde_json::Error> {
+fn read_text(text: &str, check: Check) -> Result<(Workbook, Vec<Problem>), serde_json::Error> {
     serde_json::from_str::<Workbook>(text).map(|wb| {
-        let problems = validate(&wb);
+        let problems = match check {
+            Check::Whole => validate(&wb),
+            Check::FileOnly => Vec::new(),
+        };
         (wb, problems)
     })
 }
