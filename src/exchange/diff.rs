@@ -37,7 +37,6 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
     let mut check = RecordCheck::new(master);
     let mut out = Vec::new();
     for (key, m, r) in &differing {
-        let key = key;
         let m = m.or_else(|| default_for(key));
         let r = r.or_else(|| default_for(key));
         let sides = Sides {
