@@ -37,6 +37,9 @@ pub const SAMPLE: &[u8] = include_bytes!("../assets/samples/cum8-2019.json");
 pub const SAMPLE_NAME: &str = "cum8-2019.json";
 
 /// The recovery copy is written this long after the last edit.
+/// Screens up to this width (logical pixels) get a maximised first window.
+pub const SMALL_SCREEN_WIDTH: f32 = 1600.0;
+
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
 /// Where the app starts and what it keeps on disk. Tests pass in-memory
@@ -423,6 +426,17 @@ impl App {
                 }
             }
             Message::FitWindow(id, Some(monitor)) => {
+                // First run on a laptop-sized screen (1366×768, or 1920×1080
+                // at 150 %): the window takes the screen, as the clerk would
+                // do by hand — at the default size the toolbar overflows.
+                let default = settings::Settings::default();
+                let never_resized =
+                    self.window_size() == Size::new(default.window_width, default.window_height);
+                if never_resized && monitor.width <= SMALL_SCREEN_WIDTH {
+                    // Sized too, for desktops that ignore the request.
+                    let full = Size::new(monitor.width * 0.98, monitor.height * 0.92);
+                    return Task::batch([window::resize(id, full), window::maximize(id, true)]);
+                }
                 if let Some(size) = fitted(self.window_size(), monitor) {
                     return window::resize(id, size);
                 }
@@ -927,11 +941,23 @@ impl App {
 
     fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {
         let wb = &doc.workbook;
+        // The file's name sits here, where it has room: in the toolbar it
+        // was cut ("cum8-2…") or wrapped and pushed the toolbar down.
+        let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
+        let file = if doc.dirty {
+            format!("{} {file}", s::UNSAVED_MARK)
+        } else {
+            file
+        };
         let mut nav = column![
             text(&wb.cluster.name).font(font::BOLD),
             text(format!("{} {}", s::YEAR, wb.year))
                 .size(theme::TEXT_SMALL)
                 .color(theme::MUTED),
+            text(file)
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED)
+                .wrapping(iced::widget::text::Wrapping::Glyph),
             space::vertical().height(theme::SPACE_M),
         ]
         .spacing(theme::SPACE_S);
@@ -960,12 +986,6 @@ impl App {
                 .padding([6, 10])
                 .style(theme::quiet)
         };
-        let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
-        let file = if doc.dirty {
-            format!("{} {file}", s::UNSAVED_MARK)
-        } else {
-            file
-        };
         let toolbar = row![
             tool(s::NEW, Some(Message::New)),
             tool(s::OPEN, Some(Message::Open)),
@@ -984,7 +1004,6 @@ impl App {
                 .on_press(Message::ChooseMachine)
                 .padding([6, 10])
                 .style(button::text),
-            text(file).color(theme::MUTED),
         ]
         .spacing(theme::SPACE_S)
         .align_y(iced::Alignment::Center);
@@ -1012,6 +1031,7 @@ impl App {
         // change (the rest is refused with a notice if tried).
         if let Owner::School(me) = self.machine()
             && self.view != View::Scoring
+            && self.viewing_copy().is_none()
         {
             main = main.push(
                 text(s::school_machine_scope(&wb.school_name(&me)))

@@ -68,6 +68,7 @@ impl Place {
             .ok()
             .filter(|f| f.try_lock().is_ok())
             .map(Arc::new);
+        sweep_locks(dir);
         Place {
             dir: Some(dir.to_path_buf()),
             id,
@@ -186,6 +187,24 @@ impl Orphan {
         match (&self.copy.path, self.copy.disk) {
             (Some(p), Some(then)) => disk_stamp(p) != Some(then),
             _ => false,
+        }
+    }
+}
+
+/// Removes the lock files of windows that ended without a copy to offer
+/// (killed while clean): they would pile up otherwise.
+fn sweep_locks(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let is_lock = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".lock"));
+        if is_lock && !path.with_extension("json").exists() && !running(&path) {
+            let _ = std::fs::remove_file(&path);
         }
     }
 }

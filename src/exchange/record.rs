@@ -477,11 +477,12 @@ pub(crate) fn label(master: &Workbook, other: &Workbook, key: &RecordKey, rec: R
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| id.to_string())
     };
+    // "tiêu chí II.1": a bare "1" is ambiguous across sections.
     let criterion = |id: &Id| {
-        master
-            .criterion(id)
-            .or_else(|| other.criterion(id))
-            .map(|c| format!("tiêu chí {} ({})", c.code, c.title))
+        let code = |wb: &Workbook| Some((wb.criterion_code(id)?, wb.criterion(id)?.title.clone()));
+        code(master)
+            .or_else(|| code(other))
+            .map(|(code, title)| format!("tiêu chí {code} ({title})"))
             .unwrap_or_else(|| format!("tiêu chí {id}"))
     };
     match key {

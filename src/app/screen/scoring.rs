@@ -56,6 +56,8 @@ struct Draft {
 struct Row {
     id: Id,
     code: String,
+    /// With its section's: "II.1" (the panel names the cell by it).
+    full_code: String,
     title: String,
     depth: usize,
     max: Points,
@@ -197,6 +199,7 @@ impl State {
         let mut rows = Vec::new();
         let mut leaf_rows = Vec::new();
         fn walk(
+            wb: &Workbook,
             nodes: &[Criterion],
             depth: usize,
             rows: &mut Vec<Row>,
@@ -210,15 +213,16 @@ impl State {
                 rows.push(Row {
                     id: c.id.clone(),
                     code: c.code.clone(),
+                    full_code: wb.criterion_code(&c.id).unwrap_or_else(|| c.code.clone()),
                     title: c.title.clone(),
                     depth,
                     max: c.max_points(),
                     leaf,
                 });
-                walk(&c.children, depth + 1, rows, leaf_rows);
+                walk(wb, &c.children, depth + 1, rows, leaf_rows);
             }
         }
-        walk(&wb.criteria, 0, &mut rows, &mut leaf_rows);
+        walk(wb, &wb.criteria, 0, &mut rows, &mut leaf_rows);
         let mut schools: Vec<(Id, String, String)> = wb
             .current_members()
             .map(|s| (s.id.clone(), s.short_name.clone(), s.full_name.clone()))
@@ -873,7 +877,7 @@ impl State {
                 "{} · {} {} — {}",
                 cache.schools[cell.school].1,
                 s::CRITERION,
-                row.code,
+                row.full_code,
                 row.title
             ))
             .font(font::BOLD),
