@@ -424,3 +424,72 @@ fn saving_commits_the_value_being_typed() {
         Points(125)
     );
 }
+
+/// Issue 13: a school's bonus claim is shown as claimed beside what the
+/// cluster accepts, and the cluster types the accepted amount in the panel.
+#[test]
+fn the_cluster_accepts_part_of_a_school_s_bonus_claim_in_the_panel() {
+    use thidua::app::strings as s;
+    use thidua::workbook::edit::{Edit, ScoreEdit};
+    use thidua::workbook::{AdjustmentKind, Owner, Points};
+    let mut app = sample();
+    let school = app.workbook().unwrap().members[4].id.clone();
+    // The school's claim, as its return would bring it.
+    let mut wb = app.workbook().unwrap().clone();
+    Edit::Score(ScoreEdit::AddAdjustment {
+        school: school.clone(),
+        kind: AdjustmentKind::Bonus,
+        points: Points::whole(2),
+        reason: "Đăng cai hội thảo".into(),
+    })
+    .apply_as(&mut wb, &Owner::School(school.clone()))
+    .unwrap();
+    let claim = wb
+        .assessment(&school)
+        .unwrap()
+        .adjustments
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    app.apply(Edit::Replace(Box::new(wb))).unwrap();
+    let bonus = |app: &App| {
+        thidua::rules::evaluate(app.workbook().unwrap())
+            .school(&school)
+            .unwrap()
+            .totals
+            .bonus
+    };
+    let claimed = bonus(&app);
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let cell = Cell {
+        school: column_of(&app, &school),
+        leaf: 0,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    assert!(shows(
+        &app,
+        &s::bonus_claim_line(Points::whole(2), None, "Đăng cai hội thảo")
+    ));
+    send(
+        &mut app,
+        [
+            Message::Scoring(scoring::Message::AcceptInput(claim.clone(), "0,5".into())),
+            Message::Scoring(scoring::Message::AcceptSubmit(claim.clone())),
+        ],
+    );
+    assert_eq!(bonus(&app), claimed - Points::whole(2) + Points(50));
+    assert!(shows(
+        &app,
+        &s::bonus_claim_line(Points::whole(2), Some(Points(50)), "Đăng cai hội thảo")
+    ));
+    // More than claimed: refused, nothing changes.
+    send(
+        &mut app,
+        [
+            Message::Scoring(scoring::Message::AcceptInput(claim.clone(), "3".into())),
+            Message::Scoring(scoring::Message::AcceptSubmit(claim)),
+        ],
+    );
+    assert_eq!(bonus(&app), claimed - Points::whole(2) + Points(50));
+}

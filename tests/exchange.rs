@@ -394,6 +394,7 @@ fn activities_and_adjustments_the_school_owns_are_added_changed_and_removed() {
             kind: AdjustmentKind::Bonus,
             points: Points::whole(1),
             reason: "Đăng cai hội thảo".into(),
+            accepted: None,
             evidence: vec![],
             rev,
         });

@@ -184,6 +184,7 @@ fn case_3_a_deduction_inside_another_school_s_assessment_is_refused() {
         kind: AdjustmentKind::Deduction,
         points: Points::whole(5),
         reason: "Trừ điểm".into(),
+        accepted: None,
         evidence: Vec::new(),
         rev,
     });
@@ -217,6 +218,7 @@ fn case_4_impossible_content_of_the_school_s_own_records_is_refused() {
             kind: AdjustmentKind::Bonus,
             points: Points::whole(1),
             reason: "Trùng mã".into(),
+            accepted: None,
             evidence: Vec::new(),
             rev: rev.clone(),
         });
@@ -550,4 +552,99 @@ fn the_final_copy_and_next_year_carry_no_key() {
     assert_eq!(thidua(&args).0, 1);
     let next = thidua::rules::rollover::next_year(&m, "so.json").unwrap();
     assert!(next.provenance.secret.is_empty() && next.provenance.school_key.is_empty());
+}
+
+/// A school's bonus claim is a claim: it counts until the cluster reviews
+/// it, then counts as accepted; only the cluster sets the accepted amount,
+/// and a school's later return cannot raise it.
+#[test]
+fn a_bonus_claim_counts_as_accepted_and_only_the_cluster_accepts() {
+    use thidua::workbook::edit::{Edit, ScoreEdit};
+    let m0 = master();
+    let me = Owner::School(sid("s02"));
+    // s02 claims +2 in its copy and sends it.
+    let mut x = open(&emailed(&m0, "s02"));
+    Edit::Score(ScoreEdit::AddAdjustment {
+        school: sid("s02"),
+        kind: AdjustmentKind::Bonus,
+        points: Points::whole(2),
+        reason: "Đăng cai hội thảo khoa học".into(),
+    })
+    .apply_as(&mut x, &me)
+    .unwrap();
+    let claim_id = x
+        .assessment(&sid("s02"))
+        .unwrap()
+        .adjustments
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    let sent = save(x, "s02");
+    let mut m = open(&workbook::to_bytes(&m0));
+    let before = thidua::rules::evaluate(&m)
+        .school(&sid("s02"))
+        .unwrap()
+        .totals
+        .bonus;
+    let r = merge(&mut m, &sent);
+    assert_eq!(r.acceptable().count(), 1, "{:?}", r.changes);
+    let totals = |m: &Workbook| {
+        thidua::rules::evaluate(m)
+            .school(&sid("s02"))
+            .unwrap()
+            .totals
+            .clone()
+    };
+    assert_eq!(
+        totals(&m).bonus,
+        before + Points::whole(2),
+        "the claim counts until reviewed"
+    );
+    // The cluster accepts 1 of the 2.
+    let accept = |accepted| {
+        Edit::Score(ScoreEdit::AcceptAdjustment {
+            school: sid("s02"),
+            id: claim_id.clone(),
+            accepted,
+        })
+    };
+    assert!(
+        accept(Some(Points::whole(3)))
+            .apply_as(&mut m, &Owner::Cluster)
+            .is_err()
+    );
+    assert!(
+        accept(Some(Points::whole(1)))
+            .apply_as(&mut m.clone(), &me)
+            .is_err()
+    );
+    accept(Some(Points::whole(1)))
+        .apply_as(&mut m, &Owner::Cluster)
+        .unwrap();
+    assert_eq!(totals(&m).bonus, before + Points::whole(1));
+    assert_eq!(
+        totals(&m).bonus_claimed,
+        totals(&m0).bonus_claimed + Points::whole(2)
+    );
+    // The school's next copy tries to set the accepted amount back to 2.
+    let mut y = open(&emailed(&m, "s02"));
+    let key = y.replica_key(&me);
+    let item = y
+        .assessment_mut(&sid("s02"))
+        .adjustments
+        .iter_mut()
+        .find(|a| a.id == claim_id)
+        .unwrap();
+    item.accepted = Some(Points::whole(2));
+    item.rev.bump_as(&key);
+    let r = exchange::review_bytes(&m, &save(y, "s02"), "y.json").unwrap();
+    assert_eq!(r.acceptable().count(), 0, "{:?}", r.changes);
+    assert!(
+        r.changes
+            .iter()
+            .any(|c| matches!(&c.status, exchange::Status::Refused(w) if w.contains("chấp nhận"))),
+        "{:?}",
+        r.changes
+    );
 }

@@ -95,6 +95,7 @@ fn adjust(wb: &mut Workbook, school: &str, kind: AdjustmentKind, points: i64) {
         kind,
         points: Points::whole(points),
         reason: "Lý do".into(),
+        accepted: None,
         evidence: vec![],
         rev: Rev::default(),
     });

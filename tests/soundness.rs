@@ -266,6 +266,7 @@ fn maxima_bonuses_and_caps_near_the_limit_are_refused() {
         kind: AdjustmentKind::Bonus,
         points: Points(i64::MAX),
         reason: "Thưởng".into(),
+        accepted: None,
         evidence: Vec::new(),
         rev: Rev::default(),
     });
@@ -354,6 +355,7 @@ fn a_deduction_owned_by_another_school_is_refused() {
         kind: AdjustmentKind::Deduction,
         points: Points::whole(3),
         reason: "Trừ điểm".into(),
+        accepted: None,
         evidence: Vec::new(),
         rev: Rev::default(),
     });
@@ -367,6 +369,7 @@ fn a_deduction_owned_by_another_school_is_refused() {
         kind: AdjustmentKind::Bonus,
         points: Points::whole(1),
         reason: "Thưởng".into(),
+        accepted: None,
         evidence: Vec::new(),
         rev: Rev::default(),
     });

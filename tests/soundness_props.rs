@@ -114,6 +114,7 @@ fn apply(wb: &mut Workbook, change: &Change) {
                 },
                 points: *p,
                 reason: "Biên".into(),
+                accepted: None,
                 evidence: Vec::new(),
                 rev: Rev::default(),
             });

@@ -556,6 +556,18 @@ pub fn open_conflict_line(school: &str, label: &str, value: &str, file: &str) ->
 }
 pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
 pub const DIALOG_MASTER: &str = "Chọn sổ của cụm để gộp bản của trường vào";
+pub const ACCEPTED_HINT: &str = "cụm nhận";
+/// A school's bonus claim beside what the cluster accepted of it.
+pub fn bonus_claim_line(
+    claimed: crate::workbook::Points,
+    accepted: Option<crate::workbook::Points>,
+    reason: &str,
+) -> String {
+    match accepted {
+        None => format!("+{claimed} {reason} (trường đề nghị; cụm chưa xét)"),
+        Some(a) => format!("+{claimed} {reason} (trường đề nghị; cụm nhận {a})"),
+    }
+}
 pub const DIALOG_KEYS: &str = "Enter: nút đầu tiên · Esc: thoát, không thay đổi gì";
 pub const RECOVERY_KEYS: &str = "Enter: khôi phục";
 pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";

@@ -175,6 +175,17 @@ fn rights(
                 Rec::Adjustment(a) => Some(a),
                 _ => None,
             });
+            // The accepted amount is the cluster's review of the claim.
+            if let (Some(Rec::Adjustment(a)), Some(Rec::Adjustment(b))) = (m, r)
+                && a.accepted != b.accepted
+            {
+                return cluster_only("Mức điểm thưởng cụm chấp nhận");
+            }
+            if let (None, Some(Rec::Adjustment(b))) = (m, r)
+                && b.accepted.is_some()
+            {
+                return cluster_only("Mức điểm thưởng cụm chấp nhận");
+            }
             for a in items {
                 if a.kind == AdjustmentKind::Deduction {
                     return cluster_only("Điểm trừ");

@@ -176,10 +176,19 @@ pub fn totals_with(wb: &Workbook, plan: &Plan, school: &Id) -> SchoolTotals {
             .map(|x| x.points)
             .sum::<Points>()
     };
+    let counted = |kind| {
+        a.adjustments
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| x.counted())
+            .sum::<Points>()
+    };
     let bonus_claimed = claimed(AdjustmentKind::Bonus);
     let deduction_claimed = claimed(AdjustmentKind::Deduction);
-    let bonus = cap(bonus_claimed, wb.rules.bonus_cap);
-    let deduction = cap(deduction_claimed, wb.rules.deduction_cap);
+    // A school's claim counts as made until the cluster reviews it, then
+    // as accepted; the cap applies to what counts.
+    let bonus = cap(counted(AdjustmentKind::Bonus), wb.rules.bonus_cap);
+    let deduction = cap(counted(AdjustmentKind::Deduction), wb.rules.deduction_cap);
     SchoolTotals {
         school: school.clone(),
         has_zero: criteria.iter().any(|c| c.effective.is_zero()),

@@ -419,10 +419,23 @@ pub struct Adjustment {
     /// Always positive; the kind says which way it counts.
     pub points: Points,
     pub reason: String,
+    /// A school's bonus claim as the cluster accepted it (0 up to the
+    /// claim); None: not reviewed yet, and the claim counts as made.
+    /// Only the cluster sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Points>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Rev::is_empty")]
     pub rev: Rev,
+}
+
+impl Adjustment {
+    /// What the item counts for: the accepted amount once the cluster has
+    /// reviewed a claim, the claim until then.
+    pub fn counted(&self) -> Points {
+        self.accepted.unwrap_or(self.points)
+    }
 }
 
 /// A school's registration for the year (đăng ký thi đua), owned by it.

@@ -112,6 +112,7 @@ pub fn workbook(schools: usize, criteria: usize, activities: usize) -> Workbook 
             kind: AdjustmentKind::Bonus,
             points: Points::whole((i % 4) as i64 + 1),
             reason: "Đăng cai hội thi của Cụm".into(),
+            accepted: None,
             evidence: Vec::new(),
             rev: Rev::default(),
         });

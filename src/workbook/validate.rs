@@ -516,6 +516,17 @@ fn check_assessments(ck: &mut Checker) {
                     ),
                 );
             }
+            if let Some(ok) = adj.accepted
+                && (ok.hundredths() < 0 || ok > adj.points)
+            {
+                ck.push(
+                    "bad_adjustment",
+                    format!(
+                        "{name}: điểm thưởng \u{201c}{}\u{201d}: cụm chấp nhận {ok} điểm, phải từ 0 đến mức trường đề nghị ({}).",
+                        adj.reason, adj.points
+                    ),
+                );
+            }
             // Who may hold what inside a school's assessment: a deduction
             // is the cluster's judgement; a bonus is the school's own claim
             // or the cluster's. Another school's item would let one member

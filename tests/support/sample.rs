@@ -204,6 +204,7 @@ pub fn build() -> Workbook {
         kind: AdjustmentKind::Bonus,
         points: Points::whole(points),
         reason: reason.into(),
+        accepted: None,
         evidence: Vec::new(),
         rev: Rev::default(),
     };

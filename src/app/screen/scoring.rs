@@ -89,6 +89,8 @@ pub struct State {
     evidence: String,
     adj_kind: AdjustmentKind,
     adj_points: String,
+    /// The accepted amount being typed for one bonus claim.
+    accept_draft: Option<(Id, String)>,
     adj_reason: String,
     error: Option<String>,
     /// The last edit sent was a bonus/deduction item.
@@ -118,6 +120,7 @@ impl Default for State {
             evidence: String::new(),
             adj_kind: AdjustmentKind::Bonus,
             adj_points: String::new(),
+            accept_draft: None,
             adj_reason: String::new(),
             error: None,
             adjusting: false,
@@ -147,6 +150,10 @@ pub enum Message {
     AdjReason(String),
     AddAdjustment,
     RemoveAdjustment(Id),
+    /// The amount the cluster accepts of a school's bonus claim, as typed.
+    AcceptInput(Id, String),
+    /// Enter in it: record it (empty: not reviewed, the claim counts).
+    AcceptSubmit(Id),
 }
 
 /// What the app must do.
@@ -513,6 +520,38 @@ impl State {
                     }
                     Err(_) => self.error = Some(s::NOT_A_NUMBER.into()),
                 }
+            }
+            Message::AcceptInput(id, v) => self.accept_draft = Some((id, v)),
+            Message::AcceptSubmit(id) => {
+                let Some(school) = self.selected.and_then(|c| self.ids(c)).map(|x| x.0.clone())
+                else {
+                    return Action::None;
+                };
+                let typed = match self.accept_draft.take() {
+                    Some((d, v)) if d == id => v,
+                    other => {
+                        self.accept_draft = other;
+                        return Action::None;
+                    }
+                };
+                let accepted = if typed.trim().is_empty() {
+                    None
+                } else {
+                    match Points::parse_vi(&typed) {
+                        Ok(p) => Some(p),
+                        Err(_) => {
+                            self.error = Some(s::NOT_A_NUMBER.into());
+                            self.accept_draft = Some((id, typed));
+                            return Action::None;
+                        }
+                    }
+                };
+                self.adjusting = true;
+                return self.edit(ScoreEdit::AcceptAdjustment {
+                    school,
+                    id,
+                    accepted,
+                });
             }
             Message::RemoveAdjustment(id) => {
                 if let Some(school) = self.selected.and_then(|c| self.ids(c)).map(|x| x.0.clone()) {
@@ -979,18 +1018,40 @@ impl State {
                 AdjustmentKind::Bonus => "+",
                 AdjustmentKind::Deduction => "−",
             };
-            items = items.push(
-                row![
-                    text(format!("{sign}{} {}", adj.points, adj.reason))
+            // A school's own bonus is a claim: shown beside what the
+            // cluster accepts, which the cluster types here.
+            let claim =
+                adj.kind == AdjustmentKind::Bonus && adj.owner != crate::workbook::Owner::Cluster;
+            let label = if claim {
+                s::bonus_claim_line(adj.points, adj.accepted, &adj.reason)
+            } else {
+                format!("{sign}{} {}", adj.points, adj.reason)
+            };
+            let mut line = row![text(label).size(theme::TEXT_SMALL).width(Length::Fill)]
+                .spacing(4)
+                .align_y(Alignment::Center);
+            if claim && self.me.is_none() {
+                let id = adj.id.clone();
+                let typed = match &self.accept_draft {
+                    Some((d, v)) if d == &adj.id => v.clone(),
+                    _ => adj.accepted.map(|p| p.to_string()).unwrap_or_default(),
+                };
+                line = line.push(
+                    text_input(s::ACCEPTED_HINT, &typed)
+                        .on_input(move |v| Message::AcceptInput(id.clone(), v))
+                        .on_submit(Message::AcceptSubmit(adj.id.clone()))
                         .size(theme::TEXT_SMALL)
-                        .width(Length::Fill),
-                    button(text("×").size(theme::TEXT_SMALL))
-                        .on_press(Message::RemoveAdjustment(adj.id.clone()))
-                        .padding([0, 6])
-                        .style(button::text),
-                ]
-                .align_y(Alignment::Center),
+                        .padding(2)
+                        .width(70),
+                );
+            }
+            line = line.push(
+                button(text("×").size(theme::TEXT_SMALL))
+                    .on_press(Message::RemoveAdjustment(adj.id.clone()))
+                    .padding([0, 6])
+                    .style(button::text),
             );
+            items = items.push(line);
         }
         right = right.push(scrollable(items).height(Length::Shrink));
         let kind_button = |label: &'a str, kind: AdjustmentKind| {

@@ -49,6 +49,13 @@ pub enum ScoreEdit {
         school: Id,
         id: Id,
     },
+    /// The cluster's review of a school's bonus claim: the amount it
+    /// accepts (0 up to the claim), or None to count the claim again.
+    AcceptAdjustment {
+        school: Id,
+        id: Id,
+        accepted: Option<Points>,
+    },
 }
 
 /// Why a score edit was refused.
@@ -58,6 +65,8 @@ pub enum ScoreError {
         "Không có tiêu chí \u{201c}{0}\u{201d} (hoặc tiêu chí này có tiêu chí con, không chấm trực tiếp)."
     )]
     UnknownCriterion(Id),
+    #[error("Mức cụm chấp nhận phải từ 0 đến mức trường đề nghị ({0} điểm).")]
+    AcceptedOutOfRange(Points),
     #[error("Điểm tiêu chí {code} phải trong khoảng 0 – {max}.")]
     OutOfRange { code: String, max: Points },
     #[error("Điểm thưởng, điểm trừ phải lớn hơn 0.")]
@@ -151,11 +160,32 @@ impl ScoreEdit {
                     kind,
                     points,
                     reason,
+                    accepted: None,
                     evidence: Vec::new(),
                     rev: Default::default(),
                 };
                 adj.rev.bump_as(&key);
                 wb.assessment_mut(&school).adjustments.push(adj);
+            }
+            ScoreEdit::AcceptAdjustment {
+                school,
+                id,
+                accepted,
+            } => {
+                known_school(wb, &school)?;
+                let a = wb.assessment_mut(&school);
+                let Some(x) = a.adjustments.iter_mut().find(|x| x.id == id) else {
+                    return Err(ScoreError::UnknownAdjustment(id).into());
+                };
+                if let Some(ok) = accepted
+                    && (ok < Points::ZERO || ok > x.points)
+                {
+                    return Err(ScoreError::AcceptedOutOfRange(x.points).into());
+                }
+                if x.accepted != accepted {
+                    x.accepted = accepted;
+                    x.rev.bump_as(&key);
+                }
             }
             ScoreEdit::RemoveAdjustment { school, id } => {
                 known_school(wb, &school)?;
