@@ -429,6 +429,14 @@ fn forged_returns_open_conflicts_decided_later_final_copy_and_copies_on_each_mac
     assert_eq!(self_points(&app, "dong-nai", "I.1"), Points(175));
     send(&mut app, [Message::Undo]);
     assert_eq!(app.workbook().unwrap().provenance.conflicts.len(), 1);
+    // The same file again: its open conflict is shown again, as reopened.
+    send(
+        &mut app,
+        [Message::FileDropped(dir.path().join("dong-nai.json"))],
+    );
+    assert!(shows(&app, s::RETURN_REOPENED), "{:?}", app.notice());
+    send(&mut app, [Message::MergeReview(Review::Cancel)]);
+    send(&mut app, [Message::Navigate(View::Returns)]);
 
     // A lost copy is issued again in one click; the final copy has no key.
     std::fs::remove_file(&tn_copy).unwrap();
