@@ -37,6 +37,9 @@ pub const SAMPLE: &[u8] = include_bytes!("../assets/samples/cum8-2019.json");
 pub const SAMPLE_NAME: &str = "cum8-2019.json";
 
 /// The recovery copy is written this long after the last edit.
+/// How often the open file is checked for changes by another window.
+pub const DISK_WATCH: Duration = Duration::from_secs(2);
+
 /// Screens up to this width (logical pixels) get a maximised first window.
 pub const SMALL_SCREEN_WIDTH: f32 = 1600.0;
 
@@ -88,6 +91,9 @@ pub enum Screen {
 pub enum Notice {
     Info(String),
     Error(String),
+    /// The open file was changed on disk by another window or program:
+    /// offers to load it again.
+    ChangedOnDisk(String),
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +117,10 @@ pub enum Message {
     MergeCopy,
     /// Enter (true) or Esc in a dialog.
     DialogKey(bool),
+    /// Every few seconds: has the open file changed on disk?
+    WatchDisk,
+    /// Load the open file again from disk (asks first if there are edits).
+    Reload,
     /// Write the final workbook for every school (no keys).
     FinalCopy,
     /// Write one school's copy again.
@@ -176,6 +186,8 @@ pub struct App {
     /// A crashed window's copy restored here: removed once this window's
     /// own copy of the restored state is written.
     adopted_recovery: Option<recovery::Orphan>,
+    /// The file's state on disk last told about (see `watch_disk`).
+    disk_told: Option<document::Stamp>,
     /// A school's copy to merge once the cluster's workbook is picked.
     copy_to_merge: Option<PathBuf>,
 }
@@ -212,6 +224,7 @@ impl App {
             pending_recovery: None,
             adopted_recovery: None,
             copy_to_merge: None,
+            disk_told: None,
         };
         app.offer_recovery();
         if let Some(path) = boot.file {
@@ -455,6 +468,12 @@ impl App {
                 }
             }
             Message::Modal(choice) => return self.modal_choice(choice),
+            Message::WatchDisk => self.watch_disk(),
+            Message::Reload => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    return self.update(Message::OpenPath(path));
+                }
+            }
             Message::DialogKey(enter) => {
                 if let Some(choice) = self.modal.as_ref().and_then(|m| m.key_choice(enter)) {
                     return self.modal_choice(choice);
@@ -566,6 +585,26 @@ impl App {
         }
     }
 
+    /// Tells once per change when the open file changed on disk.
+    fn watch_disk(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = &doc.path else { return };
+        if !doc.changed_on_disk() {
+            return;
+        }
+        let now = document::Stamp::of(path);
+        if now.is_some() && now == self.disk_told {
+            return;
+        }
+        self.disk_told = now;
+        let name = doc.file_name().unwrap_or_default();
+        self.notice = Some(Notice::ChangedOnDisk(if doc.dirty {
+            s::changed_on_disk_dirty(&name)
+        } else {
+            s::changed_on_disk_clean(&name)
+        }));
+    }
+
     /// Removes this window's recovery copy (never another window's).
     fn clear_recovery(&mut self) {
         self.recovery.clear();
@@ -615,6 +654,7 @@ impl App {
     }
 
     fn set_document(&mut self, doc: Document) {
+        self.disk_told = None;
         self.clear_recovery();
         self.recovery_due = None;
         self.show_problems = true;
@@ -913,6 +953,11 @@ impl App {
         // no one.
         if self.recovery_due.is_some() {
             subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick));
+        }
+        // Another window (or program) saving the same file is told here,
+        // not first at the next save.
+        if self.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+            subs.push(iced::time::every(DISK_WATCH).map(|_| Message::WatchDisk));
         }
         Subscription::batch(subs)
     }
@@ -1570,11 +1615,17 @@ impl App {
 fn notice_bar(n: &Notice) -> Element<'_, Message> {
     let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
         Notice::Info(t) => (t, theme::note),
-        Notice::Error(t) => (t, theme::error_note),
+        Notice::Error(t) | Notice::ChangedOnDisk(t) => (t, theme::error_note),
     };
+    let reload = matches!(n, Notice::ChangedOnDisk(_)).then(|| {
+        button(text(s::RELOAD))
+            .on_press(Message::Reload)
+            .style(button::primary)
+    });
     container(
         row![
             text(t).width(Length::Fill),
+            reload,
             button(text("×"))
                 .on_press(Message::DismissNotice)
                 .style(button::text)

@@ -570,3 +570,43 @@ fn steady_editing_still_reaches_the_recovery_copy() {
     }
     assert!(place.read().is_some(), "a recovery copy was written");
 }
+
+/// Issue 14, finding 14: two windows on one file. When one saves, the
+/// other is told (once), offered to reload, and reloading shows the saved
+/// edit; with edits of its own it asks before dropping them.
+#[test]
+fn a_window_is_told_when_another_saves_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let (mut first, _) = App::new(Boot::isolated(Some(file.clone())));
+    let (mut second, _) = App::new(Boot::isolated(Some(file.clone())));
+    send(&mut first, [Message::WatchDisk]);
+    assert_eq!(first.notice(), None, "nothing changed yet");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let id = dong_nai(&second);
+    send(
+        &mut second,
+        [Message::Members(Members::SetLeader(Some(id.clone())))],
+    );
+    send(&mut second, [Message::Save]);
+    assert!(!second.document().unwrap().dirty);
+    send(&mut first, [Message::WatchDisk]);
+    assert!(matches!(first.notice(), Some(Notice::ChangedOnDisk(_))));
+    assert!(shows(&first, s::RELOAD));
+    // Told once: dismissed, it does not come back for the same change.
+    send(&mut first, [Message::DismissNotice, Message::WatchDisk]);
+    assert_eq!(first.notice(), None);
+    send(&mut first, [Message::Reload]);
+    assert_eq!(first.workbook().unwrap().roles.leader, Some(id));
+    // With edits of its own, reloading asks first.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    send(&mut second, [Message::Members(Members::SetLeader(None))]);
+    send(&mut second, [Message::Save]);
+    let other = first.workbook().unwrap().members[1].id.clone();
+    send(
+        &mut first,
+        [Message::Members(Members::SetLeader(Some(other)))],
+    );
+    send(&mut first, [Message::WatchDisk, Message::Reload]);
+    assert!(matches!(first.modal(), Some(Modal::Discard(_))));
+}

@@ -568,6 +568,17 @@ pub fn bonus_claim_line(
         Some(a) => format!("+{claimed} {reason} (trường đề nghị; cụm nhận {a})"),
     }
 }
+pub const RELOAD: &str = "Tải lại tệp";
+pub fn changed_on_disk_clean(file: &str) -> String {
+    format!(
+        "Tệp \u{201c}{file}\u{201d} vừa được lưu từ cửa sổ hoặc chương trình khác. Bấm \u{201c}Tải lại tệp\u{201d} để xem bản mới nhất."
+    )
+}
+pub fn changed_on_disk_dirty(file: &str) -> String {
+    format!(
+        "Tệp \u{201c}{file}\u{201d} vừa được lưu từ cửa sổ hoặc chương trình khác, trong khi ở đây còn thay đổi chưa lưu. Tải lại sẽ hỏi trước khi bỏ các thay đổi này; lưu sẽ hỏi trước khi ghi đè."
+    )
+}
 pub const DIALOG_KEYS: &str = "Enter: nút đầu tiên · Esc: thoát, không thay đổi gì";
 pub const RECOVERY_KEYS: &str = "Enter: khôi phục";
 pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";
