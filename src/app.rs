@@ -538,6 +538,13 @@ impl App {
             Owner::Cluster => None,
         };
         let read_only = me.is_some() || self.viewing_copy().is_some();
+        self.documents.set_folder(
+            self.doc
+                .as_ref()
+                .and_then(|d| d.path.as_deref())
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);
@@ -826,6 +833,8 @@ impl App {
             Ok(()) => {
                 doc.workbook = wb;
                 doc.saved_to(path.clone());
+                self.documents
+                    .set_folder(path.parent().map(Path::to_path_buf));
                 self.recovery_due = None;
                 self.clear_recovery();
                 self.settings.settings.remember(&path);

@@ -410,3 +410,38 @@ fn the_ballot_form_stays_put_and_takes_the_counting_committee() {
     assert_eq!(b.counting_committee.last().unwrap().name, "Võ Thị Mai");
     assert!(shows(&app, s::BALLOT_SAVED));
 }
+
+/// Issue 14, finding 7: with no native dialog the typed path starts as the
+/// whole path in the workbook's folder; a bare name typed lands there too,
+/// never in the program's working folder, and the panel says where.
+#[test]
+fn with_no_dialog_the_export_goes_to_the_workbook_s_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::Documents)]);
+    send(
+        &mut app,
+        [Message::Documents(Documents::Picked(
+            Target::One(DocKind::Minutes),
+            Picked::Unavailable,
+        ))],
+    );
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    let full = folder.join("Cum8-2019-BienBan.pdf");
+    assert!(
+        shows(&app, &full.display().to_string()),
+        "the whole path is offered"
+    );
+    send(
+        &mut app,
+        [
+            Message::Documents(Documents::PathTyped("bien-ban-sua.pdf".into())),
+            Message::Documents(Documents::PathSubmit),
+        ],
+    );
+    let job = app.export_job().expect("an export ran");
+    assert!(job.finished());
+    assert_eq!(job.items[0].path, folder.join("bien-ban-sua.pdf"));
+    assert!(folder.join("bien-ban-sua.pdf").exists());
+    assert!(shows(&app, &s::export_folder(&folder)));
+}

@@ -579,6 +579,9 @@ pub fn changed_on_disk_dirty(file: &str) -> String {
         "Tệp \u{201c}{file}\u{201d} vừa được lưu từ cửa sổ hoặc chương trình khác, trong khi ở đây còn thay đổi chưa lưu. Tải lại sẽ hỏi trước khi bỏ các thay đổi này; lưu sẽ hỏi trước khi ghi đè."
     )
 }
+pub fn export_folder(dir: &std::path::Path) -> String {
+    format!("Thư mục: {}", dir.display())
+}
 pub const DIALOG_KEYS: &str = "Enter: nút đầu tiên · Esc: thoát, không thay đổi gì";
 pub const RECOVERY_KEYS: &str = "Enter: khôi phục";
 pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";

@@ -64,6 +64,9 @@ pub struct State {
     job: Option<Job>,
     /// No native dialog on this machine: the path being typed.
     typing: Option<(Target, String)>,
+    /// The open workbook's folder: where exports go unless told otherwise
+    /// (never the program's working folder).
+    folder: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,9 +91,12 @@ pub enum Action {
 
 use crate::app::dialog::NO_DIALOG_BELOW;
 
-async fn pick(target: Target, suggested: String) -> Picked {
+async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Picked {
     let started = Instant::now();
-    let dialog = rfd::AsyncFileDialog::new();
+    let mut dialog = rfd::AsyncFileDialog::new();
+    if let Some(f) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(f);
+    }
     let handle = match target {
         Target::One(_) => {
             dialog
@@ -166,6 +172,21 @@ pub fn open_with_system(path: &Path) -> std::io::Result<()> {
 }
 
 impl State {
+    /// Where the open workbook lives (exports start there).
+    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
+        self.folder = folder;
+    }
+
+    /// A path as typed: a bare name or a relative path lands in the
+    /// workbook's folder.
+    fn resolve(&self, typed: &str) -> PathBuf {
+        let p = PathBuf::from(typed.trim().trim_matches('"'));
+        match &self.folder {
+            Some(f) if p.is_relative() => f.join(p),
+            _ => p,
+        }
+    }
+
     pub fn job(&self) -> Option<&Job> {
         self.job.as_ref()
     }
@@ -181,7 +202,8 @@ impl State {
                     Target::One(k) => docs::file_name(wb, k),
                     Target::All => String::new(),
                 };
-                return Action::Run(Task::perform(pick(target, name), move |p| {
+                let folder = self.folder.clone();
+                return Action::Run(Task::perform(pick(target, name, folder), move |p| {
                     Message::Picked(target, p)
                 }));
             }
@@ -189,10 +211,12 @@ impl State {
                 Picked::Path(p) => return self.start(target, p, wb),
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
-                    let suggested = match target {
+                    // The whole path, so the clerk sees where it will go.
+                    let name = match target {
                         Target::One(k) => docs::file_name(wb, k),
                         Target::All => String::new(),
                     };
+                    let suggested = self.resolve(&name).display().to_string();
                     self.typing = Some((target, suggested));
                     return Action::Run(iced::widget::operation::focus("export-path"));
                 }
@@ -204,11 +228,11 @@ impl State {
             }
             Message::PathSubmit => {
                 if let Some((target, p)) = self.typing.take() {
-                    let p = p.trim().to_string();
-                    if p.is_empty() {
+                    if p.trim().is_empty() {
                         self.typing = Some((target, p));
                     } else {
-                        return self.start(target, PathBuf::from(p), wb);
+                        let path = self.resolve(&p);
+                        return self.start(target, path, wb);
                     }
                 }
             }
@@ -469,6 +493,17 @@ fn job_view(job: &Job) -> Element<'_, Message> {
     // Only a moment's work: no bar flickering by.
     if !finished && (total > 1 || job.started.elapsed() > Duration::from_millis(300)) {
         body = body.push(progress_bar(0.0..=total as f32, done as f32).girth(8));
+    }
+    if let Some(dir) = job.folder.clone().or_else(|| {
+        job.items
+            .first()
+            .and_then(|i| i.path.parent().map(PathBuf::from))
+    }) {
+        body = body.push(
+            text(s::export_folder(&dir))
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+        );
     }
     for item in &job.items {
         let name = item
