@@ -493,3 +493,39 @@ fn the_cluster_accepts_part_of_a_school_s_bonus_claim_in_the_panel() {
     );
     assert_eq!(bonus(&app), claimed - Points::whole(2) + Points(50));
 }
+
+/// Issue 14, finding 13: a note typed beside a cell but not confirmed is
+/// kept when another cell is picked (with the score, as one undo step).
+#[test]
+fn a_note_typed_then_another_cell_picked_is_kept() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let school = app.workbook().unwrap().members[2].id.clone();
+    let col = column_of(&app, &school);
+    let cell = Cell {
+        school: col,
+        leaf: 1,
+    };
+    send(&mut app, [Message::Scoring(scoring::Message::Select(cell))]);
+    send(
+        &mut app,
+        [
+            Message::Scoring(scoring::Message::Input("2,5".into())),
+            Message::Scoring(scoring::Message::Note("Thiếu biên bản hội nghị".into())),
+            Message::Scoring(scoring::Message::Select(Cell {
+                school: col,
+                leaf: 3,
+            })),
+        ],
+    );
+    let wb = app.workbook().unwrap();
+    let leaf = wb.leaf_criteria()[1].id.clone();
+    let score = &wb.assessment(&school).unwrap().cluster_scores[&leaf];
+    assert_eq!(score.note, "Thiếu biên bản hội nghị");
+    assert_eq!(score.points, thidua::workbook::Points(250));
+    // One undo step takes both back.
+    send(&mut app, [Message::Undo]);
+    let wb = app.workbook().unwrap();
+    let score = &wb.assessment(&school).unwrap().cluster_scores[&leaf];
+    assert_ne!(score.note, "Thiếu biên bản hội nghị");
+}

@@ -39,6 +39,9 @@ pub enum Edit {
     /// The whole workbook, worked out elsewhere in one go (files returned by
     /// member schools merged by `crate::exchange::apply`): one undo step.
     Replace(Box<Workbook>),
+    /// Several edits made as one (a score with the note typed beside it,
+    /// committed on leaving the cell): all or none, one undo step.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit was refused; the workbook is unchanged.
@@ -136,6 +139,14 @@ impl Edit {
     /// leader's merge can tell whose change is whose. A member school may
     /// change only what it owns (see [`Edit::check_owner`]).
     pub fn apply_as(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        if let Edit::Batch(edits) = self {
+            let mut next = wb.clone();
+            for e in edits {
+                e.apply_as(&mut next, editor)?;
+            }
+            *wb = next;
+            return Ok(());
+        }
         let key = wb.replica_key(editor);
         self.check_owner(wb, editor)?;
         // A file with two schools under one id (a hand edit, a bad merge)
@@ -215,6 +226,7 @@ impl Edit {
             Edit::Criteria(edit) => edit.apply(wb, editor)?,
             Edit::Score(edit) => edit.apply(wb, editor)?,
             Edit::Replace(new) => *wb = *new,
+            Edit::Batch(_) => unreachable!("applied above"),
         }
         Ok(())
     }

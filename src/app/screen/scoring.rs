@@ -371,15 +371,41 @@ impl State {
                 }
             }
         };
-        if typed == self.score(wb, cell, self.side).map(|s| s.points) {
-            return Ok(None);
+        let stored = self.score(wb, cell, self.side);
+        let mut edits = Vec::new();
+        if typed != stored.map(|s| s.points) {
+            edits.push(Edit::Score(ScoreEdit::Points {
+                school: school.clone(),
+                criterion: criterion.clone(),
+                side: self.side,
+                points: typed,
+            }));
         }
-        Ok(Some(Box::new(Edit::Score(ScoreEdit::Points {
-            school,
-            criterion,
-            side: self.side,
-            points: typed,
-        }))))
+        // The note and evidence typed beside the cell go with it: leaving
+        // the cell never drops them silently.
+        let stored_note = stored.map(|s| s.note.as_str()).unwrap_or_default();
+        if self.note.trim() != stored_note.trim() {
+            edits.push(Edit::Score(ScoreEdit::Note {
+                school: school.clone(),
+                criterion: criterion.clone(),
+                side: self.side,
+                note: self.note.clone(),
+            }));
+        }
+        let stored_evidence = stored.map(|s| s.evidence.join("; ")).unwrap_or_default();
+        if self.evidence.trim() != stored_evidence.trim() {
+            edits.push(Edit::Score(ScoreEdit::Evidence {
+                school,
+                criterion,
+                side: self.side,
+                evidence: self.evidence.split(';').map(str::to_string).collect(),
+            }));
+        }
+        Ok(match edits.len() {
+            0 => None,
+            1 => edits.pop().map(Box::new),
+            _ => Some(Box::new(Edit::Batch(edits))),
+        })
     }
 
     /// The commit of a valid value still being typed in the cell, for
