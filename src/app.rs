@@ -955,7 +955,7 @@ impl App {
                 _ => None,
             }),
         ];
-        if self.view == View::Scoring && self.doc.is_some() {
+        if self.view == View::Scoring && self.doc.is_some() && self.modal.is_none() {
             subs.push(scoring::State::subscription().map(Message::Scoring));
         }
         // Ticks only while a recovery copy is pending: an idle window wakes
@@ -1241,6 +1241,10 @@ impl App {
     }
 
     /// The scoring grid's selected cell (tests).
+    pub fn scoring_side(&self) -> crate::workbook::edit::scores::Side {
+        self.scoring.side()
+    }
+
     pub fn scoring_selected(&self) -> Option<scoring::Cell> {
         self.scoring.selected()
     }

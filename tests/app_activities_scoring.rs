@@ -217,7 +217,7 @@ fn tab_and_enter_move_between_cells() {
     assert!(sim.find(selector::id(scoring::CELL_ID)).is_ok());
     drop(sim);
     send(&mut app, [Message::Scoring(scoring::Message::Submit)]);
-    click(&mut app, thidua::app::strings::SELF_SCORE);
+    click(&mut app, thidua::app::strings::SELF_SCORE_KEY);
 }
 
 #[test]
@@ -528,4 +528,63 @@ fn a_note_typed_then_another_cell_picked_is_kept() {
     let wb = app.workbook().unwrap();
     let score = &wb.assessment(&school).unwrap().cluster_scores[&leaf];
     assert_ne!(score.note, "Thiếu biên bản hội nghị");
+}
+
+/// Issue 14, finding 15: the grid answers the keyboard. With no cell
+/// selected, Enter starts at the first cell; arrows move; Alt+T switches to
+/// the school's own score.
+#[test]
+fn arrows_and_keys_move_in_the_grid() {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Named, key::Physical};
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let press = |key: Key, modifiers: Modifiers| Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: Physical::Unidentified(iced::keyboard::key::NativeCode::Unidentified),
+        location: Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    };
+    let keys = |e: Event| scoring::State::key(e).map(Message::Scoring);
+    send(
+        &mut app,
+        keys(press(Key::Named(Named::Enter), Modifiers::empty())),
+    );
+    assert_eq!(app.scoring_selected(), Some(Cell { school: 0, leaf: 0 }));
+    send(
+        &mut app,
+        keys(press(Key::Named(Named::ArrowDown), Modifiers::empty())),
+    );
+    send(
+        &mut app,
+        keys(press(Key::Named(Named::ArrowRight), Modifiers::empty())),
+    );
+    assert_eq!(app.scoring_selected(), Some(Cell { school: 1, leaf: 1 }));
+    send(
+        &mut app,
+        keys(press(Key::Named(Named::ArrowUp), Modifiers::empty())),
+    );
+    send(
+        &mut app,
+        keys(press(Key::Named(Named::ArrowUp), Modifiers::empty())),
+    );
+    assert_eq!(
+        app.scoring_selected(),
+        Some(Cell { school: 1, leaf: 0 }),
+        "clamped at the top"
+    );
+    assert!(shows(&app, thidua::app::strings::CLUSTER_SCORE_KEY));
+    send(
+        &mut app,
+        keys(press(Key::Character("t".into()), Modifiers::ALT)),
+    );
+    // Alt+T: the school's own scores are typed now (the cell shows them).
+    let typed = thidua::app::strings::SELF_SCORE_KEY;
+    assert!(shows(&app, typed));
+    assert_eq!(
+        app.scoring_side(),
+        thidua::workbook::edit::scores::Side::Own
+    );
 }

@@ -35,7 +35,7 @@ fn the_scoring_grid_offers_only_the_schools_own_self_scores() {
     let app = on_machine_of("dong-nai");
     assert!(ui::shows(&app, VIEW, &s::own_scores_only("Đồng Nai")));
     // No switch to the cluster's scores on a school's machine.
-    assert!(!ui::shows(&app, VIEW, s::CLUSTER_SCORE));
+    assert!(!ui::shows(&app, VIEW, s::CLUSTER_SCORE_KEY));
 }
 
 #[test]

@@ -582,6 +582,8 @@ pub fn changed_on_disk_dirty(file: &str) -> String {
 pub fn export_folder(dir: &std::path::Path) -> String {
     format!("Thư mục: {}", dir.display())
 }
+pub const CLUSTER_SCORE_KEY: &str = "Cụm chấm (Alt+C)";
+pub const SELF_SCORE_KEY: &str = "Tự chấm (Alt+T)";
 pub const DIALOG_KEYS: &str = "Enter: nút đầu tiên · Esc: thoát, không thay đổi gì";
 pub const RECOVERY_KEYS: &str = "Enter: khôi phục";
 pub const MERGE_COPY: &str = "Gộp vào sổ cụm…";

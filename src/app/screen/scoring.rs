@@ -140,6 +140,11 @@ pub enum Message {
     Tab {
         back: bool,
     },
+    /// Arrow keys: rows down (+) or up, columns right (+) or left.
+    Move {
+        rows: i32,
+        cols: i32,
+    },
     Scrolled(scrollable::Viewport),
     Note(String),
     SaveNote,
@@ -459,6 +464,49 @@ impl State {
                 d.error = None;
                 let _ = self.pending(wb);
             }
+            // With no cell selected yet, the keys start at the first cell
+            // this machine may type in.
+            Message::Submit | Message::Tab { .. } | Message::Move { .. }
+                if self.selected.is_none() && !self.in_panel =>
+            {
+                if let Some(first) = (0..dims.0).find(|&i| self.editable(i))
+                    && dims.1 > 0
+                {
+                    return self.go(
+                        wb,
+                        Cell {
+                            school: first,
+                            leaf: 0,
+                        },
+                    );
+                }
+            }
+            Message::Move { .. } if self.in_panel => {}
+            Message::Move { rows, cols } => {
+                if let Some(c) = self.selected
+                    && dims.1 > 0
+                {
+                    let leaf =
+                        (c.leaf as i64 + i64::from(rows)).clamp(0, dims.1 as i64 - 1) as usize;
+                    // Sideways only onto columns this machine may type in.
+                    let mut school = c.school;
+                    if cols != 0 {
+                        let step = cols.signum() as i64;
+                        let mut i = c.school as i64 + step;
+                        while (0..dims.0 as i64).contains(&i) {
+                            if self.editable(i as usize) {
+                                school = i as usize;
+                                break;
+                            }
+                            i += step;
+                        }
+                    }
+                    let next = Cell { school, leaf };
+                    if next != c {
+                        return self.leave_for(wb, next);
+                    }
+                }
+            }
             Message::Submit => {
                 if let Some(c) = self.selected
                     && dims.1 > 0
@@ -616,7 +664,13 @@ impl State {
     /// Tab and Shift+Tab while the grid is shown (a text input lets them
     /// through).
     pub fn subscription() -> Subscription<Message> {
-        keyboard::listen().filter_map(|event| match event {
+        keyboard::listen().filter_map(State::key)
+    }
+
+    /// The grid's message for a key no field took (Tab, arrows, Enter,
+    /// Alt+C / Alt+T).
+    pub fn key(event: keyboard::Event) -> Option<Message> {
+        match event {
             keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(keyboard::key::Named::Tab),
                 modifiers,
@@ -624,8 +678,44 @@ impl State {
             } if !modifiers.command() => Some(Message::Tab {
                 back: modifiers.shift(),
             }),
+            // Arrows a text field did not take (Left/Right move the caret
+            // inside the cell; Up/Down always move between rows).
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named),
+                modifiers,
+                ..
+            } if !modifiers.command() && !modifiers.shift() => {
+                use keyboard::key::Named;
+                let (rows, cols) = match named {
+                    Named::ArrowUp => (-1, 0),
+                    Named::ArrowDown => (1, 0),
+                    Named::ArrowLeft => (0, -1),
+                    Named::ArrowRight => (0, 1),
+                    Named::Enter => return Some(Message::Submit),
+                    _ => return None,
+                };
+                Some(Message::Move { rows, cols })
+            }
+            // Alt+C / Alt+T: the cluster's score or the school's own.
+            keyboard::Event::KeyPressed {
+                key,
+                modifiers,
+                physical_key,
+                ..
+            } if modifiers.alt() && !modifiers.command() => {
+                match key.to_latin(physical_key)?.to_ascii_lowercase() {
+                    'c' => Some(Message::Side(Side::Cluster)),
+                    't' => Some(Message::Side(Side::Own)),
+                    _ => None,
+                }
+            }
             _ => None,
-        })
+        }
+    }
+
+    /// Which score is typed: the cluster's or the school's own.
+    pub fn side(&self) -> Side {
+        self.side
     }
 
     // ----- view -----
@@ -658,8 +748,8 @@ impl State {
                     .color(theme::MUTED),
             ),
             None => row![
-                side_button(s::CLUSTER_SCORE, Side::Cluster),
-                side_button(s::SELF_SCORE, Side::Own),
+                side_button(s::CLUSTER_SCORE_KEY, Side::Cluster),
+                side_button(s::SELF_SCORE_KEY, Side::Own),
             ]
             .spacing(theme::SPACE_S)
             .into(),
