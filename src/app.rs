@@ -186,6 +186,9 @@ pub struct App {
     /// A crashed window's copy restored here: removed once this window's
     /// own copy of the restored state is written.
     adopted_recovery: Option<recovery::Orphan>,
+    /// The rules' results of the open workbook, worked out once per change
+    /// (`refresh_screens`) and handed to every view: no view evaluates.
+    results: Option<std::sync::Arc<crate::rules::Results>>,
     /// The file's state on disk last told about (see `watch_disk`).
     disk_told: Option<document::Stamp>,
     /// A school's copy to merge once the cluster's workbook is picked.
@@ -225,6 +228,7 @@ impl App {
             adopted_recovery: None,
             copy_to_merge: None,
             disk_told: None,
+            results: None,
         };
         app.offer_recovery();
         if let Some(path) = boot.file {
@@ -548,8 +552,13 @@ impl App {
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);
-        if let Some(doc) = &self.doc {
-            self.scoring.refresh(&doc.workbook);
+        // The rules' results, once per change, for every view.
+        self.results = self
+            .doc
+            .as_ref()
+            .map(|d| std::sync::Arc::new(crate::rules::evaluate(&d.workbook)));
+        if let (Some(doc), Some(results)) = (&self.doc, &self.results) {
+            self.scoring.refresh(&doc.workbook, results.clone());
         }
     }
 
@@ -995,6 +1004,9 @@ impl App {
 
     fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {
         let wb = &doc.workbook;
+        let Some(results) = self.results.as_deref() else {
+            return text("…").into(); // worked out with every change
+        };
         // The file's name sits here, where it has room: in the toolbar it
         // was cut ("cum8-2…") or wrapped and pushed the toolbar down.
         let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
@@ -1104,9 +1116,9 @@ impl App {
             View::Members => self.members.view(wb).map(Message::Members),
             View::Activities => self.activities.view(wb).map(Message::Activities),
             View::Scoring => self.scoring.view(wb).map(Message::Scoring),
-            View::Awards => self.awards.view(wb).map(Message::Awards),
+            View::Awards => self.awards.view(wb, results).map(Message::Awards),
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
-            View::Documents => self.documents.view(wb).map(Message::Documents),
+            View::Documents => self.documents.view(wb, results).map(Message::Documents),
             View::Criteria => self.criteria.view(wb).map(Message::Criteria),
             View::Returns => returns::view(
                 wb,

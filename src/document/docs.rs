@@ -143,7 +143,8 @@ pub fn missing(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
     out
 }
 
-fn missing_with(wb: &Workbook, r: &Results, kind: DocKind) -> Vec<Missing> {
+/// [`missing`] with the results already worked out.
+pub fn missing_with(wb: &Workbook, r: &Results, kind: DocKind) -> Vec<Missing> {
     let mut out = common::missing_common(wb, kind);
     out.extend(match kind {
         DocKind::ScoreSheet => score_sheet::missing(wb),

@@ -25,6 +25,10 @@ pub struct State {
     draft: Option<Draft>,
     decision: Option<DecisionDraft>,
     error: Option<String>,
+    /// The results with the ballot as typed (quorum, threshold, problems
+    /// follow every keystroke before anything is saved): worked out when
+    /// the draft changes, never in `view`.
+    preview: Option<(Draft, Results)>,
     /// The counting committee of a ballot just removed: entering the
     /// ballot again starts with it rather than silently without it.
     committee_memory: Vec<crate::workbook::Person>,
@@ -141,6 +145,12 @@ pub enum Action {
 
 impl State {
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+        let action = self.step(message, wb);
+        self.refresh_preview(wb);
+        action
+    }
+
+    fn step(&mut self, message: Message, wb: &Workbook) -> Action {
         self.error = None;
         match message {
             Message::SelectAward(id) => {
@@ -328,7 +338,26 @@ impl State {
             .get_or_insert_with(|| Draft::of(wb, &award, memory))
     }
 
-    pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+    /// Works out the preview results after a change of the draft.
+    fn refresh_preview(&mut self, wb: &Workbook) {
+        self.preview = None;
+        let Some(d) = &self.draft else { return };
+        let Ok(mut b) = d.ballot() else { return };
+        let stored = wb.conference.ballots.iter().find(|x| x.award == d.award);
+        if stored == Some(&b) {
+            return;
+        }
+        if b.id.as_str().is_empty() {
+            b.id = Id::new("preview");
+        }
+        let mut p = wb.clone();
+        p.conference.ballots.retain(|x| x.award != d.award);
+        p.conference.ballots.push(b);
+        self.preview = Some((d.clone(), rules::evaluate(&p)));
+    }
+
+    /// `results`: the rules' results of `wb`, worked out once per change.
+    pub fn view<'a>(&'a self, wb: &'a Workbook, results: &'a Results) -> Element<'a, Message> {
         let header = row![
             text(s::VIEW_AWARDS)
                 .size(theme::TEXT_TITLE)
@@ -352,25 +381,12 @@ impl State {
         let stored = wb.conference.ballots.iter().find(|b| b.award == award);
         let unsaved = stored.is_none_or(|b| shown.ballot().as_ref() != Ok(b))
             && self.draft.as_ref().is_some_and(|d| d.award == award);
-        // The results with the figures as typed: quorum, threshold and
-        // problems follow every keystroke, before anything is saved.
         let parsed = shown.ballot();
-        let preview;
-        let wb_shown: &Workbook = match &parsed {
-            Ok(b) if unsaved => {
-                let mut p = wb.clone();
-                let mut b = b.clone();
-                if b.id.as_str().is_empty() {
-                    b.id = Id::new("preview");
-                }
-                p.conference.ballots.retain(|x| x.award != award);
-                p.conference.ballots.push(b);
-                preview = p;
-                &preview
-            }
-            _ => wb,
+        // The results with the figures as typed (see `refresh_preview`).
+        let results = match &self.preview {
+            Some((d, r)) if unsaved && d == &shown => r,
+            _ => results,
         };
-        let results = rules::evaluate(wb_shown);
 
         let mut tabs = row![].spacing(theme::SPACE_S);
         for a in &wb.rules.awards {
@@ -393,7 +409,7 @@ impl State {
         .color(theme::MUTED);
 
         let entry = ballot_entry(wb, &shown, stored, unsaved, parsed.as_ref().err());
-        let live = live_result(wb, &results, &award);
+        let live = live_result(wb, results, &award);
         let top = row![
             entry.width(Length::FillPortion(1)),
             live.width(Length::FillPortion(1))
@@ -411,8 +427,8 @@ impl State {
         }
         body = body
             .push(top)
-            .push(eligibility(wb, &results, &award))
-            .push(decisions(wb, &results, self.decision.as_ref()));
+            .push(eligibility(wb, results, &award))
+            .push(decisions(wb, results, self.decision.as_ref()));
         column![
             header,
             scrollable(body.padding(iced::Padding::ZERO.right(theme::SPACE_M)))

@@ -319,7 +319,12 @@ impl State {
         ))
     }
 
-    pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+    /// `results`: the rules' results of `wb`, worked out once per change.
+    pub fn view<'a>(
+        &'a self,
+        wb: &'a Workbook,
+        results: &crate::rules::Results,
+    ) -> Element<'a, Message> {
         let busy = self.job.as_ref().is_some_and(|j| !j.finished());
         let header = row![
             text(s::VIEW_DOCUMENTS)
@@ -342,7 +347,7 @@ impl State {
         let selected = self.selected.unwrap_or(docs::ALL[0]);
         let mut list = column![].spacing(4);
         for kind in docs::ALL {
-            let missing = docs::missing(wb, kind);
+            let missing = docs::missing_with(wb, results, kind);
             let blocking = missing.iter().filter(|m| m.blocking).count();
             let (status, color) = if blocking > 0 {
                 (s::CANNOT_MAKE, theme::BAD)
@@ -365,7 +370,7 @@ impl State {
                 .style(theme::nav(kind == selected)),
             );
         }
-        let detail = detail(wb, selected, busy);
+        let detail = detail(wb, results, selected, busy);
         page = page.push(
             row![
                 container(list)
@@ -399,8 +404,13 @@ fn small<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text
     text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
 }
 
-fn detail(wb: &Workbook, kind: DocKind, busy: bool) -> iced::widget::Container<'_, Message> {
-    let missing = docs::missing(wb, kind);
+fn detail<'a>(
+    wb: &'a Workbook,
+    results: &crate::rules::Results,
+    kind: DocKind,
+    busy: bool,
+) -> iced::widget::Container<'a, Message> {
+    let missing = docs::missing_with(wb, results, kind);
     let blocking = missing.iter().any(|m| m.blocking);
     let mut body = column![
         text(capitalised(docs::title(kind)))

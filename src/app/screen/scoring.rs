@@ -14,7 +14,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Subscription, Task, keyboard};
 
 use crate::app::{font, strings as s, theme};
-use crate::rules::{self, Results};
+use crate::rules::Results;
 use crate::text::compare_vi;
 use crate::workbook::edit::scores::Side;
 use crate::workbook::edit::{Edit, ScoreEdit};
@@ -73,7 +73,7 @@ struct Cache {
     leaf_rows: Vec<usize>,
     /// Current members, sorted the Vietnamese way: (id, short name, full name).
     schools: Vec<(Id, String, String)>,
-    results: Results,
+    results: std::sync::Arc<Results>,
 }
 
 /// UI state only.
@@ -207,7 +207,9 @@ impl State {
 
     /// Recomputes what the grid shows from the workbook: call after every
     /// change to it (edit, undo, open).
-    pub fn refresh(&mut self, wb: &Workbook) {
+    /// `results`: the rules' results of `wb`, worked out once per change
+    /// by the app and shared with the other views.
+    pub fn refresh(&mut self, wb: &Workbook, results: std::sync::Arc<Results>) {
         let mut rows = Vec::new();
         let mut leaf_rows = Vec::new();
         fn walk(
@@ -244,7 +246,7 @@ impl State {
             rows,
             leaf_rows,
             schools,
-            results: rules::evaluate(wb),
+            results,
         };
         // A selection that no longer exists (school removed, criterion
         // deleted) is dropped.
@@ -267,7 +269,7 @@ impl State {
 
     /// The rules' results as the grid last computed them.
     pub fn results(&self) -> Option<&Results> {
-        self.cache.as_ref().map(|c| &c.results)
+        self.cache.as_ref().map(|c| &*c.results)
     }
 
     pub fn selected(&self) -> Option<Cell> {
