@@ -1,0 +1,158 @@
+//! The screens of the conference and the year's end (awards, year-end,
+//! documents, criteria) wired to the workbook.
+
+use super::*;
+
+impl App {
+    pub(super) fn reset_conference_screens(&mut self) {
+        self.awards.reset();
+        self.criteria.reset();
+        self.year_end.reset();
+    }
+
+    /// An edit from one of the screens below; the error goes to the notice
+    /// bar when the screen has no place for it.
+    pub(super) fn apply_from(
+        &mut self,
+        edit: Edit,
+        applied: fn(&mut App, Result<(), String>) -> Option<String>,
+    ) {
+        let result = self.apply(edit);
+        if let Some(e) = applied(self, result) {
+            self.notice = Some(Notice::Error(e));
+        }
+    }
+
+    pub(super) fn awards_message(&mut self, m: awards::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.awards.update(m, &doc.workbook) {
+            awards::Action::None => {}
+            awards::Action::Edit(edit) => {
+                self.apply_from(*edit, |app, r| app.awards.applied(r));
+            }
+            awards::Action::Export(kind) => {
+                return self
+                    .documents_message(documents::Message::Export(documents::Target::One(kind)));
+            }
+        }
+        Task::none()
+    }
+
+    pub(super) fn year_end_message(&mut self, m: year_end::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.year_end.update(m, &doc.workbook) {
+            year_end::Action::None => {}
+            year_end::Action::Edit(edit) => {
+                self.apply_from(*edit, |app, r| app.year_end.applied(r));
+            }
+            year_end::Action::Run(task) => return task.map(Message::YearEnd),
+            year_end::Action::NextYear(path) => return self.create_next_year(path),
+        }
+        Task::none()
+    }
+
+    pub(super) fn documents_message(&mut self, m: documents::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.documents.update(m, &doc.workbook) {
+            documents::Action::None => {}
+            documents::Action::Run(task) => return task.map(Message::Documents),
+            documents::Action::Notice(n) => self.notice = Some(Notice::Error(n)),
+        }
+        Task::none()
+    }
+
+    /// Next year's workbook from this one, saved at `path`, its name
+    /// recorded in this year's handover, then opened (asking first to save
+    /// this year's changes).
+    pub(super) fn create_next_year(&mut self, path: PathBuf) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        let this_name = doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| doc.untitled_name.clone())
+            .unwrap_or_default();
+        let next = match crate::rules::rollover::next_year(&doc.workbook, &this_name) {
+            Ok(next) => next,
+            Err(problems) => {
+                self.notice = Some(Notice::Error(s::next_year_refused(&problems)));
+                return Task::none();
+            }
+        };
+        if let Err(e) = workbook::save(&path, &next, Overwrite::WorkbookOnly) {
+            self.notice = Some(Notice::Error(s::next_year_failed(&e.to_string())));
+            return Task::none();
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut handover = doc.workbook.conference.handover.clone();
+        if handover.next_year_file != name {
+            handover.next_year_file = name;
+            let _ = self.apply(Edit::Conference(
+                crate::workbook::edit::ConferenceEdit::SetHandover(handover),
+            ));
+        }
+        let task = self.update(Message::OpenPath(path.clone()));
+        if self.modal.is_none() {
+            self.notice = Some(Notice::Info(s::next_year_created(&path)));
+        }
+        task
+    }
+
+    pub(super) fn criteria_message(&mut self, m: criteria::Message) -> Task<Message> {
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        match self.criteria.update(m, &doc.workbook) {
+            criteria::Action::None => {}
+            criteria::Action::Edit(edit) => {
+                let result = self.apply(*edit);
+                self.criteria.applied(result);
+            }
+            criteria::Action::PickFile => return self.pick(Purpose::CopyCriteria),
+        }
+        Task::none()
+    }
+
+    /// Replaces the criteria table with the one in the workbook at `path`
+    /// (refused, with the scores in the way, when it does not fit them).
+    pub(super) fn copy_criteria_from(&mut self, path: &Path) {
+        if self.doc.is_none() {
+            return;
+        }
+        self.view = View::Criteria;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = match workbook::load(path) {
+            Ok(loaded) => self
+                .apply(Edit::Criteria(
+                    crate::workbook::edit::CriteriaEdit::Replace(loaded.workbook.criteria),
+                ))
+                .map(|()| name),
+            Err(e) => Err(s::criteria_file_unreadable(&name, &e.to_string())),
+        };
+        self.criteria.copied(result);
+    }
+}
+
+/// Awards messages that only change what is looked at (the award's tab,
+/// printing the ballot papers): allowed on a member school's machine.
+pub(super) fn awards_view_only(m: &awards::Message) -> bool {
+    matches!(
+        m,
+        awards::Message::SelectAward(_) | awards::Message::PrintBallots
+    )
+}

@@ -1,0 +1,364 @@
+//! File handling: opening, saving, closing, the recovery copy, the
+//! dialogs that guard them, and noticing another window saving the file.
+
+use super::*;
+
+impl App {
+    pub(super) fn write_recovery(&mut self) {
+        self.recovery_due = None;
+        if let Some(doc) = self.doc.as_ref().filter(|d| d.dirty) {
+            let disk = doc.stamp.and_then(|s| s.pair());
+            let written = self
+                .recovery
+                .write(doc.path.as_deref(), disk, &doc.workbook);
+            if written && let Some(old) = self.adopted_recovery.take() {
+                old.remove();
+            }
+        }
+    }
+
+    /// Tells once per change when the open file changed on disk.
+    pub(super) fn watch_disk(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = &doc.path else { return };
+        if !doc.changed_on_disk() {
+            return;
+        }
+        let now = document::Stamp::of(path);
+        if now.is_some() && now == self.disk_told {
+            return;
+        }
+        self.disk_told = now;
+        let name = doc.file_name().unwrap_or_default();
+        self.notice = Some(Notice::ChangedOnDisk(if doc.dirty {
+            s::changed_on_disk_dirty(&name)
+        } else {
+            s::changed_on_disk_clean(&name)
+        }));
+    }
+
+    /// Removes this window's recovery copy (never another window's).
+    pub(super) fn clear_recovery(&mut self) {
+        self.recovery.clear();
+    }
+
+    /// Offers the newest copy a crashed window left, unless a dialog is
+    /// already shown (it is offered again at the next start).
+    pub(super) fn offer_recovery(&mut self) {
+        if self.modal.is_some() || self.pending_recovery.is_some() {
+            return;
+        }
+        let adopted = self.adopted_recovery.as_ref().map(|o| o.file.clone());
+        let Some(orphan) = self
+            .recovery
+            .orphans()
+            .into_iter()
+            .find(|o| Some(&o.file) != adopted.as_ref())
+        else {
+            return;
+        };
+        self.modal = Some(Modal::Recovery {
+            file: orphan
+                .copy
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| s::UNTITLED.to_string()),
+            written: orphan.copy.written.clone(),
+            school: orphan
+                .copy
+                .workbook
+                .provenance
+                .copy_for
+                .as_ref()
+                .map(|id| orphan.copy.workbook.school_full_name(id)),
+        });
+        self.pending_recovery = Some(orphan);
+    }
+
+    pub(super) fn close_document(&mut self) {
+        self.doc = None;
+        self.members.reset();
+        self.merge.reset();
+        self.reset_conference_screens();
+        self.recovery_due = None;
+        self.clear_recovery();
+    }
+
+    pub(super) fn set_document(&mut self, doc: Document) {
+        self.disk_told = None;
+        self.clear_recovery();
+        self.recovery_due = None;
+        self.show_problems = true;
+        self.members.reset();
+        self.merge.reset();
+        self.reset_conference_screens();
+        self.view = View::Members;
+        self.screen = Screen::Workbook;
+        let dirty = doc.dirty;
+        self.doc = Some(doc);
+        self.scoring.reset();
+        self.refresh_screens();
+        if dirty {
+            self.changed();
+        }
+        // A school's copy says whose it is: no need to ask, and it opens
+        // where the school works, with what is still to fill.
+        let copy_for = self
+            .workbook()
+            .and_then(|wb| wb.provenance.copy_for.clone());
+        match copy_for {
+            Some(school) if self.viewing_copy().is_none() => {
+                self.view = View::Scoring;
+                if let Some(wb) = self.workbook() {
+                    let missing = wb.missing_self_scores(&school);
+                    self.notice = Some(Notice::Info(s::copy_still_missing(
+                        &wb.school_full_name(&school),
+                        &missing,
+                    )));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if self.settings.settings.machine.is_none() && self.modal.is_none() {
+                    self.ask_machine();
+                }
+            }
+        }
+    }
+
+    /// Opens a workbook file: the workbook (with its problems listed), or
+    /// the error screen.
+    pub fn open(&mut self, path: PathBuf) {
+        // Absolute, so recent files still work when started from elsewhere.
+        let path = std::path::absolute(&path).unwrap_or(path);
+        self.notice = None;
+        match workbook::load(&path) {
+            Ok(loaded) => {
+                let mut doc = Document::new(loaded.workbook, Some(path.clone()));
+                doc.problems = loaded.problems;
+                doc.reformatted = loaded.reformatted;
+                self.set_document(doc);
+                self.settings.settings.remember(&path);
+                self.settings.save();
+            }
+            Err(e) => {
+                self.close_document();
+                self.screen = Screen::Error(error::State::new(path, e));
+            }
+        }
+    }
+
+    pub(super) fn open_sample(&mut self) {
+        self.notice = None;
+        match workbook::load_bytes(SAMPLE) {
+            Ok(loaded) => {
+                let mut doc = Document::new(loaded.workbook, None);
+                doc.untitled_name = Some(SAMPLE_NAME.to_string());
+                doc.problems = loaded.problems;
+                self.set_document(doc);
+            }
+            Err(_) => self.notice = Some(Notice::Error(s::NO_SAMPLE.into())),
+        }
+    }
+
+    pub(super) fn pick(&mut self, purpose: Purpose) -> Task<Message> {
+        if purpose == Purpose::SaveAs && self.doc.is_none() {
+            return Task::none();
+        }
+        let folder = self.settings.settings.last_folder.clone();
+        let name = self
+            .doc
+            .as_ref()
+            .map(Document::suggested_name)
+            .unwrap_or_default();
+        Task::perform(dialog::pick(purpose, folder, name), move |p| {
+            Message::Picked(purpose, p)
+        })
+    }
+
+    pub(super) fn picked(&mut self, purpose: Purpose, picked: Picked) -> Task<Message> {
+        match picked {
+            Picked::Path(path) => match purpose {
+                Purpose::Open => self.open(path),
+                Purpose::SaveAs => return self.save_to(path),
+                Purpose::FromLastYear => self.next_year_from(path),
+                Purpose::CopyCriteria => self.copy_criteria_from(&path),
+                Purpose::Returns => self.import_returns(vec![path], false),
+                Purpose::MasterForCopy => self.merge_copy_into(path),
+            },
+            Picked::Cancelled => self.after_save = None,
+            Picked::Unavailable => {
+                self.modal = Some(Modal::Path {
+                    purpose,
+                    value: String::new(),
+                });
+                return iced::widget::operation::focus(modal::ID_PATH);
+            }
+        }
+        Task::none()
+    }
+
+    pub(super) fn next_year_from(&mut self, path: PathBuf) {
+        match workbook::load(&path) {
+            Ok(loaded) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match crate::rules::rollover::next_year(&loaded.workbook, &name) {
+                    Ok(next) => self.set_document(Document::unsaved(next, None)),
+                    Err(problems) => {
+                        self.notice = Some(Notice::Error(s::next_year_refused(&problems)));
+                    }
+                }
+            }
+            Err(e) => {
+                self.close_document();
+                self.screen = Screen::Error(error::State::new(path, e));
+            }
+        }
+    }
+
+    /// A score typed in the grid but not yet committed (no Enter or Tab)
+    /// is committed before saving, closing or changing view: what the
+    /// clerk sees typed is what is saved.
+    pub(super) fn commit_typing(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if let Some(edit) = self.scoring.commit_draft(&doc.workbook) {
+            let result = self.apply(*edit);
+            self.scoring.applied(result);
+        }
+    }
+
+    pub(super) fn save(&mut self, overwrite_changed: bool) -> Task<Message> {
+        self.commit_typing();
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        let Some(path) = doc.path.clone() else {
+            return self.pick(Purpose::SaveAs);
+        };
+        if !overwrite_changed && doc.changed_on_disk() {
+            self.modal = Some(Modal::ChangedOnDisk);
+            return Task::none();
+        }
+        self.save_to(path)
+    }
+
+    /// Saves to `path`; on failure the edits stay and the reason is shown.
+    pub fn save_to(&mut self, path: PathBuf) -> Task<Message> {
+        let editor = self.machine();
+        let Some(doc) = &mut self.doc else {
+            return Task::none();
+        };
+        let mut wb = doc.workbook.clone();
+        crate::exchange::stamp(&mut wb, &editor);
+        match workbook::save(&path, &wb, Overwrite::WorkbookOnly) {
+            Ok(()) => {
+                doc.workbook = wb;
+                doc.saved_to(path.clone());
+                self.documents
+                    .set_folder(path.parent().map(Path::to_path_buf));
+                self.recovery_due = None;
+                self.clear_recovery();
+                self.settings.settings.remember(&path);
+                self.settings.save();
+                self.notice = Some(Notice::Info(s::saved(&path)));
+                match self.after_save.take() {
+                    Some(AfterSave::Close(id)) => return self.exit(id),
+                    Some(AfterSave::Then(m)) => return self.update(*m),
+                    None => {}
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+            }
+        }
+        Task::none()
+    }
+
+    pub(super) fn exit(&mut self, id: window::Id) -> Task<Message> {
+        self.clear_recovery();
+        self.settings.save();
+        window::close(id)
+    }
+
+    pub(super) fn modal_choice(&mut self, choice: Choice) -> Task<Message> {
+        let Some(modal) = self.modal.take() else {
+            return Task::none();
+        };
+        match (modal, choice) {
+            (Modal::CloseGuard(id), Choice::Save) => {
+                self.after_save = Some(AfterSave::Close(id));
+                return self.save(false);
+            }
+            (Modal::CloseGuard(id), Choice::DontSave) => return self.exit(id),
+            (Modal::Discard(next), Choice::Save) => {
+                self.after_save = Some(AfterSave::Then(next));
+                return self.save(false);
+            }
+            (Modal::Discard(next), Choice::DontSave) => {
+                self.discard_confirmed = true;
+                return self.update(*next);
+            }
+            (Modal::ChangedOnDisk, Choice::Overwrite) => return self.save(true),
+            (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
+            (Modal::Recovery { .. }, Choice::Restore) => {
+                if let Some(orphan) = self.pending_recovery.take() {
+                    let changed = orphan.disk_changed();
+                    let copy = orphan.copy.clone();
+                    let mut doc = Document::unsaved(copy.workbook, copy.path);
+                    // The file as that window knew it: a save over a file
+                    // changed since asks first instead of reverting it.
+                    if let Some(disk) = copy.disk {
+                        doc.stamp = Some(document::Stamp::from_pair(disk));
+                    }
+                    // The crashed window's copy stays on disk until this
+                    // window's own copy of the restored state is written.
+                    self.adopted_recovery = Some(orphan);
+                    self.set_document(doc);
+                    self.write_recovery();
+                    self.notice = Some(if changed {
+                        Notice::Error(s::RESTORED_DISK_CHANGED.into())
+                    } else {
+                        Notice::Info(s::RESTORED.into())
+                    });
+                }
+                self.offer_recovery();
+            }
+            (m @ Modal::Recovery { .. }, Choice::DiscardRecovery) => {
+                self.modal = Some(Modal::DiscardRecovery(Box::new(m)));
+            }
+            (Modal::DiscardRecovery(_), Choice::DiscardRecovery) => {
+                if let Some(orphan) = self.pending_recovery.take() {
+                    orphan.remove();
+                }
+                self.offer_recovery();
+            }
+            (Modal::DiscardRecovery(back), Choice::Cancel) => self.modal = Some(*back),
+            (Modal::Path { purpose, .. }, Choice::PathChanged(v)) => {
+                self.modal = Some(Modal::Path { purpose, value: v });
+            }
+            (m @ Modal::Path { .. }, Choice::PathSubmit) => match m.typed_path() {
+                Some((purpose, path)) => {
+                    let path = dialog::with_json_extension(path, purpose);
+                    return self.update(Message::Picked(purpose, Picked::Path(path)));
+                }
+                None => self.modal = Some(m),
+            },
+            (Modal::Machine { .. }, Choice::Machine(owner)) => {
+                let name = self.machine_name(&owner);
+                self.settings.settings.machine = Some(owner);
+                self.refresh_screens();
+                self.settings.save();
+                self.notice = Some(Notice::Info(s::machine_set(&name)));
+            }
+            (_, Choice::Cancel) => self.after_save = None,
+            // A choice that does not belong to the dialog shown: keep it.
+            (m, _) => self.modal = Some(m),
+        }
+        Task::none()
+    }
+}

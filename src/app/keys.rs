@@ -1,0 +1,48 @@
+//! The keyboard: the window's shortcuts and the keys of a dialog.
+
+use super::*;
+
+/// Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−.
+/// Enter and Esc while a dialog is shown (keys a field did not take).
+pub fn dialog_key(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    if modifiers.command() || modifiers.alt() {
+        return None;
+    }
+    match key {
+        keyboard::Key::Named(keyboard::key::Named::Enter) => Some(Message::DialogKey(true)),
+        keyboard::Key::Named(keyboard::key::Named::Escape) => Some(Message::DialogKey(false)),
+        _ => None,
+    }
+}
+
+/// The window's keyboard shortcuts (Ctrl+S, Ctrl+Z …).
+pub fn shortcut(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed {
+        key,
+        modifiers,
+        physical_key,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    if !modifiers.command() {
+        return None;
+    }
+    let shift = modifiers.shift();
+    Some(match key.to_latin(physical_key)?.to_ascii_lowercase() {
+        'n' => Message::New,
+        'o' => Message::Open,
+        's' if shift => Message::SaveAs,
+        's' => Message::Save,
+        'z' if shift => Message::Redo,
+        'z' => Message::Undo,
+        'y' => Message::Redo,
+        '=' | '+' => Message::ZoomIn,
+        '-' => Message::ZoomOut,
+        _ => return None,
+    })
+}

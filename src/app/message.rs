@@ -1,0 +1,77 @@
+//! What the window says to itself: messages, the screen shown, notices.
+
+use super::*;
+
+#[derive(Debug)]
+pub enum Screen {
+    Welcome,
+    Error(error::State),
+    Workbook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+    /// The open file was changed on disk by another window or program:
+    /// offers to load it again.
+    ChangedOnDisk(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    Members(members::Message),
+    Activities(activities::Message),
+    Scoring(scoring::Message),
+    Awards(awards::Message),
+    YearEnd(year_end::Message),
+    Documents(documents::Message),
+    Criteria(criteria::Message),
+    MergeReview(merge_review::Message),
+    /// Pick the files member schools sent back, to review and merge.
+    ImportReturns,
+    /// One signed copy per member school, in a folder beside the master.
+    MailOut,
+    /// Decide the open conflict at this index of the workbook's list.
+    DecideOpen(usize, crate::exchange::Decision),
+    /// Merge the school copy on screen into the cluster's workbook.
+    MergeCopy,
+    /// Enter (true) or Esc in a dialog.
+    DialogKey(bool),
+    /// Every few seconds: has the open file changed on disk?
+    WatchDisk,
+    /// Load the open file again from disk (asks first if there are edits).
+    Reload,
+    /// Write the final workbook for every school (no keys).
+    FinalCopy,
+    /// Write one school's copy again.
+    Reissue(workbook::Id),
+    /// Ask again whose machine this is.
+    ChooseMachine,
+    ReturnsPicked(Vec<PathBuf>),
+    Navigate(View),
+    Home,
+    New,
+    Open,
+    Save,
+    SaveAs,
+    FromLastYear,
+    OpenSample,
+    OpenPath(PathBuf),
+    Picked(Purpose, Picked),
+    Undo,
+    Redo,
+    Scale(f32),
+    ZoomIn,
+    ZoomOut,
+    FileDropped(PathBuf),
+    CloseRequested(window::Id),
+    Resized(Size),
+    /// The first window and its monitor's logical size.
+    FitWindow(window::Id, Option<Size>),
+    Tick,
+    Modal(Choice),
+    HideProblems,
+    DismissNotice,
+}

@@ -1,0 +1,259 @@
+//! The returned-files work in the window: the mail-out, the final copy,
+//! importing and reviewing returns, open conflicts, and merging a school's
+//! copy opened on the cluster's machine.
+
+use super::*;
+
+impl App {
+    /// "Gộp vào sổ cụm…": asks for the cluster's workbook, then opens it
+    /// with this copy under review.
+    pub(super) fn merge_copy(&mut self) -> Task<Message> {
+        let copy = self.doc.as_ref().and_then(|d| d.path.clone());
+        let Some(path) = self.viewing_copy().and(copy) else {
+            return Task::none();
+        };
+        // The most recent workbook that is not a school's copy is likely
+        // the cluster's: the dialog starts in its folder.
+        let folder = self
+            .settings
+            .settings
+            .recent
+            .iter()
+            .find(|p| p.as_path() != path.as_path())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| self.settings.settings.last_folder.clone());
+        self.copy_to_merge = Some(path);
+        Task::perform(
+            dialog::pick(Purpose::MasterForCopy, folder, String::new()),
+            |p| Message::Picked(Purpose::MasterForCopy, p),
+        )
+    }
+
+    pub(super) fn merge_copy_into(&mut self, master: PathBuf) {
+        let Some(copy) = self.copy_to_merge.take() else {
+            return;
+        };
+        if self.doc.as_ref().is_some_and(|d| d.dirty) {
+            return; // a copy on the cluster's machine is never edited
+        }
+        self.open(master);
+        if self.doc.is_none() {
+            return; // the error screen says why
+        }
+        if self.viewing_copy().is_some() {
+            self.notice = Some(Notice::Error(s::MASTER_IS_A_COPY.into()));
+            return;
+        }
+        self.view = View::Returns;
+        self.import_returns(vec![copy], false);
+    }
+
+    /// The mail-out: one copy per member school, each with only its own
+    /// key, in "<sổ>-gui-cac-truong/" beside the master. The first one
+    /// gives the master its secret, saved at once: copies whose keys the
+    /// saved master cannot derive again would come back as forged.
+    pub(super) fn mail_out(&mut self, only: Option<workbook::Id>) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+            return;
+        };
+        let mut wb = doc.workbook.clone();
+        let (copies, new_secret) = match crate::exchange::mail_out(&mut wb) {
+            Ok(x) => x,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e));
+                return;
+            }
+        };
+        if new_secret {
+            if let Some(doc) = &mut self.doc {
+                doc.keep_secret(&wb.provenance.secret);
+            }
+            let _ = self.save_to(path.clone());
+            if self.doc.as_ref().is_none_or(|d| d.dirty) {
+                return; // the save said why it failed
+            }
+        }
+        let Some(dir) = self.mail_out_dir(&path) else {
+            return;
+        };
+        let mut last = None;
+        for (school, copy) in copies
+            .iter()
+            .filter(|(id, _)| only.as_ref().is_none_or(|o| o == id))
+        {
+            let file = dir.join(crate::exchange::mail_out_name(&wb, school));
+            if let Err(e) = workbook::file::write_file(
+                &file,
+                &workbook::to_bytes(copy),
+                Overwrite::WorkbookOnly,
+                false,
+            ) {
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                return;
+            }
+            last = Some((school.clone(), file));
+        }
+        self.notice = Some(Notice::Info(match (only, last) {
+            (Some(_), Some((school, file))) => s::reissued(&wb.school_full_name(&school), &file),
+            _ => s::mailed_out(copies.len(), &dir),
+        }));
+    }
+
+    /// "<sổ>-gui-cac-truong/" beside the master, created; None (with the
+    /// reason on screen) when it cannot be.
+    pub(super) fn mail_out_dir(&mut self, master: &Path) -> Option<PathBuf> {
+        let stem = master
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = master.with_file_name(format!("{stem}-gui-cac-truong"));
+        match std::fs::create_dir_all(&dir) {
+            Ok(()) => Some(dir),
+            Err(e) => {
+                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                None
+            }
+        }
+    }
+
+    /// "Gửi bản cuối…": the workbook for everyone after the conference,
+    /// without any key, beside the school copies.
+    pub(super) fn final_copy(&mut self) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+            return;
+        };
+        let copy = crate::exchange::final_copy(&doc.workbook);
+        let name = crate::exchange::final_copy_name(&doc.workbook);
+        let Some(dir) = self.mail_out_dir(&path) else {
+            return;
+        };
+        let file = dir.join(name);
+        self.notice = Some(
+            match workbook::file::write_file(
+                &file,
+                &workbook::to_bytes(&copy),
+                Overwrite::WorkbookOnly,
+                false,
+            ) {
+                Ok(()) => Notice::Info(s::final_copy_written(&file)),
+                Err(e) => Notice::Error(s::save_failed(&e.to_string())),
+            },
+        );
+    }
+
+    pub(super) fn pick_returns(&mut self) -> Task<Message> {
+        if self.doc.is_none() || self.is_school_machine() {
+            return Task::none();
+        }
+        let folder = self.settings.settings.last_folder.clone();
+        Task::perform(dialog::pick_returns(folder), |r| match r {
+            Ok(paths) => Message::ReturnsPicked(paths),
+            Err(p) => Message::Picked(Purpose::Returns, p),
+        })
+    }
+
+    /// Reviews each file against the open workbook and puts it under
+    /// review; each refusal is listed in the notice bar. `dropped`: the
+    /// files were dragged onto the window (a refusal then also says how to
+    /// open a file as a workbook of its own).
+    pub(super) fn import_returns(&mut self, paths: Vec<PathBuf>, dropped: bool) {
+        let Some(doc) = &self.doc else { return };
+        let mut refusals = Vec::new();
+        for path in &paths {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match crate::exchange::review_file(&doc.workbook, path) {
+                Ok(review) => {
+                    if let Err(e) = self.merge.add(review) {
+                        refusals.push(e);
+                    }
+                }
+                Err(refusal) => {
+                    if refusal.code() == "forged" {
+                        self.merge.add_refused(merge_review::Refused {
+                            file_name: name.clone(),
+                            reason: refusal.to_string(),
+                            forged: true,
+                        });
+                    }
+                    let mut msg = s::return_refused(&name, &refusal.to_string());
+                    let other_book = matches!(
+                        refusal.code(),
+                        "other_cluster" | "other_year" | "from_cluster"
+                    );
+                    if dropped && other_book {
+                        msg = format!("{msg} {}", s::DROP_OPEN_HINT);
+                    }
+                    refusals.push(msg);
+                }
+            }
+        }
+        if let Some(dir) = paths
+            .first()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            self.settings.settings.last_folder = Some(dir.to_path_buf());
+        }
+        self.notice = if refusals.is_empty() {
+            None
+        } else {
+            Some(Notice::Error(refusals.join("\n")))
+        };
+    }
+
+    pub(super) fn decide_open(&mut self, n: usize, d: crate::exchange::Decision) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let mut wb = doc.workbook.clone();
+        let result = crate::exchange::decide_open(&mut wb, n, d)
+            .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
+        self.notice = Some(match result {
+            Ok(()) => Notice::Info(s::CONFLICT_DECIDED.into()),
+            Err(e) => Notice::Error(e),
+        });
+    }
+
+    pub(super) fn merge_message(&mut self, m: merge_review::Message) {
+        let Some(doc) = &self.doc else { return };
+        match self.merge.update(m, &doc.workbook) {
+            merge_review::Action::None => {}
+            merge_review::Action::Cancel => {
+                self.merge.reset();
+                self.notice = Some(Notice::Info(s::MERGE_CANCELLED.into()));
+            }
+            merge_review::Action::Apply(merged, done) => {
+                let files = self.merge.files().len();
+                match self.apply(Edit::Replace(merged)) {
+                    Ok(()) => {
+                        self.merge.reset();
+                        self.members.reset();
+                        self.reset_conference_screens();
+                        self.view = View::Returns;
+                        self.notice = Some(Notice::Info(s::merged(
+                            files,
+                            done.accepted,
+                            done.kept,
+                            done.refused,
+                        )));
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(e)),
+                }
+            }
+        }
+    }
+}

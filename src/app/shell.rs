@@ -1,0 +1,218 @@
+//! What the window shows: the workbook's shell (sidebar, toolbar, notices,
+//! the current view), the other screens and the dialog on top.
+
+use super::*;
+use iced::widget::{button, column, container, row, scrollable, space, text};
+
+impl App {
+    pub fn view(&self) -> Element<'_, Message> {
+        let base: Element<'_, Message> = match (&self.screen, &self.doc) {
+            (Screen::Workbook, Some(doc)) => self.shell(doc),
+            (Screen::Error(e), _) => e.view(),
+            _ => self
+                .welcome
+                .view(&self.settings.settings.recent, self.scale()),
+        };
+        let base = match &self.notice {
+            Some(n) if !matches!(self.screen, Screen::Workbook) => {
+                column![notice_bar(n), base].into()
+            }
+            _ => base,
+        };
+        match &self.modal {
+            Some(m) => modal::over(base, m.view()),
+            None => base,
+        }
+    }
+
+    pub(super) fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {
+        let wb = &doc.workbook;
+        let Some(results) = self.results.as_deref() else {
+            return text("…").into(); // worked out with every change
+        };
+        // The file's name sits here, where it has room: in the toolbar it
+        // was cut ("cum8-2…") or wrapped and pushed the toolbar down.
+        let file = doc.file_name().unwrap_or_else(|| s::UNTITLED.to_string());
+        let file = if doc.dirty {
+            format!("{} {file}", s::UNSAVED_MARK)
+        } else {
+            file
+        };
+        let mut nav = column![
+            text(&wb.cluster.name).font(font::BOLD),
+            text(format!("{} {}", s::YEAR, wb.year))
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+            text(file)
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED)
+                .wrapping(iced::widget::text::Wrapping::Glyph),
+            space::vertical().height(theme::SPACE_M),
+        ]
+        .spacing(theme::SPACE_S);
+        for v in View::ALL {
+            nav = nav.push(
+                button(text(v.label()))
+                    .on_press(Message::Navigate(v))
+                    .width(Length::Fill)
+                    .padding([8, 10])
+                    .style(theme::nav(v == self.view && self.merge.is_empty())),
+            );
+        }
+        nav = nav.push(space::vertical()).push(
+            button(text(s::CLOSE_FILE).size(theme::TEXT_SMALL))
+                .on_press(Message::Home)
+                .style(button::text),
+        );
+        let sidebar = container(nav.padding(theme::SPACE_M))
+            .width(230)
+            .height(Length::Fill)
+            .style(theme::sidebar);
+
+        let tool = |label: &'a str, msg: Option<Message>| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press_maybe(msg)
+                .padding([6, 10])
+                .style(theme::quiet)
+        };
+        let toolbar = row![
+            tool(s::NEW, Some(Message::New)),
+            tool(s::OPEN, Some(Message::Open)),
+            tool(s::SAVE, Some(Message::Save)),
+            tool(s::SAVE_AS, Some(Message::SaveAs)),
+            space::horizontal().width(theme::SPACE_M),
+            tool(
+                s::IMPORT_RETURNS,
+                (!self.is_school_machine()).then_some(Message::ImportReturns)
+            ),
+            space::horizontal().width(theme::SPACE_M),
+            tool(s::UNDO, doc.can_undo().then_some(Message::Undo)),
+            tool(s::REDO, doc.can_redo().then_some(Message::Redo)),
+            space::horizontal(),
+            button(text(s::machine_label(&self.machine_label())).size(theme::TEXT_SMALL))
+                .on_press(Message::ChooseMachine)
+                .padding([6, 10])
+                .style(button::text),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(iced::Alignment::Center);
+
+        let mut main = column![toolbar].spacing(theme::SPACE_M);
+        if let Some(school) = self.viewing_copy() {
+            main = main.push(
+                container(
+                    row![
+                        text(s::copy_on_cluster_machine(&wb.school_full_name(&school)))
+                            .width(Length::Fill),
+                        button(text(s::MERGE_COPY))
+                            .on_press_maybe(doc.path.is_some().then_some(Message::MergeCopy))
+                            .style(button::primary),
+                    ]
+                    .spacing(theme::SPACE_M)
+                    .align_y(iced::Alignment::Center),
+                )
+                .padding([8, 12])
+                .width(Length::Fill)
+                .style(theme::note),
+            );
+        }
+        // A member school's machine: say once, on every view, what it may
+        // change (the rest is refused with a notice if tried).
+        if let Owner::School(me) = self.machine()
+            && self.view != View::Scoring
+            && self.viewing_copy().is_none()
+        {
+            main = main.push(
+                text(s::school_machine_scope(&wb.school_name(&me)))
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+            );
+        }
+        if let Some(n) = &self.notice {
+            main = main.push(notice_bar(n));
+        }
+        if self.show_problems && (!doc.problems.is_empty() || doc.reformatted) {
+            main = main.push(problems(doc));
+        }
+        let content: Element<'a, Message> = match self.view {
+            _ if !self.merge.is_empty() => self.merge.view().map(Message::MergeReview),
+            View::Members => self.members.view(wb).map(Message::Members),
+            View::Activities => self.activities.view(wb).map(Message::Activities),
+            View::Scoring => self.scoring.view(wb).map(Message::Scoring),
+            View::Awards => self.awards.view(wb, results).map(Message::Awards),
+            View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
+            View::Documents => self.documents.view(wb, results).map(Message::Documents),
+            View::Criteria => self.criteria.view(wb).map(Message::Criteria),
+            View::Returns => returns::view(
+                wb,
+                returns::Actions {
+                    import: Message::ImportReturns,
+                    mail_out: Message::MailOut,
+                    final_copy: Message::FinalCopy,
+                    decide: Message::DecideOpen,
+                    reissue: Message::Reissue,
+                },
+            ),
+        };
+        main = main.push(content);
+        row![
+            sidebar,
+            container(main)
+                .padding(theme::SPACE_L)
+                .width(Length::Fill)
+                .height(Length::Fill)
+        ]
+        .into()
+    }
+}
+
+pub(super) fn notice_bar(n: &Notice) -> Element<'_, Message> {
+    let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
+        Notice::Info(t) => (t, theme::note),
+        Notice::Error(t) | Notice::ChangedOnDisk(t) => (t, theme::error_note),
+    };
+    let reload = matches!(n, Notice::ChangedOnDisk(_)).then(|| {
+        button(text(s::RELOAD))
+            .on_press(Message::Reload)
+            .style(button::primary)
+    });
+    container(
+        row![
+            text(t).width(Length::Fill),
+            reload,
+            button(text("×"))
+                .on_press(Message::DismissNotice)
+                .style(button::text)
+        ]
+        .align_y(iced::Alignment::Center),
+    )
+    .padding([4, 12])
+    .width(Length::Fill)
+    .style(style)
+    .into()
+}
+
+pub(super) fn problems(doc: &Document) -> Element<'_, Message> {
+    let mut list = column![
+        row![
+            text(s::PROBLEMS_TITLE).font(font::BOLD).width(Length::Fill),
+            button(text(s::HIDE).size(theme::TEXT_SMALL))
+                .on_press(Message::HideProblems)
+                .style(button::text),
+        ]
+        .align_y(iced::Alignment::Center)
+    ]
+    .spacing(4);
+    if doc.reformatted {
+        list = list.push(text(s::REFORMATTED).size(theme::TEXT_SMALL));
+    }
+    for p in &doc.problems {
+        list = list.push(text(format!("• {}", p.message)).size(theme::TEXT_SMALL));
+    }
+    container(scrollable(list).height(Length::Shrink))
+        .padding(theme::SPACE_M)
+        .max_height(160)
+        .width(Length::Fill)
+        .style(theme::note)
+        .into()
+}

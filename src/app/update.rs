@@ -1,0 +1,251 @@
+//! What each message does to the window: the one `update`, and the
+//! subscriptions that send messages (keys, ticks, window events).
+
+use super::*;
+
+impl App {
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        // Messages that replace the open workbook ask first when it has
+        // unsaved changes.
+        if self.replaces_document(&message)
+            && self.doc.as_ref().is_some_and(|d| d.dirty)
+            && !std::mem::take(&mut self.discard_confirmed)
+        {
+            self.modal = Some(Modal::Discard(Box::new(message)));
+            return Task::none();
+        }
+        self.discard_confirmed = false;
+        match message {
+            Message::Welcome(m) => match self.welcome.update(m) {
+                welcome::Action::None => {}
+                welcome::Action::Create(wb) => {
+                    self.set_document(Document::unsaved(*wb, None));
+                }
+            },
+            // A member school's machine only looks at the cluster's parts:
+            // the forms do not react, and a notice says why.
+            Message::Members(_) | Message::Criteria(_) | Message::YearEnd(_)
+                if self.is_school_machine() =>
+            {
+                self.notice = Some(Notice::Info(self.read_only_notice()));
+            }
+            Message::Awards(m) if self.is_school_machine() && !awards_view_only(&m) => {
+                self.notice = Some(Notice::Info(self.read_only_notice()));
+            }
+            Message::Members(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                if let members::Action::Edit(edit) = self.members.update(m, &doc.workbook) {
+                    let result = self.apply(*edit);
+                    if let Some(e) = self.members.applied(result) {
+                        self.notice = Some(Notice::Error(e));
+                    }
+                }
+            }
+            Message::Awards(m) => return self.awards_message(m),
+            Message::YearEnd(m) => return self.year_end_message(m),
+            Message::Documents(m) => return self.documents_message(m),
+            Message::Criteria(m) => return self.criteria_message(m),
+            Message::MergeReview(m) => self.merge_message(m),
+            Message::ImportReturns => return self.pick_returns(),
+            Message::MailOut => self.mail_out(None),
+            Message::FinalCopy => self.final_copy(),
+            Message::Reissue(id) => self.mail_out(Some(id)),
+            Message::DecideOpen(n, d) => self.decide_open(n, d),
+            Message::MergeCopy => return self.merge_copy(),
+            Message::ChooseMachine => self.ask_machine(),
+            Message::ReturnsPicked(paths) => self.import_returns(paths, false),
+            Message::Scoring(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                match self.scoring.update(m, &doc.workbook) {
+                    scoring::Action::None => {}
+                    scoring::Action::Run(task) => return task.map(Message::Scoring),
+                    scoring::Action::Edit(edit) => {
+                        let result = self.apply(*edit);
+                        self.scoring.applied(result);
+                    }
+                    scoring::Action::EditThen(edit, task) => {
+                        let result = self.apply(*edit);
+                        self.scoring.applied(result);
+                        return task.map(Message::Scoring);
+                    }
+                }
+            }
+            Message::Activities(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                if let activities::Action::Edit(edit) = self.activities.update(m, &doc.workbook) {
+                    let result = self.apply(*edit);
+                    if let Some(e) = self.activities.applied(result) {
+                        self.notice = Some(Notice::Error(e));
+                    }
+                }
+            }
+            Message::Navigate(v) => {
+                self.commit_typing();
+                self.view = v;
+            }
+            Message::Home => {
+                self.close_document();
+                self.screen = Screen::Welcome;
+            }
+            Message::New => {
+                self.close_document();
+                self.screen = Screen::Welcome;
+                let _ = self.welcome.update(welcome::Message::StartWizard);
+            }
+            Message::Open => return self.pick(Purpose::Open),
+            Message::FromLastYear => return self.pick(Purpose::FromLastYear),
+            Message::SaveAs => return self.pick(Purpose::SaveAs),
+            Message::Save => return self.save(false),
+            Message::OpenSample => self.open_sample(),
+            Message::OpenPath(p) => self.open(p),
+            Message::FileDropped(p) => {
+                if p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    // With a workbook open, a dropped file is one a school
+                    // sent back; without, it is a workbook to open.
+                    if self.doc.is_some() && !self.is_school_machine() {
+                        self.import_returns(vec![p], true);
+                        return Task::none();
+                    }
+                    return self.update(Message::OpenPath(p));
+                }
+                self.notice = Some(Notice::Error(s::NOT_JSON_DROP.into()));
+            }
+            Message::Picked(purpose, picked) => return self.picked(purpose, picked),
+            Message::Undo => self.undo_redo(true),
+            Message::Redo => self.undo_redo(false),
+            Message::Scale(f) => self.set_scale(f),
+            Message::ZoomIn => self.set_scale(self.scale() + 0.1),
+            Message::ZoomOut => self.set_scale(self.scale() - 0.1),
+            Message::CloseRequested(id) => {
+                self.commit_typing();
+                if self.doc.as_ref().is_some_and(|d| d.dirty) {
+                    self.modal = Some(Modal::CloseGuard(id));
+                } else {
+                    return self.exit(id);
+                }
+            }
+            Message::FitWindow(id, Some(monitor)) => {
+                // First run on a laptop-sized screen (1366×768, or 1920×1080
+                // at 150 %): the window takes the screen, as the clerk would
+                // do by hand — at the default size the toolbar overflows.
+                let default = settings::Settings::default();
+                let never_resized =
+                    self.window_size() == Size::new(default.window_width, default.window_height);
+                if never_resized && monitor.width <= SMALL_SCREEN_WIDTH {
+                    // Sized too, for desktops that ignore the request.
+                    let full = Size::new(monitor.width * 0.98, monitor.height * 0.92);
+                    return Task::batch([window::resize(id, full), window::maximize(id, true)]);
+                }
+                if let Some(size) = fitted(self.window_size(), monitor) {
+                    return window::resize(id, size);
+                }
+            }
+            Message::FitWindow(_, None) => {}
+            Message::Resized(size) => {
+                self.settings.settings.window_width = size.width;
+                self.settings.settings.window_height = size.height;
+            }
+            Message::Tick => {
+                if self
+                    .recovery_due
+                    .is_some_and(|t| t.elapsed() >= RECOVERY_DELAY)
+                {
+                    self.write_recovery();
+                }
+            }
+            Message::Modal(choice) => return self.modal_choice(choice),
+            Message::WatchDisk => self.watch_disk(),
+            Message::Reload => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    return self.update(Message::OpenPath(path));
+                }
+            }
+            Message::DialogKey(enter) => {
+                if let Some(choice) = self.modal.as_ref().and_then(|m| m.key_choice(enter)) {
+                    return self.modal_choice(choice);
+                }
+            }
+            Message::HideProblems => self.show_problems = false,
+            Message::DismissNotice => self.notice = None,
+        }
+        Task::none()
+    }
+
+    pub(super) fn replaces_document(&self, m: &Message) -> bool {
+        matches!(
+            m,
+            Message::Home
+                | Message::New
+                | Message::OpenSample
+                | Message::OpenPath(_)
+                | Message::Picked(Purpose::Open | Purpose::FromLastYear, Picked::Path(_))
+                | Message::Welcome(welcome::Message::Create)
+        )
+    }
+
+    pub(super) fn undo_redo(&mut self, undo: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let done = if undo { doc.undo() } else { doc.redo() };
+        if done {
+            // An open form may describe a school that no longer exists;
+            // files under review were compared with another workbook.
+            self.members.reset();
+            self.merge.reset();
+            self.reset_conference_screens();
+            self.changed();
+        } else {
+            let msg = if undo {
+                s::NOTHING_TO_UNDO
+            } else {
+                s::NOTHING_TO_REDO
+            };
+            self.notice = Some(Notice::Info(msg.into()));
+        }
+    }
+
+    pub(super) fn set_scale(&mut self, f: f32) {
+        let f = (f * 100.0).round() / 100.0;
+        self.settings.settings.scale = f.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
+        self.settings.save();
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![
+            // Under a dialog only its own keys count: Ctrl+O must not
+            // replace the recovery question behind the clerk's back.
+            if self.modal.is_some() {
+                keyboard::listen().filter_map(dialog_key)
+            } else {
+                keyboard::listen().filter_map(shortcut)
+            },
+            window::close_requests().map(Message::CloseRequested),
+            window::events().filter_map(|(_, event)| match event {
+                window::Event::FileDropped(p) => Some(Message::FileDropped(p)),
+                window::Event::Resized(size) => Some(Message::Resized(size)),
+                _ => None,
+            }),
+        ];
+        if self.view == View::Scoring && self.doc.is_some() && self.modal.is_none() {
+            subs.push(scoring::State::subscription().map(Message::Scoring));
+        }
+        // Ticks only while a recovery copy is pending: an idle window wakes
+        // no one.
+        if self.recovery_due.is_some() {
+            subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick));
+        }
+        // Another window (or program) saving the same file is told here,
+        // not first at the next save.
+        if self.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+            subs.push(iced::time::every(DISK_WATCH).map(|_| Message::WatchDisk));
+        }
+        Subscription::batch(subs)
+    }
+}
