@@ -284,6 +284,19 @@ impl App {
         }
     }
 
+    /// The one place the screens' forms are reset: whenever the workbook
+    /// is replaced as a whole (opened, closed, undone, merged), an open form
+    /// may describe what no longer exists, and files under review were
+    /// compared with another workbook.
+    fn reset_forms(&mut self) {
+        self.members.reset();
+        self.merge.reset();
+        self.activities.reset();
+        self.awards.reset();
+        self.criteria.reset();
+        self.year_end.reset();
+    }
+
     fn changed(&mut self) {
         self.refresh_screens();
         // The clock starts at the first unsaved edit and is not pushed back

@@ -4,12 +4,6 @@
 use super::*;
 
 impl App {
-    pub(super) fn reset_conference_screens(&mut self) {
-        self.awards.reset();
-        self.criteria.reset();
-        self.year_end.reset();
-    }
-
     /// An edit from one of the screens below; the error goes to the notice
     /// bar when the screen has no place for it.
     pub(super) fn apply_from(

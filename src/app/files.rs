@@ -78,9 +78,7 @@ impl App {
 
     pub(super) fn close_document(&mut self) {
         self.doc = None;
-        self.members.reset();
-        self.merge.reset();
-        self.reset_conference_screens();
+        self.reset_forms();
         self.recovery_due = None;
         self.clear_recovery();
     }
@@ -90,9 +88,7 @@ impl App {
         self.clear_recovery();
         self.recovery_due = None;
         self.show_problems = true;
-        self.members.reset();
-        self.merge.reset();
-        self.reset_conference_screens();
+        self.reset_forms();
         self.view = View::Members;
         self.screen = Screen::Workbook;
         let dirty = doc.dirty;

@@ -240,9 +240,7 @@ impl App {
                 let files = self.merge.files().len();
                 match self.apply(Edit::Replace(merged)) {
                     Ok(()) => {
-                        self.merge.reset();
-                        self.members.reset();
-                        self.reset_conference_screens();
+                        self.reset_forms();
                         self.view = View::Returns;
                         self.notice = Some(Notice::Info(s::merged(
                             files,

@@ -197,9 +197,7 @@ impl App {
         if done {
             // An open form may describe a school that no longer exists;
             // files under review were compared with another workbook.
-            self.members.reset();
-            self.merge.reset();
-            self.reset_conference_screens();
+            self.reset_forms();
             self.changed();
         } else {
             let msg = if undo {
