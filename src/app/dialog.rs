@@ -47,30 +47,24 @@ fn base(folder: Option<PathBuf>, title: &str) -> rfd::AsyncFileDialog {
 /// Shows the dialog for `purpose`; `suggested` is the file name to save as.
 pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) -> Picked {
     let started = Instant::now();
-    let handle = match purpose {
-        Purpose::Open => base(folder, strings::DIALOG_OPEN).pick_file().await,
-        Purpose::FromLastYear => base(folder, strings::DIALOG_LAST_YEAR).pick_file().await,
-        Purpose::MasterForCopy => base(folder, strings::DIALOG_MASTER).pick_file().await,
-        Purpose::CopyCriteria => {
-            base(folder, strings::DIALOG_COPY_CRITERIA)
-                .pick_file()
-                .await
-        }
-        Purpose::Returns => {
-            // Several files: see `pick_returns`; one here.
-            base(folder, strings::DIALOG_RETURNS).pick_file().await
-        }
-        Purpose::SaveAs => {
-            base(folder, strings::DIALOG_SAVE)
-                .set_file_name(suggested)
-                .save_file()
-                .await
-        }
+    let title = match purpose {
+        Purpose::Open => strings::DIALOG_OPEN,
+        Purpose::FromLastYear => strings::DIALOG_LAST_YEAR,
+        Purpose::MasterForCopy => strings::DIALOG_MASTER,
+        Purpose::CopyCriteria => strings::DIALOG_COPY_CRITERIA,
+        // Several files: see `pick_returns`; one here.
+        Purpose::Returns => strings::DIALOG_RETURNS,
+        Purpose::SaveAs => strings::DIALOG_SAVE,
     };
-    match handle {
-        Some(h) => Picked::Path(with_json_extension(h.path().to_path_buf(), purpose)),
-        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
-        None => Picked::Cancelled,
+    let d = base(folder, title);
+    let picked = if purpose == Purpose::SaveAs {
+        answer(started, d.set_file_name(suggested).save_file()).await
+    } else {
+        answer(started, d.pick_file()).await
+    };
+    match picked {
+        Picked::Path(p) => Picked::Path(with_json_extension(p, purpose)),
+        other => other,
     }
 }
 
@@ -81,6 +75,50 @@ pub fn with_json_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
     } else {
         path
     }
+}
+
+/// What a native dialog answered, as [`Picked`]: no answer at once means
+/// there is no native dialog on this machine (the caller then shows a
+/// typed-path field), a later one that it was cancelled.
+async fn answer(
+    started: Instant,
+    handle: impl std::future::Future<Output = Option<rfd::FileHandle>>,
+) -> Picked {
+    match handle.await {
+        Some(h) => Picked::Path(h.path().to_path_buf()),
+        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// A file to write: the one save dialog of the window (documents, next
+/// year's workbook). `filter` is the type's name and extensions; the
+/// dialog opens in `folder` with `suggested` as the name.
+pub async fn save_file(
+    title: &str,
+    filter: (&str, &[&str]),
+    folder: Option<PathBuf>,
+    suggested: String,
+) -> Picked {
+    let started = Instant::now();
+    let mut d = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .set_file_name(suggested);
+    if let Some(f) = folder.filter(|f| f.is_dir()) {
+        d = d.set_directory(f);
+    }
+    answer(started, d.save_file()).await
+}
+
+/// A folder (all documents at once).
+pub async fn pick_folder(title: &str, folder: Option<PathBuf>) -> Picked {
+    let started = Instant::now();
+    let mut d = rfd::AsyncFileDialog::new().set_title(title);
+    if let Some(f) = folder.filter(|f| f.is_dir()) {
+        d = d.set_directory(f);
+    }
+    answer(started, d.pick_folder()).await
 }
 
 /// The files member schools sent back, several at once. `Err` when none

@@ -89,29 +89,20 @@ pub enum Action {
     Notice(String),
 }
 
-use crate::app::dialog::NO_DIALOG_BELOW;
+use crate::app::dialog;
 
 async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Picked {
-    let started = Instant::now();
-    let mut dialog = rfd::AsyncFileDialog::new();
-    if let Some(f) = folder.filter(|f| f.is_dir()) {
-        dialog = dialog.set_directory(f);
-    }
-    let handle = match target {
+    match target {
         Target::One(_) => {
-            dialog
-                .set_title(s::DIALOG_EXPORT)
-                .add_filter(s::FILTER_PDF, &["pdf"])
-                .set_file_name(suggested)
-                .save_file()
-                .await
+            dialog::save_file(
+                s::DIALOG_EXPORT,
+                (s::FILTER_PDF, &["pdf"]),
+                folder,
+                suggested,
+            )
+            .await
         }
-        Target::All => dialog.set_title(s::DIALOG_EXPORT_ALL).pick_folder().await,
-    };
-    match handle {
-        Some(h) => Picked::Path(h.path().to_path_buf()),
-        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
-        None => Picked::Cancelled,
+        Target::All => dialog::pick_folder(s::DIALOG_EXPORT_ALL, folder).await,
     }
 }
 

@@ -5,7 +5,6 @@
 //! opened.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
@@ -24,29 +23,16 @@ use crate::workbook::{Attendance, Election, Handover, Id, Person, Workbook};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unreadable;
 
-/// "22/11/2019"; days and months below 10 with a leading zero.
-pub fn format_date(d: Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
+pub use crate::text::format_date;
 
-/// A date typed the Vietnamese way: "22/11/2019", "2/3/2020", "22-11-2019"
-/// or "22.11.2019". Empty: no date. Err: not a date.
+/// A date field as typed: empty is no date; otherwise the one date reader
+/// of the program (`text::parse_date`: "22/11/2019", "2/3/2020",
+/// "22-11-2019", "22.11.2019"), Err when it is not a date.
 pub fn parse_date(s: &str) -> Result<Option<Date>, Unreadable> {
-    let s = s.trim();
-    if s.is_empty() {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
-    let [d, m, y] = parts[..] else {
-        return Err(Unreadable);
-    };
-    let small = |p: &str| p.parse::<i8>().map_err(|_| Unreadable);
-    let (d, m) = (small(d)?, small(m)?);
-    let y = y.parse::<i16>().map_err(|_| Unreadable)?;
-    if !(1900..=2200).contains(&y) {
-        return Err(Unreadable);
-    }
-    Date::new(y, m, d).map(Some).map_err(|_| Unreadable)
+    crate::text::parse_date(s).map(Some).ok_or(Unreadable)
 }
 
 /// "08:00".
@@ -288,20 +274,17 @@ pub fn next_year_name(wb: &Workbook) -> String {
     }
 }
 
-use crate::app::dialog::NO_DIALOG_BELOW;
-
 async fn pick_next_year(suggested: String) -> Picked {
-    let started = Instant::now();
-    let handle = rfd::AsyncFileDialog::new()
-        .set_title(s::DIALOG_NEXT_YEAR)
-        .add_filter(s::FILTER_NAME, &["json"])
-        .set_file_name(suggested)
-        .save_file()
-        .await;
-    match handle {
-        Some(h) => Picked::Path(with_json(h.path().to_path_buf())),
-        None if started.elapsed() < NO_DIALOG_BELOW => Picked::Unavailable,
-        None => Picked::Cancelled,
+    match crate::app::dialog::save_file(
+        s::DIALOG_NEXT_YEAR,
+        (s::FILTER_NAME, &["json"]),
+        None,
+        suggested,
+    )
+    .await
+    {
+        Picked::Path(p) => Picked::Path(with_json(p)),
+        other => other,
     }
 }
 
