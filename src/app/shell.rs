@@ -52,10 +52,10 @@ impl App {
         .spacing(theme::SPACE_S);
         for v in View::ALL {
             nav = nav.push(
-                button(text(v.label()))
+                button(text(v.label()).size(theme::TEXT_NAV))
                     .on_press(Message::Navigate(v))
                     .width(Length::Fill)
-                    .padding([8, 10])
+                    .padding([8, 8])
                     .style(theme::nav(v == self.view && self.merge.is_empty())),
             );
         }
@@ -64,8 +64,8 @@ impl App {
                 .on_press(Message::Home)
                 .style(button::text),
         );
-        let sidebar = container(nav.padding(theme::SPACE_M))
-            .width(230)
+        let sidebar = container(nav.padding([theme::SPACE_M, theme::SPACE_S]))
+            .width(theme::SIDEBAR_W)
             .height(Length::Fill)
             .style(theme::sidebar);
 

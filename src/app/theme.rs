@@ -8,6 +8,11 @@ pub const SPACE_S: f32 = 6.0;
 pub const SPACE_M: f32 = 12.0;
 pub const SPACE_L: f32 = 20.0;
 pub const TEXT_SMALL: f32 = 13.0;
+/// The navigation sidebar: narrow enough to leave the scoring grid's
+/// criterion names two lines at 1366 px.
+pub const SIDEBAR_W: f32 = 200.0;
+/// The sidebar's entries: one line each at that width.
+pub const TEXT_NAV: f32 = 15.0;
 pub const TEXT_TITLE: f32 = 22.0;
 pub const TEXT_HEADING: f32 = 17.0;
 

@@ -21,7 +21,9 @@ use crate::workbook::edit::{Edit, ScoreEdit};
 use crate::workbook::{AdjustmentKind, Assessment, Criterion, Id, Points, Score, Workbook};
 
 /// Height of one grid row, fixed so the visible rows can be computed.
-pub const ROW_H: f32 = 30.0;
+pub const ROW_H: f32 = 36.0;
+/// The "Tối đa" column.
+const MAX_COL_W: f32 = 40.0;
 /// Width of one school's column (self + cluster).
 pub const CELL_W: f32 = 104.0;
 /// The one cell input.
@@ -326,25 +328,30 @@ impl State {
         let Some(row) = self.cache.as_ref().and_then(|c| c.leaf_rows.get(cell.leaf)) else {
             return Action::None;
         };
-        let y = *row as f32 * ROW_H;
-        let mut tasks = Vec::new();
-        if y < self.offset || y + ROW_H > self.offset + self.viewport {
-            self.offset = if y < self.offset {
-                y
-            } else {
-                (y + ROW_H - self.viewport).max(0.0)
-            };
-            tasks.push(operation::scroll_to(
-                GRID_ID,
-                operation::AbsoluteOffset {
-                    x: None,
-                    y: Some(self.offset),
-                },
-            ));
-        }
+        let mut tasks: Vec<Task<Message>> = self.scroll_into_view(*row).into_iter().collect();
         tasks.push(operation::focus(CELL_ID));
         tasks.push(operation::select_all(CELL_ID));
         Action::Run(Task::batch(tasks))
+    }
+
+    /// Scrolls the grid so that row `row` is wholly visible, if it is not.
+    fn scroll_into_view(&mut self, row: usize) -> Option<Task<Message>> {
+        let y = row as f32 * ROW_H;
+        if y >= self.offset && y + ROW_H <= self.offset + self.viewport {
+            return None;
+        }
+        self.offset = if y < self.offset {
+            y
+        } else {
+            (y + ROW_H - self.viewport).max(0.0)
+        };
+        Some(operation::scroll_to(
+            GRID_ID,
+            operation::AbsoluteOffset {
+                x: None,
+                y: Some(self.offset),
+            },
+        ))
     }
 
     fn edit(&self, e: ScoreEdit) -> Action {
@@ -539,8 +546,20 @@ impl State {
                 }
             }
             Message::Scrolled(v) => {
+                let resized = (v.bounds().height - self.viewport).abs() > 0.5;
                 self.offset = v.absolute_offset().y;
                 self.viewport = v.bounds().height;
+                // The grid got shorter under the row being typed in (the
+                // cell panel opened, a notice appeared): bring it back.
+                // A scroll by the clerk is left alone.
+                if resized
+                    && let Some(row) = self
+                        .selected
+                        .and_then(|c| self.cache.as_ref()?.leaf_rows.get(c.leaf).copied())
+                    && let Some(task) = self.scroll_into_view(row)
+                {
+                    return Action::Run(task);
+                }
             }
             Message::Note(v) => {
                 self.in_panel = true;
@@ -781,7 +800,7 @@ impl State {
         .align_y(Alignment::End);
         heads = heads.push(
             container(text(s::MAX).size(theme::TEXT_SMALL).color(theme::MUTED))
-                .width(48)
+                .width(MAX_COL_W)
                 .align_x(Alignment::End),
         );
         for (i, (id, short, full)) in cache.schools.iter().enumerate() {
@@ -887,13 +906,17 @@ impl State {
         let indent = 14.0 * r.depth as f32;
         let label = row![
             Space::new().width(indent),
-            text(r.code.as_str()).width(40).font(if r.leaf.is_none() {
+            text(r.code.as_str()).width(30).font(if r.leaf.is_none() {
                 font::BOLD
             } else {
                 font::REGULAR
             }),
+            // Two lines of the small size fit a row: a criterion's name is
+            // read whole at 1366 px without hovering.
             text(r.title.as_str())
-                .wrapping(text::Wrapping::None)
+                .size(theme::TEXT_SMALL)
+                .line_height(1.15)
+                .wrapping(text::Wrapping::WordOrGlyph)
                 .font(if r.leaf.is_none() {
                     font::BOLD
                 } else {
@@ -912,7 +935,7 @@ impl State {
                 tooltip::Position::Bottom,
             ),
             container(text(r.max.to_string()).color(theme::MUTED))
-                .width(48)
+                .width(MAX_COL_W)
                 .align_x(Alignment::End)
                 .padding([0, 4]),
         ]
