@@ -588,3 +588,55 @@ fn arrows_and_keys_move_in_the_grid() {
         thidua::workbook::edit::scores::Side::Own
     );
 }
+
+/// Issue 14, finding 4: in a maximised window on a 1366×768 screen every
+/// criterion name of the sample is drawn whole inside its row (no hover
+/// needed): its text fits the row's height.
+#[test]
+fn criterion_names_fit_their_rows_at_1366() {
+    let mut app = sample();
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let wb = app.workbook().unwrap().clone();
+    // A maximised window: the screen less the task bar and title.
+    let size = Size::new(1366.0, 700.0);
+    // The first school's column starts where the names must end.
+    let mut names: Vec<_> = wb.current_members().collect();
+    names.sort_by(|a, b| compare_vi(&a.full_name, &b.full_name));
+    let first_column = ui::simulator(&app, size)
+        .find(names[0].short_name.as_str())
+        .expect("the first school's head")
+        .bounds()
+        .x;
+    let mut seen = 0;
+    for c in wb.leaf_criteria() {
+        let mut sim = ui::simulator(&app, size);
+        let Ok(found) = sim.find(c.title.as_str()) else {
+            continue; // not among the rows drawn (the grid draws what is in view)
+        };
+        seen += 1;
+        let b = found.bounds();
+        assert!(
+            b.height <= scoring::ROW_H + 0.5,
+            "{}: {} px high in a {} px row",
+            c.title,
+            b.height,
+            scoring::ROW_H
+        );
+        assert!(
+            b.x + b.width <= first_column,
+            "{}: ends at {} px, the schools start at {first_column}",
+            c.title,
+            b.x + b.width
+        );
+    }
+    assert!(seen >= 5, "only {seen} names drawn");
+    // The longest name does not fit one line there: it is wrapped, not cut.
+    let longest = wb
+        .leaf_criteria()
+        .into_iter()
+        .max_by_key(|c| c.title.chars().count())
+        .unwrap();
+    let mut sim = ui::simulator(&app, Size::new(1366.0, 3000.0));
+    let h = sim.find(longest.title.as_str()).unwrap().bounds().height;
+    assert!(h > 20.0, "{}: {h} px high: one line, cut", longest.title);
+}
