@@ -228,6 +228,41 @@ pub fn ascii_words(s: &str) -> String {
         .collect()
 }
 
+/// Why a file could not be read or written, in Vietnamese: the system's
+/// own message is English ("No such file or directory (os error 2)").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // A message of our own (kind Other) wrapped in an io::Error is already Vietnamese.
+    // (Other libraries wrap the system's error the same way, with another
+    // kind and an English message: those are told by their kind.)
+    if e.kind() == K::Other
+        && e.raw_os_error().is_none()
+        && let Some(inner) = e.get_ref()
+    {
+        return inner.to_string();
+    }
+    let what = match e.kind() {
+        K::NotFound => {
+            "không tìm thấy thư mục hoặc tệp (có thể đã bị xóa, đổi tên, hoặc USB đã rút ra)"
+        }
+        K::PermissionDenied => "không có quyền truy cập",
+        K::AlreadyExists => "tệp đã có",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::IsADirectory => "đây là một thư mục",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::FileTooLarge => "tệp quá lớn",
+        K::Interrupted | K::TimedOut => "bị gián đoạn, hãy thử lại",
+        K::UnexpectedEof => "tệp bị cắt cụt",
+        _ => "lỗi của hệ thống",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{what} (mã lỗi {code})"),
+        None => what.to_string(),
+    }
+}
+
 /// A date as Vietnamese clerks write it: dd/mm/yyyy.
 pub fn format_date(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())

@@ -640,3 +640,46 @@ fn criterion_names_fit_their_rows_at_1366() {
     let h = sim.find(longest.title.as_str()).unwrap().bounds().height;
     assert!(h > 20.0, "{}: {h} px high: one line, cut", longest.title);
 }
+
+/// Issue 14, finding 16: choosing the host ticks it as a participant; a
+/// passing notice does not follow the clerk to another view.
+#[test]
+fn the_host_takes_part_and_passing_notices_stay_behind() {
+    use thidua::app::screen::activities::{self, Choice, Message as A};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let mut app = App::new(Boot::isolated(Some(path))).0;
+    send(&mut app, [Message::Navigate(View::Activities)]);
+    let school = app.workbook().unwrap().members[3].id.clone();
+    click(&mut app, thidua::app::strings::ADD_ACTIVITY);
+    type_into(&mut app, activities::TITLE_ID, "Hội thảo khoa học cấp Cụm");
+    type_into(&mut app, activities::START_ID, "5/9/2019");
+    send(
+        &mut app,
+        [Message::Activities(A::Host(Choice {
+            value: Some(school.clone()),
+            label: String::new(),
+        }))],
+    );
+    click(&mut app, thidua::app::strings::SAVE_CHANGES);
+    let wb = app.workbook().unwrap();
+    let added = wb
+        .activities
+        .iter()
+        .find(|a| a.title == "Hội thảo khoa học cấp Cụm")
+        .expect("added");
+    assert!(
+        added.participants.contains(&school),
+        "{:?}",
+        added.participants
+    );
+    assert!(matches!(
+        app.notice(),
+        None | Some(thidua::app::Notice::Info(_))
+    ));
+    send(&mut app, [Message::DismissNotice]);
+    send(&mut app, [Message::Save]);
+    send(&mut app, [Message::Navigate(View::Members)]);
+    assert_eq!(app.notice(), None, "the save notice stays with its view");
+}

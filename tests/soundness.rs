@@ -663,3 +663,17 @@ fn a_symbolic_link_is_written_through_to_its_target() {
         "qua liên kết"
     );
 }
+
+/// A save into a folder that is gone (a USB stick pulled out) says why in
+/// Vietnamese, not the system's English.
+#[test]
+fn a_failed_save_says_why_in_vietnamese() {
+    let wb = thidua::workbook::synthetic::workbook(2, 2, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("usb").join("cum.json");
+    let e = thidua::workbook::save(&gone, &wb, thidua::workbook::file::Overwrite::WorkbookOnly)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("không tìm thấy thư mục"), "{e}");
+    assert!(!e.contains("No such file"), "{e}");
+}

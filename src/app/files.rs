@@ -278,7 +278,9 @@ impl App {
     pub(super) fn exit(&mut self, id: window::Id) -> Task<Message> {
         self.clear_recovery();
         self.settings.save();
-        window::close(id)
+        // Closed and ended at once: the process does not linger after its
+        // only window (a second start meanwhile would see it running).
+        window::close(id).chain(iced::exit())
     }
 
     pub(super) fn modal_choice(&mut self, choice: Choice) -> Task<Message> {

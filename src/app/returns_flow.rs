@@ -115,7 +115,8 @@ impl App {
         match std::fs::create_dir_all(&dir) {
             Ok(()) => Some(dir),
             Err(e) => {
-                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                let why = format!("{}: {}.", dir.display(), crate::text::io_reason(&e));
+                self.notice = Some(Notice::Error(s::save_failed(&why)));
                 None
             }
         }

@@ -424,7 +424,13 @@ pub fn adjustment_totals(
     deduction_cap: crate::workbook::Points,
 ) -> String {
     format!(
-        "Thưởng +{bonus} (đề nghị {bonus_claimed}, trần {bonus_cap}) · Trừ −{deduction} (ghi {deduction_claimed}, trần {deduction_cap})"
+        "Thưởng +{bonus} (đề nghị {bonus_claimed}, trần {bonus_cap}) · Trừ {} (ghi {deduction_claimed}, trần {deduction_cap})",
+        // "Trừ −0" read as a minus zero.
+        if deduction.is_zero() {
+            "0".to_string()
+        } else {
+            format!("−{deduction}")
+        }
     )
 }
 
@@ -437,7 +443,8 @@ pub const ACTIVITY_NAME: &str = "Tên hoạt động";
 pub const ACTIVITY_KIND: &str = "Loại hoạt động";
 pub const START_DATE: &str = "Ngày bắt đầu";
 pub const END_DATE: &str = "Ngày kết thúc (nếu khác)";
-pub const ACTIVITY_DATE_HINT: &str = "ngày/tháng/năm, ví dụ 14/05/2019";
+/// Short: the date boxes are narrow ("ví dụ 14/0…" was cut).
+pub const ACTIVITY_DATE_HINT: &str = "14/05/2019";
 pub const HOST: &str = "Đơn vị chủ trì";
 pub const NO_HOST: &str = "(không có)";
 pub const PARTICIPANTS: &str = "Trường tham gia";

@@ -87,6 +87,11 @@ impl App {
             }
             Message::Navigate(v) => {
                 self.commit_typing();
+                // A passing remark ("Từ nay…", "Đã lưu…") belongs to where
+                // it was said; errors and "changed on disk" stay until read.
+                if v != self.view && matches!(self.notice, Some(Notice::Info(_))) {
+                    self.notice = None;
+                }
                 self.view = v;
             }
             Message::Home => {

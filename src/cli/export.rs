@@ -81,7 +81,12 @@ pub fn run(
     if let Some(dir) = &dir
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        let _ = writeln!(err, "{}: không tạo được thư mục ({e}).", dir.display());
+        let _ = writeln!(
+            err,
+            "{}: không tạo được thư mục ({}).",
+            dir.display(),
+            crate::text::io_reason(&e)
+        );
         return Ok(EXIT_FAILED);
     }
     let mut code = EXIT_OK;

@@ -58,7 +58,12 @@ pub fn run(
         return Ok(EXIT_FAILED);
     }
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        let _ = writeln!(err, "{}: không tạo được thư mục ({e}).", dir.display());
+        let _ = writeln!(
+            err,
+            "{}: không tạo được thư mục ({}).",
+            dir.display(),
+            crate::text::io_reason(&e)
+        );
         return Ok(EXIT_FAILED);
     }
     let overwrite = if force {

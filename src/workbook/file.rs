@@ -67,7 +67,10 @@ impl Integrity {
 pub enum LoadError {
     #[error("Không tìm thấy tệp \u{201c}{0}\u{201d}.")]
     NotFound(PathBuf),
-    #[error("Không đọc được tệp \u{201c}{path}\u{201d}: {source}.")]
+    #[error(
+        "Không đọc được tệp \u{201c}{path}\u{201d}: {}.",
+        crate::text::io_reason(source)
+    )]
     Unreadable {
         path: PathBuf,
         source: Arc<io::Error>,
@@ -127,7 +130,7 @@ impl LoadError {
                 "Đóng chương trình khác đang mở tệp (Excel, Word…), kiểm tra quyền truy cập rồi thử lại."
             }
             LoadError::Empty | LoadError::Truncated { .. } => {
-                "Mở bản sao lưu (.bak) bên cạnh tệp, hoặc đề nghị người gửi gửi lại tệp."
+                "Mở bản sao lưu (.bak) bên cạnh tệp, hoặc đề nghị nơi gửi tệp gửi lại."
             }
             LoadError::TooLarge { .. } | LoadError::NotJson { .. } | LoadError::NotWorkbook(_) => {
                 "Hãy chọn đúng tệp sổ thi đua (.json) do Sổ Thi Đua tạo ra."
@@ -136,7 +139,7 @@ impl LoadError {
                 "Cài phiên bản Sổ Thi Đua mới nhất, hoặc đề nghị người gửi lưu bằng phiên bản cũ."
             }
             LoadError::Malformed(_) | LoadError::DuplicateKey { .. } => {
-                "Tệp có thể đã bị sửa tay. Mở bản sao lưu (.bak), hoặc đề nghị người gửi gửi lại."
+                "Tệp có thể đã bị sửa tay. Mở bản sao lưu (.bak), hoặc đề nghị nơi gửi tệp gửi lại."
             }
         }
     }
@@ -542,7 +545,8 @@ pub enum SaveError {
     )]
     ReadOnly(PathBuf),
     #[error(
-        "Không lưu được vào \u{201c}{path}\u{201d}: {source}. Dữ liệu vẫn còn trong chương trình."
+        "Không lưu được vào \u{201c}{path}\u{201d}: {}.",
+        crate::text::io_reason(source)
     )]
     Io {
         path: PathBuf,

@@ -160,6 +160,12 @@ impl State {
             }
             Message::Host(c) => {
                 if let Some(d) = &mut self.draft {
+                    // The host takes part in what it hosts: ticked for it.
+                    if let Some(h) = &c.value
+                        && !d.activity.participants.contains(h)
+                    {
+                        d.activity.participants.push(h.clone());
+                    }
                     d.activity.host = c.value;
                 }
             }

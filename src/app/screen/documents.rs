@@ -242,7 +242,7 @@ impl State {
             }
             Message::Open(p) => {
                 if let Err(e) = open_with_system(&p) {
-                    return Action::Notice(s::cannot_open(&p, &e.to_string()));
+                    return Action::Notice(s::cannot_open(&p, &crate::text::io_reason(&e)));
                 }
             }
             Message::Dismiss => {
