@@ -233,7 +233,7 @@ fn saving_into_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("khong-co").join("so.json");
     let e = workbook::save(&path, &sample::build(), Overwrite::WorkbookOnly).unwrap_err();
-    assert!(e.to_string().contains("Dữ liệu vẫn còn"), "{e}");
+    assert!(e.to_string().contains("không tìm thấy thư mục"), "{e}");
 }
 
 #[test]
