@@ -135,6 +135,9 @@ pub struct App {
     /// The rules' results of the open workbook, worked out once per change
     /// (`refresh_screens`) and handed to every view: no view evaluates.
     results: Option<std::sync::Arc<crate::rules::Results>>,
+    /// Flipped when the view changes: the whole window is redrawn (see
+    /// `theme::themed`).
+    repaint_all: bool,
     /// The file's state on disk last told about (see `watch_disk`).
     disk_told: Option<document::Stamp>,
     /// A school's copy to merge once the cluster's workbook is picked.
@@ -174,6 +177,7 @@ impl App {
             adopted_recovery: None,
             copy_to_merge: None,
             disk_told: None,
+            repaint_all: false,
             results: None,
         };
         app.offer_recovery();
@@ -255,7 +259,7 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        theme::theme()
+        theme::themed(self.repaint_all)
     }
 
     // ----- update -----

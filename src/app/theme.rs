@@ -17,10 +17,25 @@ pub const TEXT_TITLE: f32 = 22.0;
 pub const TEXT_HEADING: f32 = 17.0;
 
 pub fn theme() -> Theme {
+    themed(false)
+}
+
+/// The theme, with a background one step of blue apart when `alternate`.
+/// The software renderer redraws only what changed between frames, and
+/// the anti-aliased edges of the previous view's borders were left behind
+/// as thin lines; it redraws everything when the background colour changes,
+/// so the app alternates it (invisibly) when the view changes.
+pub fn themed(alternate: bool) -> Theme {
+    static THEMES: std::sync::OnceLock<[Theme; 2]> = std::sync::OnceLock::new();
+    THEMES.get_or_init(|| [build(0xf6f7f9), build(0xf6f7f8)])[usize::from(alternate)].clone()
+}
+
+fn build(background: u32) -> Theme {
+    let [_, r, g, b] = background.to_be_bytes();
     Theme::custom(
         "Sổ Thi Đua",
         iced::theme::Palette {
-            background: color!(0xf6f7f9),
+            background: Color::from_rgb8(r, g, b),
             text: color!(0x1f2933),
             primary: color!(0x2f6f9f),
             success: color!(0x2e7d4f),

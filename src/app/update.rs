@@ -92,6 +92,9 @@ impl App {
                 if v != self.view && matches!(self.notice, Some(Notice::Info(_))) {
                     self.notice = None;
                 }
+                if v != self.view {
+                    self.repaint_all = !self.repaint_all;
+                }
                 self.view = v;
             }
             Message::Home => {
