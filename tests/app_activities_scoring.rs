@@ -683,3 +683,21 @@ fn the_host_takes_part_and_passing_notices_stay_behind() {
     send(&mut app, [Message::Navigate(View::Members)]);
     assert_eq!(app.notice(), None, "the save notice stays with its view");
 }
+
+/// Issue 14, finding 15: a notice does not move the view under the
+/// pointer: it appears in the status bar at the foot, whose height is fixed.
+#[test]
+fn a_notice_does_not_move_the_grid() {
+    let mut app = sample();
+    send(
+        &mut app,
+        [Message::Navigate(View::Scoring), Message::DismissNotice],
+    );
+    let title = app.workbook().unwrap().leaf_criteria()[2].title.clone();
+    let y = |app: &App| simulator(app).find(title.as_str()).unwrap().bounds().y;
+    let before = y(&app);
+    send(&mut app, [Message::Undo]); // nothing to undo: a notice
+    assert!(app.notice().is_some());
+    assert!(shows(&app, thidua::app::strings::NOTHING_TO_UNDO));
+    assert_eq!(y(&app), before);
+}

@@ -198,7 +198,12 @@ fn a_file_of_another_cluster_dropped_is_refused_and_changes_nothing() {
     assert!(msg.contains("Cum9-2019.json"), "{msg}");
     assert!(msg.contains("Tệp của cụm khác"), "{msg}");
     assert!(msg.contains(s::DROP_OPEN_HINT), "{msg}");
-    assert!(shows(&app, &msg), "the refusal is on screen");
+    // One line of it in the status bar; the whole of it one click away.
+    assert!(shows(&app, s::DETAILS), "the refusal is on screen");
+    click(&mut app, s::DETAILS);
+    assert!(shows(&app, &msg), "the whole refusal in a dialog");
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(app.modal().is_none());
     assert!(app.merge_review().files().is_empty());
     assert_eq!(app.workbook(), Some(&before));
     assert!(!app.document().unwrap().dirty);

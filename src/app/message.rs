@@ -39,6 +39,8 @@ pub enum Message {
     MergeCopy,
     /// Enter (true) or Esc in a dialog.
     DialogKey(bool),
+    /// The whole text of the notice in the status bar, in a dialog.
+    NoticeDetails,
     /// Every few seconds: has the open file changed on disk?
     WatchDisk,
     /// Load the open file again from disk (asks first if there are edits).

@@ -28,6 +28,8 @@ pub enum Modal {
         written: String,
         school: Option<String>,
     },
+    /// A notice's whole text (the status bar shows one line of it).
+    Details(String),
     /// "Bỏ bản khôi phục" asks once more; Cancel goes back to the question.
     DiscardRecovery(Box<Modal>),
     /// No native file dialog: type the path.
@@ -71,7 +73,8 @@ fn dialog<'a>(
     );
     column![
         text(title).size(theme::TEXT_HEADING).font(font::BOLD),
-        text(body),
+        // A long list (refused files, problems) scrolls inside the dialog.
+        container(iced::widget::scrollable(text(body))).max_height(420.0),
         buttons,
         text(keys).size(theme::TEXT_SMALL).color(theme::MUTED),
     ]
@@ -110,6 +113,12 @@ impl Modal {
                     (s::SAVE_AS, Choice::SaveAs, button::primary),
                     (s::CANCEL, Choice::Cancel, theme::quiet),
                 ],
+                s::DIALOG_KEYS,
+            ),
+            Modal::Details(t) => dialog(
+                s::DETAILS_TITLE,
+                t.clone(),
+                vec![(s::OK, Choice::Cancel, button::primary)],
                 s::DIALOG_KEYS,
             ),
             Modal::DiscardRecovery(_) => dialog(
@@ -203,6 +212,7 @@ impl Modal {
             (Modal::Recovery { .. }, true) => Some(Choice::Restore),
             (Modal::Recovery { .. }, false) => None,
             (Modal::DiscardRecovery(_), true) => Some(Choice::Cancel),
+            (Modal::Details(_), true) => Some(Choice::Cancel),
             (Modal::Path { .. }, true) => Some(Choice::PathSubmit),
             (Modal::Machine { .. }, true) => None,
             (_, false) => Some(Choice::Cancel),

@@ -128,9 +128,6 @@ impl App {
                     .color(theme::MUTED),
             );
         }
-        if let Some(n) = &self.notice {
-            main = main.push(notice_bar(n));
-        }
         if self.show_problems && (!doc.problems.is_empty() || doc.reformatted) {
             main = main.push(problems(doc));
         }
@@ -154,7 +151,10 @@ impl App {
                 },
             ),
         };
-        main = main.push(content);
+        // Notices go to a status bar of fixed height at the foot: a bar
+        // appearing above the view pushed every row down under the pointer.
+        main = main.push(container(content).height(Length::Fill));
+        main = main.push(status_bar(self.notice.as_ref()));
         row![
             sidebar,
             container(main)
@@ -165,6 +165,58 @@ impl App {
         .into()
     }
 }
+
+/// The status bar: one line, always there; a longer notice is cut there and
+/// shown whole with "Chi tiết…".
+pub(super) fn status_bar(n: Option<&Notice>) -> Element<'_, Message> {
+    let Some(n) = n else {
+        return container(space::horizontal())
+            .height(STATUS_H)
+            .width(Length::Fill)
+            .into();
+    };
+    let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
+        Notice::Info(t) => (t, theme::note),
+        Notice::Error(t) | Notice::ChangedOnDisk(t) => (t, theme::error_note),
+    };
+    let first = t.lines().next().unwrap_or_default();
+    let long = t.lines().nth(1).is_some() || first.chars().count() > STATUS_CHARS;
+    let shown: String = if first.chars().count() > STATUS_CHARS {
+        first.chars().take(STATUS_CHARS).collect::<String>() + "…"
+    } else {
+        first.to_string()
+    };
+    let small = |label: &'static str, m: Message| {
+        button(text(label).size(theme::TEXT_SMALL))
+            .on_press(m)
+            .padding([2, 8])
+    };
+    container(
+        row![
+            text(shown)
+                .size(theme::TEXT_SMALL)
+                .wrapping(iced::widget::text::Wrapping::None)
+                .width(Length::Fill),
+            long.then(|| small(s::DETAILS, Message::NoticeDetails).style(theme::quiet)),
+            matches!(n, Notice::ChangedOnDisk(_))
+                .then(|| small(s::RELOAD, Message::Reload).style(button::primary)),
+            small("×", Message::DismissNotice).style(button::text),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(iced::Alignment::Center),
+    )
+    .clip(true)
+    .padding([0, 12])
+    .height(STATUS_H)
+    .width(Length::Fill)
+    .align_y(iced::Alignment::Center)
+    .style(style)
+    .into()
+}
+
+/// The status bar's height and how much of a notice it shows.
+const STATUS_H: f32 = 30.0;
+const STATUS_CHARS: usize = 130;
 
 pub(super) fn notice_bar(n: &Notice) -> Element<'_, Message> {
     let (t, style): (&str, fn(&Theme) -> container::Style) = match n {

@@ -576,6 +576,8 @@ pub fn bonus_claim_line(
     }
 }
 pub const RELOAD: &str = "Tải lại tệp";
+pub const DETAILS: &str = "Chi tiết…";
+pub const DETAILS_TITLE: &str = "Thông báo";
 pub fn changed_on_disk_clean(file: &str) -> String {
     format!(
         "Tệp \u{201c}{file}\u{201d} vừa được lưu từ cửa sổ hoặc chương trình khác. Bấm \u{201c}Tải lại tệp\u{201d} để xem bản mới nhất."

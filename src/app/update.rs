@@ -171,6 +171,13 @@ impl App {
             }
             Message::Modal(choice) => return self.modal_choice(choice),
             Message::WatchDisk => self.watch_disk(),
+            Message::NoticeDetails => {
+                if let Some(Notice::Info(t) | Notice::Error(t) | Notice::ChangedOnDisk(t)) =
+                    &self.notice
+                {
+                    self.modal = Some(Modal::Details(t.clone()));
+                }
+            }
             Message::Reload => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
                     return self.update(Message::OpenPath(path));

@@ -626,7 +626,7 @@ impl Draft {
                     .text_size(theme::TEXT_SMALL),
             );
         }
-        let mut form = column![
+        let form = column![
             text(if self.is_new {
                 s::NEW_ACTIVITY
             } else {
@@ -680,13 +680,20 @@ impl Draft {
             )),
         ]
         .spacing(theme::SPACE_S);
+        // The fields scroll; the error and the buttons stay in sight.
+        let mut footer = column![].spacing(theme::SPACE_S);
         if let Some(e) = &self.error {
-            form = form.push(widget::error_box(e));
+            footer = footer.push(widget::error_box(e));
         }
-        form = form.push(widget::save_cancel(Message::Save, Message::Cancel));
-        container(scrollable(form.padding(theme::SPACE_M)).id("activity-form"))
-            .style(theme::card)
-            .height(Length::Fill)
-            .into()
+        footer = footer.push(widget::save_cancel(Message::Save, Message::Cancel));
+        container(column![
+            scrollable(form.padding(theme::SPACE_M))
+                .id("activity-form")
+                .height(Length::Fill),
+            container(footer).padding(theme::SPACE_M),
+        ])
+        .style(theme::card)
+        .height(Length::Fill)
+        .into()
     }
 }
