@@ -610,3 +610,22 @@ fn a_window_is_told_when_another_saves_the_same_file() {
     send(&mut first, [Message::WatchDisk, Message::Reload]);
     assert!(matches!(first.modal(), Some(Modal::Discard(_))));
 }
+
+/// Issue 14, finding 8: at the old default size (1100×691) the toolbar
+/// fits (its last item, whose machine this is, is inside the window) and
+/// the file's whole name is shown, in the sidebar.
+#[test]
+fn the_toolbar_fits_and_the_file_name_is_whole_at_1100() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(sample_copy(dir.path()));
+    let size = iced::Size::new(1100.0, 691.0);
+    let mut sim = ui::simulator(&app, size);
+    let label = s::machine_label(s::MACHINE_CLUSTER_SHORT);
+    let b = sim
+        .find(label.as_str())
+        .expect("the machine label")
+        .bounds();
+    assert!(b.x + b.width <= size.width, "{b:?}");
+    assert!(b.height < 30.0, "one line: {b:?}");
+    assert!(sim.find("cum8-2019.json").is_ok());
+}
