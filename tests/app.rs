@@ -629,3 +629,41 @@ fn the_toolbar_fits_and_the_file_name_is_whole_at_1100() {
     assert!(b.height < 30.0, "one line: {b:?}");
     assert!(sim.find("cum8-2019.json").is_ok());
 }
+
+/// Issue 14, finding 15: Tab that no field took moves to the next field of
+/// the form (Shift+Tab back); in the scoring grid Tab stays the grid's.
+#[test]
+fn tab_moves_between_the_fields_of_a_form() {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key};
+    let tab = |modifiers| Event::KeyPressed {
+        key: Key::Named(key::Named::Tab),
+        modified_key: Key::Named(key::Named::Tab),
+        physical_key: key::Physical::Code(key::Code::Tab),
+        location: Location::Standard,
+        modifiers,
+        text: Some("\t".into()),
+        repeat: false,
+    };
+    assert!(matches!(
+        thidua::app::shortcut(tab(Modifiers::empty())),
+        Some(Message::FocusNext { back: false })
+    ));
+    assert!(matches!(
+        thidua::app::shortcut(tab(Modifiers::SHIFT)),
+        Some(Message::FocusNext { back: true })
+    ));
+    assert!(matches!(
+        thidua::app::dialog_key(tab(Modifiers::empty())),
+        Some(Message::FocusNext { back: false })
+    ));
+    // The form's fields take no Tab themselves: it reaches the window.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::Edit(id))]);
+    let mut sim = ui::simulator(&app, iced::Size::new(1366.0, 768.0));
+    assert_eq!(
+        sim.tap_key(Key::Named(key::Named::Tab)),
+        iced::event::Status::Ignored
+    );
+}

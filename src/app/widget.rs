@@ -26,6 +26,32 @@ pub fn remove_cancel<'a, M: Clone + 'a>(confirm: M, cancel: M) -> Row<'a, M> {
     .spacing(theme::SPACE_M)
 }
 
+/// A form in a card: its fields scroll (id `scroll_id`), while the error
+/// (if any) and Save/Cancel stay in sight at the foot, whatever the
+/// window's height.
+pub fn form_card<'a, M: Clone + 'a>(
+    fields: impl Into<Element<'a, M>>,
+    scroll_id: &'static str,
+    error: Option<&str>,
+    save: M,
+    cancel: M,
+) -> Element<'a, M> {
+    let mut footer = iced::widget::column![].spacing(theme::SPACE_S);
+    if let Some(e) = error {
+        footer = footer.push(error_box(e));
+    }
+    footer = footer.push(save_cancel(save, cancel));
+    container(iced::widget::column![
+        iced::widget::scrollable(container(fields).padding(theme::SPACE_M))
+            .id(scroll_id)
+            .height(Length::Fill),
+        container(footer).padding(theme::SPACE_M),
+    ])
+    .style(theme::card)
+    .height(Length::Fill)
+    .into()
+}
+
 /// Why a form was refused, in the error style.
 pub fn error_box<'a, M: 'a>(message: &str) -> Container<'a, M> {
     container(text(message.to_string()))

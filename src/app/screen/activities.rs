@@ -680,20 +680,12 @@ impl Draft {
             )),
         ]
         .spacing(theme::SPACE_S);
-        // The fields scroll; the error and the buttons stay in sight.
-        let mut footer = column![].spacing(theme::SPACE_S);
-        if let Some(e) = &self.error {
-            footer = footer.push(widget::error_box(e));
-        }
-        footer = footer.push(widget::save_cancel(Message::Save, Message::Cancel));
-        container(column![
-            scrollable(form.padding(theme::SPACE_M))
-                .id("activity-form")
-                .height(Length::Fill),
-            container(footer).padding(theme::SPACE_M),
-        ])
-        .style(theme::card)
-        .height(Length::Fill)
-        .into()
+        widget::form_card(
+            form,
+            "activity-form",
+            self.error.as_deref(),
+            Message::Save,
+            Message::Cancel,
+        )
     }
 }

@@ -449,14 +449,12 @@ impl Draft {
                 .spacing(2),
             );
         }
-        if let Some(e) = &self.error {
-            form = form.push(widget::error_box(e));
-        }
-        form = form.push(widget::save_cancel(Message::Save, Message::Cancel));
-        column![
-            container(scrollable(form.padding(theme::SPACE_M)).id("member-form"))
-                .style(theme::card)
-                .height(Length::Fill)
-        ]
+        column![widget::form_card(
+            form,
+            "member-form",
+            self.error.as_deref(),
+            Message::Save,
+            Message::Cancel,
+        )]
     }
 }
