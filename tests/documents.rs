@@ -225,12 +225,13 @@ fn pact_handover_ballots_and_count_minutes() {
     let first = pages[0].lines().join("\n");
     assert_has(
         &first,
-        &[
-            "PHIẾU BẦU",
-            "Đồng ý",
-            "Trường Chính trị tỉnh Ninh Thuận",
-            "Phiếu số 1/7",
-        ],
+        &["PHIẾU BẦU", "Đồng ý", "Trường Chính trị tỉnh Ninh Thuận"],
+    );
+    // Papers carry no number: the ballot is secret.
+    assert!(
+        !pages
+            .iter()
+            .any(|p| p.lines().join(" ").contains("Phiếu số"))
     );
     let (count, _) = text_of(&wb, DocKind::CountMinutes);
     assert_has(
@@ -457,5 +458,29 @@ mod cli {
         assert!(outdir.join("Cum8-2019-BangDiem.pdf").exists());
         assert!(outdir.join("Cum8-2019-PhieuBau.pdf").exists());
         assert!(!outdir.join("Cum8-2019-ToTrinh.pdf").exists());
+    }
+}
+
+/// Issue 15: every PDF names its title and the cluster as author, says it
+/// is in Vietnamese, and does not call itself a PDF/X file.
+#[test]
+fn pdf_metadata_title_author_language() {
+    let wb = sample();
+    for kind in docs::ALL {
+        let built = docs::build(&wb, kind).expect("builds");
+        let pdf = &built.pdf;
+        let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+        assert!(has(b"/Lang(vi-VN)"), "{kind:?}: no language");
+        assert!(!has(b"GTS_PDFXVersion"), "{kind:?}: calls itself PDF/X");
+        // The author in UTF-16BE: "Cụm thi đua số 8".
+        let author: Vec<u8> = std::iter::once(0xFEFFu16)
+            .chain(wb.cluster.name.encode_utf16())
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let hex: String = author.iter().map(|b| format!("{b:02X}")).collect();
+        assert!(
+            has(format!("/Author<{hex}>").as_bytes()),
+            "{kind:?}: no author"
+        );
     }
 }

@@ -193,7 +193,8 @@ pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
             )
         })
         .collect();
-    let doc = document(wb, &r, kind);
+    let mut doc = document(wb, &r, kind);
+    doc.author = wb.cluster.name.clone();
     let pdf = render(&doc).map_err(|source| DocError::Layout { kind, source })?;
     Ok(Built { pdf, warnings })
 }

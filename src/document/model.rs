@@ -358,6 +358,8 @@ impl PageSetup {
 pub struct Document {
     /// PDF title metadata.
     pub title: String,
+    /// PDF author metadata: the cluster that issues the document.
+    pub author: String,
     pub setup: PageSetup,
     pub blocks: Vec<Block>,
 }
@@ -366,6 +368,7 @@ impl Document {
     pub fn new(title: impl Into<String>, setup: PageSetup) -> Self {
         Document {
             title: title.into(),
+            author: String::new(),
             setup,
             blocks: Vec::new(),
         }

@@ -46,6 +46,7 @@ pub fn render_detailed(doc: &Document) -> Result<Rendered, LayoutError> {
     info.metadata_date = now;
     info.creator = CREATOR.to_string();
     info.producer = CREATOR.to_string();
+    info.author = doc.author.clone();
 
     // Only the faces the pages use go in, each subset to its glyphs.
     let mut font_ids: HashMap<FontStyle, FontId> = HashMap::new();
@@ -65,8 +66,29 @@ pub fn render_detailed(doc: &Document) -> Result<Rendered, LayoutError> {
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    let bytes = pdf.with_pages(pdf_pages).save(&options, &mut Vec::new());
+    let mut bytes = pdf.with_pages(pdf_pages).save(&options, &mut Vec::new());
+    finish(&mut bytes);
     Ok(Rendered { pdf: bytes, pages })
+}
+
+/// Two corrections printpdf 0.12 offers no setting for, made in place with
+/// text of the same length, so every offset in the file stays right:
+/// the empty `/GTS_PDFXVersion()` it always writes makes viewers call the
+/// file a PDF/X document (blanked out), and the catalog gets the language
+/// (`/Lang(vi-VN)`, for screen readers and search) in place of
+/// `/PageMode/UseNone`, which is the default anyway. A file without either
+/// pattern (another printpdf) is left as it is.
+fn finish(bytes: &mut [u8]) {
+    fn replace(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+        debug_assert!(to.len() <= from.len());
+        if let Some(at) = bytes.windows(from.len()).position(|w| w == from) {
+            let slot = &mut bytes[at..at + from.len()];
+            slot.fill(b' ');
+            slot[..to.len()].copy_from_slice(to);
+        }
+    }
+    replace(bytes, b"/GTS_PDFXVersion()", b"");
+    replace(bytes, b"/PageMode/UseNone", b"/Lang(vi-VN)");
 }
 
 fn page(layout: &PageLayout, fonts: &HashMap<FontStyle, FontId>) -> PdfPage {

@@ -140,15 +140,7 @@ pub(super) fn papers(wb: &Workbook, r: &Results) -> Document {
             }
             doc.push(t);
         }
-        doc.push(
-            Paragraph::text(
-                format!("Phiếu số {}/{total}", i + 1),
-                FontStyle::Italic,
-                TABLE_PT - 1.0,
-            )
-            .align(crate::document::Align::Right)
-            .space_before(4.0),
-        );
+        // No number on a paper: a numbered ballot is not secret.
     }
     doc
 }
