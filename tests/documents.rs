@@ -484,3 +484,30 @@ fn pdf_metadata_title_author_language() {
         );
     }
 }
+
+/// Issue 15: a school that reached the threshold but is not proposed is
+/// named in the minutes with the reason; lists end with "." not ";".
+#[test]
+fn minutes_say_why_a_school_over_the_threshold_is_not_proposed() {
+    let mut wb = sample();
+    // Ninh Thuận reached the merit ballot's threshold (6/7) but has come
+    // under inspection review since.
+    wb.assessment_mut(&thidua::workbook::Id::new("ninh-thuan"))
+        .discipline
+        .under_review = true;
+    let (text, _) = text_of(&wb, DocKind::Minutes);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("đạt ngưỡng số phiếu nhưng không được đề nghị tặng"),
+        "{flat}"
+    );
+    assert!(flat.contains("Ninh Thuận đạt ngưỡng"), "{flat}");
+    assert!(
+        flat.contains("đang trong thời gian xem xét kỷ luật"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Tây Ninh."),
+        "the attendance list ends with a full stop"
+    );
+}

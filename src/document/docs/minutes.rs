@@ -185,6 +185,46 @@ pub(crate) fn proposal_lines(wb: &Workbook, r: &Results) -> Vec<String> {
     lines
 }
 
+/// Schools that reached the threshold of an award's ballot but are not
+/// proposed for it, each with the reason the rules give (the quota is
+/// full, already proposed for the flag, under review …): a reader of the
+/// minutes otherwise cannot tell why.
+pub(crate) fn passed_over_lines(wb: &Workbook, r: &Results) -> Vec<String> {
+    let mut lines = Vec::new();
+    for a in &r.awards {
+        let Some(b) = r
+            .ballots
+            .iter()
+            .filter_map(|b| b.as_ref().ok())
+            .find(|b| b.award == a.award)
+        else {
+            continue;
+        };
+        for s in &a.schools {
+            if let Outcome::NotProposed(why) = &s.outcome
+                && b.candidate(&s.school).is_some_and(|v| v.threshold_met)
+            {
+                lines.push(format!(
+                    "{} đạt ngưỡng số phiếu nhưng không được đề nghị tặng {}: {}.",
+                    wb.school_full_name(&s.school),
+                    award_name(wb, &a.award),
+                    lower_first(why.trim_end_matches('.'))
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// "Đã đủ chỉ tiêu" → "đã đủ chỉ tiêu", inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     let c = &wb.conference;
     let issuer = common::issuer(wb);
@@ -222,6 +262,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             "Đại biểu dự họp: ",
             &format!("có mặt {present}/{total}, gồm:"),
         ));
+        let mut lines = Vec::new();
         for a in &c.attendance {
             let reps: Vec<String> = a
                 .representatives
@@ -243,7 +284,13 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             if !a.note.trim().is_empty() {
                 line.push_str(&format!(" ({})", a.note.trim()));
             }
-            doc.push(item(&format!("{line};")));
+            lines.push(line);
+        }
+        // A list: each item ends with ";", the last with ".".
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let end = if i + 1 == n { '.' } else { ';' };
+            doc.push(item(&format!("{line}{end}")));
         }
     }
     if let Some(b) = r.ballots.iter().find_map(|b| b.as_ref().ok()) {
@@ -282,6 +329,9 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         for l in &lines {
             doc.push(item(l));
         }
+    }
+    for l in passed_over_lines(wb, r) {
+        doc.push(item(&l));
     }
     for a in r.awards.iter().filter(|a| a.withheld.is_some()) {
         doc.push(item(&format!(
