@@ -364,10 +364,14 @@ fn keep_together_moves_to_the_next_page_whole() {
             admin::signature_right(&Signer::new(&["CHỦ TRÌ"], "Trần Thị Bình")),
         ]
     };
-    // Room for the last paragraph but not for the signature under it.
+    // Room for the last paragraph but not for the signature under it; the
+    // signature here is bare columns, not kept with the text above.
     let mut loose = Document::new("Rời", PageSetup::default());
     fill_page(&mut loose, 20.0);
-    loose.extend(closing());
+    loose.extend(closing().into_iter().map(|b| match b {
+        Block::WithPrevious(inner) => *inner,
+        other => other,
+    }));
     let pages = pdf_text::pages(&render(&loose).expect("renders"));
     assert_eq!(pages.len(), 2);
     assert!(
@@ -632,8 +636,9 @@ mod any_input {
             0.0f32..30.0,
             0.0f32..8.0,
             0.8f32..2.0,
+            any::<bool>(),
         )
-            .prop_map(|(spans, align, indent, space, spacing)| Paragraph {
+            .prop_map(|(spans, align, indent, space, spacing, keep)| Paragraph {
                 spans: spans
                     .into_iter()
                     .map(|(t, s, z)| Span::new(t, s, z))
@@ -643,6 +648,7 @@ mod any_input {
                 space_before_mm: space,
                 space_after_mm: space,
                 line_spacing: spacing,
+                keep_with_next: keep,
             })
     }
 
@@ -695,4 +701,99 @@ mod any_input {
             }
         }
     }
+}
+
+/// Issue 15: a signature block never stands alone on a page: the last lines
+/// of the text above go to the next page with it.
+#[test]
+fn a_signature_takes_the_last_lines_above_it_along() {
+    let mut doc = Document::new("Chữ ký", PageSetup::default());
+    fill_page(&mut doc, 20.0);
+    doc.push(admin::body("Đoạn cuối cùng trước chữ ký."));
+    doc.push(admin::signature_right(&Signer::new(
+        &["CHỦ TRÌ"],
+        "Trần Thị Bình",
+    )));
+    let pages = pdf_text::pages(&render(&doc).expect("renders"));
+    assert_eq!(pages.len(), 2);
+    assert!(!pages[0].text().contains("Đoạn cuối cùng"));
+    let second = pages[1].text();
+    assert!(second.contains("Đoạn cuối cùng") && second.contains("Trần Thị Bình"));
+}
+
+/// Issue 15: a heading is never left at the foot of a page: it goes with
+/// the first lines of what follows; two headings in a row go together.
+#[test]
+fn a_heading_stays_with_what_follows() {
+    let mut doc = Document::new("Đề mục", PageSetup::default());
+    fill_page(&mut doc, 14.0);
+    doc.push(Paragraph::text("II. NỘI DUNG", FontStyle::Bold, 13.0).keep_with_next());
+    doc.push(Paragraph::text("4. Bầu Cụm trưởng", FontStyle::Bold, 13.0).keep_with_next());
+    doc.push(admin::body(&"Nội dung dài của mục này. ".repeat(12)));
+    let pages = pdf_text::pages(&render(&doc).expect("renders"));
+    assert_eq!(pages.len(), 2);
+    assert!(!pages[0].text().contains("NỘI DUNG"), "{}", pages[0].text());
+    assert!(!pages[0].text().contains("Bầu Cụm trưởng"));
+    let second = pages[1].text();
+    assert!(second.contains("NỘI DUNG") && second.contains("Bầu Cụm trưởng"));
+    assert!(second.contains("Nội dung dài"));
+}
+
+/// Issue 15: a section row of a table is never left at a page foot away
+/// from its first criterion; the header repeats above them on the new page.
+#[test]
+fn a_section_row_stays_with_the_next_row() {
+    let mut doc = Document::new("Bảng", PageSetup::default());
+    fill_page(&mut doc, 30.0);
+    let mut t = Table::new(vec![ColumnWidth::Mm(15.0), ColumnWidth::Relative(1.0)]);
+    t.header_rows.push(Row::new(vec![
+        Cell::text("Mã", 12.0),
+        Cell::text("Tiêu chí", 12.0),
+    ]));
+    t.body_rows.push(Row::new(vec![
+        Cell::text("IV", 12.0),
+        Cell::text("Mục trước", 12.0),
+    ]));
+    t.body_rows
+        .push(Row::new(vec![Cell::text("V", 12.0), Cell::text("Mục năm", 12.0)]).keep_with_next());
+    t.body_rows.push(Row::new(vec![
+        Cell::text("1", 12.0),
+        Cell::text("Tiêu chí con rất dài. ".repeat(6), 12.0),
+    ]));
+    doc.push(t);
+    let pages = pdf_text::pages(&render(&doc).expect("renders"));
+    assert_eq!(
+        pages.len(),
+        2,
+        "{:?}",
+        pages.iter().map(|p| p.text()).collect::<Vec<_>>()
+    );
+    assert!(!pages[0].text().contains("Mục năm"), "{}", pages[0].text());
+    let second = pages[1].text();
+    assert!(second.contains("Mục năm") && second.contains("Tiêu chí con"));
+    assert!(
+        second.contains("Tiêu chí") && second.contains("Mã"),
+        "header repeated"
+    );
+}
+
+/// Issue 15: the names of one row of signatures sit on one baseline, even
+/// when one title takes two lines.
+#[test]
+fn signers_of_one_row_share_a_baseline() {
+    let mut doc = Document::new("Ký", PageSetup::default());
+    doc.push(admin::signatures_two(
+        &Signer::new(&["TRƯỞNG BAN KIỂM PHIẾU HỘI NGHỊ TỔNG KẾT"], "Lê Văn Hùng"),
+        &Signer::new(&["THÀNH VIÊN"], "Phạm Thị Hằng"),
+    ));
+    let pages = thidua::document::layout(&doc).expect("lays out");
+    let baseline = |name: &str| {
+        pages[0]
+            .texts
+            .iter()
+            .find(|t| t.text.contains(name))
+            .unwrap_or_else(|| panic!("{name}"))
+            .baseline_mm
+    };
+    assert!((baseline("Hùng") - baseline("Hằng")).abs() < 0.01);
 }

@@ -258,26 +258,32 @@ pub fn recipients(lines: &[&str]) -> Vec<Block> {
 
 /// Recipients on the left, the signature on the right (letters, decisions).
 pub fn recipients_and_signature(recipient_lines: &[&str], signer: &Signer) -> Block {
-    Block::Columns(vec![
+    with_previous(Block::Columns(vec![
         Column::new(ColumnWidth::Relative(1.0), recipients(recipient_lines)),
         Column::new(ColumnWidth::Relative(1.1), signature(signer)),
-    ])
+    ]))
+}
+
+/// A signature block is never alone on a page: it goes with the last lines
+/// of the text above it.
+pub fn with_previous(block: Block) -> Block {
+    Block::WithPrevious(Box::new(block))
 }
 
 /// One signature on the right half.
 pub fn signature_right(signer: &Signer) -> Block {
-    Block::Columns(vec![
+    with_previous(Block::Columns(vec![
         Column::new(ColumnWidth::Relative(1.0), Vec::new()),
         Column::new(ColumnWidth::Relative(1.1), signature(signer)),
-    ])
+    ]))
 }
 
 /// Two signatures side by side, e.g. THƯ KÝ left and CHỦ TRÌ right.
 pub fn signatures_two(left: &Signer, right: &Signer) -> Block {
-    Block::Columns(vec![
-        Column::new(ColumnWidth::Relative(1.0), signature(left)),
-        Column::new(ColumnWidth::Relative(1.0), signature(right)),
-    ])
+    with_previous(Block::Columns(vec![
+        Column::new(ColumnWidth::Relative(1.0), signature(left)).bottom(),
+        Column::new(ColumnWidth::Relative(1.0), signature(right)).bottom(),
+    ]))
 }
 
 /// Many signers (one per member school of a pact), `per_row` to a row; a
@@ -299,7 +305,7 @@ pub fn signature_grid(signers: &[Signer], per_row: usize) -> Vec<Block> {
         }
         columns.extend(
             row.iter()
-                .map(|s| Column::new(ColumnWidth::Relative(1.0), signature(s))),
+                .map(|s| Column::new(ColumnWidth::Relative(1.0), signature(s)).bottom()),
         );
         if missing > 0.0 {
             columns.push(Column::new(

@@ -68,6 +68,7 @@ pub fn layout(doc: &Document) -> Result<Vec<PageLayout>, LayoutError> {
     let area = TextArea::new(&doc.setup)?;
     let mut chunks = Vec::new();
     flow(&doc.blocks, area.width(), area.height(), &mut chunks)?;
+    let chunks = glue(chunks, area.height());
     let mut pages = paginate(chunks, &area)?;
     if doc.setup.page_numbers {
         number_pages(&mut pages, &doc.setup, &area);
@@ -103,6 +104,7 @@ fn visit_spans(blocks: &[Block], f: &mut impl FnMut(&str, FontStyle)) {
             }
             Block::Columns(columns) => columns.iter().for_each(|c| visit_spans(&c.blocks, f)),
             Block::KeepTogether(inner) => visit_spans(inner, f),
+            Block::WithPrevious(inner) => visit_spans(std::slice::from_ref(inner), f),
             Block::Spacer(_) | Block::Rule(_) | Block::PageBreak => {}
         }
     }
@@ -175,6 +177,16 @@ fn flow(
                     placed.push((x, Chunk::stack(inner)));
                     x += w;
                 }
+                // Bottom-aligned columns end where the tallest one ends.
+                let tallest = placed
+                    .iter()
+                    .map(|(_, c)| c.space_before + c.height)
+                    .fold(0.0, f32::max);
+                for ((_, chunk), column) in placed.iter_mut().zip(columns) {
+                    if column.bottom && !chunk.items.is_empty() {
+                        chunk.space_before += tallest - (chunk.space_before + chunk.height);
+                    }
+                }
                 out.push(Chunk::beside(placed));
             }
             Block::KeepTogether(inner) => {
@@ -188,10 +200,81 @@ fn flow(
                     out.append(&mut chunks);
                 }
             }
+            Block::WithPrevious(inner) => {
+                let mut chunks = Vec::new();
+                flow(std::slice::from_ref(inner), width, page_height, &mut chunks)?;
+                if let Some(first) = chunks.first_mut() {
+                    first.keep_with_previous = true;
+                }
+                out.append(&mut chunks);
+            }
             Block::PageBreak => out.push(Chunk::page_break()),
         }
     }
     Ok(())
+}
+
+/// Joins what must share a page before pagination: a chunk kept with the
+/// next (a heading, a section row, a table's caption) is stacked with the
+/// next content chunk — the first lines of a paragraph, or the header and
+/// first row of a table — and a chunk kept with the previous (a signature
+/// block) with the previous one, the last lines of the text above. Runs
+/// join up (two headings and the text under them). A join that would not
+/// fit on a page is left undone: such content is split anyway.
+fn glue(chunks: Vec<Chunk>, page_height: f32) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    // Chunks waiting for the next content chunk, with the spacers between.
+    let mut waiting: Vec<Chunk> = Vec::new();
+    let fits = |parts: &[Chunk]| Chunk::stack(parts.to_vec()).height <= page_height + EPS;
+    for chunk in chunks {
+        match chunk.kind {
+            Kind::PageBreak => {
+                out.append(&mut waiting);
+                out.push(chunk);
+                continue;
+            }
+            Kind::Spacer if !waiting.is_empty() => {
+                waiting.push(chunk);
+                continue;
+            }
+            Kind::Spacer => {
+                out.push(chunk);
+                continue;
+            }
+            Kind::Content => {}
+        }
+        let mut chunk = chunk;
+        if !waiting.is_empty() {
+            let mut parts = std::mem::take(&mut waiting);
+            parts.push(chunk.clone());
+            if fits(&parts) {
+                chunk = Chunk::stack(parts);
+            } else {
+                parts.pop();
+                out.append(&mut parts);
+            }
+        }
+        if chunk.keep_with_previous
+            && let Some(at) = out.iter().rposition(|c| c.kind == Kind::Content)
+            && out[at..].iter().all(|c| c.kind != Kind::PageBreak)
+        {
+            let mut parts: Vec<Chunk> = out.drain(at..).collect();
+            parts.push(chunk.clone());
+            if fits(&parts) {
+                chunk = Chunk::stack(parts);
+            } else {
+                parts.pop();
+                out.append(&mut parts);
+            }
+        }
+        if chunk.keep_with_next {
+            waiting.push(chunk);
+        } else {
+            out.push(chunk);
+        }
+    }
+    out.append(&mut waiting);
+    out
 }
 
 /// The text area of a page, in millimetres from the top-left corner.

@@ -54,6 +54,8 @@ pub struct Paragraph {
     pub space_after_mm: f32,
     /// Multiple of the font's single line spacing (1.0 = Word's "single").
     pub line_spacing: f32,
+    /// Kept on the page of what follows (a heading, a table's caption).
+    pub keep_with_next: bool,
 }
 
 impl Default for Paragraph {
@@ -65,6 +67,7 @@ impl Default for Paragraph {
             space_before_mm: 0.0,
             space_after_mm: 0.0,
             line_spacing: 1.0,
+            keep_with_next: false,
         }
     }
 }
@@ -90,6 +93,11 @@ impl Paragraph {
     }
     pub fn centered(self) -> Self {
         self.align(Align::Center)
+    }
+    /// Never left at the foot of a page without what follows it.
+    pub fn keep_with_next(mut self) -> Self {
+        self.keep_with_next = true;
+        self
     }
     pub fn indent(mut self, first_line_mm: f32) -> Self {
         self.first_line_indent_mm = first_line_mm;
@@ -185,11 +193,20 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     pub cells: Vec<Cell>,
+    /// A section row: never left at the foot of a page without the next row.
+    pub keep_with_next: bool,
 }
 
 impl Row {
     pub fn new(cells: Vec<Cell>) -> Self {
-        Row { cells }
+        Row {
+            cells,
+            keep_with_next: false,
+        }
+    }
+    pub fn keep_with_next(mut self) -> Self {
+        self.keep_with_next = true;
+        self
     }
 }
 
@@ -252,11 +269,22 @@ impl Rule {
 pub struct Column {
     pub width: ColumnWidth,
     pub blocks: Vec<Block>,
+    /// Aligned to the foot of the tallest column beside it (signatures:
+    /// the signers' names on one baseline whatever their titles' lines).
+    pub bottom: bool,
 }
 
 impl Column {
     pub fn new(width: ColumnWidth, blocks: Vec<Block>) -> Self {
-        Column { width, blocks }
+        Column {
+            width,
+            blocks,
+            bottom: false,
+        }
+    }
+    pub fn bottom(mut self) -> Self {
+        self.bottom = true;
+        self
     }
 }
 
@@ -272,6 +300,9 @@ pub enum Block {
     /// Never split: moved to the next page whole when it does not fit. Only
     /// content taller than a whole page is split anyway.
     KeepTogether(Vec<Block>),
+    /// Kept on the page of the lines before it (at least the last lines of
+    /// the text above): a signature block never stands alone on a page.
+    WithPrevious(Box<Block>),
     PageBreak,
 }
 

@@ -225,22 +225,28 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
     ));
     let signers: Vec<Signer> = if members.is_empty() {
         vec![Signer {
-            lines: vec!["TRƯỞNG BAN KIỂM PHIẾU".into()],
+            lines: vec!["TRƯỞNG BAN".into()],
             name: BLANK.into(),
         }]
     } else {
         members
             .iter()
             .map(|p| Signer {
+                // Signed under the count's own minutes, "kiểm phiếu" goes
+                // without saying: "TRƯỞNG BAN" fits one line of a third.
                 lines: vec![if p.title.trim().is_empty() {
                     "THÀNH VIÊN".into()
                 } else {
-                    p.title.to_uppercase()
+                    let t = p.title.trim().to_uppercase();
+                    t.strip_suffix(" KIỂM PHIẾU")
+                        .map_or(t.clone(), str::to_string)
                 }],
                 name: common::or_blank(&p.name),
             })
             .collect()
     };
-    doc.push(Block::KeepTogether(admin::signature_grid(&signers, 3)));
+    doc.push(admin::with_previous(Block::KeepTogether(
+        admin::signature_grid(&signers, 3),
+    )));
     doc
 }

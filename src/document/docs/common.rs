@@ -205,6 +205,7 @@ pub(crate) fn heading(text: &str) -> Block {
         .indent(10.0)
         .space_before(2.0)
         .space_after(1.5)
+        .keep_with_next()
         .into()
 }
 
@@ -313,7 +314,16 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
     let fit =
         (((width_mm - CODE_MM - MAX_MM - MIN_TITLE_MM) / (2.0 * SCORE_MM)).floor() as usize).max(1);
     let groups = schools.len().div_ceil(fit);
-    let per_group = schools.len().div_ceil(groups);
+    // Balanced groups (7 schools in three: 3, 2, 2 — not 3, 3, 1).
+    let (base, extra) = (schools.len() / groups, schools.len() % groups);
+    let bounds: Vec<(usize, usize)> = (0..groups)
+        .scan(0, |start, g| {
+            let len = base + usize::from(g < extra);
+            let range = (*start, *start + len);
+            *start += len;
+            Some(range)
+        })
+        .collect();
     // Per school: leaf id → score line.
     let maps: Vec<HashMap<&Id, &CriterionScore>> = schools
         .iter()
@@ -326,24 +336,23 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
         })
         .collect();
     let mut blocks = Vec::new();
-    for (g, (chunk, maps)) in schools
-        .chunks(per_group)
-        .zip(maps.chunks(per_group))
-        .enumerate()
-    {
+    for (g, &(from, to)) in bounds.iter().enumerate() {
+        let (chunk, maps) = (&schools[from..to], &maps[from..to]);
         if groups > 1 {
-            let first = g * per_group + 1;
-            let last = first + chunk.len() - 1;
+            let (first, last) = (from + 1, to);
+            let which = if first == last {
+                format!("trường xếp hạng thứ {first}")
+            } else {
+                format!("các trường xếp hạng thứ {first} đến {last}")
+            };
             blocks.push(
                 Paragraph::text(
-                    format!(
-                        "Phần {}/{groups}: các trường xếp hạng thứ {first} đến {last}",
-                        g + 1
-                    ),
+                    format!("Phần {}/{groups}: {which}", g + 1),
                     FontStyle::Italic,
                     size,
                 )
                 .space_before(2.0)
+                .keep_with_next()
                 .into(),
             );
         }
@@ -481,7 +490,11 @@ fn criterion_rows(
             row.push(ccell(sum(&|c| Some(c.effective)).to_string(), size).bold());
         }
     }
-    t.body_rows.push(Row::new(row));
+    // A section or parent row never stays at a page foot without its first
+    // criterion under it.
+    let row = Row::new(row);
+    t.body_rows
+        .push(if leaf { row } else { row.keep_with_next() });
     if depth < 8 {
         for c in &node.children {
             criterion_rows(t, c, maps, size, depth + 1);

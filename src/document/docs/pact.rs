@@ -89,10 +89,10 @@ pub(super) fn document(wb: &Workbook) -> Document {
         })
         .collect();
     doc.push(Block::Spacer(4.0));
-    doc.extend(
-        admin::signature_grid(&signers, 2)
-            .into_iter()
-            .map(|b| Block::KeepTogether(vec![b])),
-    );
+    // The signatures stay together (no school's alone on the last page),
+    // with the last lines of the text above them.
+    doc.push(admin::with_previous(Block::KeepTogether(
+        admin::signature_grid(&signers, 2),
+    )));
     doc
 }

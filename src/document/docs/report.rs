@@ -7,6 +7,10 @@ use crate::document::{Block, ColumnWidth, Document, FontStyle, PageSetup, Paragr
 use crate::rules::Results;
 use crate::workbook::{ActivityKind, DocKind, Workbook};
 
+/// The "STT" column: "STT" in bold at the table size fits on one line
+/// (at 11 mm it broke as "ST/T").
+const STT_MM: f32 = 13.0;
+
 pub(super) fn missing(wb: &Workbook) -> Vec<Missing> {
     let t = &wb.documents.report;
     let mut out = Vec::new();
@@ -65,7 +69,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     doc.extend(paragraphs(&texts.results));
     doc.push(heading("1. Các hoạt động theo loại"));
     let mut by_kind = Table::new(vec![
-        ColumnWidth::Mm(11.0),
+        ColumnWidth::Mm(STT_MM),
         ColumnWidth::Relative(1.4),
         ColumnWidth::Mm(14.0),
         ColumnWidth::Relative(3.0),
@@ -112,7 +116,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     }
     doc.push(heading("2. Các hoạt động theo trường"));
     let mut by_school = Table::new(vec![
-        ColumnWidth::Mm(11.0),
+        ColumnWidth::Mm(STT_MM),
         ColumnWidth::Relative(1.6),
         ColumnWidth::Mm(18.0),
         ColumnWidth::Mm(18.0),
@@ -207,9 +211,15 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.push(
         Paragraph::text(
+            // "(Kèm theo Báo cáo số 07/BC-CTĐ8 ngày 22/11/2019 của …)".
             format!(
-                "(Kèm theo Báo cáo {} của {issuer})",
+                "(Kèm theo Báo cáo {}{} của {issuer})",
                 common::document_number(wb, DocKind::Report)
+                    .replacen("Số: ", "số ", 1)
+                    .replacen("Số ", "số ", 1),
+                common::doc_date(wb, DocKind::Report)
+                    .map(|d| format!(" ngày {}", crate::text::format_date(d)))
+                    .unwrap_or_default()
             ),
             FontStyle::Italic,
             TABLE_PT,

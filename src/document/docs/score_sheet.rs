@@ -60,10 +60,10 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         name: common::or_blank(&wb.conference.secretary.name),
     };
     let leader = common::cluster_signer(wb);
-    doc.push(Block::KeepTogether(vec![Block::Columns(vec![
-        Column::new(ColumnWidth::Relative(1.0), admin::signature(&secretary)),
+    doc.push(admin::with_previous(Block::Columns(vec![
+        Column::new(ColumnWidth::Relative(1.0), admin::signature(&secretary)).bottom(),
         Column::new(ColumnWidth::Relative(0.6), Vec::new()),
-        Column::new(ColumnWidth::Relative(1.0), admin::signature(&leader)),
-    ])]));
+        Column::new(ColumnWidth::Relative(1.0), admin::signature(&leader)).bottom(),
+    ])));
     doc
 }

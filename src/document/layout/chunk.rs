@@ -88,6 +88,10 @@ pub(super) struct Chunk {
     pub header: Option<Rc<Chunk>>,
     /// The header is already part of `items` (the table's first rows).
     pub header_included: bool,
+    /// Goes to a new page with the next content chunk (see `glue`).
+    pub keep_with_next: bool,
+    /// Goes to a new page with the previous content chunk.
+    pub keep_with_previous: bool,
 }
 
 impl Chunk {
@@ -100,6 +104,8 @@ impl Chunk {
             space_after: 0.0,
             header: None,
             header_included: false,
+            keep_with_next: false,
+            keep_with_previous: false,
         }
     }
 
@@ -126,18 +132,33 @@ impl Chunk {
             return Chunk::content(0.0, Vec::new());
         };
         let space_before = first.space_before;
+        let keep_with_previous = first.keep_with_previous;
+        let mut keep_with_next = first.keep_with_next;
+        // A table's header travels with the stack (a heading glued to the
+        // table's first rows, a section row glued to the next row).
+        let mut header = first.header.clone();
+        let mut header_included = first.header_included;
         let mut y = first.height;
         let mut after = first.space_after;
         let mut items = first.items;
         for chunk in chunks {
             y += after + chunk.space_before;
+            if header.is_none() && chunk.header.is_some() {
+                header = chunk.header.clone();
+                header_included = chunk.header_included;
+            }
             items.extend(chunk.items.into_iter().map(|i| i.shifted(0.0, y)));
             y += chunk.height;
             after = chunk.space_after;
+            keep_with_next = chunk.keep_with_next;
         }
         Chunk {
             space_before,
             space_after: after,
+            header,
+            header_included,
+            keep_with_next,
+            keep_with_previous,
             ..Chunk::content(y, items)
         }
     }

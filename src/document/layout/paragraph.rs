@@ -272,6 +272,7 @@ pub(super) fn layout(p: &Paragraph, width: f32) -> Vec<Chunk> {
     }
     if let Some(last) = chunks.last_mut() {
         last.space_after = sane_mm(p.space_after_mm);
+        last.keep_with_next = p.keep_with_next;
     }
     chunks
 }

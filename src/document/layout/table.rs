@@ -28,7 +28,12 @@ pub(super) fn layout(table: &Table, width: f32) -> Result<Vec<Chunk>, LayoutErro
     let mut body = table
         .body_rows
         .iter()
-        .map(|r| row(r, &widths, &style))
+        .map(|r| {
+            row(r, &widths, &style).map(|mut c| {
+                c.keep_with_next = r.keep_with_next;
+                c
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut chunks = Vec::with_capacity(body.len() + 1);
