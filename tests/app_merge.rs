@@ -63,6 +63,32 @@ fn returned(
     path
 }
 
+/// `school` opens its mail-out copy at `copy`, sets its self-score of
+/// `criterion` and saves it (signed) as `dir/name`.
+fn signed_return(
+    copy: &Path,
+    dir: &Path,
+    name: &str,
+    school: &str,
+    criterion: &str,
+    points: i64,
+) -> PathBuf {
+    let mut wb = workbook::load(copy).unwrap().workbook;
+    let me = Owner::School(id(school));
+    let key = wb.replica_key(&me);
+    let sc = wb
+        .assessment_mut(&id(school))
+        .self_scores
+        .get_mut(&id(criterion))
+        .unwrap();
+    sc.points = Points(points);
+    sc.rev.bump_as(&key);
+    exchange::stamp(&mut wb, &me);
+    let path = dir.join(name);
+    std::fs::write(&path, workbook::to_bytes(&wb)).unwrap();
+    path
+}
+
 fn set_self(wb: &mut Workbook, school: &str, criterion: &str, points: i64, by: &Owner) {
     let s = wb
         .assessment_mut(&id(school))
@@ -339,19 +365,7 @@ fn mail_out_signed_and_unsigned_returns_and_open_conflicts_in_the_window() {
     assert!(!app.workbook().unwrap().provenance.secret.is_empty());
 
     // Đồng Nai fills its copy and sends it back: signed.
-    let mut dn = workbook::load(&copy).unwrap().workbook;
-    let me = Owner::School(id("dong-nai"));
-    let key = dn.replica_key(&me);
-    let sc = dn
-        .assessment_mut(&id("dong-nai"))
-        .self_scores
-        .get_mut(&id("I.1"))
-        .unwrap();
-    sc.points = Points(100);
-    sc.rev.bump_as(&key);
-    exchange::stamp(&mut dn, &me);
-    let signed = dir.path().join("dong-nai.json");
-    std::fs::write(&signed, workbook::to_bytes(&dn)).unwrap();
+    let signed = signed_return(&copy, dir.path(), "dong-nai.json", "dong-nai", "I.1", 100);
     // Tây Ninh answers with an old copy of its own: unsigned.
     let unsigned = returned(dir.path(), "tay-ninh.json", "tay-ninh", |wb, me| {
         set_self(wb, "tay-ninh", "I.1", 250, me)
@@ -402,19 +416,15 @@ fn forged_returns_open_conflicts_decided_later_final_copy_and_copies_on_each_mac
         points: Some(Points(150)),
     }))
     .unwrap();
-    let mut dn = workbook::load(&dn_copy).unwrap().workbook;
-    let me = Owner::School(id("dong-nai"));
-    let key = dn.replica_key(&me);
-    let sc = dn
-        .assessment_mut(&id("dong-nai"))
-        .self_scores
-        .get_mut(&id("I.1"))
-        .unwrap();
-    sc.points = Points(175);
-    sc.rev.bump_as(&key);
-    exchange::stamp(&mut dn, &me);
-    let back = dir.path().join("dong-nai.json");
-    std::fs::write(&back, workbook::to_bytes(&dn)).unwrap();
+    let back = signed_return(
+        &dn_copy,
+        dir.path(),
+        "dong-nai.json",
+        "dong-nai",
+        "I.1",
+        175,
+    );
+    let dn = workbook::load(&back).unwrap().workbook;
     send(&mut app, [Message::FileDropped(back)]);
     click(&mut app, s::MERGE_APPLY); // disabled: one conflict undecided
     assert_eq!(app.workbook().unwrap().provenance.conflicts.len(), 0);

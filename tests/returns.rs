@@ -52,6 +52,18 @@ fn set_self(wb: &mut Workbook, school: &str, criterion: &str, points: i64) {
     s.rev.bump_as(&key);
 }
 
+/// The cluster corrects a school's self-score in its own copy.
+fn correct_self(wb: &mut Workbook, school: &str, criterion: &str, points: i64) {
+    let key = wb.replica_key(&Owner::Cluster);
+    let s = wb
+        .assessment_mut(&sid(school))
+        .self_scores
+        .get_mut(&sid(criterion))
+        .unwrap();
+    s.points = Points(points);
+    s.rev.bump_as(&key);
+}
+
 fn self_points(wb: &Workbook, school: &str, criterion: &str) -> Option<Points> {
     wb.assessment(&sid(school))?
         .self_scores
@@ -278,14 +290,7 @@ fn case_6_an_undecided_conflict_stays_open_and_is_shown_again() {
     let sent = emailed(&m0, "s02");
     // The leader changes the school's self-score meanwhile (a correction).
     let mut m = m0.clone();
-    let key = m.replica_key(&Owner::Cluster);
-    let s = m
-        .assessment_mut(&sid("s02"))
-        .self_scores
-        .get_mut(&sid("c001"))
-        .unwrap();
-    s.points = Points(300);
-    s.rev.bump_as(&key);
+    correct_self(&mut m, "s02", "c001", 300);
     exchange::stamp(&mut m, &Owner::Cluster);
     std::fs::write(d.path("so.json"), workbook::to_bytes(&m)).unwrap();
     let mut x = open(&sent);
@@ -313,14 +318,7 @@ fn open_conflict() -> (Workbook, Workbook) {
     let m0 = master();
     let sent = emailed(&m0, "s02");
     let mut m = open(&workbook::to_bytes(&m0));
-    let key = m.replica_key(&Owner::Cluster);
-    let s = m
-        .assessment_mut(&sid("s02"))
-        .self_scores
-        .get_mut(&sid("c001"))
-        .unwrap();
-    s.points = Points(300);
-    s.rev.bump_as(&key);
+    correct_self(&mut m, "s02", "c001", 300);
     let mut x = open(&sent);
     set_self(&mut x, "s02", "c001", 200);
     let returned = open(&save(x, "s02"));

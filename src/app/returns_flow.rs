@@ -53,14 +53,10 @@ impl App {
     /// gives the master its secret, saved at once: copies whose keys the
     /// saved master cannot derive again would come back as forged.
     pub(super) fn mail_out(&mut self, only: Option<workbook::Id>) {
-        if self.is_school_machine() {
-            return;
-        }
-        let Some(doc) = &self.doc else { return };
-        let Some(path) = doc.path.clone() else {
-            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+        let Some(path) = self.master_path() else {
             return;
         };
+        let Some(doc) = &self.doc else { return };
         let mut wb = doc.workbook.clone();
         let (copies, new_secret) = match crate::exchange::mail_out(&mut wb) {
             Ok(x) => x,
@@ -104,6 +100,19 @@ impl App {
         }));
     }
 
+    /// Where the cluster's workbook is saved, for sending copies beside
+    /// it: None on a school's machine, or (saying so) when never saved.
+    fn master_path(&mut self) -> Option<PathBuf> {
+        if self.is_school_machine() {
+            return None;
+        }
+        let path = self.doc.as_ref()?.path.clone();
+        if path.is_none() {
+            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+        }
+        path
+    }
+
     /// "<sổ>-gui-cac-truong/" beside the master, created; None (with the
     /// reason on screen) when it cannot be.
     pub(super) fn mail_out_dir(&mut self, master: &Path) -> Option<PathBuf> {
@@ -125,14 +134,10 @@ impl App {
     /// "Gửi bản cuối…": the workbook for everyone after the conference,
     /// without any key, beside the school copies.
     pub(super) fn final_copy(&mut self) {
-        if self.is_school_machine() {
-            return;
-        }
-        let Some(doc) = &self.doc else { return };
-        let Some(path) = doc.path.clone() else {
-            self.notice = Some(Notice::Error(s::MAIL_OUT_SAVE_FIRST.into()));
+        let Some(path) = self.master_path() else {
             return;
         };
+        let Some(doc) = &self.doc else { return };
         let copy = crate::exchange::final_copy(&doc.workbook);
         let name = crate::exchange::final_copy_name(&doc.workbook);
         let Some(dir) = self.mail_out_dir(&path) else {

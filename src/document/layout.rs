@@ -225,7 +225,19 @@ fn glue(chunks: Vec<Chunk>, page_height: f32) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     // Chunks waiting for the next content chunk, with the spacers between.
     let mut waiting: Vec<Chunk> = Vec::new();
-    let fits = |parts: &[Chunk]| Chunk::stack(parts.to_vec()).height <= page_height + EPS;
+    // Stacks `parts` and `chunk` into one when it fits a page; otherwise
+    // the parts go out as they were and `chunk` stays alone.
+    let join = |mut parts: Vec<Chunk>, chunk: Chunk, out: &mut Vec<Chunk>| {
+        parts.push(chunk);
+        let joined = Chunk::stack(parts.clone());
+        if joined.height <= page_height + EPS {
+            joined
+        } else {
+            let chunk = parts.pop().expect("just pushed");
+            out.append(&mut parts);
+            chunk
+        }
+    };
     for chunk in chunks {
         match chunk.kind {
             Kind::PageBreak => {
@@ -245,27 +257,14 @@ fn glue(chunks: Vec<Chunk>, page_height: f32) -> Vec<Chunk> {
         }
         let mut chunk = chunk;
         if !waiting.is_empty() {
-            let mut parts = std::mem::take(&mut waiting);
-            parts.push(chunk.clone());
-            if fits(&parts) {
-                chunk = Chunk::stack(parts);
-            } else {
-                parts.pop();
-                out.append(&mut parts);
-            }
+            chunk = join(std::mem::take(&mut waiting), chunk, &mut out);
         }
         if chunk.keep_with_previous
             && let Some(at) = out.iter().rposition(|c| c.kind == Kind::Content)
             && out[at..].iter().all(|c| c.kind != Kind::PageBreak)
         {
-            let mut parts: Vec<Chunk> = out.drain(at..).collect();
-            parts.push(chunk.clone());
-            if fits(&parts) {
-                chunk = Chunk::stack(parts);
-            } else {
-                parts.pop();
-                out.append(&mut parts);
-            }
+            let parts: Vec<Chunk> = out.drain(at..).collect();
+            chunk = join(parts, chunk, &mut out);
         }
         if chunk.keep_with_next {
             waiting.push(chunk);
