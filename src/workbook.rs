@@ -235,6 +235,32 @@ impl Workbook {
         walk(&self.criteria, id, "", "")
     }
 
+    /// [`Workbook::criterion_code`] of every criterion, in one walk.
+    pub fn criterion_codes(&self) -> std::collections::HashMap<Id, String> {
+        fn walk(
+            nodes: &[Criterion],
+            section: &str,
+            parent: &str,
+            out: &mut std::collections::HashMap<Id, String>,
+        ) {
+            for c in nodes {
+                let code = if parent.is_empty() {
+                    c.code.clone()
+                } else if c.code.contains('.') {
+                    format!("{section}.{}", c.code)
+                } else {
+                    format!("{parent}.{}", c.code)
+                };
+                let section = if parent.is_empty() { &code } else { section };
+                walk(&c.children, section, &code, out);
+                out.insert(c.id.clone(), code);
+            }
+        }
+        let mut out = std::collections::HashMap::new();
+        walk(&self.criteria, "", "", &mut out);
+        out
+    }
+
     /// Leaf criteria the school has not self-scored yet, by code ("II.1").
     pub fn missing_self_scores(&self, school: &Id) -> Vec<String> {
         let scored = self.assessment(school).map(|a| &a.self_scores);

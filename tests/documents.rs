@@ -511,3 +511,21 @@ fn minutes_say_why_a_school_over_the_threshold_is_not_proposed() {
         "the attendance list ends with a full stop"
     );
 }
+
+/// Issue 15: the score tables name criteria with their section ("II.1"),
+/// and say what bold and italic scores mean.
+#[test]
+fn score_tables_use_full_codes_and_explain_their_type_faces() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::ScoreSheet);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("II.3 Đổi mới thi"), "{flat}");
+    assert!(
+        !flat.contains(" 1 Ban hành kế hoạch"),
+        "a bare code: {flat}"
+    );
+    assert!(
+        flat.contains("Số in đậm: điểm Cụm chấm khác điểm tự chấm"),
+        "{flat}"
+    );
+}

@@ -335,7 +335,18 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
                 .collect()
         })
         .collect();
-    let mut blocks = Vec::new();
+    let codes = wb.criterion_codes();
+    // What the type faces of the scores mean, above the tables.
+    let mut blocks: Vec<Block> = vec![
+        Paragraph::text(
+            "Số in đậm: điểm Cụm chấm khác điểm tự chấm; số in nghiêng: tiêu chí Cụm chưa chấm, tính theo điểm tự chấm.",
+            FontStyle::Italic,
+            size,
+        )
+        .space_after(1.0)
+        .keep_with_next()
+        .into(),
+    ];
     for (g, &(from, to)) in bounds.iter().enumerate() {
         let (chunk, maps) = (&schools[from..to], &maps[from..to]);
         if groups > 1 {
@@ -383,7 +394,7 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
         t.padding_x_mm = 1.0;
         t.padding_y_mm = 0.6;
         for node in &wb.criteria {
-            criterion_rows(&mut t, node, maps, size, 0);
+            criterion_rows(&mut t, node, &codes, maps, size, 0);
         }
         // Totals.
         let summary = |label: &str, cells: Vec<Cell>| {
@@ -442,14 +453,20 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
 fn criterion_rows(
     t: &mut Table,
     node: &Criterion,
+    codes: &HashMap<Id, String>,
     maps: &[HashMap<&Id, &CriterionScore>],
     size: f32,
     depth: usize,
 ) {
     let leaf = node.is_leaf();
     let leaves = node.leaves();
+    // "II.1", not a "1" that restarts in every section.
+    let code = codes
+        .get(&node.id)
+        .cloned()
+        .unwrap_or_else(|| node.code.clone());
     let mut row = vec![
-        ccell(node.code.clone(), size),
+        ccell(code, size),
         lcell(node.title.clone(), size),
         ccell(node.max_points().to_string(), size),
     ];
@@ -497,7 +514,7 @@ fn criterion_rows(
         .push(if leaf { row } else { row.keep_with_next() });
     if depth < 8 {
         for c in &node.children {
-            criterion_rows(t, c, maps, size, depth + 1);
+            criterion_rows(t, c, codes, maps, size, depth + 1);
         }
     }
 }

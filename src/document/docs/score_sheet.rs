@@ -51,7 +51,8 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     doc.push(common::heading("1. Kết quả xếp hạng, xếp loại"));
     doc.push(common::ranking_table(wb, r, TABLE_PT));
     doc.extend(common::tie_note(wb, r, TABLE_PT));
-    doc.push(Block::PageBreak);
+    // No forced break: the heading keeps with the first rows of the table,
+    // and the table fills the rest of the first page.
     doc.push(common::heading("2. Điểm từng tiêu chí"));
     doc.extend(common::detail_tables(wb, r, setup.text_width_mm(), 10.0));
     // Signatures: the secretary left, the leader right.
