@@ -34,7 +34,7 @@ const USAGE: &str = "Cách dùng:
   thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf [--force]
   thidua export TỆP.json --all THƯ_MỤC [--force]
                                     in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
-                                    report, pact, handover, ballots, count
+                                    report, pact, handover, ballots, count, news
   thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force]
                                     lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)
   thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--allow-unsigned]

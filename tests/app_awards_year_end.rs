@@ -322,12 +322,12 @@ fn export_the_minutes_to_a_folder() {
     );
     let job = app.export_job().unwrap();
     assert!(job.finished());
-    assert_eq!(job.items.len(), 8);
+    assert_eq!(job.items.len(), 9);
     for item in &job.items {
         assert!(matches!(item.status, Status::Done(_)), "{:?}", item);
         assert!(std::fs::read(&item.path).unwrap().starts_with(b"%PDF"));
     }
-    assert!(shows(&app, &s::export_done(8, 8)));
+    assert!(shows(&app, &s::export_done(9, 9)));
 }
 
 /// Issue 14, findings 5 and 6: the ballot form does not move under the
@@ -444,4 +444,37 @@ fn with_no_dialog_the_export_goes_to_the_workbook_s_folder() {
     assert_eq!(job.items[0].path, folder.join("bien-ban-sua.pdf"));
     assert!(folder.join("bien-ban-sua.pdf").exists());
     assert!(shows(&app, &s::export_folder(&folder)));
+}
+
+/// Issue 15: the news item's byline is typed in the year-end view ("name;
+/// title") and the documents view copies the item as text.
+#[test]
+fn the_news_byline_is_typed_in_the_year_end_view() {
+    use thidua::app::screen::year_end::{BYLINE_ID, Message as YearEnd};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(&mut app, [Message::Navigate(View::YearEnd)]);
+    assert!(shows(&app, s::NEWS_TITLE));
+    send(
+        &mut app,
+        [
+            Message::YearEnd(YearEnd::Byline(
+                "Trần Văn Nam; Chuyên viên Phòng Đào tạo".into(),
+            )),
+            Message::YearEnd(YearEnd::SaveByline),
+        ],
+    );
+    assert_eq!(
+        app.workbook().unwrap().documents.news_byline,
+        "Trần Văn Nam\nChuyên viên Phòng Đào tạo"
+    );
+    let _ = BYLINE_ID;
+    let item = thidua::document::docs::news_item(app.workbook().unwrap());
+    assert_eq!(
+        item.byline,
+        vec!["Trần Văn Nam", "Chuyên viên Phòng Đào tạo"]
+    );
+    send(&mut app, [Message::Navigate(View::Documents)]);
+    click(&mut app, "Tin bài");
+    assert!(shows(&app, s::COPY_NEWS));
 }

@@ -529,3 +529,41 @@ fn score_tables_use_full_codes_and_explain_their_type_faces() {
         "{flat}"
     );
 }
+
+/// Issue 15: the news item tells the seed's story with the sample's facts —
+/// a proposal, not an award; the election; the handover; no scores; the
+/// byline the clerk filled in — as a PDF and as plain text.
+#[test]
+fn the_news_item_tells_the_conference_s_story() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::News);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = docs::news_item(&wb).plain_text();
+    let plain_flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    for t in [&flat, &plain_flat] {
+        assert_has(
+            t,
+            &[
+                "HỘI NGHỊ TỔNG KẾT PHONG TRÀO THI ĐUA NĂM 2019",
+                "Đinh Thị Mai Yên",
+                "Phó Trưởng phòng TC-HC-TT-TL",
+                "Ngày 22/11/2019, tại Trường Chính trị tỉnh Bà Rịa - Vũng Tàu",
+                "gồm 7 trường",
+                "Trường Chính trị tỉnh Tây Ninh",
+                "Ngô Thị Liên",
+                "Trương Tiến Hưng",
+                "Nguyễn Thị Thuận Bích",
+                "đồng chủ trì Hội nghị",
+                "đề nghị Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh tặng Cờ thi đua cho Trường Chính trị tỉnh Bà Rịa - Vũng Tàu và Bằng khen cho Trường Chính trị tỉnh Ninh Thuận",
+                "giới thiệu đơn vị Cụm trưởng năm 2020 là Trường Chính trị tỉnh Ninh Thuận, Cụm phó là Trường Chính trị tỉnh Bình Thuận và Trường Chính trị tỉnh Bình Dương",
+                "bàn giao nhiệm vụ",
+                "[Ảnh 1:",
+            ],
+        );
+        // No scores unless asked, and no award claimed as given.
+        assert!(!t.contains("101,5") && !t.contains("điểm thưởng"), "{t}");
+        assert!(!t.contains("đã được tặng"), "{t}");
+    }
+    // Not a numbered administrative document.
+    assert!(!flat.contains("Số:"), "{flat}");
+}

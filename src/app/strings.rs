@@ -577,6 +577,11 @@ pub fn bonus_claim_line(
 }
 pub const RELOAD: &str = "Tải lại tệp";
 pub const DETAILS: &str = "Chi tiết…";
+pub const NEWS_TITLE: &str = "Tin bài về hội nghị";
+pub const NEWS_HELP: &str =
+    "Tin bài được lập từ dữ liệu của năm (trong mục Văn bản). Ở đây chỉ cần ghi người viết tin.";
+pub const BYLINE_HINT: &str = "Người viết tin: họ tên; chức vụ";
+pub const COPY_NEWS: &str = "Chép nội dung tin (để dán lên trang web)";
 pub const DETAILS_TITLE: &str = "Thông báo";
 pub fn changed_on_disk_clean(file: &str) -> String {
     format!(

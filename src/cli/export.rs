@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The `--doc` names.
-pub const DOC_NAMES: [(&str, DocKind); 8] = [
+pub const DOC_NAMES: [(&str, DocKind); 9] = [
     ("scores", DocKind::ScoreSheet),
     ("minutes", DocKind::Minutes),
     ("proposal", DocKind::Proposal),
@@ -18,6 +18,7 @@ pub const DOC_NAMES: [(&str, DocKind); 8] = [
     ("handover", DocKind::Handover),
     ("ballots", DocKind::Ballots),
     ("count", DocKind::CountMinutes),
+    ("news", DocKind::News),
 ];
 
 pub fn run(

@@ -25,6 +25,7 @@ mod ballots;
 mod common;
 mod handover;
 mod minutes;
+mod news;
 mod pact;
 mod proposal;
 mod report;
@@ -37,7 +38,7 @@ use crate::workbook::{DocKind, Scope, Workbook};
 pub use common::{BLANK, document_number, place_date};
 
 /// Every document kind, in the order of the dossier.
-pub const ALL: [DocKind; 8] = [
+pub const ALL: [DocKind; 9] = [
     DocKind::ScoreSheet,
     DocKind::Minutes,
     DocKind::Proposal,
@@ -46,6 +47,7 @@ pub const ALL: [DocKind; 8] = [
     DocKind::Handover,
     DocKind::Ballots,
     DocKind::CountMinutes,
+    DocKind::News,
 ];
 
 /// Something a document lacks.
@@ -115,6 +117,7 @@ pub fn title(kind: DocKind) -> &'static str {
         DocKind::Handover => "biên bản bàn giao",
         DocKind::Ballots => "phiếu bầu",
         DocKind::CountMinutes => "biên bản kiểm phiếu",
+        DocKind::News => "tin bài",
     }
 }
 
@@ -132,6 +135,8 @@ pub fn needs(kind: DocKind, scope: &Scope) -> bool {
         DocKind::Handover => matches!(scope, Scope::File | Scope::Election),
         DocKind::Ballots => matches!(scope, Scope::File | Scope::Scores | Scope::Conference),
         DocKind::Proposal | DocKind::CountMinutes => !matches!(scope, Scope::Election),
+        // Tells what was proposed and elected: like the minutes.
+        DocKind::News => matches!(scope, Scope::File | Scope::Scores | Scope::Election),
     }
 }
 
@@ -155,6 +160,7 @@ pub fn missing_with(wb: &Workbook, r: &Results, kind: DocKind) -> Vec<Missing> {
         DocKind::Handover => handover::missing(wb),
         DocKind::Ballots => ballots::missing_papers(wb, r),
         DocKind::CountMinutes => ballots::missing_count(wb, r),
+        DocKind::News => news::missing(wb),
     });
     out
 }
@@ -170,7 +176,15 @@ fn document(wb: &Workbook, r: &Results, kind: DocKind) -> Document {
         DocKind::Handover => handover::document(wb),
         DocKind::Ballots => ballots::papers(wb, r),
         DocKind::CountMinutes => ballots::count_minutes(wb, r),
+        DocKind::News => news::document(wb, r),
     }
+}
+
+pub use news::NewsItem;
+
+/// The news item of the year, as text (for the clipboard).
+pub fn news_item(wb: &Workbook) -> NewsItem {
+    news::news(wb, &rules::evaluate(wb))
 }
 
 /// Builds one document as PDF, or refuses it with what is missing.
@@ -210,6 +224,7 @@ pub fn file_name(wb: &Workbook, kind: DocKind) -> String {
         DocKind::Handover => "BanGiao",
         DocKind::Ballots => "PhieuBau",
         DocKind::CountMinutes => "KiemPhieu",
+        DocKind::News => "TinBai",
     };
     format!("Cum{}-{}-{name}.pdf", wb.cluster.number, wb.year)
 }

@@ -696,6 +696,8 @@ pub enum DocKind {
     Handover,
     Ballots,
     CountMinutes,
+    /// The news item (tin bài) posted after the conference.
+    News,
 }
 
 impl DocKind {
@@ -708,6 +710,7 @@ impl DocKind {
             DocKind::Report => "BC",
             DocKind::Pact => "GƯ",
             DocKind::Ballots => "PB",
+            DocKind::News => "TB",
         }
     }
 }
@@ -739,6 +742,10 @@ pub struct Documents {
     pub recipients: Vec<String>,
     /// Attachments of the proposal letter.
     pub attachments: Vec<String>,
+    /// The news item's byline: the writer's name, then their title, one
+    /// per line ("Đinh Thị Mai Yên" / "Phó Trưởng phòng TC-HC-TT-TL").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub news_byline: String,
     #[serde(skip_serializing_if = "Rev::is_empty")]
     pub rev: Rev,
 }

@@ -257,6 +257,7 @@ pub fn build() -> Workbook {
             "Báo cáo tổng kết phong trào thi đua năm 2019".into(),
             "Bảng tổng hợp điểm chấm thi đua năm 2019".into(),
         ],
+        news_byline: "Đinh Thị Mai Yên\nPhó Trưởng phòng TC-HC-TT-TL".into(),
         rev: Rev::default(),
     };
     wb.provenance.saved_by = Some(Owner::Cluster);

@@ -80,6 +80,8 @@ pub enum Message {
     Finished(usize, Result<Vec<String>, String>),
     Open(PathBuf),
     Dismiss,
+    /// The news item as plain text, to the clipboard (for the website).
+    CopyNews,
 }
 
 pub enum Action {
@@ -244,6 +246,10 @@ impl State {
                 if let Err(e) = open_with_system(&p) {
                     return Action::Notice(s::cannot_open(&p, &crate::text::io_reason(&e)));
                 }
+            }
+            Message::CopyNews => {
+                let text = docs::news_item(wb).plain_text();
+                return Action::Run(iced::clipboard::write(text));
             }
             Message::Dismiss => {
                 if self.job.as_ref().is_some_and(Job::finished) {
@@ -429,11 +435,23 @@ fn detail<'a>(
             );
         }
     }
-    body = body.push(
-        button(text(s::EXPORT_ONE))
-            .on_press_maybe((!busy && !blocking).then_some(Message::Export(Target::One(kind))))
-            .style(button::primary),
-    );
+    let export = button(text(s::EXPORT_ONE))
+        .on_press_maybe((!busy && !blocking).then_some(Message::Export(Target::One(kind))))
+        .style(button::primary);
+    body = body.push(if kind == DocKind::News {
+        // The news item goes to the website as text as well.
+        Element::from(
+            row![
+                export,
+                button(text(s::COPY_NEWS))
+                    .on_press(Message::CopyNews)
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+        )
+    } else {
+        export.into()
+    });
     container(body)
         .padding(theme::SPACE_M)
         .width(Length::Fill)

@@ -64,6 +64,9 @@ pub fn parse_time(s: &str) -> Result<Option<Time>, Unreadable> {
 }
 
 /// Text fields of the conference details.
+/// The news byline's input (for tests and focus).
+pub const BYLINE_ID: &str = "news-byline";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DetailField {
     Date,
@@ -187,6 +190,8 @@ pub struct State {
     handover: Option<HandoverDraft>,
     /// Where no native dialog exists: the path typed for next year's file.
     next_year_path: Option<String>,
+    /// The news item's byline as typed ("Họ tên; chức vụ").
+    byline: Option<String>,
     error: Option<String>,
 }
 
@@ -213,6 +218,8 @@ pub enum Message {
     AddItem,
     RemoveItem(usize),
     SaveHandover,
+    Byline(String),
+    SaveByline,
     DiscardDrafts,
     NextYear,
     NextYearPicked(Picked),
@@ -387,6 +394,14 @@ impl State {
                     Err(e) => self.error = Some(e),
                 }
             }
+            Message::Byline(v) => self.byline = Some(v),
+            Message::SaveByline => {
+                if let Some(b) = self.byline.take() {
+                    // Typed on one line: "; " separates the name and title.
+                    let lines = b.replace(';', "\n");
+                    return edit(ConferenceEdit::SetNewsByline(lines));
+                }
+            }
             Message::DiscardDrafts => self.reset(),
             Message::NextYear => {
                 return Action::Run(Task::perform(
@@ -441,6 +456,39 @@ impl State {
         *self = State::default();
     }
 
+    /// The news item's byline (the rest of the item comes from the year).
+    fn news_card<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let shown = self
+            .byline
+            .clone()
+            .unwrap_or_else(|| wb.documents.news_byline.replace('\n', "; "));
+        container(
+            column![
+                text(s::NEWS_TITLE).font(font::BOLD),
+                text(s::NEWS_HELP)
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+                row![
+                    text_input(s::BYLINE_HINT, &shown)
+                        .id(BYLINE_ID)
+                        .on_input(Message::Byline)
+                        .on_submit(Message::SaveByline)
+                        .padding(6),
+                    button(text(s::SAVE_CHANGES))
+                        .on_press_maybe(self.byline.is_some().then_some(Message::SaveByline))
+                        .style(button::primary),
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
+            ]
+            .spacing(theme::SPACE_S),
+        )
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+    }
+
     pub fn view<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
         let header = row![
             text(s::VIEW_YEAR_END)
@@ -476,7 +524,8 @@ impl State {
         page = page
             .push(self.details_card(wb, d))
             .push(self.election_card(wb))
-            .push(self.handover_card(wb));
+            .push(self.handover_card(wb))
+            .push(self.news_card(wb));
         column![
             header,
             scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))

@@ -147,7 +147,7 @@ pub(crate) fn missing_common(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
     if wb.current_members().next().is_none() {
         out.push(Missing::refuse("danh sách trường thành viên"));
     }
-    let numbered = !matches!(kind, DocKind::Ballots);
+    let numbered = !matches!(kind, DocKind::Ballots | DocKind::News);
     if numbered
         && wb
             .documents
@@ -160,10 +160,13 @@ pub(crate) fn missing_common(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
     if wb.cluster.number_code.trim().is_empty() && numbered {
         out.push(Missing::blank("ký hiệu của Cụm trong số văn bản"));
     }
-    if doc_date(wb, kind).is_none() {
+    // The news item has no administrative header (number, place and date
+    // line): its own lead says when and where.
+    let dated = kind != DocKind::News;
+    if dated && doc_date(wb, kind).is_none() {
         out.push(Missing::blank("ngày văn bản (hoặc ngày hội nghị)"));
     }
-    if doc_place(wb).is_empty() {
+    if dated && doc_place(wb).is_empty() {
         out.push(Missing::blank("địa danh ghi ngày tháng"));
     }
     if matches!(

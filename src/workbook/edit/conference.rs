@@ -52,6 +52,8 @@ pub enum ConferenceEdit {
     SetHandover(Handover),
     /// Sets (or replaces) the Academy's decision on one proposal.
     SetAcademyDecision(AcademyDecision),
+    /// The news item's byline: name, then title, one per line.
+    SetNewsByline(String),
 }
 
 impl ConferenceEdit {
@@ -66,7 +68,22 @@ impl ConferenceEdit {
                 Err(EditError::UnknownSchool(id.clone()))
             }
         };
+        if let ConferenceEdit::SetNewsByline(byline) = &self {
+            let byline: Vec<String> = crate::text::nfc(byline)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            let byline = byline.join("\n");
+            if wb.documents.news_byline != byline {
+                wb.documents.news_byline = byline;
+                wb.documents.rev.bump_as(&key);
+            }
+            return Ok(());
+        }
         match self {
+            ConferenceEdit::SetNewsByline(_) => unreachable!("handled above"),
             ConferenceEdit::SetDetails(mut d) => {
                 if let (Some(s), Some(e)) = (d.start, d.end)
                     && e < s
