@@ -21,7 +21,8 @@ const BODY_PT: f32 = 13.0;
 /// photo captions to fill in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewsItem {
-    pub headline: String,
+    /// The headline's two lines: the conference, then the cluster.
+    pub headline: [String; 2],
     pub byline: Vec<String>,
     pub paragraphs: Vec<String>,
     pub captions: Vec<String>,
@@ -30,7 +31,7 @@ pub struct NewsItem {
 impl NewsItem {
     /// Plain text, ready to paste into the school's website.
     pub fn plain_text(&self) -> String {
-        let mut out = vec![self.headline.clone(), String::new()];
+        let mut out = vec![self.headline.join(" "), String::new()];
         out.extend(self.byline.iter().cloned());
         out.push(String::new());
         for p in &self.paragraphs {
@@ -89,10 +90,15 @@ pub fn news(wb: &Workbook, r: &Results) -> NewsItem {
     let year = wb.year;
     let next = i32::from(year) + 1;
     let cluster = wb.cluster.name.trim().to_string();
-    let headline = format!(
-        "HỘI NGHỊ TỔNG KẾT PHONG TRÀO THI ĐUA NĂM {year} {}",
-        cluster.to_uppercase()
-    );
+    let region = wb.cluster.region.trim();
+    let headline = [
+        format!("HỘI NGHỊ TỔNG KẾT PHONG TRÀO THI ĐUA NĂM {year}"),
+        if region.is_empty() {
+            cluster.to_uppercase()
+        } else {
+            format!("{} {}", cluster, region).to_uppercase()
+        },
+    ];
     let byline: Vec<String> = wb
         .documents
         .news_byline
@@ -229,12 +235,15 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         ),
         PageSetup::default(),
     );
-    doc.push(
-        Paragraph::text(&item.headline, FontStyle::Bold, TITLE_PT)
-            .centered()
-            .space_after(4.0)
-            .keep_with_next(),
-    );
+    for (i, line) in item.headline.iter().enumerate() {
+        doc.push(
+            // The cluster's line is the longer one: a size smaller.
+            Paragraph::text(line, FontStyle::Bold, TITLE_PT - 2.0 * i as f32)
+                .centered()
+                .space_after(if i == 1 { 4.0 } else { 0.0 })
+                .keep_with_next(),
+        );
+    }
     for line in &item.byline {
         doc.push(
             Paragraph::text(line, FontStyle::BoldItalic, BODY_PT)
