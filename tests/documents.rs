@@ -567,3 +567,24 @@ fn the_news_item_tells_the_conference_s_story() {
     // Not a numbered administrative document.
     assert!(!flat.contains("Số:"), "{flat}");
 }
+
+/// Issue 15: a school's name in a signature title breaks between the unit
+/// and its province, never inside the province's name.
+#[test]
+fn signature_titles_break_between_the_unit_and_the_province() {
+    let wb = sample();
+    let built = docs::build(&wb, DocKind::Pact).expect("pact");
+    let lines: Vec<String> = pdf_text::pages(&built.pdf)
+        .iter()
+        .flat_map(|p| p.lines())
+        .collect();
+    let joined = lines.join("\n");
+    assert!(joined.contains("TỈNH BÀ RỊA - VŨNG TÀU"), "{joined}");
+    assert!(joined.contains("TỈNH BÌNH THUẬN"), "{joined}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.trim_end().ends_with("BÀ RỊA -") || l.trim_end().ends_with("TỈNH BÌNH")),
+        "{joined}"
+    );
+}

@@ -222,6 +222,27 @@ pub fn body(text: &str) -> Paragraph {
         .space_after(BODY_SPACE_AFTER_MM)
 }
 
+/// A unit's name as title lines: a long one breaks between the unit and
+/// its province ("TRƯỜNG CHÍNH TRỊ" / "TỈNH BÀ RỊA - VŨNG TÀU"), never
+/// inside the province's name as the line breaker would.
+pub fn unit_lines(name: &str) -> Vec<String> {
+    const ONE_LINE: usize = 24;
+    let name = name.trim();
+    if name.chars().count() <= ONE_LINE {
+        return vec![name.to_string()];
+    }
+    let upper = name.to_uppercase();
+    for place in [" TỈNH ", " THÀNH PHỐ ", " TP. "] {
+        if let Some(at) = upper.find(place) {
+            return vec![
+                upper[..at].trim().to_string(),
+                upper[at..].trim().to_string(),
+            ];
+        }
+    }
+    vec![upper]
+}
+
 /// A signature block for a column: bold caps title lines, space to sign,
 /// the bold name.
 pub fn signature(signer: &Signer) -> Vec<Block> {

@@ -76,16 +76,17 @@ pub(super) fn document(wb: &Workbook) -> Document {
     )));
     let signers: Vec<Signer> = wb
         .current_members()
-        .map(|s| Signer {
-            lines: vec![
-                s.full_name.to_uppercase(),
-                if s.head.title.trim().is_empty() {
-                    "HIỆU TRƯỞNG".into()
-                } else {
-                    s.head.title.to_uppercase()
-                },
-            ],
-            name: common::or_blank(&s.head.name),
+        .map(|s| {
+            let mut lines = admin::unit_lines(&s.full_name);
+            lines.push(if s.head.title.trim().is_empty() {
+                "HIỆU TRƯỞNG".into()
+            } else {
+                s.head.title.to_uppercase()
+            });
+            Signer {
+                lines,
+                name: common::or_blank(&s.head.name),
+            }
         })
         .collect();
     doc.push(Block::Spacer(4.0));
