@@ -588,3 +588,20 @@ fn signature_titles_break_between_the_unit_and_the_province() {
         "{joined}"
     );
 }
+
+/// Issue 15: the handover minutes give the time of day (the conference's
+/// end, when handed over that day) and describe next year's file in words.
+#[test]
+fn handover_minutes_give_the_time_and_describe_the_file() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::Handover);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Hôm nay, vào lúc 11 giờ 30, ngày 22 tháng 11 năm 2019"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("bảng tiêu chí và quy định chấm điểm) được lập tại buổi bàn giao"),
+        "{flat}"
+    );
+}

@@ -45,8 +45,17 @@ pub(super) fn document(wb: &Workbook) -> Document {
         &format!("Nhiệm vụ Cụm trưởng {issuer} năm {next}"),
     ));
     let date = h.date.or(wb.conference.date);
+    // At the conference's end, when the handover is that day.
+    let at = if h.date.is_none() || h.date == wb.conference.date {
+        wb.conference
+            .end
+            .map(|t| format!("vào lúc {}, ", common::time_words(Some(t))))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     doc.push(admin::body(&format!(
-        "Hôm nay, {}, tại {}, sau khi Hội nghị tổng kết phong trào thi đua năm {} bầu Cụm trưởng năm {next}, hai bên tiến hành bàn giao nhiệm vụ Cụm trưởng {issuer}.",
+        "Hôm nay, {at}{}, tại {}, sau khi Hội nghị tổng kết phong trào thi đua năm {} bầu Cụm trưởng năm {next}, hai bên tiến hành bàn giao nhiệm vụ Cụm trưởng {issuer}.",
         common::date_words(date),
         or_blank(if h.place.trim().is_empty() { &wb.conference.place } else { &h.place }),
         wb.year
@@ -84,8 +93,9 @@ pub(super) fn document(wb: &Workbook) -> Document {
         )));
     }
     if !h.next_year_file.trim().is_empty() {
+        // In words first: the file's name is for whoever opens it.
         doc.push(admin::body(&format!(
-            "Sổ thi đua năm {next} được lập tại buổi bàn giao: tệp {}.",
+            "Sổ thi đua năm {next} của {issuer} (thành viên, Cụm trưởng, Cụm phó, bảng tiêu chí và quy định chấm điểm) được lập tại buổi bàn giao và giao cho bên nhận dưới dạng tệp điện tử \u{201c}{}\u{201d}.",
             h.next_year_file.trim()
         )));
     }
