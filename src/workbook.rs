@@ -212,30 +212,14 @@ impl Workbook {
 
     /// A criterion's code with its section's, as the score sheet reads it:
     /// "II.1" (a bare "1" is ambiguous across sections); None when unknown.
+    /// For many criteria, [`Workbook::criterion_codes`] walks once.
     pub fn criterion_code(&self, id: &Id) -> Option<String> {
-        // `section` is the top-level code; a sub-criterion coded "1.1"
-        // already names its parent, so it follows the section directly.
-        fn walk(nodes: &[Criterion], id: &Id, section: &str, parent: &str) -> Option<String> {
-            nodes.iter().find_map(|c| {
-                let code = if parent.is_empty() {
-                    c.code.clone()
-                } else if c.code.contains('.') {
-                    format!("{section}.{}", c.code)
-                } else {
-                    format!("{parent}.{}", c.code)
-                };
-                if &c.id == id {
-                    Some(code)
-                } else {
-                    let section = if parent.is_empty() { &code } else { section };
-                    walk(&c.children, id, section, &code)
-                }
-            })
-        }
-        walk(&self.criteria, id, "", "")
+        self.criterion_codes().remove(id)
     }
 
-    /// [`Workbook::criterion_code`] of every criterion, in one walk.
+    /// The full code of every criterion ("II.1"), in one walk of the table:
+    /// a sub-criterion coded "1.1" already names its parent, so it follows
+    /// the section directly.
     pub fn criterion_codes(&self) -> std::collections::HashMap<Id, String> {
         fn walk(
             nodes: &[Criterion],
@@ -264,10 +248,11 @@ impl Workbook {
     /// Leaf criteria the school has not self-scored yet, by code ("II.1").
     pub fn missing_self_scores(&self, school: &Id) -> Vec<String> {
         let scored = self.assessment(school).map(|a| &a.self_scores);
+        let codes = self.criterion_codes();
         self.leaf_criteria()
             .into_iter()
             .filter(|c| scored.is_none_or(|s| !s.contains_key(&c.id)))
-            .map(|c| self.criterion_code(&c.id).unwrap_or_else(|| c.code.clone()))
+            .map(|c| codes.get(&c.id).cloned().unwrap_or_else(|| c.code.clone()))
             .collect()
     }
 

@@ -215,7 +215,7 @@ impl State {
         let mut rows = Vec::new();
         let mut leaf_rows = Vec::new();
         fn walk(
-            wb: &Workbook,
+            codes: &std::collections::HashMap<Id, String>,
             nodes: &[Criterion],
             depth: usize,
             rows: &mut Vec<Row>,
@@ -229,16 +229,17 @@ impl State {
                 rows.push(Row {
                     id: c.id.clone(),
                     code: c.code.clone(),
-                    full_code: wb.criterion_code(&c.id).unwrap_or_else(|| c.code.clone()),
+                    full_code: codes.get(&c.id).cloned().unwrap_or_else(|| c.code.clone()),
                     title: c.title.clone(),
                     depth,
                     max: c.max_points(),
                     leaf,
                 });
-                walk(wb, &c.children, depth + 1, rows, leaf_rows);
+                walk(codes, &c.children, depth + 1, rows, leaf_rows);
             }
         }
-        walk(wb, &wb.criteria, 0, &mut rows, &mut leaf_rows);
+        let codes = wb.criterion_codes();
+        walk(&codes, &wb.criteria, 0, &mut rows, &mut leaf_rows);
         let mut schools: Vec<(Id, String, String)> = wb
             .current_members()
             .map(|s| (s.id.clone(), s.short_name.clone(), s.full_name.clone()))
