@@ -701,3 +701,29 @@ fn a_notice_does_not_move_the_grid() {
     assert!(shows(&app, thidua::app::strings::NOTHING_TO_UNDO));
     assert_eq!(y(&app), before);
 }
+
+/// Issue 14, finding 4: ten schools in a 1366 px window still leave the
+/// criterion names their column (the cells go compact, the other score is
+/// in the panel); before, the names' column shrank to nothing.
+#[test]
+fn ten_schools_leave_the_names_their_column_at_1366() {
+    let wb = thidua::workbook::synthetic::workbook(10, 20, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("muoi.json");
+    std::fs::write(&path, thidua::workbook::to_bytes(&wb)).unwrap();
+    let mut boot = Boot::isolated(Some(path));
+    boot.settings = thidua::settings::Store::in_memory(thidua::settings::Settings {
+        machine: Some(thidua::workbook::Owner::Cluster),
+        window_width: 1366.0,
+        window_height: 700.0,
+        ..thidua::settings::Settings::default()
+    });
+    let mut app = App::new(boot).0;
+    send(&mut app, [Message::Navigate(View::Scoring)]);
+    let size = Size::new(1366.0, 700.0);
+    let mut sim = ui::simulator(&app, size);
+    let title = wb.leaf_criteria()[0].title.clone();
+    let name = sim.find(title.as_str()).expect("a criterion name").bounds();
+    assert!(name.width >= 150.0, "the name is {} px wide", name.width);
+    assert!(name.x + name.width <= size.width, "{name:?}");
+}

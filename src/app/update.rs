@@ -160,6 +160,7 @@ impl App {
             Message::Resized(size) => {
                 self.settings.settings.window_width = size.width;
                 self.settings.settings.window_height = size.height;
+                self.scoring.set_width(size.width / self.scale().max(0.1));
             }
             Message::Tick => {
                 if self
@@ -238,6 +239,8 @@ impl App {
         let f = (f * 100.0).round() / 100.0;
         self.settings.settings.scale = f.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
         self.settings.save();
+        self.scoring
+            .set_width(self.window_size().width / self.scale().max(0.1));
     }
 
     pub fn subscription(&self) -> Subscription<Message> {

@@ -26,6 +26,13 @@ pub const ROW_H: f32 = 36.0;
 const MAX_COL_W: f32 = 40.0;
 /// Width of one school's column (self + cluster).
 pub const CELL_W: f32 = 104.0;
+/// A school's column when they would not all fit beside the names.
+pub const CELL_W_COMPACT: f32 = 64.0;
+/// The criterion names' column is never narrower than this.
+const NAME_MIN_W: f32 = 220.0;
+/// Everything across the window but the names and the schools: sidebar,
+/// paddings, the code and maximum columns, the scroll bar.
+const GRID_CHROME_W: f32 = 350.0;
 /// The one cell input.
 pub const CELL_ID: &str = "score-cell";
 pub const GRID_ID: &str = "scoring-grid";
@@ -93,6 +100,8 @@ pub struct State {
     adj_points: String,
     /// The accepted amount being typed for one bonus claim.
     accept_draft: Option<(Id, String)>,
+    /// The window's logical width (see `set_width`).
+    width: f32,
     adj_reason: String,
     error: Option<String>,
     /// The last edit sent was a bonus/deduction item.
@@ -123,6 +132,7 @@ impl Default for State {
             adj_kind: AdjustmentKind::Bonus,
             adj_points: String::new(),
             accept_draft: None,
+            width: 1366.0,
             adj_reason: String::new(),
             error: None,
             adjusting: false,
@@ -735,6 +745,27 @@ impl State {
         }
     }
 
+    /// The window's width (logical pixels, after the zoom): how many
+    /// schools fit beside the criterion names.
+    pub fn set_width(&mut self, width: f32) {
+        if width.is_finite() && width > 0.0 {
+            self.width = width;
+        }
+    }
+
+    fn compact(&self) -> bool {
+        let n = self.cache.as_ref().map_or(0, |c| c.schools.len()) as f32;
+        n * CELL_W + NAME_MIN_W + GRID_CHROME_W > self.width
+    }
+
+    fn cell_w(&self) -> f32 {
+        if self.compact() {
+            CELL_W_COMPACT
+        } else {
+            CELL_W
+        }
+    }
+
     /// Which score is typed: the cluster's or the school's own.
     pub fn side(&self) -> Side {
         self.side
@@ -852,16 +883,13 @@ impl State {
             } else {
                 theme::MUTED
             }));
-            heads = heads.push(
-                container(col)
-                    .width(CELL_W)
-                    .padding([4, 4])
-                    .style(if selected {
-                        theme::selected_col
-                    } else {
-                        theme::plain
-                    }),
-            );
+            heads = heads.push(container(col).width(self.cell_w()).padding([4, 4]).style(
+                if selected {
+                    theme::selected_col
+                } else {
+                    theme::plain
+                },
+            ));
         }
         // Room for the body's scrollbar.
         heads = heads.push(Space::new().width(14));
@@ -952,7 +980,7 @@ impl State {
                         .map(|x| x.totals.node_total(&r.id).to_string())
                         .unwrap_or_default();
                     container(text(total).font(font::BOLD).size(theme::TEXT_SMALL))
-                        .width(CELL_W)
+                        .width(self.cell_w())
                         .align_x(Alignment::End)
                         .padding([0, 8])
                         .into()
@@ -1031,8 +1059,16 @@ impl State {
                 .into()
             }
         };
-        container(row![other, input].spacing(6).align_y(Alignment::Center))
-            .width(CELL_W)
+        // Many schools on a narrow screen: the cell keeps only the score
+        // being typed (the other one is in the panel), so the criterion
+        // names keep their column.
+        let content = if self.compact() {
+            row![input]
+        } else {
+            row![other, input].spacing(6)
+        };
+        container(content.align_y(Alignment::Center))
+            .width(self.cell_w())
             .padding([0, 4])
             .into()
     }
