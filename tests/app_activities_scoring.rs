@@ -43,6 +43,19 @@ fn sample() -> App {
     app
 }
 
+/// The sample in a window `width` wide (the app learns its width from the
+/// window; the simulator does not tell it).
+fn at_width(path: &str, width: f32) -> App {
+    let mut boot = Boot::isolated(Some(std::path::PathBuf::from(path)));
+    boot.settings = thidua::settings::Store::in_memory(thidua::settings::Settings {
+        machine: Some(thidua::workbook::Owner::Cluster),
+        window_width: width,
+        window_height: 700.0,
+        ..thidua::settings::Settings::default()
+    });
+    App::new(boot).0
+}
+
 /// Column of each school in the grid: members sorted the Vietnamese way.
 fn column_of(app: &App, school: &Id) -> usize {
     let wb = app.workbook().unwrap();
@@ -594,7 +607,7 @@ fn arrows_and_keys_move_in_the_grid() {
 /// needed): its text fits the row's height.
 #[test]
 fn criterion_names_fit_their_rows_at_1366() {
-    let mut app = sample();
+    let mut app = at_width(SAMPLE, 1366.0);
     send(&mut app, [Message::Navigate(View::Scoring)]);
     let wb = app.workbook().unwrap().clone();
     // A maximised window: the screen less the task bar and title.
@@ -711,14 +724,7 @@ fn ten_schools_leave_the_names_their_column_at_1366() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("muoi.json");
     std::fs::write(&path, thidua::workbook::to_bytes(&wb)).unwrap();
-    let mut boot = Boot::isolated(Some(path));
-    boot.settings = thidua::settings::Store::in_memory(thidua::settings::Settings {
-        machine: Some(thidua::workbook::Owner::Cluster),
-        window_width: 1366.0,
-        window_height: 700.0,
-        ..thidua::settings::Settings::default()
-    });
-    let mut app = App::new(boot).0;
+    let mut app = at_width(path.to_str().unwrap(), 1366.0);
     send(&mut app, [Message::Navigate(View::Scoring)]);
     let size = Size::new(1366.0, 700.0);
     let mut sim = ui::simulator(&app, size);
