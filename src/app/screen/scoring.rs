@@ -901,11 +901,14 @@ impl State {
             .min(n);
         let shown = (self.viewport / ROW_H).ceil() as usize + 2 * OVERSCAN;
         let last = (first + shown).min(n);
-        let mut body = column![Space::new().height(first as f32 * ROW_H)];
-        for row in &cache.rows[first..last] {
-            body = body.push(self.grid_row(row, &asmts, cache));
+        // Keyed by row: scrolling shifts which rows are built, and a row
+        // keeps its widget state (its shaped text) while it stays built.
+        let mut body = iced::widget::keyed_column(std::iter::empty())
+            .push(usize::MAX - 1, Space::new().height(first as f32 * ROW_H));
+        for (i, row) in cache.rows[first..last].iter().enumerate() {
+            body = body.push(first + i, self.grid_row(row, &asmts, cache));
         }
-        body = body.push(Space::new().height((n - last) as f32 * ROW_H));
+        body = body.push(usize::MAX, Space::new().height((n - last) as f32 * ROW_H));
         let body = scrollable(body.padding(iced::Padding::ZERO.right(14)))
             .id(GRID_ID)
             .on_scroll(Message::Scrolled)
