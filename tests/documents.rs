@@ -605,3 +605,20 @@ fn handover_minutes_give_the_time_and_describe_the_file() {
         "{flat}"
     );
 }
+
+/// Issue 15: the proposal letter's dossier lists each nominated school's
+/// achievement report, and the list ends with a full stop.
+#[test]
+fn the_proposal_dossier_lists_each_nominee_s_achievement_report() {
+    let wb = sample();
+    let (text, _) = text_of(&wb, DocKind::Proposal);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Báo cáo thành tích năm 2019 của Trường Chính trị tỉnh Bà Rịa - Vũng Tàu;"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Báo cáo thành tích năm 2019 của Trường Chính trị tỉnh Ninh Thuận."),
+        "{flat}"
+    );
+}

@@ -137,13 +137,38 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         }
     }
     doc.push(t);
-    if !wb.documents.attachments.is_empty() {
+    // The dossier: the clerk's list, then each nominated school's own
+    // achievement report (the Academy asks for one per school).
+    let mut attachments: Vec<String> = wb
+        .documents
+        .attachments
+        .iter()
+        .map(|a| a.trim().trim_end_matches([';', '.']).to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let mut nominated: Vec<&crate::workbook::Id> =
+        r.awards.iter().flat_map(|a| a.proposed.iter()).collect();
+    let mut seen = std::collections::HashSet::new();
+    nominated.retain(|s| seen.insert(*s));
+    for school in nominated {
+        let line = format!(
+            "Báo cáo thành tích năm {} của {}",
+            wb.year,
+            wb.school_full_name(school)
+        );
+        if !attachments
+            .iter()
+            .any(|a| a.contains(&wb.school_full_name(school)))
+        {
+            attachments.push(line);
+        }
+    }
+    if !attachments.is_empty() {
         doc.push(admin::body("Hồ sơ kèm theo gồm:"));
-        for a in &wb.documents.attachments {
-            doc.push(common::item(&format!(
-                "{};",
-                a.trim().trim_end_matches([';', '.'])
-            )));
+        let n = attachments.len();
+        for (i, a) in attachments.iter().enumerate() {
+            let end = if i + 1 == n { '.' } else { ';' };
+            doc.push(common::item(&format!("{a}{end}")));
         }
     }
     doc.push(admin::body(&format!(
