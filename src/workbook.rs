@@ -214,19 +214,36 @@ impl Workbook {
     /// "II.1" (a bare "1" is ambiguous across sections); None when unknown.
     /// For many criteria, [`Workbook::criterion_codes`] walks once.
     pub fn criterion_code(&self, id: &Id) -> Option<String> {
-        self.criterion_codes().remove(id)
+        let mut found = None;
+        self.walk_codes(&mut |c, code| {
+            if &c.id == id {
+                found = Some(code.to_string());
+            }
+            found.is_some()
+        });
+        found
     }
 
-    /// The full code of every criterion ("II.1"), in one walk of the table:
-    /// a sub-criterion coded "1.1" already names its parent, so it follows
-    /// the section directly.
+    /// The full code of every criterion ("II.1"), in one walk of the table.
     pub fn criterion_codes(&self) -> std::collections::HashMap<Id, String> {
+        let mut out = std::collections::HashMap::new();
+        self.walk_codes(&mut |c, code| {
+            out.insert(c.id.clone(), code.to_string());
+            false
+        });
+        out
+    }
+
+    /// Visits every criterion with its full code, depth first, until `f`
+    /// says stop. A sub-criterion coded "1.1" already names its parent, so
+    /// it follows the section directly ("II.1.1", not "II.1.1.1").
+    fn walk_codes(&self, f: &mut dyn FnMut(&Criterion, &str) -> bool) {
         fn walk(
             nodes: &[Criterion],
             section: &str,
             parent: &str,
-            out: &mut std::collections::HashMap<Id, String>,
-        ) {
+            f: &mut dyn FnMut(&Criterion, &str) -> bool,
+        ) -> bool {
             for c in nodes {
                 let code = if parent.is_empty() {
                     c.code.clone()
@@ -235,14 +252,17 @@ impl Workbook {
                 } else {
                     format!("{parent}.{}", c.code)
                 };
+                if f(c, &code) {
+                    return true;
+                }
                 let section = if parent.is_empty() { &code } else { section };
-                walk(&c.children, section, &code, out);
-                out.insert(c.id.clone(), code);
+                if walk(&c.children, section, &code, f) {
+                    return true;
+                }
             }
+            false
         }
-        let mut out = std::collections::HashMap::new();
-        walk(&self.criteria, "", "", &mut out);
-        out
+        walk(&self.criteria, "", "", f);
     }
 
     /// Leaf criteria the school has not self-scored yet, by code ("II.1").

@@ -18,6 +18,15 @@ pub enum Notice {
     ChangedOnDisk(String),
 }
 
+impl Notice {
+    /// What the notice says.
+    pub fn text(&self) -> &str {
+        match self {
+            Notice::Info(t) | Notice::Error(t) | Notice::ChangedOnDisk(t) => t,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Welcome(welcome::Message),

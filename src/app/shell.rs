@@ -175,10 +175,7 @@ pub(super) fn status_bar(n: Option<&Notice>) -> Element<'_, Message> {
             .width(Length::Fill)
             .into();
     };
-    let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
-        Notice::Info(t) => (t, theme::note),
-        Notice::Error(t) | Notice::ChangedOnDisk(t) => (t, theme::error_note),
-    };
+    let (t, style) = (n.text(), notice_style(n));
     let first = t.lines().next().unwrap_or_default();
     let long = t.lines().nth(1).is_some() || first.chars().count() > STATUS_CHARS;
     let shown: String = if first.chars().count() > STATUS_CHARS {
@@ -218,20 +215,22 @@ pub(super) fn status_bar(n: Option<&Notice>) -> Element<'_, Message> {
 const STATUS_H: f32 = 30.0;
 const STATUS_CHARS: usize = 130;
 
+/// A passing remark in the note style; errors (and "changed on disk") in
+/// the error style.
+fn notice_style(n: &Notice) -> fn(&Theme) -> container::Style {
+    match n {
+        Notice::Info(_) => theme::note,
+        Notice::Error(_) | Notice::ChangedOnDisk(_) => theme::error_note,
+    }
+}
+
+/// A notice above a screen without a workbook (welcome, error): whole, as
+/// such screens have room; "changed on disk" needs an open file, so it is
+/// only ever in the status bar.
 pub(super) fn notice_bar(n: &Notice) -> Element<'_, Message> {
-    let (t, style): (&str, fn(&Theme) -> container::Style) = match n {
-        Notice::Info(t) => (t, theme::note),
-        Notice::Error(t) | Notice::ChangedOnDisk(t) => (t, theme::error_note),
-    };
-    let reload = matches!(n, Notice::ChangedOnDisk(_)).then(|| {
-        button(text(s::RELOAD))
-            .on_press(Message::Reload)
-            .style(button::primary)
-    });
     container(
         row![
-            text(t).width(Length::Fill),
-            reload,
+            text(n.text()).width(Length::Fill),
             button(text("×"))
                 .on_press(Message::DismissNotice)
                 .style(button::text)
@@ -240,7 +239,7 @@ pub(super) fn notice_bar(n: &Notice) -> Element<'_, Message> {
     )
     .padding([4, 12])
     .width(Length::Fill)
-    .style(style)
+    .style(notice_style(n))
     .into()
 }
 

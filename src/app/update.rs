@@ -183,10 +183,8 @@ impl App {
                 };
             }
             Message::NoticeDetails => {
-                if let Some(Notice::Info(t) | Notice::Error(t) | Notice::ChangedOnDisk(t)) =
-                    &self.notice
-                {
-                    self.modal = Some(Modal::Details(t.clone()));
+                if let Some(n) = &self.notice {
+                    self.modal = Some(Modal::Details(n.text().to_string()));
                 }
             }
             Message::Reload => {
