@@ -644,3 +644,35 @@ fn a_bonus_claim_counts_as_accepted_and_only_the_cluster_accepts() {
         r.changes
     );
 }
+
+/// A school cannot send a new bonus claim already marked as accepted by the
+/// cluster: the accepted amount is the cluster's.
+#[test]
+fn a_new_claim_marked_accepted_by_the_school_is_refused() {
+    use thidua::workbook::edit::{Edit, ScoreEdit};
+    let m0 = master();
+    let me = Owner::School(sid("s02"));
+    let mut x = open(&emailed(&m0, "s02"));
+    Edit::Score(ScoreEdit::AddAdjustment {
+        school: sid("s02"),
+        kind: AdjustmentKind::Bonus,
+        points: Points::whole(2),
+        reason: "Tự ghi đã được chấp nhận".into(),
+    })
+    .apply_as(&mut x, &me)
+    .unwrap();
+    x.assessment_mut(&sid("s02"))
+        .adjustments
+        .last_mut()
+        .unwrap()
+        .accepted = Some(Points::whole(2));
+    let r = exchange::review_bytes(&m0, &save(x, "s02"), "x.json").unwrap();
+    assert_eq!(r.acceptable().count(), 0, "{:?}", r.changes);
+    assert!(
+        r.changes
+            .iter()
+            .any(|c| matches!(&c.status, exchange::Status::Refused(w) if w.contains("chấp nhận"))),
+        "{:?}",
+        r.changes
+    );
+}
