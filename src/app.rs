@@ -19,8 +19,10 @@ mod returns_flow;
 mod shell;
 mod update;
 
+pub mod button;
 pub mod dialog;
 pub mod document;
+pub mod focus;
 pub mod font;
 pub mod modal;
 pub mod path_field;

@@ -630,40 +630,105 @@ fn the_toolbar_fits_and_the_file_name_is_whole_at_1100() {
     assert!(sim.find("cum8-2019.json").is_ok());
 }
 
-/// Issue 14, finding 15: Tab that no field took moves to the next field of
-/// the form (Shift+Tab back); in the scoring grid Tab stays the grid's.
+/// Issue 14, findings 9 and 15: Tab reaches every control — fields and
+/// buttons — in the order drawn (Shift+Tab back), a focused button shows a
+/// ring and Enter or Space presses it; in the scoring grid Tab stays the
+/// grid's.
 #[test]
-fn tab_moves_between_the_fields_of_a_form() {
-    use iced::keyboard::{Event, Key, Location, Modifiers, key};
-    let tab = |modifiers| Event::KeyPressed {
-        key: Key::Named(key::Named::Tab),
-        modified_key: Key::Named(key::Named::Tab),
-        physical_key: key::Physical::Code(key::Code::Tab),
-        location: Location::Standard,
-        modifiers,
-        text: Some("\t".into()),
-        repeat: false,
-    };
-    assert!(matches!(
-        thidua::app::shortcut(tab(Modifiers::empty())),
-        Some(Message::FocusNext { back: false })
-    ));
-    assert!(matches!(
-        thidua::app::shortcut(tab(Modifiers::SHIFT)),
-        Some(Message::FocusNext { back: true })
-    ));
-    assert!(matches!(
-        thidua::app::dialog_key(tab(Modifiers::empty())),
-        Some(Message::FocusNext { back: false })
-    ));
-    // The form's fields take no Tab themselves: it reaches the window.
+fn tab_reaches_buttons_and_enter_presses_them() {
+    use iced::keyboard::{Key, key};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let size = Size::new(1366.0, 768.0);
+    let mut sim = ui::simulator(&app, size);
+    assert_eq!(ui::focused(&mut sim), None, "no focus before the first Tab");
+    let activities = thidua::app::screen::View::Activities.label();
+    assert!(
+        ui::tab_to(&mut sim, activities, false),
+        "Tab reaches the side menu"
+    );
+    // The toolbar's Save is reached too, and Shift+Tab goes back to the menu.
+    assert!(ui::tab_to(&mut sim, s::SAVE, false));
+    assert!(ui::tab_to(&mut sim, activities, true));
+    let _ = sim.tap_key(Key::Named(key::Named::Enter));
+    let messages: Vec<_> = sim.into_messages().collect();
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Navigate(thidua::app::screen::View::Activities)]
+        ),
+        "Enter pressed the focused button, and only it: {messages:?}"
+    );
+    send(&mut app, messages);
+    assert!(shows(&app, s::ADD_ACTIVITY));
+    // Space presses too.
+    let mut sim = ui::simulator(&app, size);
+    assert!(ui::tab_to(&mut sim, s::ADD_ACTIVITY, false));
+    let _ = sim.tap_key(Key::Named(key::Named::Space));
+    assert_eq!(sim.into_messages().count(), 1);
+    // A form's fields are in the same order: Tab from the first field
+    // reaches the next one.
+    let id = dong_nai(&app);
+    send(
+        &mut app,
+        [
+            Message::Navigate(thidua::app::screen::View::Members),
+            Message::Members(Members::Edit(id)),
+        ],
+    );
+    let mut sim = ui::simulator(&app, size);
+    let _ = sim.click(iced_test::selector::id("member-full-name"));
+    let name_field = ui::focused(&mut sim).expect("the clicked field has the focus");
+    let _ = sim.simulate([ui::tab(false)]);
+    let next = ui::focused(&mut sim).expect("Tab moved the focus on");
+    assert!(
+        next.y >= name_field.y && next != name_field,
+        "{name_field:?} → {next:?}"
+    );
+    drop(sim);
+    // In the scoring grid Tab is the grid's: it reaches the window.
+    send(
+        &mut app,
+        [Message::Navigate(thidua::app::screen::View::Scoring)],
+    );
+    let mut sim = ui::simulator(&app, size);
+    let _ = sim.simulate([ui::tab(false)]);
+    assert_eq!(ui::focused(&mut sim), None);
+}
+
+/// Issue 14, finding 9: in a dialog Tab goes round the dialog's own
+/// buttons only (the dimmed window behind is out of reach), and Enter
+/// presses the one Tab chose, not the dialog's default.
+#[test]
+fn tab_stays_in_a_dialog() {
+    use iced::keyboard::{Key, key};
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(sample_copy(dir.path()));
     let id = dong_nai(&app);
-    send(&mut app, [Message::Members(Members::Edit(id))]);
-    let mut sim = ui::simulator(&app, iced::Size::new(1366.0, 768.0));
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    send(&mut app, [Message::CloseRequested(window::Id::unique())]);
+    assert!(matches!(app.modal(), Some(Modal::CloseGuard(_))));
+    let mut sim = ui::simulator(&app, Size::new(1366.0, 768.0));
+    let mut seen = Vec::new();
+    for _ in 0..7 {
+        let _ = sim.simulate([ui::tab(false)]);
+        let f = ui::focused(&mut sim).expect("something has the focus");
+        if !seen.contains(&f) {
+            seen.push(f);
+        }
+    }
     assert_eq!(
-        sim.tap_key(Key::Named(key::Named::Tab)),
-        iced::event::Status::Ignored
+        seen.len(),
+        3,
+        "Lưu, Không lưu, Hủy and nothing else: {seen:?}"
     );
+    assert!(ui::tab_to(&mut sim, s::CANCEL, false));
+    let _ = sim.tap_key(Key::Named(key::Named::Enter));
+    let messages: Vec<_> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(), [Message::Modal(Choice::Cancel)]),
+        "{messages:?}"
+    );
+    send(&mut app, messages);
+    assert!(app.modal().is_none());
 }

@@ -2,12 +2,9 @@
 
 use super::*;
 
-/// Enter and Esc while a dialog is shown (keys a field did not take); Tab
-/// moves between its fields.
+/// Enter and Esc while a dialog is shown (keys no field or button took;
+/// Tab is `focus::tab_order`'s).
 pub fn dialog_key(event: keyboard::Event) -> Option<Message> {
-    if let Some(tab) = tab(&event) {
-        return Some(tab);
-    }
     let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
         return None;
     };
@@ -21,26 +18,9 @@ pub fn dialog_key(event: keyboard::Event) -> Option<Message> {
     }
 }
 
-/// Tab / Shift+Tab that no field took: to the next (previous) field.
-fn tab(event: &keyboard::Event) -> Option<Message> {
-    match event {
-        keyboard::Event::KeyPressed {
-            key: keyboard::Key::Named(keyboard::key::Named::Tab),
-            modifiers,
-            ..
-        } if !modifiers.command() && !modifiers.alt() => Some(Message::FocusNext {
-            back: modifiers.shift(),
-        }),
-        _ => None,
-    }
-}
-
 /// The window's keyboard shortcuts: Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+Z,
-/// Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−; Tab between the fields of a form.
+/// Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
-    if let Some(tab) = tab(&event) {
-        return Some(tab);
-    }
     let keyboard::Event::KeyPressed {
         key,
         modifiers,

@@ -48,10 +48,6 @@ pub enum Message {
     MergeCopy,
     /// Enter (true) or Esc in a dialog.
     DialogKey(bool),
-    /// Tab (Shift+Tab: back) that no field took: the next field of the form.
-    FocusNext {
-        back: bool,
-    },
     /// The whole text of the notice in the status bar, in a dialog.
     NoticeDetails,
     /// Every few seconds: has the open file changed on disk?

@@ -4,9 +4,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{
-    button, center, column, container, mouse_area, opaque, row, stack, text, text_input,
-};
+use crate::app::button::{self, button};
+use iced::widget::{center, column, container, mouse_area, opaque, row, stack, text, text_input};
 use iced::{Element, Length};
 
 use super::dialog::Purpose;
@@ -234,7 +233,7 @@ impl Modal {
 /// `base` with `modal` on top, the rest dimmed and not clickable.
 pub fn over<'a>(base: Element<'a, Message>, modal: Element<'a, Message>) -> Element<'a, Message> {
     stack![
-        base,
+        super::focus::inert(base),
         opaque(mouse_area(
             center(opaque(modal))
                 .style(theme::backdrop)

@@ -1,7 +1,8 @@
 //! The typed-path field shown in place of a native file dialog on machines
 //! that have none (see `dialog`), inline in a screen.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::{strings as s, theme};

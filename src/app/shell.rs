@@ -2,7 +2,8 @@
 //! the current view), the other screens and the dialog on top.
 
 use super::*;
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, scrollable, space, text};
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
@@ -19,10 +20,14 @@ impl App {
             }
             _ => base,
         };
-        match &self.modal {
+        let grid_takes_tab =
+            self.view == View::Scoring && self.merge.is_empty() && self.modal.is_none();
+        let shown = match &self.modal {
             Some(m) => modal::over(base, m.view()),
             None => base,
-        }
+        };
+        // The grid moves between its cells on Tab itself.
+        super::focus::tab_order(shown, !grid_takes_tab)
     }
 
     pub(super) fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {

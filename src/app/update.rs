@@ -172,16 +172,6 @@ impl App {
             }
             Message::Modal(choice) => return self.modal_choice(choice),
             Message::WatchDisk => self.watch_disk(),
-            // The grid moves between its cells on Tab itself.
-            Message::FocusNext { .. }
-                if self.view == View::Scoring && self.merge.is_empty() && self.modal.is_none() => {}
-            Message::FocusNext { back } => {
-                return if back {
-                    iced::widget::operation::focus_previous()
-                } else {
-                    iced::widget::operation::focus_next()
-                };
-            }
             Message::NoticeDetails => {
                 if let Some(n) = &self.notice {
                     self.modal = Some(Modal::Details(n.text().to_string()));

@@ -1,7 +1,8 @@
 //! Small pieces the screens' forms share, so every form looks and reads the
 //! same: the Save/Cancel row, the Remove/Cancel confirmation, the error box.
 
-use iced::widget::{Container, Row, button, container, row, text};
+use crate::app::button::{self, button};
+use iced::widget::{Container, Row, container, row, text};
 use iced::{Element, Length};
 
 use super::{strings as s, theme};

@@ -46,3 +46,60 @@ pub fn type_into(app: &mut App, size: Size, id: &'static str, text: &str) {
 pub fn shows(app: &App, size: Size, text: &str) -> bool {
     simulator(app, size).find(text).is_ok()
 }
+
+/// The bounds of the widget that has the keyboard's focus, if any.
+#[allow(dead_code)]
+pub fn focused(sim: &mut Simulator<'_, Message>) -> Option<iced::Rectangle> {
+    struct Focused;
+    impl iced_test::Selector for Focused {
+        type Output = iced::Rectangle;
+        fn select(&mut self, candidate: selector::Candidate<'_>) -> Option<iced::Rectangle> {
+            match candidate {
+                selector::Candidate::Focusable { bounds, state, .. } if state.is_focused() => {
+                    Some(bounds)
+                }
+                _ => None,
+            }
+        }
+        fn description(&self) -> String {
+            "the focused widget".into()
+        }
+    }
+    sim.find(Focused).ok()
+}
+
+/// Presses Tab (Shift+Tab with `back`) until the focused widget holds the
+/// text `label`; false when 400 presses did not reach it.
+#[allow(dead_code)]
+pub fn tab_to(sim: &mut Simulator<'_, Message>, label: &str, back: bool) -> bool {
+    let Ok(target) = sim.find(label) else {
+        return false;
+    };
+    let target = iced_test::selector::Bounded::bounds(&target).center();
+    for _ in 0..400 {
+        let _ = sim.simulate([tab(back)]);
+        if focused(sim).is_some_and(|f| f.contains(target)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A Tab key press (Shift+Tab with `back`), as the window sends it.
+#[allow(dead_code)]
+pub fn tab(back: bool) -> iced::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key};
+    iced::Event::Keyboard(Event::KeyPressed {
+        key: Key::Named(key::Named::Tab),
+        modified_key: Key::Named(key::Named::Tab),
+        physical_key: key::Physical::Code(key::Code::Tab),
+        location: Location::Standard,
+        modifiers: if back {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::empty()
+        },
+        text: Some("\t".into()),
+        repeat: false,
+    })
+}

@@ -3,9 +3,8 @@
 //! school and per type (the numbers the year-end report quotes). Dates are
 //! typed and shown dd/mm/yyyy.
 
-use iced::widget::{
-    button, column, container, pick_list, row, scrollable, space, text, text_input,
-};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, pick_list, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme, widget};

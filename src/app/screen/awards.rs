@@ -3,9 +3,8 @@
 //! inconsistencies the rules find shown live, the resulting proposals, and
 //! later the Academy's decision on each proposal.
 
-use iced::widget::{
-    button, checkbox, column, container, row, rule, scrollable, space, text, text_input,
-};
+use crate::app::button::{self, button};
+use iced::widget::{checkbox, column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::year_end::{format_date, parse_date};

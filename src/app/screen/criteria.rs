@@ -5,7 +5,8 @@
 //! scores already given, a copy that would orphan scores) is shown here with
 //! the list of the scores in the way.
 
-use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme, widget};

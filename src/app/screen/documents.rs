@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::app::button::{self, button};
 use iced::futures::channel::oneshot;
-use iced::widget::{button, column, container, progress_bar, row, scrollable, space, text};
+use iced::widget::{column, container, progress_bar, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::app::dialog::Picked;

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use crate::app::{Message, font, strings as s, theme};

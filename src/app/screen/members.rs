@@ -1,7 +1,8 @@
 //! Thành viên: the member schools, sorted the Vietnamese way; add, edit,
 //! remove (explaining what else goes), set leader and deputies.
 
-use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme, widget};

@@ -7,7 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use iced::widget::{Column, button, checkbox, column, container, row, scrollable, space, text};
+use crate::app::button::{self, button};
+use iced::widget::{Column, checkbox, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme};

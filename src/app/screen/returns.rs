@@ -2,7 +2,8 @@
 //! under what name, what was taken) and which schools have not sent theirs
 //! yet — what the leader checks the week before the conference.
 
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme};

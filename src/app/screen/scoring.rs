@@ -8,8 +8,9 @@
 //! table are cached here and recomputed only after an edit ([`State::refresh`]);
 //! only the rows in the viewport are built.
 
+use crate::app::button::{self, button};
 use iced::widget::{
-    Space, button, column, container, operation, row, scrollable, space, text, text_input, tooltip,
+    Space, column, container, operation, row, scrollable, space, text, text_input, tooltip,
 };
 use iced::{Alignment, Element, Length, Subscription, Task, keyboard};
 

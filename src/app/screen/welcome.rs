@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, scrollable, text, text_editor, text_input};
+use crate::app::button::{self, button};
+use iced::widget::{column, container, row, scrollable, text, text_editor, text_input};
 use iced::{Element, Length};
 
 use crate::app::{Message as AppMessage, font, strings as s, theme};

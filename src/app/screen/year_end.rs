@@ -6,8 +6,9 @@
 
 use std::path::PathBuf;
 
+use crate::app::button::{self, button};
 use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
+    checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
 };
 use iced::{Alignment, Element, Length, Task};
 use jiff::civil::{Date, Time};

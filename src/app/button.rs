@@ -1,0 +1,291 @@
+//! Buttons the keyboard reaches. iced 0.14's buttons take no focus, so Tab
+//! skipped every button and a clerk without a mouse could not press
+//! "Lưu thay đổi". This button is iced's, wrapped in a widget that takes part
+//! in focus traversal (Tab / Shift+Tab), draws a focus ring, and presses on
+//! Enter or Space while focused. A click anywhere drops the ring, as in the
+//! desktop apps clerks know.
+//!
+//! Screens import it in place of iced's: `use crate::app::button::{self,
+//! button};` brings the function and the style functions (`button::primary`).
+
+use iced::advanced::layout::{self, Layout};
+use iced::advanced::renderer::{self, Quad};
+use iced::advanced::widget::operation::{Focusable, Operation};
+use iced::advanced::widget::tree::{self, Tree};
+use iced::advanced::{Clipboard, Shell, Widget, overlay};
+use iced::{
+    Border, Color, Element, Event, Length, Padding, Rectangle, Size, Theme, Vector, keyboard, mouse,
+};
+
+pub use iced::widget::button::{Status, Style, danger, primary, secondary, success, text};
+
+type Renderer = iced::Renderer;
+
+/// A button with `content`, pressed by the mouse or, once Tab reached it,
+/// by Enter or Space.
+pub fn button<'a, M: Clone + 'a>(content: impl Into<Element<'a, M>>) -> Button<'a, M> {
+    Button {
+        inner: iced::widget::button(content),
+        on_press: None,
+    }
+}
+
+/// The builder: iced's own button and the message the keyboard sends.
+pub struct Button<'a, M> {
+    inner: iced::widget::Button<'a, M>,
+    on_press: Option<M>,
+}
+
+impl<'a, M: Clone + 'a> Button<'a, M> {
+    pub fn on_press(self, message: M) -> Self {
+        self.on_press_maybe(Some(message))
+    }
+
+    /// A button without a message is drawn disabled and Tab passes it by.
+    pub fn on_press_maybe(self, message: Option<M>) -> Self {
+        Button {
+            inner: self.inner.on_press_maybe(message.clone()),
+            on_press: message,
+        }
+    }
+
+    pub fn style(self, style: impl Fn(&Theme, Status) -> Style + 'a) -> Self {
+        Button {
+            inner: self.inner.style(style),
+            ..self
+        }
+    }
+
+    pub fn padding(self, padding: impl Into<Padding>) -> Self {
+        Button {
+            inner: self.inner.padding(padding),
+            ..self
+        }
+    }
+
+    pub fn width(self, width: impl Into<Length>) -> Self {
+        Button {
+            inner: self.inner.width(width),
+            ..self
+        }
+    }
+
+    pub fn height(self, height: impl Into<Length>) -> Self {
+        Button {
+            inner: self.inner.height(height),
+            ..self
+        }
+    }
+
+    pub fn clip(self, clip: bool) -> Self {
+        Button {
+            inner: self.inner.clip(clip),
+            ..self
+        }
+    }
+}
+
+impl<'a, M: Clone + 'a> From<Button<'a, M>> for Element<'a, M> {
+    fn from(b: Button<'a, M>) -> Self {
+        Element::new(Focused {
+            inner: b.inner.into(),
+            on_press: b.on_press,
+        })
+    }
+}
+
+/// Whether Tab has put the focus on this button.
+#[derive(Debug, Default)]
+struct Focus {
+    focused: bool,
+}
+
+impl Focusable for Focus {
+    fn is_focused(&self) -> bool {
+        self.focused
+    }
+    fn focus(&mut self) {
+        self.focused = true;
+    }
+    fn unfocus(&mut self) {
+        self.focused = false;
+    }
+}
+
+struct Focused<'a, M> {
+    inner: Element<'a, M>,
+    on_press: Option<M>,
+}
+
+impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<Focus>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(Focus::default())
+    }
+
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(&self.inner)]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.inner));
+    }
+
+    fn size(&self) -> Size<Length> {
+        self.inner.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut Tree,
+        renderer: &Renderer,
+        limits: &layout::Limits,
+    ) -> layout::Node {
+        self.inner
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        if self.on_press.is_some() {
+            operation.focusable(None, layout.bounds(), tree.state.downcast_mut::<Focus>());
+        } else {
+            // A button that became disabled under the focus lets it go.
+            tree.state.downcast_mut::<Focus>().focused = false;
+        }
+        self.inner
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, operation);
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut Tree,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, M>,
+        viewport: &Rectangle,
+    ) {
+        let focus = tree.state.downcast_mut::<Focus>();
+        if let Event::Mouse(mouse::Event::ButtonPressed(_)) = event
+            && focus.focused
+        {
+            focus.focused = false;
+            shell.request_redraw();
+        }
+        if focus.focused
+            && let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
+            && modifiers.is_empty()
+            && matches!(
+                key,
+                keyboard::Key::Named(keyboard::key::Named::Enter | keyboard::key::Named::Space)
+            )
+            && let Some(message) = &self.on_press
+        {
+            shell.publish(message.clone());
+            shell.capture_event();
+            return;
+        }
+        self.inner.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &Tree,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &Renderer,
+    ) -> mouse::Interaction {
+        self.inner.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &Tree,
+        renderer: &mut Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.inner.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+        if tree.state.downcast_ref::<Focus>().focused {
+            // The ring sits on the button's edge, inside its bounds, so a
+            // scrollable or a row around it never clips it away.
+            renderer::Renderer::fill_quad(
+                renderer,
+                Quad {
+                    bounds: layout.bounds(),
+                    border: Border {
+                        color: focus_color(theme),
+                        width: 2.5,
+                        radius: 4.0.into(),
+                    },
+                    ..Quad::default()
+                },
+                Color::TRANSPARENT,
+            );
+        }
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut Tree,
+        layout: Layout<'b>,
+        renderer: &Renderer,
+        viewport: &Rectangle,
+        translation: Vector,
+    ) -> Option<overlay::Element<'b, M, Theme, Renderer>> {
+        self.inner.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}
+
+/// A ring that shows on a primary (blue) button as well as on a plain one:
+/// the theme's warning tone, darkened.
+fn focus_color(theme: &Theme) -> Color {
+    let w = theme.extended_palette().warning.strong.color;
+    Color::from_rgb(w.r * 0.85, w.g * 0.6, w.b * 0.3)
+}
