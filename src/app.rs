@@ -20,12 +20,14 @@ mod shell;
 mod update;
 
 pub mod button;
+pub mod checkbox;
 pub mod dialog;
 pub mod document;
 pub mod focus;
 pub mod font;
 pub mod modal;
 pub mod path_field;
+pub mod pick_list;
 pub mod recovery;
 pub mod screen;
 pub mod strings;

@@ -478,3 +478,46 @@ fn the_news_byline_is_typed_in_the_year_end_view() {
     click(&mut app, "Tin bài");
     assert!(shows(&app, s::COPY_NEWS));
 }
+
+/// Issue 14, finding 15: checkboxes and drop-down lists are reached by Tab
+/// like buttons and fields: Space ticks the attendance box; ↓ on the next
+/// leader's list chooses the next school without opening it.
+#[test]
+fn tab_reaches_checkboxes_and_lists() {
+    use iced::keyboard::{Key, key};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    support::ui::send(&mut app, [Message::Navigate(View::YearEnd)]);
+    let wb = app.workbook().unwrap().clone();
+    let first = &wb.conference.attendance[0];
+    let label = wb.school_full_name(&first.school);
+    let size = Size::new(1366.0, 768.0);
+    let mut sim = support::ui::simulator(&app, size);
+    assert!(support::ui::tab_to(&mut sim, &label, false));
+    let _ = sim.tap_key(Key::Named(key::Named::Space));
+    let messages: Vec<_> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(),
+            [Message::YearEnd(YearEnd::Present(id, on))] if *id == first.school && *on != first.present),
+        "{messages:?}"
+    );
+    // ↓ on each control in turn: only the leader's list answers, once.
+    let mut sim = support::ui::simulator(&app, size);
+    for _ in 0..200 {
+        let _ = sim.simulate([support::ui::tab(false)]);
+        let _ = sim.tap_key(Key::Named(key::Named::ArrowDown));
+    }
+    let leaders: Vec<_> = sim
+        .into_messages()
+        .filter_map(|m| match m {
+            Message::YearEnd(YearEnd::Leader(c)) => Some(c.id),
+            _ => None,
+        })
+        .collect();
+    assert!(!leaders.is_empty(), "↓ chose a leader");
+    assert!(
+        leaders
+            .iter()
+            .all(|l| Some(l) != wb.conference.election.leader.as_ref())
+    );
+}

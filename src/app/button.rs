@@ -87,11 +87,42 @@ impl<'a, M: Clone + 'a> Button<'a, M> {
 
 impl<'a, M: Clone + 'a> From<Button<'a, M>> for Element<'a, M> {
     fn from(b: Button<'a, M>) -> Self {
-        Element::new(Focused {
-            inner: b.inner.into(),
-            on_press: b.on_press,
-        })
+        focusable(b.inner, b.on_press)
     }
+}
+
+/// Any control made reachable by Tab: while focused, Enter or Space sends
+/// `on_key` (none: Tab passes it by). Checkboxes use it too.
+pub fn focusable<'a, M: Clone + 'a>(
+    control: impl Into<Element<'a, M>>,
+    on_key: Option<M>,
+) -> Element<'a, M> {
+    focusable_with(
+        control,
+        Keys {
+            press: on_key,
+            up: None,
+            down: None,
+        },
+    )
+}
+
+/// What a focused control sends for Enter/Space, ↑ and ↓.
+pub struct Keys<M> {
+    pub press: Option<M>,
+    pub up: Option<M>,
+    pub down: Option<M>,
+}
+
+/// A control reachable by Tab (when it answers any key) that sends `keys`.
+pub fn focusable_with<'a, M: Clone + 'a>(
+    control: impl Into<Element<'a, M>>,
+    keys: Keys<M>,
+) -> Element<'a, M> {
+    Element::new(Focused {
+        inner: control.into(),
+        keys,
+    })
 }
 
 /// Whether Tab has put the focus on this button.
@@ -114,7 +145,23 @@ impl Focusable for Focus {
 
 struct Focused<'a, M> {
     inner: Element<'a, M>,
-    on_press: Option<M>,
+    keys: Keys<M>,
+}
+
+impl<M> Keys<M> {
+    fn any(&self) -> bool {
+        self.press.is_some() || self.up.is_some() || self.down.is_some()
+    }
+
+    fn for_key(&self, key: &keyboard::Key) -> Option<&M> {
+        use keyboard::key::Named;
+        match key {
+            keyboard::Key::Named(Named::Enter | Named::Space) => self.press.as_ref(),
+            keyboard::Key::Named(Named::ArrowUp) => self.up.as_ref(),
+            keyboard::Key::Named(Named::ArrowDown) => self.down.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
@@ -156,7 +203,7 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
         renderer: &Renderer,
         operation: &mut dyn Operation,
     ) {
-        if self.on_press.is_some() {
+        if self.keys.any() {
             operation.focusable(None, layout.bounds(), tree.state.downcast_mut::<Focus>());
         } else {
             // A button that became disabled under the focus lets it go.
@@ -188,11 +235,7 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
         if focus.focused
             && let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
             && modifiers.is_empty()
-            && matches!(
-                key,
-                keyboard::Key::Named(keyboard::key::Named::Enter | keyboard::key::Named::Space)
-            )
-            && let Some(message) = &self.on_press
+            && let Some(message) = self.keys.for_key(key)
         {
             shell.publish(message.clone());
             shell.capture_event();

@@ -69,13 +69,29 @@ pub fn focused(sim: &mut Simulator<'_, Message>) -> Option<iced::Rectangle> {
 }
 
 /// Presses Tab (Shift+Tab with `back`) until the focused widget holds the
-/// text `label`; false when 400 presses did not reach it.
+/// text `label` (a label, not a field's value); false when 400 presses did
+/// not reach it.
 #[allow(dead_code)]
 pub fn tab_to(sim: &mut Simulator<'_, Message>, label: &str, back: bool) -> bool {
-    let Ok(target) = sim.find(label) else {
+    struct Label<'l>(&'l str);
+    impl iced_test::Selector for Label<'_> {
+        type Output = iced::Rectangle;
+        fn select(&mut self, candidate: selector::Candidate<'_>) -> Option<iced::Rectangle> {
+            match candidate {
+                selector::Candidate::Text {
+                    bounds, content, ..
+                } if content == self.0 => Some(bounds),
+                _ => None,
+            }
+        }
+        fn description(&self) -> String {
+            format!("the label {:?}", self.0)
+        }
+    }
+    let Ok(target) = sim.find(Label(label)) else {
         return false;
     };
-    let target = iced_test::selector::Bounded::bounds(&target).center();
+    let target = target.center();
     for _ in 0..400 {
         let _ = sim.simulate([tab(back)]);
         if focused(sim).is_some_and(|f| f.contains(target)) {

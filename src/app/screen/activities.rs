@@ -4,7 +4,8 @@
 //! typed and shown dd/mm/yyyy.
 
 use crate::app::button::{self, button};
-use iced::widget::{column, container, pick_list, row, scrollable, space, text, text_input};
+use crate::app::pick_list::pick_list;
+use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme, widget};
@@ -618,7 +619,7 @@ impl Draft {
             let on = self.activity.participants.contains(&sc.id);
             let id = sc.id.clone();
             parts = parts.push(
-                iced::widget::checkbox(on)
+                crate::app::checkbox::checkbox(on)
                     .label(sc.short_name.clone())
                     .on_toggle(move |_| Message::ToggleParticipant(id.clone()))
                     .size(14)

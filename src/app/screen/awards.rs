@@ -4,7 +4,8 @@
 //! later the Academy's decision on each proposal.
 
 use crate::app::button::{self, button};
-use iced::widget::{checkbox, column, container, row, rule, scrollable, space, text, text_input};
+use crate::app::checkbox::checkbox;
+use iced::widget::{column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::year_end::{format_date, parse_date};

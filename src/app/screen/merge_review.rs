@@ -8,7 +8,8 @@
 use std::collections::BTreeSet;
 
 use crate::app::button::{self, button};
-use iced::widget::{Column, checkbox, column, container, row, scrollable, space, text};
+use crate::app::checkbox::checkbox;
+use iced::widget::{Column, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme};

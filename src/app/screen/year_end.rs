@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 
 use crate::app::button::{self, button};
-use iced::widget::{
-    checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
-};
+use crate::app::checkbox::checkbox;
+use crate::app::pick_list::pick_list;
+use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 use jiff::civil::{Date, Time};
 
