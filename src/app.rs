@@ -36,7 +36,7 @@ pub mod widget;
 
 use conference_flow::awards_view_only;
 pub use keys::{dialog_key, shortcut};
-pub use launch::{application, fitted, run};
+pub use launch::{MIN_SIZE, application, fitted, run};
 pub use message::{Message, Notice, Screen};
 
 use std::path::{Path, PathBuf};

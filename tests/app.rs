@@ -696,6 +696,31 @@ fn tab_reaches_buttons_and_enter_presses_them() {
     assert_eq!(ui::focused(&mut sim), None);
 }
 
+/// Tab into a long list scrolls it so the focused control is in sight, in
+/// both directions, in the smallest window allowed.
+#[test]
+fn the_focused_control_is_always_in_sight() {
+    use thidua::app::screen::View;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    for view in View::ALL.into_iter().filter(|v| *v != View::Scoring) {
+        send(&mut app, [Message::Navigate(view)]);
+        let mut sim = ui::simulator(&app, thidua::app::MIN_SIZE);
+        for back in [false, true] {
+            for n in 0..80 {
+                let _ = sim.simulate([ui::tab(back)]);
+                let (b, visible) = ui::focused_and_visible(&mut sim).expect("focus");
+                let v = visible
+                    .unwrap_or_else(|| panic!("{view:?}, Tab {n} ({back}): {b:?} out of sight"));
+                assert!(
+                    v.height >= b.height - 0.5 && b.height > 0.0,
+                    "{view:?}, Tab {n} ({back}): only {v:?} of {b:?} in sight"
+                );
+            }
+        }
+    }
+}
+
 /// Issue 14, finding 9: in a dialog Tab goes round the dialog's own
 /// buttons only (the dimmed window behind is out of reach), and Enter
 /// presses the one Tab chose, not the dialog's default.

@@ -111,23 +111,71 @@ impl Operation for Count {
     }
 }
 
-/// Second pass: focus the one at `target`, unfocus the rest.
+/// Second pass: focus the one at `target`, unfocus the rest; note where
+/// it is.
 struct FocusAt {
     target: usize,
     current: usize,
+    bounds: Option<Rectangle>,
 }
 
 impl Operation for FocusAt {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
         operate(self);
     }
-    fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
         if self.current == self.target {
             state.focus();
+            self.bounds = Some(bounds);
         } else {
             state.unfocus();
         }
         self.current += 1;
+    }
+}
+
+/// Third pass: every list holding the newly focused control scrolls just
+/// enough to show it (a Tab into a long list must not leave the focus out
+/// of sight).
+struct ScrollIntoView {
+    target: Rectangle,
+}
+
+/// Room kept between the focused control and the list's edge.
+const SCROLL_MARGIN: f32 = 12.0;
+
+impl Operation for ScrollIntoView {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        bounds: Rectangle,
+        content_bounds: Rectangle,
+        translation: Vector,
+        state: &mut dyn Scrollable,
+    ) {
+        let t = self.target;
+        if !content_bounds.contains(t.center()) {
+            return;
+        }
+        // Layout positions are unscrolled: the list shows its content from
+        // `bounds.y + translation.y` down.
+        let top = bounds.y + translation.y;
+        let offset = if t.y < top {
+            Some(t.y - bounds.y - SCROLL_MARGIN)
+        } else if t.y + t.height > top + bounds.height {
+            Some(t.y + t.height - bounds.y - bounds.height + SCROLL_MARGIN)
+        } else {
+            None
+        };
+        if let Some(y) = offset {
+            state.scroll_to(iced::widget::scrollable::AbsoluteOffset {
+                x: None,
+                y: Some(y.max(0.0)),
+            });
+        }
     }
 }
 
@@ -219,8 +267,12 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         let mut focus = FocusAt {
             target: next(count.focused, count.total, modifiers.shift()),
             current: 0,
+            bounds: None,
         };
         widget.operate(tree, layout, renderer, &mut focus);
+        if let Some(target) = focus.bounds {
+            widget.operate(tree, layout, renderer, &mut ScrollIntoView { target });
+        }
         shell.capture_event();
         shell.request_redraw();
     }

@@ -27,9 +27,17 @@ pub fn application(
         .font(regular)
         .font(bold)
         .default_font(font::REGULAR)
-        .window_size(size)
-        .exit_on_close_request(false)
+        .window(window::Settings {
+            size,
+            min_size: Some(MIN_SIZE),
+            exit_on_close_request: false,
+            ..window::Settings::default()
+        })
 }
+
+/// Below this the side menu no longer fits and its last button is squeezed
+/// to nothing.
+pub const MIN_SIZE: Size = Size::new(1024.0, 540.0);
 
 /// Runs the window, opening `file` if given.
 pub fn run(file: Option<PathBuf>) -> iced::Result {

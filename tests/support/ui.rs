@@ -50,14 +50,26 @@ pub fn shows(app: &App, size: Size, text: &str) -> bool {
 /// The bounds of the widget that has the keyboard's focus, if any.
 #[allow(dead_code)]
 pub fn focused(sim: &mut Simulator<'_, Message>) -> Option<iced::Rectangle> {
+    focused_and_visible(sim).map(|(b, _)| b)
+}
+
+/// The focused widget's bounds and the part of it on screen (scrolled
+/// lists and the window cut it).
+#[allow(dead_code)]
+pub fn focused_and_visible(
+    sim: &mut Simulator<'_, Message>,
+) -> Option<(iced::Rectangle, Option<iced::Rectangle>)> {
     struct Focused;
     impl iced_test::Selector for Focused {
-        type Output = iced::Rectangle;
-        fn select(&mut self, candidate: selector::Candidate<'_>) -> Option<iced::Rectangle> {
+        type Output = (iced::Rectangle, Option<iced::Rectangle>);
+        fn select(&mut self, candidate: selector::Candidate<'_>) -> Option<Self::Output> {
             match candidate {
-                selector::Candidate::Focusable { bounds, state, .. } if state.is_focused() => {
-                    Some(bounds)
-                }
+                selector::Candidate::Focusable {
+                    bounds,
+                    visible_bounds,
+                    state,
+                    ..
+                } if state.is_focused() => Some((bounds, visible_bounds)),
                 _ => None,
             }
         }
