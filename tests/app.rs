@@ -694,6 +694,9 @@ fn tab_reaches_buttons_and_enter_presses_them() {
     let mut sim = ui::simulator(&app, size);
     let _ = sim.simulate([ui::tab(false)]);
     assert_eq!(ui::focused(&mut sim), None);
+    // F6 still reaches the window's controls from there.
+    let _ = sim.tap_key(Key::Named(key::Named::F6));
+    assert!(ui::focused(&mut sim).is_some(), "F6 moved the focus");
 }
 
 /// Tab into a long list scrolls it so the focused control is in sight, in

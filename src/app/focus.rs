@@ -22,7 +22,8 @@ type Renderer = iced::Renderer;
 
 /// `content` where Tab (Shift+Tab) that no widget took moves the focus to
 /// the next (previous) focusable widget. Off (`enabled` false) where a
-/// screen uses Tab itself, like the scoring grid moving between cells.
+/// screen uses Tab itself, like the scoring grid moving between cells; F6
+/// (Shift+F6) does the same there.
 pub fn tab_order<'a, M: 'a>(content: impl Into<Element<'a, M>>, enabled: bool) -> Element<'a, M> {
     Element::new(Layer {
         content: content.into(),
@@ -244,18 +245,25 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         self.content.as_widget_mut().update(
             tree, event, layout, cursor, renderer, clipboard, shell, viewport,
         );
-        if self.kind != Kind::TabOrder || shell.is_event_captured() {
+        if self.kind == Kind::Inert || shell.is_event_captured() {
             return;
         }
         let Event::Keyboard(keyboard::Event::KeyPressed {
-            key: keyboard::Key::Named(keyboard::key::Named::Tab),
+            key: keyboard::Key::Named(key),
             modifiers,
             ..
         }) = event
         else {
             return;
         };
-        if modifiers.command() || modifiers.alt() {
+        // F6, as in Windows' own programs, moves between the window's
+        // controls even where Tab is a screen's own (the grid).
+        let moves = match key {
+            keyboard::key::Named::Tab => self.kind == Kind::TabOrder,
+            keyboard::key::Named::F6 => true,
+            _ => false,
+        };
+        if !moves || modifiers.command() || modifiers.alt() {
             return;
         }
         let widget = self.content.as_widget_mut();
