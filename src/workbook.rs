@@ -33,9 +33,10 @@ pub fn new_replica_id() -> String {
 /// The tag in the first key of every workbook file.
 pub const FORMAT_TAG: &str = "so-thi-dua/workbook";
 /// The newest file version this program reads and the one it writes.
-/// Version 2: a tie-break by ballot votes names its award. Version 1 files
-/// are migrated on load (`file::parse::migrate_v1`).
-pub const FORMAT_VERSION: u32 = 2;
+/// Version 2: a tie-break by ballot votes names its award. Version 3: the
+/// conference's guests, discussion and conclusion, and the election's show
+/// of hands. Older files are migrated on load (`file::parse::migrate`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One cluster-year. Field order is the file's key order: the first keys say
 /// what the file is.

@@ -115,6 +115,14 @@ fn minutes_have_time_people_ballot_and_signatures() {
             "THƯ KÝ",
             "CHỦ TRÌ",
             "Cụm trưởng: Trường Chính trị tỉnh Ninh Thuận",
+            // Issue 15: delegates by name, guests, the discussion, how the
+            // election was voted, the chair's conclusion.
+            "Ninh Thuận: Trương Tiến Hưng, Hiệu trưởng; Phạm",
+            "Khách mời:",
+            "1. Thảo luận báo cáo tổng kết",
+            "Hội nghị biểu quyết nhất trí 7/7 trường (100%) giới thiệu",
+            "III. KẾT LUẬN CỦA CHỦ TRÌ HỘI NGHỊ",
+            "Đồng chí chủ trì ghi nhận kết quả thi đua năm 2019",
         ],
     );
     for name in school_names(&wb) {
@@ -123,12 +131,15 @@ fn minutes_have_time_people_ballot_and_signatures() {
     // THƯ KÝ on the left, CHỦ TRÌ on the right, on the same line.
     let pages = pdf_text::pages(&pdf);
     let last = pages.last().expect("a page");
-    let find = |t: &str| last.runs.iter().find(|r| r.text.contains(t)).cloned();
+    let find = |t: &str| last.runs.iter().find(|r| r.text.trim() == t).cloned();
     let (sec, chair) = (
         find("THƯ KÝ").expect("THƯ KÝ"),
         find("CHỦ TRÌ").expect("CHỦ TRÌ"),
     );
-    assert!(sec.x < chair.x && (sec.y - chair.y).abs() < 0.5);
+    assert!(
+        sec.x < chair.x && (sec.y - chair.y).abs() < 0.5,
+        "{sec:?} {chair:?}"
+    );
     assert!(
         pdf.len() < 100 * 1024 * pages.len(),
         "{} bytes for {} pages",
@@ -157,6 +168,7 @@ fn proposal_letter_has_basis_table_and_recipients() {
             "101,5",
             "85,71%",
             "Nơi nhận:",
+            "- Như trên;",
             "- Lưu: VT, Cụm thi đua số 8.",
             "TM. CỤM THI ĐUA SỐ 8",
             "Ngô Thị Liên",
@@ -184,6 +196,8 @@ fn report_has_texts_activities_and_appendix() {
             "Nơi nhận:",
         ],
     );
+    // The report has no "Kính gửi": its recipients do not start "Như trên".
+    assert!(!text.contains("Như trên"), "{text}");
     for name in school_names(&wb) {
         assert!(text.contains(&name), "{name}");
     }
@@ -257,6 +271,43 @@ fn party_style_numbers() {
     );
     let (text, _) = text_of(&wb, DocKind::Minutes);
     assert_has(&text, &["ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BB/CTĐ8"]);
+}
+
+/// Issue 15: the Party layout's sizes and forms (Guide 36-HD/VPTW, 2018,
+/// Appendix 3): the title 15 pt bold, issuer and number 14 pt, the
+/// place-date 14 pt italic, the kind 15 pt bold; "T/M" (not "TM.") with
+/// the office upright; "Nơi nhận:" 14 pt upright, recipients 12 pt.
+#[test]
+fn party_layout_sizes_follow_guide_36() {
+    let mut wb = sample();
+    wb.cluster.document_style = DocumentStyle::Party;
+    let run = |pdf: &[u8], needle: &str| {
+        pdf_text::pages(pdf)
+            .into_iter()
+            .flat_map(|p| p.runs)
+            .find(|r| r.text.trim() == needle || r.text.trim().starts_with(needle))
+            .unwrap_or_else(|| panic!("no run {needle:?}"))
+    };
+    let (text, pdf) = text_of(&wb, DocKind::Proposal);
+    let check = |needle: &str, size: f32, font: &str| {
+        let r = run(&pdf, needle);
+        assert!(
+            (r.size - size).abs() < 0.01 && r.font.ends_with(font),
+            "{needle:?}: {} pt {}",
+            r.size,
+            r.font
+        );
+    };
+    check("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, "Tinos-Bold");
+    check("CỤM THI ĐUA SỐ 8", 14.0, "Tinos-Bold");
+    check("Số 06-TTr/CTĐ8", 14.0, "+Tinos");
+    check("Bà Rịa", 14.0, "Tinos-Italic");
+    check("TỜ TRÌNH", 15.0, "Tinos-Bold");
+    check("T/M CỤM THI ĐUA SỐ 8", 14.0, "Tinos-Bold");
+    check("CỤM TRƯỞNG", 14.0, "+Tinos");
+    check("Nơi nhận:", 14.0, "+Tinos");
+    check("- Lưu", 12.0, "+Tinos");
+    assert!(!text.contains("TM. "), "{text}");
 }
 
 #[test]
@@ -507,8 +558,8 @@ fn minutes_say_why_a_school_over_the_threshold_is_not_proposed() {
         "{flat}"
     );
     assert!(
-        flat.contains("Tây Ninh."),
-        "the attendance list ends with a full stop"
+        flat.contains("cán bộ phụ trách thi đua. Khách mời"),
+        "the delegates' list ends with a full stop: {flat}"
     );
 }
 
@@ -621,4 +672,49 @@ fn the_proposal_dossier_lists_each_nominee_s_achievement_report() {
         flat.contains("Báo cáo thành tích năm 2019 của Trường Chính trị tỉnh Ninh Thuận."),
         "{flat}"
     );
+}
+
+/// Issue 15: the election's show of hands as counted (not always
+/// unanimous), a blank with a warning while not counted, and a count above
+/// the schools present refused.
+#[test]
+fn the_election_vote_is_written_as_counted() {
+    use thidua::workbook::edit::{ConferenceEdit, Edit};
+    let mut wb = sample();
+    wb.conference.election.agreed = Some(6);
+    let (text, _) = text_of(&wb, DocKind::Minutes);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("biểu quyết 6/7 trường tán thành (85,71%)"),
+        "{flat}"
+    );
+    wb.conference.election.agreed = None;
+    let built = docs::build(&wb, DocKind::Minutes).expect("a draft");
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.contains("kết quả biểu quyết")),
+        "{:?}",
+        built.warnings
+    );
+    let flat = pdf_text::text(&built.pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("biểu quyết (……/7 trường tán thành)"),
+        "{flat}"
+    );
+    let mut e = wb.conference.election.clone();
+    e.agreed = Some(8);
+    let before = wb.clone();
+    let err = Edit::Conference(ConferenceEdit::SetElection(e))
+        .apply(&mut wb)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("nhiều hơn số trường có mặt (7)"),
+        "{err}"
+    );
+    assert_eq!(wb, before);
 }

@@ -61,7 +61,11 @@ fn sample_document() -> Document {
         PageSetup::default(),
     );
     doc.extend(state_header());
-    doc.extend(admin::title("Biên bản", "Họp bình xét thi đua năm 2019"));
+    doc.extend(admin::title(
+        HeaderStyle::State,
+        "Biên bản",
+        "Họp bình xét thi đua năm 2019",
+    ));
     for _ in 0..3 {
         doc.push(admin::body(LOREM));
     }
@@ -72,6 +76,7 @@ fn sample_document() -> Document {
         )
         .into(),
         admin::recipients_and_signature(
+            HeaderStyle::State,
             &[
                 "- Học viện CTQG HCM (để b/c);",
                 "- Các trường trong Cụm;",
@@ -361,7 +366,10 @@ fn keep_together_moves_to_the_next_page_whole() {
     let closing = || {
         vec![
             Block::Paragraph(admin::body("Đoạn cuối cùng trước chữ ký.")),
-            admin::signature_right(&Signer::new(&["CHỦ TRÌ"], "Trần Thị Bình")),
+            admin::signature_right(
+                HeaderStyle::State,
+                &Signer::new(&["CHỦ TRÌ"], "Trần Thị Bình"),
+            ),
         ]
     };
     // Room for the last paragraph but not for the signature under it; the
@@ -451,9 +459,14 @@ fn missing_glyphs_are_reported_not_dropped() {
 fn one_page_is_small_with_subset_fonts_and_real_metadata() {
     let mut doc = Document::new("Tờ trình đề nghị khen thưởng", PageSetup::default());
     doc.extend(state_header());
-    doc.extend(admin::title("Tờ trình", "Đề nghị khen thưởng năm 2019"));
+    doc.extend(admin::title(
+        HeaderStyle::State,
+        "Tờ trình",
+        "Đề nghị khen thưởng năm 2019",
+    ));
     doc.push(admin::body(LOREM));
     doc.push(admin::recipients_and_signature(
+        HeaderStyle::State,
         &["- Như trên;", "- Lưu: VT."],
         &Signer::new(&["CỤM TRƯỞNG"], "Lê Văn Cường"),
     ));
@@ -486,7 +499,7 @@ fn signature_grid_shows_every_signer() {
         })
         .collect();
     let mut doc = Document::new("Giao ước", PageSetup::default());
-    doc.extend(admin::signature_grid(&signers, 2));
+    doc.extend(admin::signature_grid(HeaderStyle::State, &signers, 2));
     let text = pdf_text::text(&render(&doc).expect("renders"));
     for i in 1..=7 {
         assert!(text.contains(&format!("Người Ký {i}")), "{text}");
@@ -532,9 +545,14 @@ fn odd_inputs_give_a_document_or_an_error_never_a_panic() {
 fn timings() {
     let mut one_page = Document::new("Một trang", PageSetup::default());
     one_page.extend(state_header());
-    one_page.extend(admin::title("Tờ trình", "Đề nghị khen thưởng năm 2019"));
+    one_page.extend(admin::title(
+        HeaderStyle::State,
+        "Tờ trình",
+        "Đề nghị khen thưởng năm 2019",
+    ));
     one_page.extend((0..4).map(|_| Block::Paragraph(admin::body(LOREM))));
     one_page.push(admin::recipients_and_signature(
+        HeaderStyle::State,
         &["- Như trên;", "- Lưu: VT."],
         &Signer::new(&["CỤM TRƯỞNG"], "Lê Văn Cường"),
     ));
@@ -566,9 +584,10 @@ fn timings() {
 fn write_sample() {
     let mut doc = sample_document();
     doc.push(Block::PageBreak);
-    doc.extend(admin::title("Bảng tổng hợp điểm", ""));
+    doc.extend(admin::title(HeaderStyle::State, "Bảng tổng hợp điểm", ""));
     doc.push(score_table(70));
     doc.extend(admin::signature_grid(
+        HeaderStyle::State,
         &(1..=5)
             .map(|i| {
                 Signer::new(
@@ -591,12 +610,17 @@ fn write_sample() {
         number: "Số 05-BB/CTĐ8".into(),
         place_date: admin::place_date_line("Huế", 22, 11, 2019),
     }));
-    party.extend(admin::title("Bảng tổng hợp điểm", "Năm 2019"));
+    party.extend(admin::title(
+        HeaderStyle::State,
+        "Bảng tổng hợp điểm",
+        "Năm 2019",
+    ));
     party.push(score_table(30).row(Row::new(vec![
         Cell::text("99", 12.0),
         Cell::text("Tênrấtdàikhôngcókhoảngtrắng".repeat(6), 12.0),
     ])));
     party.push(admin::signatures_two(
+        HeaderStyle::State,
         &Signer::new(&["THƯ KÝ"], "Phạm Thị Dung"),
         &Signer::new(&["CHỦ TRÌ"], "Hoàng Văn Em"),
     ));
@@ -710,10 +734,10 @@ fn a_signature_takes_the_last_lines_above_it_along() {
     let mut doc = Document::new("Chữ ký", PageSetup::default());
     fill_page(&mut doc, 20.0);
     doc.push(admin::body("Đoạn cuối cùng trước chữ ký."));
-    doc.push(admin::signature_right(&Signer::new(
-        &["CHỦ TRÌ"],
-        "Trần Thị Bình",
-    )));
+    doc.push(admin::signature_right(
+        HeaderStyle::State,
+        &Signer::new(&["CHỦ TRÌ"], "Trần Thị Bình"),
+    ));
     let pages = pdf_text::pages(&render(&doc).expect("renders"));
     assert_eq!(pages.len(), 2);
     assert!(!pages[0].text().contains("Đoạn cuối cùng"));
@@ -783,6 +807,7 @@ fn a_section_row_stays_with_the_next_row() {
 fn signers_of_one_row_share_a_baseline() {
     let mut doc = Document::new("Ký", PageSetup::default());
     doc.push(admin::signatures_two(
+        HeaderStyle::State,
         &Signer::new(&["TRƯỞNG BAN KIỂM PHIẾU HỘI NGHỊ TỔNG KẾT"], "Lê Văn Hùng"),
         &Signer::new(&["THÀNH VIÊN"], "Phạm Thị Hằng"),
     ));

@@ -120,6 +120,8 @@ fn each_inconsistent_ballot_is_a_check_problem_naming_the_award() {
         }),
         ("nhiều hơn số đại biểu có mặt", |wb| {
             wb.conference.attendance[6].present = false;
+            // The election's show of hands was counted among those present.
+            wb.conference.election.agreed = Some(6);
         }),
         ("có mặt tại hội nghị", |wb| {
             flag_ballot(wb).written_votes.push(WrittenVote {
@@ -545,13 +547,13 @@ fn a_tie_break_step_is_stated_in_the_minutes_and_the_score_sheet() {
     }
 }
 
-// ---- file format version 2 -------------------------------------------------
+// ---- file format versions ---------------------------------------------------
 
 #[test]
-fn a_version_1_file_is_migrated_and_saved_as_version_2() {
+fn a_version_1_file_is_migrated_and_saved_as_the_current_version() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-cum8-2019.json");
     let loaded = workbook::load(&path).unwrap();
-    assert_eq!(loaded.workbook.version, 2);
+    assert_eq!(loaded.workbook.version, 3);
     assert!(
         loaded
             .workbook
@@ -561,17 +563,38 @@ fn a_version_1_file_is_migrated_and_saved_as_version_2() {
     );
     let bytes = workbook::to_bytes(&loaded.workbook);
     let text = String::from_utf8(bytes.clone()).unwrap();
-    assert!(text.contains("\"version\": 2"));
+    assert!(text.contains("\"version\": 3"));
     assert!(text.contains("\"ballot_votes\": \"co-thi-dua\""), "{text}");
     let again = workbook::load_bytes(&bytes).unwrap();
     assert_eq!(again.workbook, loaded.workbook);
     assert_eq!(workbook::to_bytes(&again.workbook), bytes, "byte-stable");
 }
 
+/// Last release's sample (version 2) opens whole, verified, and is saved as
+/// version 3 without losing anything it had.
+#[test]
+fn a_version_2_file_opens_and_is_saved_as_version_3() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-cum8-2019.json");
+    let loaded = workbook::load(&path).unwrap();
+    assert_eq!(loaded.integrity, workbook::Integrity::Verified);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.workbook.version, 3);
+    assert!(loaded.workbook.conference.guests.is_empty());
+    assert_eq!(loaded.workbook.conference.election.agreed, None);
+    let bytes = workbook::to_bytes(&loaded.workbook);
+    let old: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut new: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    new["version"] = serde_json::json!(2);
+    new.as_object_mut().unwrap().remove("provenance");
+    let mut old = old;
+    old.as_object_mut().unwrap().remove("provenance");
+    assert_eq!(old, new, "nothing but the version and provenance changed");
+}
+
 #[test]
 fn a_newer_version_says_newer_not_damaged() {
     let text = String::from_utf8(workbook::to_bytes(&sample::build())).unwrap();
-    let v3 = text.replacen("\"version\": 2", "\"version\": 3", 1);
+    let v3 = text.replacen("\"version\": 3", "\"version\": 4", 1);
     let e = workbook::load_bytes(v3.as_bytes()).unwrap_err();
     assert_eq!(e.code(), "newer_version");
 }

@@ -6,19 +6,73 @@
 use super::fonts::{FontStyle, text_width_mm};
 use super::model::{Align, Block, Column, ColumnWidth, Paragraph, Rule, Span};
 
-/// Body text: 13–14 pt; 14 pt reads better on A4 and is the common choice.
+/// Body text: 13–14 pt (Decree 30), 14–15 pt (Guide 36); 14 pt suits both.
 pub const BODY_PT: f32 = 14.0;
-/// Header lines: 12–13 pt, so the two columns fit 165 mm of text width.
-const HEADER_CAPS_PT: f32 = 12.0;
-const MOTTO_PT: f32 = 13.0;
-const PARTY_NAME_PT: f32 = 14.0;
-const NUMBER_PT: f32 = 13.0;
-const PLACE_DATE_PT: f32 = 13.0;
-const TITLE_PT: f32 = 14.0;
-const SIGNATURE_PT: f32 = 13.0;
-const SIGNER_NAME_PT: f32 = 14.0;
-const RECIPIENTS_TITLE_PT: f32 = 12.0;
-const RECIPIENTS_PT: f32 = 11.0;
+
+/// Sizes and forms of one layout's parts: Decree 30/2020/NĐ-CP, Appendix I
+/// (State) or Guide 36-HD/VPTW (2018), Appendix 3 (Party).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// The issuer and its parent body.
+    pub header_caps: f32,
+    /// "Độc lập - Tự do - Hạnh phúc" (State).
+    pub motto: f32,
+    /// "CỘNG HÒA …" (State) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party).
+    pub national: f32,
+    pub number: f32,
+    pub place_date: f32,
+    /// The document's kind ("BIÊN BẢN").
+    pub title: f32,
+    /// The subject line under it.
+    pub subject: f32,
+    /// "TM. …" / "T/M …" (bold).
+    pub authority: f32,
+    /// The signer's office ("CỤM TRƯỞNG"): bold in the State layout, upright
+    /// in the Party one.
+    pub office: f32,
+    pub office_bold: bool,
+    pub signer_name: f32,
+    /// "Nơi nhận:": bold italic (State) or underlined (Party).
+    pub recipients_title: f32,
+    pub recipients: f32,
+    /// Signing on behalf of a collective: "TM." (State) or "T/M" (Party).
+    pub on_behalf: &'static str,
+}
+
+const STATE: Sizes = Sizes {
+    // 12–13 pt, so the two columns fit 165 mm of text width.
+    header_caps: 12.0,
+    motto: 13.0,
+    national: 12.0,
+    number: 13.0,
+    place_date: 13.0,
+    title: 14.0,
+    subject: 14.0,
+    authority: 13.0,
+    office: 13.0,
+    office_bold: true,
+    signer_name: 14.0,
+    recipients_title: 12.0,
+    recipients: 11.0,
+    on_behalf: "TM.",
+};
+
+const PARTY: Sizes = Sizes {
+    header_caps: 14.0,
+    motto: 14.0,
+    national: 15.0,
+    number: 14.0,
+    place_date: 14.0,
+    title: 15.0,
+    subject: 14.0,
+    authority: 14.0,
+    office: 14.0,
+    office_bold: false,
+    signer_name: 14.0,
+    recipients_title: 14.0,
+    recipients: 12.0,
+    on_behalf: "T/M",
+};
 /// Room for a handwritten signature and the seal.
 const SIGNING_SPACE_MM: f32 = 24.0;
 /// First-line indent of body paragraphs (1–1.27 cm).
@@ -38,6 +92,15 @@ pub enum HeaderStyle {
     State,
     /// "ĐẢNG CỘNG SẢN VIỆT NAM", issuer marked with a star.
     Party,
+}
+
+impl HeaderStyle {
+    pub fn sizes(self) -> &'static Sizes {
+        match self {
+            HeaderStyle::State => &STATE,
+            HeaderStyle::Party => &PARTY,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -99,60 +162,62 @@ pub fn header(spec: &HeaderSpec) -> Vec<Block> {
     const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
     const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
+    let z = spec.style.sizes();
     let right_blocks: Vec<Block> = match spec.style {
         HeaderStyle::State => vec![
-            centered(NATION, FontStyle::Bold, HEADER_CAPS_PT),
-            centered(MOTTO, FontStyle::Bold, MOTTO_PT),
-            Block::Rule(Rule::new(text_width_mm(MOTTO, FontStyle::Bold, MOTTO_PT))),
+            centered(NATION, FontStyle::Bold, z.national),
+            centered(MOTTO, FontStyle::Bold, z.motto),
+            Block::Rule(Rule::new(text_width_mm(MOTTO, FontStyle::Bold, z.motto))),
         ],
         HeaderStyle::Party => vec![
-            centered(PARTY, FontStyle::Bold, PARTY_NAME_PT),
-            Block::Rule(Rule::new(text_width_mm(
-                PARTY,
-                FontStyle::Bold,
-                PARTY_NAME_PT,
-            ))),
+            centered(PARTY, FontStyle::Bold, z.national),
+            Block::Rule(Rule::new(text_width_mm(PARTY, FontStyle::Bold, z.national))),
         ],
     };
     // The right column is as wide as its widest line needs, and no wider:
     // the left column gets the rest, whatever the page width.
-    let right_width = [
-        text_width_mm(NATION, FontStyle::Bold, HEADER_CAPS_PT),
-        text_width_mm(MOTTO, FontStyle::Bold, MOTTO_PT),
-    ]
-    .into_iter()
-    .fold(0.0, f32::max)
-        + COLUMN_AIR_MM;
+    let right_width = match spec.style {
+        HeaderStyle::State => [
+            text_width_mm(NATION, FontStyle::Bold, z.national),
+            text_width_mm(MOTTO, FontStyle::Bold, z.motto),
+        ]
+        .into_iter()
+        .fold(0.0, f32::max),
+        // The Party title is short; the 14 pt place-date line under it sets
+        // the width (up to ~95 mm, so the issuer keeps 70 mm).
+        HeaderStyle::Party => text_width_mm(&spec.place_date, FontStyle::Italic, z.place_date)
+            .clamp(text_width_mm(PARTY, FontStyle::Bold, z.national), 95.0),
+    } + COLUMN_AIR_MM;
     // Portrait A4 with Decree margins: the left column's share of 165 mm.
     let left_width = 165.0 - right_width;
 
     let parent = balanced(
         &spec.parent_body.to_uppercase(),
         FontStyle::Regular,
-        HEADER_CAPS_PT,
+        z.header_caps,
         left_width,
     );
     let issuer = balanced(
         &spec.issuer.to_uppercase(),
         FontStyle::Bold,
-        HEADER_CAPS_PT,
+        z.header_caps,
         left_width,
     );
     let mut left_blocks = Vec::new();
     if !parent.trim().is_empty() {
-        left_blocks.push(centered(&parent, FontStyle::Regular, HEADER_CAPS_PT));
+        left_blocks.push(centered(&parent, FontStyle::Regular, z.header_caps));
     }
-    left_blocks.push(centered(&issuer, FontStyle::Bold, HEADER_CAPS_PT));
+    left_blocks.push(centered(&issuer, FontStyle::Bold, z.header_caps));
     match spec.style {
         HeaderStyle::State => {
             let widest = issuer
                 .lines()
-                .map(|l| text_width_mm(l, FontStyle::Bold, HEADER_CAPS_PT))
+                .map(|l| text_width_mm(l, FontStyle::Bold, z.header_caps))
                 .fold(0.0, f32::max);
             // Decree 30: a rule of 1/3 to 1/2 of the issuer's line.
             left_blocks.push(Block::Rule(Rule::new((widest * 0.4).max(15.0))));
         }
-        HeaderStyle::Party => left_blocks.push(centered("*", FontStyle::Regular, HEADER_CAPS_PT)),
+        HeaderStyle::Party => left_blocks.push(centered("*", FontStyle::Regular, z.header_caps)),
     }
 
     let columns = |left: Vec<Block>, right: Vec<Block>| {
@@ -161,8 +226,8 @@ pub fn header(spec: &HeaderSpec) -> Vec<Block> {
             Column::new(ColumnWidth::Mm(right_width), right),
         ])
     };
-    let number = Paragraph::text(&spec.number, FontStyle::Regular, NUMBER_PT).centered();
-    let place_date = Paragraph::text(&spec.place_date, FontStyle::Italic, PLACE_DATE_PT).centered();
+    let number = Paragraph::text(&spec.number, FontStyle::Regular, z.number).centered();
+    let place_date = Paragraph::text(&spec.place_date, FontStyle::Italic, z.place_date).centered();
     vec![
         columns(left_blocks, right_blocks),
         Block::Spacer(1.0),
@@ -189,22 +254,23 @@ pub fn place_date_line(place: &str, day: u32, month: u32, year: i32) -> String {
 
 /// Document kind in bold caps ("BIÊN BẢN"), the subject line in bold under
 /// it, and a short rule under the subject.
-pub fn title(title_caps: &str, subject: &str) -> Vec<Block> {
+pub fn title(style: HeaderStyle, title_caps: &str, subject: &str) -> Vec<Block> {
+    let z = style.sizes();
     let mut blocks = vec![
-        Paragraph::text(title_caps.to_uppercase(), FontStyle::Bold, TITLE_PT)
+        Paragraph::text(title_caps.to_uppercase(), FontStyle::Bold, z.title)
             .centered()
             .space_before(6.0)
             .into(),
     ];
     if !subject.trim().is_empty() {
         blocks.push(
-            Paragraph::text(subject, FontStyle::Bold, TITLE_PT)
+            Paragraph::text(subject, FontStyle::Bold, z.subject)
                 .centered()
                 .into(),
         );
         let widest_line = subject
             .lines()
-            .map(|l| text_width_mm(l, FontStyle::Bold, TITLE_PT))
+            .map(|l| text_width_mm(l, FontStyle::Bold, z.subject))
             .fold(0.0, f32::max);
         blocks.push(Block::Rule(Rule::new(
             (widest_line / 3.0).clamp(20.0, 60.0),
@@ -243,45 +309,92 @@ pub fn unit_lines(name: &str) -> Vec<String> {
     vec![upper]
 }
 
-/// A signature block for a column: bold caps title lines, space to sign,
-/// the bold name.
-pub fn signature(signer: &Signer) -> Vec<Block> {
+/// Is this signature line the signer's authority ("TM. …", "T/M …",
+/// "KT. …", "K/T …") rather than an office?
+fn is_authority(line: &str) -> bool {
+    [
+        "TM.", "T/M", "KT.", "K/T", "Q.", "TL.", "T/L", "TUQ.", "T/U",
+    ]
+    .iter()
+    .any(|p| line.trim_start().to_uppercase().starts_with(p))
+}
+
+/// A signature block for a column: caps title lines (the authority bold;
+/// the office bold in the State layout, upright in the Party one), space
+/// to sign, the bold name.
+pub fn signature(style: HeaderStyle, signer: &Signer) -> Vec<Block> {
+    let z = style.sizes();
     let mut blocks: Vec<Block> = signer
         .lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let gap = if i == 0 { CLOSING_GAP_MM } else { 0.0 };
-            Paragraph::text(l.to_uppercase(), FontStyle::Bold, SIGNATURE_PT)
+            let (font, size) = if is_authority(l) {
+                (FontStyle::Bold, z.authority)
+            } else if z.office_bold {
+                (FontStyle::Bold, z.office)
+            } else {
+                (FontStyle::Regular, z.office)
+            };
+            Paragraph::text(l.to_uppercase(), font, size)
                 .centered()
                 .space_before(gap)
                 .into()
         })
         .collect();
     blocks.push(Block::Spacer(SIGNING_SPACE_MM));
-    blocks.push(centered(&signer.name, FontStyle::Bold, SIGNER_NAME_PT));
+    blocks.push(centered(&signer.name, FontStyle::Bold, z.signer_name));
     blocks
 }
 
 /// "Nơi nhận:" and the list, for the left of the last page.
-pub fn recipients(lines: &[&str]) -> Vec<Block> {
-    let mut blocks = vec![Block::Paragraph(
-        Paragraph::new(vec![Span::bold_italic("Nơi nhận:", RECIPIENTS_TITLE_PT)])
-            .space_before(CLOSING_GAP_MM),
-    )];
+pub fn recipients(style: HeaderStyle, lines: &[&str]) -> Vec<Block> {
+    const TITLE: &str = "Nơi nhận:";
+    let z = style.sizes();
+    let mut blocks = vec![match style {
+        HeaderStyle::State => Block::Paragraph(
+            Paragraph::new(vec![Span::bold_italic(TITLE, z.recipients_title)])
+                .space_before(CLOSING_GAP_MM),
+        ),
+        // Guide 36: "Nơi nhận" upright and underlined; the rule under a
+        // column as wide as the words is that underline.
+        HeaderStyle::Party => {
+            let w = text_width_mm(TITLE, FontStyle::Regular, z.recipients_title);
+            Block::Columns(vec![
+                Column::new(
+                    ColumnWidth::Mm(w),
+                    vec![
+                        Paragraph::text(TITLE, FontStyle::Regular, z.recipients_title)
+                            .space_before(CLOSING_GAP_MM)
+                            .into(),
+                        Block::Rule(Rule::new(w)),
+                    ],
+                ),
+                Column::new(ColumnWidth::Relative(1.0), Vec::new()),
+            ])
+        }
+    }];
     blocks.extend(
         lines
             .iter()
-            .map(|l| Paragraph::text(*l, FontStyle::Regular, RECIPIENTS_PT).into()),
+            .map(|l| Paragraph::text(*l, FontStyle::Regular, z.recipients).into()),
     );
     blocks
 }
 
 /// Recipients on the left, the signature on the right (letters, decisions).
-pub fn recipients_and_signature(recipient_lines: &[&str], signer: &Signer) -> Block {
+pub fn recipients_and_signature(
+    style: HeaderStyle,
+    recipient_lines: &[&str],
+    signer: &Signer,
+) -> Block {
     with_previous(Block::Columns(vec![
-        Column::new(ColumnWidth::Relative(1.0), recipients(recipient_lines)),
-        Column::new(ColumnWidth::Relative(1.1), signature(signer)),
+        Column::new(
+            ColumnWidth::Relative(1.0),
+            recipients(style, recipient_lines),
+        ),
+        Column::new(ColumnWidth::Relative(1.1), signature(style, signer)),
     ]))
 }
 
@@ -292,24 +405,24 @@ pub fn with_previous(block: Block) -> Block {
 }
 
 /// One signature on the right half.
-pub fn signature_right(signer: &Signer) -> Block {
+pub fn signature_right(style: HeaderStyle, signer: &Signer) -> Block {
     with_previous(Block::Columns(vec![
         Column::new(ColumnWidth::Relative(1.0), Vec::new()),
-        Column::new(ColumnWidth::Relative(1.1), signature(signer)),
+        Column::new(ColumnWidth::Relative(1.1), signature(style, signer)),
     ]))
 }
 
 /// Two signatures side by side, e.g. THƯ KÝ left and CHỦ TRÌ right.
-pub fn signatures_two(left: &Signer, right: &Signer) -> Block {
+pub fn signatures_two(style: HeaderStyle, left: &Signer, right: &Signer) -> Block {
     with_previous(Block::Columns(vec![
-        Column::new(ColumnWidth::Relative(1.0), signature(left)).bottom(),
-        Column::new(ColumnWidth::Relative(1.0), signature(right)).bottom(),
+        Column::new(ColumnWidth::Relative(1.0), signature(style, left)).bottom(),
+        Column::new(ColumnWidth::Relative(1.0), signature(style, right)).bottom(),
     ]))
 }
 
 /// Many signers (one per member school of a pact), `per_row` to a row; a
 /// short last row is centred. Each row is one unbreakable block.
-pub fn signature_grid(signers: &[Signer], per_row: usize) -> Vec<Block> {
+pub fn signature_grid(style: HeaderStyle, signers: &[Signer], per_row: usize) -> Vec<Block> {
     let per_row = per_row.max(1);
     let mut blocks = Vec::new();
     for (index, row) in signers.chunks(per_row).enumerate() {
@@ -326,7 +439,7 @@ pub fn signature_grid(signers: &[Signer], per_row: usize) -> Vec<Block> {
         }
         columns.extend(
             row.iter()
-                .map(|s| Column::new(ColumnWidth::Relative(1.0), signature(s)).bottom()),
+                .map(|s| Column::new(ColumnWidth::Relative(1.0), signature(style, s)).bottom()),
         );
         if missing > 0.0 {
             columns.push(Column::new(
@@ -382,7 +495,7 @@ mod tests {
         let signers: Vec<Signer> = (0..7)
             .map(|i| Signer::new(&["HIỆU TRƯỞNG"], &format!("Người {i}")))
             .collect();
-        let grid = signature_grid(&signers, 2);
+        let grid = signature_grid(HeaderStyle::State, &signers, 2);
         let rows: Vec<&Block> = grid
             .iter()
             .filter(|b| matches!(b, Block::Columns(_)))

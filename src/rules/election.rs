@@ -53,3 +53,29 @@ pub fn summarize(wb: &Workbook) -> ElectionSummary {
         deputies: e.deputies.clone(),
     }
 }
+
+/// Member schools present at the conference, who vote on the election by a
+/// show of hands; every current member while no attendance is recorded.
+pub fn schools_present(wb: &Workbook) -> u32 {
+    let c = &wb.conference;
+    if c.attendance.is_empty() {
+        wb.current_members().count() as u32
+    } else {
+        c.attendance.iter().filter(|a| a.present).count() as u32
+    }
+}
+
+/// "nhất trí 7/7 trường (100%)" or "6/7 trường tán thành (85,71%)": the
+/// show of hands on the election, as the minutes write it; None until
+/// counted.
+pub fn show_of_hands(wb: &Workbook) -> Option<String> {
+    let agreed = wb.conference.election.agreed?;
+    let present = schools_present(wb);
+    use crate::rules::ballot::{format_percent, percent_hundredths};
+    let share = format_percent(percent_hundredths(agreed, present));
+    Some(if agreed == present && present > 0 {
+        format!("nhất trí {agreed}/{present} trường ({share})")
+    } else {
+        format!("{agreed}/{present} trường tán thành ({share})")
+    })
+}

@@ -69,6 +69,8 @@ pub enum EditError {
     BallotExists(String),
     #[error("Giờ kết thúc hội nghị sớm hơn giờ bắt đầu.")]
     EndBeforeStart,
+    #[error("Số trường biểu quyết tán thành ({agreed}) nhiều hơn số trường có mặt ({present}).")]
+    TooManyAgreed { agreed: u32, present: u32 },
     #[error(transparent)]
     Activity(activities::ActivityError),
     #[error(transparent)]

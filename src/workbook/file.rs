@@ -255,7 +255,7 @@ pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
         // in memory; the next save writes the current version.
         let old: Value = serde_json::from_str(text).map_err(|_| malformed(text))?;
         let wb: Workbook =
-            serde_json::from_value(parse::migrate_v1(old)).map_err(|_| malformed(text))?;
+            serde_json::from_value(parse::migrate(old)).map_err(|_| malformed(text))?;
         let problems = if check_content == Check::Whole {
             validate(&wb)
         } else {

@@ -644,7 +644,12 @@ pub struct TieDecision {
 pub struct Election {
     pub leader: Option<Id>,
     pub deputies: Vec<Id>,
-    /// How the election went, e.g. "Biểu quyết 7/7 đồng ý".
+    /// Member schools present that approved the leader and deputies by a
+    /// show of hands (the minutes: "biểu quyết nhất trí 7/7 trường
+    /// (100%)"); None until counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<u32>,
+    /// Anything else about how the election went.
     pub note: String,
 }
 
@@ -676,6 +681,16 @@ pub struct Conference {
     pub co_chairs: Vec<Person>,
     pub secretary: Person,
     pub attendance: Vec<Attendance>,
+    /// Guests who are not delegates of a member school (the Academy's
+    /// representatives, the host school's departments).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub guests: Vec<Person>,
+    /// The minutes' summary of the discussion, one paragraph per line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub discussion: String,
+    /// The chair's conclusion, one paragraph per line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub conclusion: String,
     pub ballots: Vec<Ballot>,
     pub tie_decisions: Vec<TieDecision>,
     pub academy_decisions: Vec<AcademyDecision>,

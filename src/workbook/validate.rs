@@ -732,6 +732,17 @@ fn check_election(ck: &mut Checker) {
         }
     }
     ck.duplicates(election.deputies.iter(), "cụm phó năm sau");
+    let present = crate::rules::election::schools_present(wb);
+    if let Some(agreed) = election.agreed
+        && agreed > present
+    {
+        ck.push(
+            "too_many_agreed",
+            format!(
+                "Bầu năm sau: {agreed} trường biểu quyết tán thành, nhưng chỉ {present} trường có mặt."
+            ),
+        );
+    }
     if wb.year >= *YEARS.end() && (election.leader.is_some() || !election.deputies.is_empty()) {
         ck.push(
             "last_year",

@@ -225,6 +225,32 @@ pub fn build() -> Workbook {
 
     wb.activities = activities(&ids);
     wb.conference = conference(&ids);
+    // Each school sent its head and its emulation officer (the seed: "đại
+    // diện lãnh đạo, các đồng chí cán bộ làm công tác thi đua").
+    let delegates: Vec<(Id, Vec<Person>)> = wb
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                vec![
+                    Person {
+                        name: m.head.name.clone(),
+                        title: "Hiệu trưởng".into(),
+                    },
+                    Person {
+                        name: m.officer.name.clone(),
+                        title: "cán bộ phụ trách thi đua".into(),
+                    },
+                ],
+            )
+        })
+        .collect();
+    for a in &mut wb.conference.attendance {
+        if let Some((_, people)) = delegates.iter().find(|(id, _)| *id == a.school) {
+            a.representatives = people.clone();
+        }
+    }
     wb.documents = Documents {
         numbers: [
             (DocKind::ScoreSheet, "04"),
@@ -470,6 +496,12 @@ fn conference(ids: &[Id]) -> Conference {
             .iter()
             .map(|id| Attendance { school: id.clone(), present: true, representatives: Vec::new(), note: String::new() })
             .collect(),
+        guests: vec![p(
+            "",
+            "Các đồng chí trưởng, phó khoa, phòng của Trường Chính trị tỉnh Bà Rịa - Vũng Tàu",
+        )],
+        discussion: "Hội nghị đã thảo luận và thông qua Dự thảo Báo cáo tổng kết phong trào thi đua năm 2019, phương hướng, nhiệm vụ năm 2020 của Cụm thi đua số 8.\nCác đại biểu thảo luận sôi nổi, thống nhất các nội dung của báo cáo tổng kết và phương hướng thi đua năm 2020, tập trung đề xuất các giải pháp nâng cao chất lượng đào tạo, bồi dưỡng, gắn với việc thực hiện Chỉ thị 05 của Bộ Chính trị về \u{201c}Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh\u{201d}.".into(),
+        conclusion: "Đồng chí chủ trì ghi nhận kết quả thi đua năm 2019 của các trường trong Cụm, đề nghị các trường tiếp thu ý kiến thảo luận để hoàn thiện báo cáo tổng kết, hoàn chỉnh hồ sơ đề nghị khen thưởng gửi Học viện đúng thời hạn và triển khai phong trào thi đua năm 2020 ngay từ đầu năm.".into(),
         ballots: vec![
             Ballot {
                 id: Id::new("cluster-ballot1"),
@@ -504,7 +536,8 @@ fn conference(ids: &[Id]) -> Conference {
         election: Election {
             leader: Some(Id::new("ninh-thuan")),
             deputies: vec![Id::new("binh-thuan"), Id::new("binh-duong")],
-            note: "Hội nghị thống nhất 7/7 trường".into(),
+            agreed: Some(7),
+            note: String::new(),
         },
         handover: Handover {
             date: Some(date(2019, 11, 22)),

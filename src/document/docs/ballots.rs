@@ -97,6 +97,7 @@ pub(super) fn papers(wb: &Workbook, r: &Results) -> Document {
         }
         doc.extend(common::header(wb, DocKind::Ballots, false));
         doc.extend(admin::title(
+            common::style(wb),
             "Phiếu bầu",
             &format!("Đề nghị khen thưởng thi đua năm {}", wb.year),
         ));
@@ -166,6 +167,7 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
     );
     doc.extend(common::header(wb, DocKind::CountMinutes, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Biên bản kiểm phiếu",
         &format!("Bầu đề nghị khen thưởng thi đua năm {}", wb.year),
     ));
@@ -246,7 +248,7 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
             .collect()
     };
     doc.push(admin::with_previous(Block::KeepTogether(
-        admin::signature_grid(&signers, 3),
+        admin::signature_grid(common::style(wb), &signers, 3),
     )));
     doc
 }

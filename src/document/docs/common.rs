@@ -103,14 +103,19 @@ pub(crate) fn issuer(wb: &Workbook) -> String {
     }
 }
 
+/// The layout the cluster chose: State (Decree 30) or Party (Guide 36).
+pub(crate) fn style(wb: &Workbook) -> HeaderStyle {
+    match wb.cluster.document_style {
+        DocumentStyle::State => HeaderStyle::State,
+        DocumentStyle::Party => HeaderStyle::Party,
+    }
+}
+
 pub(crate) fn header(wb: &Workbook, kind: DocKind, numbered: bool) -> Vec<Block> {
     admin::header(&HeaderSpec {
         parent_body: wb.cluster.parent_body.clone(),
         issuer: issuer(wb),
-        style: match wb.cluster.document_style {
-            DocumentStyle::State => HeaderStyle::State,
-            DocumentStyle::Party => HeaderStyle::Party,
-        },
+        style: style(wb),
         number: if numbered {
             document_number(wb, kind)
         } else {
@@ -130,11 +135,16 @@ pub(crate) fn leader_head(wb: &Workbook) -> String {
         .unwrap_or_default()
 }
 
-/// "TM. CỤM THI ĐUA SỐ 8 / CỤM TRƯỞNG / name".
+/// "TM. CỤM THI ĐUA SỐ 8 / CỤM TRƯỞNG / name" ("T/M" in the Party
+/// layout).
 pub(crate) fn cluster_signer(wb: &Workbook) -> Signer {
     Signer {
         lines: vec![
-            format!("TM. {}", issuer(wb).to_uppercase()),
+            format!(
+                "{} {}",
+                style(wb).sizes().on_behalf,
+                issuer(wb).to_uppercase()
+            ),
             "CỤM TRƯỞNG".to_string(),
         ],
         name: or_blank(&leader_head(wb)),
@@ -181,8 +191,10 @@ pub(crate) fn missing_common(wb: &Workbook, kind: DocKind) -> Vec<Missing> {
     out
 }
 
-/// Recipients lines in the Decree's form: "- X;" … "- Lưu: VT, …".
-pub(crate) fn recipient_lines(wb: &Workbook) -> Vec<String> {
+/// Recipients lines in the Decree's form: "- X;" … "- Lưu: VT, …". A
+/// document with a "Kính gửi" line (`addressed`) starts with "- Như trên;"
+/// (the addressee is not named twice).
+pub(crate) fn recipient_lines(wb: &Workbook, addressed: bool) -> Vec<String> {
     let mut lines: Vec<String> = wb
         .documents
         .recipients
@@ -190,6 +202,9 @@ pub(crate) fn recipient_lines(wb: &Workbook) -> Vec<String> {
         .map(|l| l.trim().trim_end_matches([';', '.']).to_string())
         .filter(|l| !l.is_empty())
         .collect();
+    if addressed && !lines.iter().any(|l| l.starts_with("Như trên")) {
+        lines.insert(0, "Như trên".to_string());
+    }
     if !lines.iter().any(|l| l.starts_with("Lưu")) {
         lines.push(format!("Lưu: VT, {}", or_blank(&wb.cluster.number_code)));
     }
@@ -199,6 +214,21 @@ pub(crate) fn recipient_lines(wb: &Workbook) -> Vec<String> {
         .enumerate()
         .map(|(i, l)| format!("- {l}{}", if i + 1 == n { "." } else { ";" }))
         .collect()
+}
+
+/// Text typed one paragraph per line, as body paragraphs; a blank line for
+/// the clerk's pen when nothing was typed.
+pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
+    let paras: Vec<Block> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| admin::body(l.trim()).into())
+        .collect();
+    if paras.is_empty() {
+        vec![admin::body(BLANK).into()]
+    } else {
+        paras
+    }
 }
 
 /// A bold heading line ("I. THÀNH PHẦN").

@@ -41,6 +41,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
     );
     doc.extend(common::header(wb, DocKind::Handover, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Biên bản bàn giao",
         &format!("Nhiệm vụ Cụm trưởng {issuer} năm {next}"),
     ));
@@ -107,8 +108,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
             "Hai bên đã kiểm tra, thống nhất nội dung bàn giao. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.",
         )
         .into(),
-        admin::signatures_two(
-            &Signer {
+        admin::signatures_two(common::style(wb), &Signer {
                 lines: vec!["ĐẠI DIỆN BÊN GIAO".into()],
                 name: or_blank(&h.outgoing.name),
             },

@@ -31,6 +31,23 @@ pub(super) fn missing(wb: &Workbook, r: &Results) -> Vec<Missing> {
     if c.attendance.is_empty() {
         out.push(Missing::blank("danh sách trường dự họp"));
     }
+    if c.attendance
+        .iter()
+        .any(|a| a.present && a.representatives.is_empty())
+    {
+        out.push(Missing::blank("đại biểu của từng trường dự họp"));
+    }
+    if c.discussion.trim().is_empty() {
+        out.push(Missing::blank("tóm tắt ý kiến thảo luận"));
+    }
+    if c.conclusion.trim().is_empty() {
+        out.push(Missing::blank("kết luận của chủ trì"));
+    }
+    if c.election.leader.is_some() && c.election.agreed.is_none() {
+        out.push(Missing::blank(
+            "kết quả biểu quyết giới thiệu Cụm trưởng, Cụm phó",
+        ));
+    }
     for b in r.ballots.iter().filter_map(|b| b.as_ref().err()) {
         out.push(Missing::blank(format!(
             "số liệu hợp lệ của phiếu bầu {} ({})",
@@ -234,6 +251,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.extend(common::header(wb, DocKind::Minutes, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Biên bản",
         &format!("Họp bình xét thi đua năm {} của {issuer}", wb.year),
     ));
@@ -286,12 +304,19 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             }
             lines.push(line);
         }
-        // A list: each item ends with ";", the last with ".".
-        let n = lines.len();
-        for (i, line) in lines.into_iter().enumerate() {
-            let end = if i + 1 == n { '.' } else { ';' };
-            doc.push(item(&format!("{line}{end}")));
-        }
+        list(&mut doc, lines);
+    }
+    if !c.guests.is_empty() {
+        doc.push(labelled("Khách mời: ", ""));
+        // A guest may be a group ("Các đồng chí trưởng, phó khoa …").
+        let guest = |g: &Person| {
+            if g.name.trim().is_empty() {
+                g.title.trim().to_string()
+            } else {
+                person(g)
+            }
+        };
+        list(&mut doc, c.guests.iter().map(guest).collect());
     }
     if let Some(b) = r.ballots.iter().find_map(|b| b.as_ref().ok()) {
         doc.push(admin::body(&format!(
@@ -307,7 +332,9 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         )));
     }
     doc.push(heading("II. NỘI DUNG"));
-    doc.push(heading("1. Kết quả chấm điểm thi đua"));
+    doc.push(heading("1. Thảo luận báo cáo tổng kết"));
+    doc.extend(common::paragraphs(&c.discussion));
+    doc.push(heading("2. Kết quả chấm điểm thi đua"));
     doc.push(admin::body(&format!(
         "Hội nghị đã thông qua kết quả chấm điểm thi đua năm {} của các trường (thang điểm {}), cụ thể như sau:",
         wb.year,
@@ -315,9 +342,9 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     )));
     doc.push(common::ranking_table(wb, r, TABLE_PT));
     doc.extend(common::tie_note(wb, r, TABLE_PT));
-    doc.push(heading("2. Kết quả bỏ phiếu bình xét khen thưởng"));
+    doc.push(heading("3. Kết quả bỏ phiếu bình xét khen thưởng"));
     doc.extend(ballot_blocks(wb, r));
-    doc.push(heading("3. Đề nghị khen thưởng"));
+    doc.push(heading("4. Đề nghị khen thưởng"));
     let lines = proposal_lines(wb, r);
     if lines.is_empty() {
         doc.push(admin::body("Hội nghị không đề nghị trường nào."));
@@ -340,10 +367,8 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             a.withheld.as_deref().unwrap_or_default()
         )));
     }
-    doc.push(heading(&format!(
-        "4. Bầu Cụm trưởng, Cụm phó năm {}",
-        i32::from(wb.year) + 1
-    )));
+    let next = i32::from(wb.year) + 1;
+    doc.push(heading(&format!("5. Bầu Cụm trưởng, Cụm phó năm {next}")));
     let e = &r.election;
     let leader = e
         .leader
@@ -358,6 +383,16 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             .collect::<Vec<_>>()
             .join("; ")
     };
+    // How the vote was taken, not only its outcome.
+    let vote = crate::rules::election::show_of_hands(wb).unwrap_or_else(|| {
+        format!(
+            "(……/{} trường tán thành)",
+            crate::rules::election::schools_present(wb)
+        )
+    });
+    doc.push(admin::body(&format!(
+        "Hội nghị biểu quyết {vote} giới thiệu đơn vị Cụm trưởng, Cụm phó năm {next}:"
+    )));
     doc.push(item(&format!("Cụm trưởng: {leader};")));
     doc.push(item(&format!("Cụm phó: {deputies}.")));
     if !c.election.note.trim().is_empty() {
@@ -366,14 +401,15 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             c.election.note.trim().trim_end_matches('.')
         )));
     }
+    doc.push(heading("III. KẾT LUẬN CỦA CHỦ TRÌ HỘI NGHỊ"));
+    doc.extend(common::paragraphs(&c.conclusion));
     doc.push(Block::KeepTogether(vec![
         admin::body(&format!(
             "Hội nghị kết thúc vào lúc {} cùng ngày. Biên bản đã được đọc lại cho các đại biểu dự hội nghị cùng nghe và nhất trí thông qua.",
             common::time_words(c.end)
         ))
         .into(),
-        admin::signatures_two(
-            &Signer {
+        admin::signatures_two(common::style(wb), &Signer {
                 lines: vec!["THƯ KÝ".into()],
                 name: or_blank(&c.secretary.name),
             },
@@ -384,4 +420,13 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         ),
     ]));
     doc
+}
+
+/// A list: each item ends with ";", the last with ".".
+fn list(doc: &mut Document, lines: Vec<String>) {
+    let n = lines.len();
+    for (i, line) in lines.into_iter().enumerate() {
+        let end = if i + 1 == n { '.' } else { ';' };
+        doc.push(item(&format!("{}{end}", line.trim_end_matches(['.', ';']))));
+    }
 }

@@ -25,6 +25,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
     );
     doc.extend(common::header(wb, DocKind::Pact, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Giao ước thi đua",
         &format!("Năm {} của các trường thuộc {issuer}", wb.year),
     ));
@@ -93,7 +94,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
     // The signatures stay together (no school's alone on the last page),
     // with the last lines of the text above them.
     doc.push(admin::with_previous(Block::KeepTogether(
-        admin::signature_grid(&signers, 2),
+        admin::signature_grid(common::style(wb), &signers, 2),
     )));
     doc
 }

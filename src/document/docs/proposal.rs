@@ -55,6 +55,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.extend(common::header(wb, DocKind::Proposal, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Tờ trình",
         &format!("Về việc đề nghị khen thưởng thi đua năm {}", wb.year),
     ));
@@ -175,9 +176,10 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         "{issuer} kính trình {} xem xét, quyết định./.",
         addressee(wb)
     )));
-    let lines = common::recipient_lines(wb);
+    let lines = common::recipient_lines(wb, true);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     doc.push(Block::KeepTogether(vec![admin::recipients_and_signature(
+        common::style(wb),
         &refs,
         &common::cluster_signer(wb),
     )]));

@@ -1,7 +1,7 @@
 //! Báo cáo tổng kết: the year-end report, with the score sheet appended.
 
 use super::Missing;
-use super::common::{self, BLANK, TABLE_PT, ccell, hcell, heading, item, lcell};
+use super::common::{self, TABLE_PT, ccell, hcell, heading, item, lcell};
 use crate::document::admin;
 use crate::document::{Block, ColumnWidth, Document, FontStyle, PageSetup, Paragraph, Row, Table};
 use crate::rules::Results;
@@ -31,19 +31,6 @@ pub(super) fn missing(wb: &Workbook) -> Vec<Missing> {
     out
 }
 
-fn paragraphs(text: &str) -> Vec<Block> {
-    let paras: Vec<Block> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| admin::body(l.trim()).into())
-        .collect();
-    if paras.is_empty() {
-        vec![admin::body(BLANK).into()]
-    } else {
-        paras
-    }
-}
-
 pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     let issuer = common::issuer(wb);
     let next = i32::from(wb.year) + 1;
@@ -57,6 +44,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.extend(common::header(wb, DocKind::Report, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Báo cáo",
         &format!(
             "Tổng kết phong trào thi đua năm {} và phương hướng nhiệm vụ năm {next}",
@@ -64,9 +52,9 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         ),
     ));
     doc.push(heading("I. TÌNH HÌNH CHUNG"));
-    doc.extend(paragraphs(&texts.situation));
+    doc.extend(common::paragraphs(&texts.situation));
     doc.push(heading("II. KẾT QUẢ THỰC HIỆN"));
-    doc.extend(paragraphs(&texts.results));
+    doc.extend(common::paragraphs(&texts.results));
     doc.push(heading("1. Các hoạt động theo loại"));
     let mut by_kind = Table::new(vec![
         ColumnWidth::Mm(STT_MM),
@@ -183,14 +171,15 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
         }
     }
     doc.push(heading("III. ĐÁNH GIÁ CHUNG"));
-    doc.extend(paragraphs(&texts.assessment));
+    doc.extend(common::paragraphs(&texts.assessment));
     doc.push(heading(&format!("IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM {next}")));
-    doc.extend(paragraphs(&texts.directions));
+    doc.extend(common::paragraphs(&texts.directions));
     doc.push(heading("V. ĐỀ XUẤT, KIẾN NGHỊ"));
-    doc.extend(paragraphs(&texts.proposals));
-    let lines = common::recipient_lines(wb);
+    doc.extend(common::paragraphs(&texts.proposals));
+    let lines = common::recipient_lines(wb, false);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     doc.push(Block::KeepTogether(vec![admin::recipients_and_signature(
+        common::style(wb),
         &refs,
         &common::cluster_signer(wb),
     )]));

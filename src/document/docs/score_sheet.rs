@@ -28,6 +28,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     );
     doc.extend(common::header(wb, DocKind::ScoreSheet, true));
     doc.extend(admin::title(
+        common::style(wb),
         "Bảng tổng hợp điểm",
         &format!(
             "Chấm điểm thi đua năm {} của {}",
@@ -62,9 +63,17 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     };
     let leader = common::cluster_signer(wb);
     doc.push(admin::with_previous(Block::Columns(vec![
-        Column::new(ColumnWidth::Relative(1.0), admin::signature(&secretary)).bottom(),
+        Column::new(
+            ColumnWidth::Relative(1.0),
+            admin::signature(common::style(wb), &secretary),
+        )
+        .bottom(),
         Column::new(ColumnWidth::Relative(0.6), Vec::new()),
-        Column::new(ColumnWidth::Relative(1.0), admin::signature(&leader)).bottom(),
+        Column::new(
+            ColumnWidth::Relative(1.0),
+            admin::signature(common::style(wb), &leader),
+        )
+        .bottom(),
     ])));
     doc
 }

@@ -54,6 +54,40 @@ pub enum ConferenceEdit {
     SetAcademyDecision(AcademyDecision),
     /// The news item's byline: name, then title, one per line.
     SetNewsByline(String),
+    /// What the minutes record beyond the figures: guests, the discussion
+    /// and the chair's conclusion.
+    SetMinutesText(MinutesText),
+}
+
+/// The minutes' own text, typed at or after the conference.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MinutesText {
+    pub guests: Vec<Person>,
+    /// One paragraph per line.
+    pub discussion: String,
+    /// One paragraph per line.
+    pub conclusion: String,
+}
+
+impl MinutesText {
+    pub fn of(wb: &Workbook) -> MinutesText {
+        let c = &wb.conference;
+        MinutesText {
+            guests: c.guests.clone(),
+            discussion: c.discussion.clone(),
+            conclusion: c.conclusion.clone(),
+        }
+    }
+}
+
+/// Paragraphs typed one per line: each trimmed, empty lines dropped.
+fn tidy_paragraphs(text: &mut String) {
+    let lines: Vec<String> = crate::text::nfc(text)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    *text = lines.join("\n");
 }
 
 impl ConferenceEdit {
@@ -84,6 +118,19 @@ impl ConferenceEdit {
         }
         match self {
             ConferenceEdit::SetNewsByline(_) => unreachable!("handled above"),
+            ConferenceEdit::SetMinutesText(mut m) => {
+                for g in &mut m.guests {
+                    tidy_person(g);
+                }
+                m.guests
+                    .retain(|g| !g.name.is_empty() || !g.title.is_empty());
+                tidy_paragraphs(&mut m.discussion);
+                tidy_paragraphs(&mut m.conclusion);
+                let c = &mut wb.conference;
+                c.guests = m.guests;
+                c.discussion = m.discussion;
+                c.conclusion = m.conclusion;
+            }
             ConferenceEdit::SetDetails(mut d) => {
                 if let (Some(s), Some(e)) = (d.start, d.end)
                     && e < s
@@ -176,6 +223,12 @@ impl ConferenceEdit {
                     }
                 }
                 e.deputies = unique;
+                if let Some(agreed) = e.agreed {
+                    let present = crate::rules::election::schools_present(wb);
+                    if agreed > present {
+                        return Err(EditError::TooManyAgreed { agreed, present });
+                    }
+                }
                 tidy(&mut e.note);
                 wb.conference.election = e;
             }

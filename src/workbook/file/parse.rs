@@ -323,11 +323,12 @@ fn describe_expected(expected: &str) -> String {
     }
 }
 
-/// Version 1 → 2: a tie-break by ballot votes names its award. Version 1
-/// broke ties with whichever ballot came first among the awards, flag
-/// first; the nearest explicit rule is the flag's ballot (the first flag
-/// award, else the first award).
-pub(super) fn migrate_v1(mut value: Value) -> Value {
+/// An older file brought up to date. Version 1 → 2: a tie-break by ballot
+/// votes names its award (version 1 broke ties with whichever ballot came
+/// first among the awards, flag first; the nearest explicit rule is the
+/// flag's ballot: the first flag award, else the first award). Version
+/// 2 → 3 only adds fields that default to empty.
+pub(super) fn migrate(mut value: Value) -> Value {
     let awards = value
         .pointer("/rules/awards")
         .and_then(Value::as_array)
