@@ -521,3 +521,122 @@ fn tab_reaches_checkboxes_and_lists() {
             .all(|l| Some(l) != wb.conference.election.leader.as_ref())
     );
 }
+
+/// Issue 15 in the window: each school's delegates typed beside its name,
+/// the election's show of hands, and the minutes' guests, discussion and
+/// conclusion typed in their own card; a box ticked in one card keeps what
+/// is being typed in another.
+#[test]
+fn the_minutes_text_is_typed_in_the_year_end_view() {
+    use iced::widget::text_editor::{Action, Edit};
+    use thidua::app::screen::year_end::{MinutesField, delegates_id};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    support::ui::send(&mut app, [Message::Navigate(View::YearEnd)]);
+    let tay_ninh = Id::new("tay-ninh");
+    assert!(
+        simulator(&app)
+            .find(selector::id(delegates_id(&tay_ninh)))
+            .is_ok()
+    );
+    assert!(shows(
+        &app,
+        "Phan Văn Ơn, Hiệu trưởng; Huỳnh Thị Ý, cán bộ phụ trách thi đua"
+    ));
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::Delegates(
+            tay_ninh.clone(),
+            "Phan Văn Ơn, Hiệu trưởng; Lê Thị Mai, Phó Trưởng phòng Đào tạo, phụ trách thi đua"
+                .into(),
+        ))],
+    );
+    // Another school marked absent meanwhile: the typed delegates stay.
+    let dong_nai = Id::new("dong-nai");
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::Present(dong_nai.clone(), false))],
+    );
+    assert!(shows(
+        &app,
+        "Phan Văn Ơn, Hiệu trưởng; Lê Thị Mai, Phó Trưởng phòng Đào tạo, phụ trách thi đua"
+    ));
+    send(&mut app, [Message::YearEnd(YearEnd::SaveDelegates)]);
+    let wb = app.workbook().unwrap();
+    let a = wb
+        .conference
+        .attendance
+        .iter()
+        .find(|a| a.school == tay_ninh)
+        .unwrap();
+    assert_eq!(a.representatives.len(), 2);
+    assert_eq!(a.representatives[1].name, "Lê Thị Mai");
+    assert_eq!(
+        a.representatives[1].title,
+        "Phó Trưởng phòng Đào tạo, phụ trách thi đua"
+    );
+
+    // The show of hands: a word is refused with why; 6 of the 6 present.
+    send(
+        &mut app,
+        [
+            Message::YearEnd(YearEnd::Agreed("sáu".into())),
+            Message::YearEnd(YearEnd::SaveElection),
+        ],
+    );
+    assert!(shows(&app, s::AGREED_NOT_A_NUMBER));
+    assert_eq!(app.workbook().unwrap().conference.election.agreed, Some(7));
+    send(
+        &mut app,
+        [
+            Message::YearEnd(YearEnd::Agreed("6".into())),
+            Message::YearEnd(YearEnd::SaveElection),
+        ],
+    );
+    assert_eq!(app.workbook().unwrap().conference.election.agreed, Some(6));
+
+    // The minutes' text: opened with "Sửa", typed, saved; one undo step.
+    let before = app.workbook().unwrap().clone();
+    send(&mut app, [Message::YearEnd(YearEnd::EditMinutes)]);
+    let paste = |f, t: &str| {
+        Message::YearEnd(YearEnd::Minutes(
+            f,
+            Action::Edit(Edit::Paste(std::sync::Arc::new(t.to_string()))),
+        ))
+    };
+    send(
+        &mut app,
+        [
+            Message::YearEnd(YearEnd::Minutes(
+                MinutesField::Conclusion,
+                Action::SelectAll,
+            )),
+            paste(
+                MinutesField::Conclusion,
+                "Chủ trì kết luận: hoàn thành hồ sơ trước 30/11/2019.\n\n  ",
+            ),
+            // The cursor starts at the top: a line above the one there.
+            paste(
+                MinutesField::Guests,
+                "Đồng chí Nguyễn Văn A, Vụ Thi đua - Khen thưởng\n",
+            ),
+            Message::YearEnd(YearEnd::SaveMinutes),
+        ],
+    );
+    let c = &app.workbook().unwrap().conference;
+    assert_eq!(
+        c.conclusion,
+        "Chủ trì kết luận: hoàn thành hồ sơ trước 30/11/2019."
+    );
+    assert_eq!(c.guests.len(), 2, "{:?}", c.guests);
+    assert_eq!(
+        c.guests[0].title,
+        "Đồng chí Nguyễn Văn A, Vụ Thi đua - Khen thưởng"
+    );
+    assert!(shows(
+        &app,
+        "Chủ trì kết luận: hoàn thành hồ sơ trước 30/11/2019."
+    ));
+    send(&mut app, [Message::Undo]);
+    assert_eq!(app.workbook().unwrap(), &before);
+}

@@ -280,15 +280,30 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
         cursor: mouse::Cursor,
         viewport: &Rectangle,
     ) {
-        self.inner.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
-            viewport,
-        );
+        let bounds = layout.bounds();
+        let Some(visible) = bounds.intersection(viewport) else {
+            return; // scrolled out of sight
+        };
+        let draw = |renderer: &mut Renderer| {
+            self.inner.as_widget().draw(
+                &tree.children[0],
+                renderer,
+                theme,
+                style,
+                layout,
+                cursor,
+                viewport,
+            );
+        };
+        if visible == bounds {
+            draw(renderer);
+        } else {
+            // Half scrolled out: iced 0.14's tiny-skia text pipeline does not
+            // clip raw text (a pick list's label) to the viewport it is given,
+            // so the label was drawn over the view's title and stayed there.
+            // A layer clips everything drawn inside it.
+            iced::advanced::Renderer::with_layer(renderer, visible, draw);
+        }
         if tree.state.downcast_ref::<Focus>().focused {
             // The ring sits on the button's edge, inside its bounds, so a
             // scrollable or a row around it never clips it away.

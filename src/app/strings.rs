@@ -309,8 +309,26 @@ pub fn rotation_suggests(leader: &str, deputies: &str) -> String {
 }
 pub const DIFFERS_FROM_ROTATION: &str =
     "Kết quả bầu khác gợi ý luân phiên (hội nghị quyết định; biên bản sẽ ghi theo kết quả bầu).";
-pub const ELECTION_NOTE: &str = "Ghi chú kết quả bầu";
-pub const ELECTION_NOTE_HINT: &str = "ví dụ: Hội nghị thống nhất 7/7 trường";
+pub const ELECTION_NOTE: &str = "Ghi chú thêm về việc bầu";
+pub const ELECTION_NOTE_HINT: &str = "ví dụ: Cụm phó thứ hai do Hội nghị đề cử";
+/// The show of hands on the election, out of the schools present.
+pub fn agreed_label(present: u32) -> String {
+    format!("Số trường biểu quyết tán thành (trên {present} trường có mặt)")
+}
+pub const AGREED_HINT: &str = "ví dụ: 7 — để trống nếu chưa biểu quyết";
+pub const AGREED_NOT_A_NUMBER: &str =
+    "Số trường biểu quyết tán thành phải là một số nguyên (ví dụ 7), hoặc để trống.";
+pub const DELEGATES_HINT: &str = "Đại biểu: Họ tên, chức vụ; Họ tên, chức vụ";
+pub const SAVE_DELEGATES: &str = "Lưu danh sách đại biểu";
+pub const MINUTES_TEXT: &str = "Nội dung biên bản họp";
+pub const MINUTES_TEXT_HELP: &str =
+    "Ghi trong cuộc họp; in vào Biên bản họp bình xét. Mỗi dòng một đoạn.";
+pub const GUESTS: &str = "Khách mời (mỗi dòng một người hoặc một nhóm, như sẽ in)";
+pub const GUESTS_HINT: &str =
+    "ví dụ: Đồng chí Nguyễn Văn A, Phó Vụ trưởng Vụ Thi đua - Khen thưởng";
+pub const NOT_TYPED_YET: &str = "(chưa ghi)";
+pub const DISCUSSION: &str = "Tóm tắt ý kiến thảo luận";
+pub const CONCLUSION: &str = "Kết luận của chủ trì hội nghị";
 pub const HANDOVER: &str = "Bàn giao";
 pub const HANDOVER_DATE: &str = "Ngày bàn giao";
 pub const HANDOVER_PLACE: &str = "Địa điểm bàn giao";

@@ -9,14 +9,14 @@ use std::path::PathBuf;
 use crate::app::button::{self, button};
 use crate::app::checkbox::checkbox;
 use crate::app::pick_list::pick_list;
-use iced::widget::{column, container, row, scrollable, space, text, text_input};
+use iced::widget::{column, container, row, scrollable, space, text, text_editor, text_input};
 use iced::{Alignment, Element, Length, Task};
 use jiff::civil::{Date, Time};
 
 use crate::app::dialog::Picked;
 use crate::app::{font, strings as s, theme};
 use crate::rules::election;
-use crate::workbook::edit::conference::Details;
+use crate::workbook::edit::conference::{Details, MinutesText};
 use crate::workbook::edit::{ConferenceEdit, Edit};
 use crate::workbook::{Attendance, Election, Handover, Id, Person, Workbook};
 
@@ -64,9 +64,17 @@ pub fn parse_time(s: &str) -> Result<Option<Time>, Unreadable> {
     Time::new(h, m, 0, 0).map(Some).map_err(|_| Unreadable)
 }
 
-/// Text fields of the conference details.
 /// The news byline's input (for tests and focus).
 pub const BYLINE_ID: &str = "news-byline";
+/// The show of hands' input.
+pub const AGREED_ID: &str = "election-agreed";
+
+/// A school's delegates input.
+pub fn delegates_id(school: &Id) -> iced::widget::Id {
+    iced::widget::Id::from(format!("delegates-{school}"))
+}
+
+/// Text fields of the conference details.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DetailField {
@@ -187,13 +195,129 @@ impl std::fmt::Display for Choice {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     details: Option<[String; 8]>,
+    /// Each present school's delegates as typed ("Họ tên, chức vụ; …"),
+    /// by school.
+    delegates: Option<Vec<(Id, String)>>,
     election: Option<Election>,
+    /// The show of hands as typed (a number of schools, or empty).
+    agreed: Option<String>,
     handover: Option<HandoverDraft>,
+    minutes: Option<MinutesDraft>,
+    /// The section whose edit was last handed to the app: only its draft
+    /// is dropped when the edit lands (a box ticked elsewhere must not
+    /// throw away what is being typed in another card).
+    saving: Option<Section>,
     /// Where no native dialog exists: the path typed for next year's file.
     next_year_path: Option<String>,
     /// The news item's byline as typed ("Họ tên; chức vụ").
     byline: Option<String>,
     error: Option<String>,
+}
+
+/// A card of the view, each with its own draft and its own Save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Details,
+    Delegates,
+    Election,
+    Handover,
+    Minutes,
+}
+
+/// The minutes' own text as typed: guests one per line, the discussion
+/// and the conclusion one paragraph per line.
+#[derive(Debug, Clone, Default)]
+struct MinutesDraft {
+    guests: text_editor::Content,
+    discussion: text_editor::Content,
+    conclusion: text_editor::Content,
+}
+
+/// The three multi-line fields of the minutes card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesField {
+    Guests,
+    Discussion,
+    Conclusion,
+}
+
+impl MinutesDraft {
+    fn of(wb: &Workbook) -> MinutesDraft {
+        let c = &wb.conference;
+        let guests: Vec<String> = c.guests.iter().map(person_text).collect();
+        MinutesDraft {
+            guests: text_editor::Content::with_text(&guests.join("\n")),
+            discussion: text_editor::Content::with_text(&c.discussion),
+            conclusion: text_editor::Content::with_text(&c.conclusion),
+        }
+    }
+
+    fn field(&mut self, f: MinutesField) -> &mut text_editor::Content {
+        match f {
+            MinutesField::Guests => &mut self.guests,
+            MinutesField::Discussion => &mut self.discussion,
+            MinutesField::Conclusion => &mut self.conclusion,
+        }
+    }
+
+    /// A guest line is kept as typed (it may name a group: "Các đồng chí
+    /// trưởng, phó khoa, phòng …"), so the minutes print it as typed.
+    fn text(&self) -> MinutesText {
+        MinutesText {
+            guests: self
+                .guests
+                .text()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| Person {
+                    name: String::new(),
+                    title: l.to_string(),
+                })
+                .collect(),
+            discussion: self.discussion.text(),
+            conclusion: self.conclusion.text(),
+        }
+    }
+}
+
+/// "Họ tên, chức vụ", or the title alone for a group.
+fn person_text(p: &Person) -> String {
+    match (p.name.trim(), p.title.trim()) {
+        ("", t) => t.to_string(),
+        (n, "") => n.to_string(),
+        (n, t) => format!("{n}, {t}"),
+    }
+}
+
+/// "Ngô Thị Liên, Hiệu trưởng; Đinh Thị Mai Yên, cán bộ thi đua": each
+/// person's name before the first comma, the title after it.
+pub fn parse_people(typed: &str) -> Vec<Person> {
+    typed
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once(',') {
+            Some((name, title)) => Person {
+                name: name.trim().to_string(),
+                title: title.trim().to_string(),
+            },
+            None => Person {
+                name: p.to_string(),
+                title: String::new(),
+            },
+        })
+        .collect()
+}
+
+fn delegates_of(wb: &Workbook) -> Vec<(Id, String)> {
+    attendance(wb)
+        .into_iter()
+        .map(|a| {
+            let people: Vec<String> = a.representatives.iter().map(person_text).collect();
+            (a.school, people.join("; "))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,9 +333,13 @@ pub enum Message {
     SaveDetails,
     Present(Id, bool),
     AllPresent,
+    Delegates(Id, String),
+    SaveDelegates,
     Leader(Choice),
     Deputy(Id, bool),
     ElectionNote(String),
+    /// The number of schools approving the election by a show of hands.
+    Agreed(String),
     UseSuggestion,
     SaveElection,
     Handover(HandoverField, String),
@@ -221,7 +349,10 @@ pub enum Message {
     SaveHandover,
     Byline(String),
     SaveByline,
-    DiscardDrafts,
+    EditMinutes,
+    Minutes(MinutesField, text_editor::Action),
+    SaveMinutes,
+    DiscardDrafts(Section),
     NextYear,
     NextYearPicked(Picked),
     NextYearPath(String),
@@ -314,9 +445,39 @@ impl State {
             Message::SaveDetails => {
                 let d = self.details.clone().unwrap_or_else(|| details_of(wb));
                 match details(&d) {
-                    Ok(details) => return edit(ConferenceEdit::SetDetails(details)),
+                    Ok(details) => {
+                        return self.save(Section::Details, ConferenceEdit::SetDetails(details));
+                    }
                     Err(e) => self.error = Some(e),
                 }
+            }
+            Message::Delegates(school, v) => {
+                let list = self.delegates.get_or_insert_with(|| delegates_of(wb));
+                if let Some((_, typed)) = list.iter_mut().find(|(id, _)| *id == school) {
+                    *typed = v;
+                }
+            }
+            Message::SaveDelegates => {
+                let typed = self.delegates.clone().unwrap_or_else(|| delegates_of(wb));
+                let mut list = attendance(wb);
+                for a in &mut list {
+                    if let Some((_, t)) = typed.iter().find(|(id, _)| *id == a.school) {
+                        a.representatives = parse_people(t);
+                    }
+                }
+                return self.save(Section::Delegates, ConferenceEdit::SetAttendance(list));
+            }
+            Message::Agreed(v) => self.agreed = Some(v),
+            Message::EditMinutes => self.minutes = Some(MinutesDraft::of(wb)),
+            Message::Minutes(f, action) => {
+                self.minutes
+                    .get_or_insert_with(|| MinutesDraft::of(wb))
+                    .field(f)
+                    .perform(action);
+            }
+            Message::SaveMinutes => {
+                let m = self.minutes.clone().unwrap_or_else(|| MinutesDraft::of(wb));
+                return self.save(Section::Minutes, ConferenceEdit::SetMinutesText(m.text()));
             }
             Message::Present(school, present) => {
                 let mut list = attendance(wb);
@@ -362,11 +523,23 @@ impl State {
                 e.deputies = sum.suggested_deputies;
             }
             Message::SaveElection => {
-                let e = self
+                let mut e = self
                     .election
                     .clone()
                     .unwrap_or_else(|| wb.conference.election.clone());
-                return edit(ConferenceEdit::SetElection(e));
+                if let Some(typed) = &self.agreed {
+                    match typed.trim() {
+                        "" => e.agreed = None,
+                        t => match t.parse::<u32>() {
+                            Ok(n) => e.agreed = Some(n),
+                            Err(_) => {
+                                self.error = Some(s::AGREED_NOT_A_NUMBER.to_string());
+                                return Action::None;
+                            }
+                        },
+                    }
+                }
+                return self.save(Section::Election, ConferenceEdit::SetElection(e));
             }
             Message::Handover(f, v) => {
                 self.handover.get_or_insert_with(|| handover_of(wb)).fields[f as usize] = v;
@@ -391,7 +564,7 @@ impl State {
             Message::SaveHandover => {
                 let h = self.handover.clone().unwrap_or_else(|| handover_of(wb));
                 match handover(&h) {
-                    Ok(h) => return edit(ConferenceEdit::SetHandover(h)),
+                    Ok(h) => return self.save(Section::Handover, ConferenceEdit::SetHandover(h)),
                     Err(e) => self.error = Some(e),
                 }
             }
@@ -403,7 +576,7 @@ impl State {
                     return edit(ConferenceEdit::SetNewsByline(lines));
                 }
             }
-            Message::DiscardDrafts => self.reset(),
+            Message::DiscardDrafts(section) => self.drop_draft(section),
             Message::NextYear => {
                 return Action::Run(Task::perform(
                     pick_next_year(next_year_name(wb)),
@@ -436,17 +609,38 @@ impl State {
         Action::None
     }
 
+    /// Hands a section's edit to the app; its draft goes once it lands.
+    fn save(&mut self, section: Section, e: ConferenceEdit) -> Action {
+        self.saving = Some(section);
+        edit(e)
+    }
+
+    fn drop_draft(&mut self, section: Section) {
+        match section {
+            Section::Details => self.details = None,
+            Section::Delegates => self.delegates = None,
+            Section::Election => {
+                self.election = None;
+                self.agreed = None;
+            }
+            Section::Handover => self.handover = None,
+            Section::Minutes => self.minutes = None,
+        }
+    }
+
     /// How applying our last edit went.
     pub fn applied(&mut self, result: Result<(), String>) -> Option<String> {
         match result {
             Ok(()) => {
-                // The saved section now shows the workbook again.
-                self.details = None;
-                self.election = None;
-                self.handover = None;
+                // The saved section now shows the workbook again; the
+                // others keep what is being typed.
+                if let Some(section) = self.saving.take() {
+                    self.drop_draft(section);
+                }
                 None
             }
             Err(e) => {
+                self.saving = None;
                 self.error = Some(e);
                 None
             }
@@ -525,6 +719,7 @@ impl State {
         page = page
             .push(self.details_card(wb, d))
             .push(self.election_card(wb))
+            .push(self.minutes_card(wb))
             .push(self.handover_card(wb))
             .push(self.news_card(wb));
         column![
@@ -556,7 +751,11 @@ impl State {
             input(F::Place),
             row![input(F::ChairName), input(F::ChairTitle)].spacing(theme::SPACE_M),
             row![input(F::SecretaryName), input(F::SecretaryTitle)].spacing(theme::SPACE_M),
-            save_row(self.details.is_some(), Message::SaveDetails),
+            save_row(
+                self.details.is_some(),
+                Message::SaveDetails,
+                Section::Details
+            ),
         ]
         .spacing(theme::SPACE_S);
 
@@ -581,6 +780,7 @@ impl State {
             .align_y(Alignment::Center)
         ]
         .spacing(4);
+        let typed = self.delegates.clone().unwrap_or_else(|| delegates_of(wb));
         for a in list {
             let id = a.school.clone();
             att = att.push(
@@ -588,7 +788,31 @@ impl State {
                     .label(wb.school_full_name(&a.school))
                     .on_toggle(move |b| Message::Present(id.clone(), b)),
             );
+            if a.present {
+                let value = typed
+                    .iter()
+                    .find(|(id, _)| *id == a.school)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default();
+                let id = a.school.clone();
+                att = att.push(
+                    container(
+                        text_input(s::DELEGATES_HINT, &value)
+                            .id(delegates_id(&a.school))
+                            .on_input(move |v| Message::Delegates(id.clone(), v))
+                            .on_submit(Message::SaveDelegates)
+                            .size(theme::TEXT_SMALL)
+                            .padding(4),
+                    )
+                    .padding(iced::Padding::ZERO.left(26)),
+                );
+            }
         }
+        att = att.push(save_row(
+            self.delegates.is_some(),
+            Message::SaveDelegates,
+            Section::Delegates,
+        ));
         card(
             column![
                 text(s::CONFERENCE)
@@ -676,6 +900,22 @@ impl State {
         if differs {
             body = body.push(small_label(s::DIFFERS_FROM_ROTATION));
         }
+        let agreed = self
+            .agreed
+            .clone()
+            .unwrap_or_else(|| e.agreed.map(|n| n.to_string()).unwrap_or_default());
+        body = body.push(
+            column![
+                small_label(s::agreed_label(election::schools_present(wb))),
+                text_input(s::AGREED_HINT, &agreed)
+                    .id(AGREED_ID)
+                    .on_input(Message::Agreed)
+                    .on_submit(Message::SaveElection)
+                    .width(320)
+                    .padding(6),
+            ]
+            .spacing(2),
+        );
         body = body.push(
             column![
                 small_label(s::ELECTION_NOTE),
@@ -687,8 +927,97 @@ impl State {
             ]
             .spacing(2),
         );
-        body = body.push(save_row(self.election.is_some(), Message::SaveElection));
+        body = body.push(save_row(
+            self.election.is_some() || self.agreed.is_some(),
+            Message::SaveElection,
+            Section::Election,
+        ));
         card(body)
+    }
+
+    /// Guests, the discussion and the chair's conclusion, typed during the
+    /// meeting for the minutes.
+    fn minutes_card<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
+        let editor = |f: MinutesField, label: &'a str, hint: &'a str, content| {
+            column![
+                small_label(label),
+                text_editor(content)
+                    .placeholder(hint)
+                    .on_action(move |a| Message::Minutes(f, a))
+                    .height(Length::Shrink)
+                    .min_height(if f == MinutesField::Guests {
+                        60.0
+                    } else {
+                        90.0
+                    })
+                    .padding(6),
+            ]
+            .spacing(2)
+        };
+        let title = row![
+            text(s::MINUTES_TEXT)
+                .size(theme::TEXT_HEADING)
+                .font(font::BOLD),
+            space::horizontal(),
+        ]
+        .align_y(Alignment::Center);
+        let Some(draft) = &self.minutes else {
+            // Read as it will print; "Sửa" opens the editors (a multi-line
+            // editor needs its own state, kept only while editing).
+            let c = &wb.conference;
+            let shown = |label: &'a str, body: String| {
+                column![
+                    small_label(label),
+                    text(if body.trim().is_empty() {
+                        s::NOT_TYPED_YET.to_string()
+                    } else {
+                        body
+                    }),
+                ]
+                .spacing(2)
+            };
+            let guests: Vec<String> = c.guests.iter().map(person_text).collect();
+            return card(
+                column![
+                    title.push(
+                        button(text(s::EDIT))
+                            .on_press(Message::EditMinutes)
+                            .style(button::primary)
+                    ),
+                    small_label(s::MINUTES_TEXT_HELP),
+                    shown(s::GUESTS, guests.join("\n")),
+                    shown(s::DISCUSSION, c.discussion.clone()),
+                    shown(s::CONCLUSION, c.conclusion.clone()),
+                ]
+                .spacing(theme::SPACE_S),
+            );
+        };
+        card(
+            column![
+                title,
+                small_label(s::MINUTES_TEXT_HELP),
+                editor(
+                    MinutesField::Guests,
+                    s::GUESTS,
+                    s::GUESTS_HINT,
+                    &draft.guests
+                ),
+                editor(
+                    MinutesField::Discussion,
+                    s::DISCUSSION,
+                    "",
+                    &draft.discussion
+                ),
+                editor(
+                    MinutesField::Conclusion,
+                    s::CONCLUSION,
+                    "",
+                    &draft.conclusion
+                ),
+                save_row(true, Message::SaveMinutes, Section::Minutes),
+            ]
+            .spacing(theme::SPACE_S),
+        )
     }
 
     fn handover_card<'a>(&'a self, wb: &'a Workbook) -> Element<'a, Message> {
@@ -747,7 +1076,11 @@ impl State {
         if !h.next_year_file.is_empty() {
             body = body.push(small_label(s::next_year_file(&h.next_year_file)));
         }
-        body = body.push(save_row(self.handover.is_some(), Message::SaveHandover));
+        body = body.push(save_row(
+            self.handover.is_some(),
+            Message::SaveHandover,
+            Section::Handover,
+        ));
         card(body)
     }
 }
@@ -764,7 +1097,7 @@ fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
         .into()
 }
 
-fn save_row<'a>(changed: bool, save: Message) -> Element<'a, Message> {
+fn save_row<'a>(changed: bool, save: Message, section: Section) -> Element<'a, Message> {
     let mut r = row![
         button(text(s::SAVE_CHANGES))
             .on_press_maybe(changed.then_some(save))
@@ -776,7 +1109,7 @@ fn save_row<'a>(changed: bool, save: Message) -> Element<'a, Message> {
         r = r
             .push(
                 button(text(s::DISCARD_DRAFT))
-                    .on_press(Message::DiscardDrafts)
+                    .on_press(Message::DiscardDrafts(section))
                     .style(theme::quiet),
             )
             .push(small_label(s::NOT_SAVED_YET));
