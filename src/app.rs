@@ -50,7 +50,7 @@ use crate::workbook::file::Overwrite;
 use crate::workbook::{self, Owner, Workbook};
 use dialog::{Picked, Purpose};
 use document::Document;
-use modal::{Choice, Modal};
+use modal::{Choice, Modal, Unsaved};
 use screen::{View, activities, error, members, scoring, welcome};
 use screen::{awards, criteria, documents, merge_review, returns, year_end};
 use strings as s;

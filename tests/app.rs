@@ -144,7 +144,7 @@ fn close_guard_appears_only_when_dirty() {
     let id = dong_nai(&app);
     send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
     send(&mut app, [Message::CloseRequested(window)]);
-    assert!(matches!(app.modal(), Some(Modal::CloseGuard(_))));
+    assert!(matches!(app.modal(), Some(Modal::CloseGuard(..))));
     assert!(shows(&app, s::CLOSE_TITLE));
     assert!(shows(&app, s::DONT_SAVE));
 
@@ -508,7 +508,7 @@ fn opening_another_file_with_unsaved_changes_asks() {
     let id = dong_nai(&app);
     send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
     send(&mut app, [Message::OpenSample]);
-    assert!(matches!(app.modal(), Some(Modal::Discard(_))));
+    assert!(matches!(app.modal(), Some(Modal::Discard(..))));
     send(&mut app, [Message::Modal(Choice::DontSave)]);
     assert!(app.modal().is_none());
     assert!(!app.document().unwrap().dirty);
@@ -614,7 +614,7 @@ fn a_window_is_told_when_another_saves_the_same_file() {
         [Message::Members(Members::SetLeader(Some(other)))],
     );
     send(&mut first, [Message::WatchDisk, Message::Reload]);
-    assert!(matches!(first.modal(), Some(Modal::Discard(_))));
+    assert!(matches!(first.modal(), Some(Modal::Discard(..))));
 }
 
 /// Issue 14, finding 8: at the old default size (1100×691) the toolbar
@@ -741,7 +741,7 @@ fn tab_stays_in_a_dialog() {
     let id = dong_nai(&app);
     send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
     send(&mut app, [Message::CloseRequested(window::Id::unique())]);
-    assert!(matches!(app.modal(), Some(Modal::CloseGuard(_))));
+    assert!(matches!(app.modal(), Some(Modal::CloseGuard(..))));
     let mut sim = ui::simulator(&app, Size::new(1366.0, 768.0));
     let mut seen = Vec::new();
     for _ in 0..7 {

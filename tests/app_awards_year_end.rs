@@ -240,7 +240,7 @@ fn year_end_details_and_next_year_file() {
     assert!(loaded.workbook.conference.ballots.is_empty());
     // This year's book has unsaved changes: asked first, then saved and
     // next year's opened.
-    assert!(matches!(app.modal(), Some(Modal::Discard(_))));
+    assert!(matches!(app.modal(), Some(Modal::Discard(..))));
     send(&mut app, [Message::Modal(Choice::Save)]);
     assert!(matches!(app.screen(), Screen::Workbook));
     assert_eq!(app.workbook().unwrap().year, 2020);
@@ -639,4 +639,51 @@ fn the_minutes_text_is_typed_in_the_year_end_view() {
     ));
     send(&mut app, [Message::Undo]);
     assert_eq!(app.workbook().unwrap(), &before);
+}
+
+/// Issue 14: typing not yet saved in a form is never dropped without a
+/// word: closing the window (or opening another file) with a saved
+/// workbook but a form being typed asks, names the view, and Enter goes
+/// back to the form.
+#[test]
+fn closing_with_typing_in_a_form_asks_first() {
+    use thidua::app::modal::Unsaved;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    send(
+        &mut app,
+        [Message::YearEnd(YearEnd::Detail(
+            DetailField::Place,
+            "Hội trường B".into(),
+        ))],
+    );
+    assert!(!app.document().unwrap().dirty);
+    let window = iced::window::Id::unique();
+    send(&mut app, [Message::CloseRequested(window)]);
+    match app.modal() {
+        Some(Modal::CloseGuard(_, u)) => assert_eq!(
+            u,
+            &Unsaved {
+                dirty: false,
+                forms: vec![View::YearEnd.label()]
+            }
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(shows(&app, s::DROP_TYPING));
+    // Enter keeps the typing.
+    send(&mut app, [Message::DialogKey(true)]);
+    assert!(app.modal().is_none());
+    send(&mut app, [Message::Navigate(View::YearEnd)]);
+    assert!(shows(&app, "Hội trường B"));
+    // Opening another file asks the same.
+    send(&mut app, [Message::New]);
+    assert!(matches!(app.modal(), Some(Modal::Discard(..))));
+    send(&mut app, [Message::Modal(Choice::Cancel)]);
+    // Saved with the form's own button: closing no longer asks.
+    send(&mut app, [Message::YearEnd(YearEnd::SaveDetails)]);
+    assert!(app.document().unwrap().dirty);
+    send(&mut app, [Message::Save]);
+    let _ = app.update(Message::CloseRequested(window));
+    assert!(app.modal().is_none(), "{:?}", app.modal());
 }

@@ -219,6 +219,29 @@ impl App {
     /// A score typed in the grid but not yet committed (no Enter or Tab)
     /// is committed before saving, closing or changing view: what the
     /// clerk sees typed is what is saved.
+    /// What closing or replacing the workbook now would lose.
+    pub(super) fn unsaved(&self) -> Unsaved {
+        let forms = [
+            (self.members.has_open_form(), View::Members),
+            (self.activities.has_open_form(), View::Activities),
+            (self.criteria.has_open_form(), View::Criteria),
+            (self.awards.has_open_form(), View::Awards),
+            (self.year_end.has_open_form(), View::YearEnd),
+        ]
+        .into_iter()
+        .filter(|(open, _)| *open)
+        .map(|(_, v)| v.label())
+        .collect();
+        Unsaved {
+            dirty: self.doc.as_ref().is_some_and(|d| d.dirty),
+            forms: if self.doc.is_some() {
+                forms
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
     pub(super) fn commit_typing(&mut self) {
         let Some(doc) = &self.doc else { return };
         if let Some(edit) = self.scoring.commit_draft(&doc.workbook) {
@@ -288,16 +311,16 @@ impl App {
             return Task::none();
         };
         match (modal, choice) {
-            (Modal::CloseGuard(id), Choice::Save) => {
+            (Modal::CloseGuard(id, _), Choice::Save) => {
                 self.after_save = Some(AfterSave::Close(id));
                 return self.save(false);
             }
-            (Modal::CloseGuard(id), Choice::DontSave) => return self.exit(id),
-            (Modal::Discard(next), Choice::Save) => {
+            (Modal::CloseGuard(id, _), Choice::DontSave) => return self.exit(id),
+            (Modal::Discard(next, _), Choice::Save) => {
                 self.after_save = Some(AfterSave::Then(next));
                 return self.save(false);
             }
-            (Modal::Discard(next), Choice::DontSave) => {
+            (Modal::Discard(next, _), Choice::DontSave) => {
                 self.discard_confirmed = true;
                 return self.update(*next);
             }

@@ -12,12 +12,60 @@ use super::dialog::Purpose;
 use super::{Message, font, strings as s, theme};
 use crate::workbook::Owner;
 
+/// What would be lost: changes not saved to the file, and forms with
+/// typing not yet in the workbook (named by their view).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unsaved {
+    pub dirty: bool,
+    pub forms: Vec<&'static str>,
+}
+
+impl Unsaved {
+    pub fn any(&self) -> bool {
+        self.dirty || !self.forms.is_empty()
+    }
+
+    /// The dialog's text: the file's changes, then the open forms.
+    fn body(&self, file_text: &str) -> String {
+        let mut body = if self.dirty {
+            file_text.to_string()
+        } else {
+            String::new()
+        };
+        if !self.forms.is_empty() {
+            if !body.is_empty() {
+                body.push(' ');
+            }
+            body.push_str(&s::open_forms_body(&self.forms));
+        }
+        body
+    }
+
+    /// Save is offered only when there is something to save; typing in an
+    /// open form is not saved by it (the form's own Save does that).
+    fn buttons<'a>(&self) -> Vec<(&'a str, Choice, ButtonStyle)> {
+        let mut b: Vec<(&'a str, Choice, ButtonStyle)> = Vec::new();
+        if self.dirty {
+            b.push((s::SAVE, Choice::Save, button::primary));
+            b.push((s::DONT_SAVE, Choice::DontSave, button::danger));
+        } else {
+            b.push((s::GO_BACK, Choice::Cancel, button::primary));
+            b.push((s::DROP_TYPING, Choice::DontSave, button::danger));
+        }
+        if self.dirty {
+            b.push((s::CANCEL, Choice::Cancel, theme::quiet));
+        }
+        b
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Modal {
-    /// Unsaved changes and the window is asked to close.
-    CloseGuard(iced::window::Id),
-    /// Unsaved changes and another workbook is about to replace this one.
-    Discard(Box<Message>),
+    /// Unsaved changes (or typing) and the window is asked to close.
+    CloseGuard(iced::window::Id, Unsaved),
+    /// Unsaved changes (or typing) and another workbook is about to
+    /// replace this one.
+    Discard(Box<Message>, Unsaved),
     /// The file changed on disk since it was opened; save anyway?
     ChangedOnDisk,
     /// A recovery copy from a crashed window: the file it came from (full
@@ -84,24 +132,16 @@ fn dialog<'a>(
 impl Modal {
     pub fn view(&self) -> Element<'_, Message> {
         let content: Element<'_, Message> = match self {
-            Modal::CloseGuard(_) => dialog(
+            Modal::CloseGuard(_, u) => dialog(
                 s::CLOSE_TITLE,
-                s::CLOSE_BODY.into(),
-                vec![
-                    (s::SAVE, Choice::Save, button::primary),
-                    (s::DONT_SAVE, Choice::DontSave, button::danger),
-                    (s::CANCEL, Choice::Cancel, theme::quiet),
-                ],
+                u.body(s::CLOSE_BODY),
+                u.buttons(),
                 s::DIALOG_KEYS,
             ),
-            Modal::Discard(_) => dialog(
+            Modal::Discard(_, u) => dialog(
                 s::DISCARD_TITLE,
-                s::DISCARD_BODY.into(),
-                vec![
-                    (s::SAVE, Choice::Save, button::primary),
-                    (s::DONT_SAVE, Choice::DontSave, button::danger),
-                    (s::CANCEL, Choice::Cancel, theme::quiet),
-                ],
+                u.body(s::DISCARD_BODY),
+                u.buttons(),
                 s::DIALOG_KEYS,
             ),
             Modal::ChangedOnDisk => dialog(
@@ -206,7 +246,12 @@ impl Modal {
     /// recovery copy is never thrown away by Esc).
     pub fn key_choice(&self, enter: bool) -> Option<Choice> {
         match (self, enter) {
-            (Modal::CloseGuard(_) | Modal::Discard(_), true) => Some(Choice::Save),
+            (Modal::CloseGuard(_, u) | Modal::Discard(_, u), true) => Some(if u.dirty {
+                Choice::Save
+            } else {
+                // Enter never drops typing: it goes back to the form.
+                Choice::Cancel
+            }),
             (Modal::ChangedOnDisk, true) => Some(Choice::SaveAs),
             (Modal::Recovery { .. }, true) => Some(Choice::Restore),
             (Modal::Recovery { .. }, false) => None,

@@ -117,6 +117,15 @@ pub fn file_label(path: &std::path::Path) -> String {
 pub const CLOSE_TITLE: &str = "Lưu thay đổi trước khi đóng?";
 pub const CLOSE_BODY: &str = "Sổ có thay đổi chưa lưu. Nếu không lưu, các thay đổi sẽ mất.";
 pub const DONT_SAVE: &str = "Không lưu";
+/// Forms still open with typing not in the workbook, by view.
+pub fn open_forms_body(views: &[&str]) -> String {
+    format!(
+        "Còn nội dung đang nhập chưa lưu vào sổ ({}). Nội dung đó sẽ mất nếu tiếp tục; bấm \u{201c}{GO_BACK}\u{201d} để lưu bằng nút \u{201c}{SAVE_CHANGES}\u{201d} của biểu mẫu.",
+        views.join(", ")
+    )
+}
+pub const GO_BACK: &str = "Quay lại";
+pub const DROP_TYPING: &str = "Bỏ nội dung đang nhập";
 pub const DISCARD_TITLE: &str = "Bỏ các thay đổi chưa lưu?";
 pub const DISCARD_BODY: &str = "Sổ đang mở có thay đổi chưa lưu. Lưu trước khi mở sổ khác?";
 pub const CHANGED_TITLE: &str = "Tệp đã bị thay đổi bên ngoài";

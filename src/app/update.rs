@@ -7,12 +7,12 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         // Messages that replace the open workbook ask first when it has
         // unsaved changes.
-        if self.replaces_document(&message)
-            && self.doc.as_ref().is_some_and(|d| d.dirty)
-            && !std::mem::take(&mut self.discard_confirmed)
-        {
-            self.modal = Some(Modal::Discard(Box::new(message)));
-            return Task::none();
+        if self.replaces_document(&message) && !std::mem::take(&mut self.discard_confirmed) {
+            let unsaved = self.unsaved();
+            if unsaved.any() {
+                self.modal = Some(Modal::Discard(Box::new(message), unsaved));
+                return Task::none();
+            }
         }
         self.discard_confirmed = false;
         match message {
@@ -134,8 +134,9 @@ impl App {
             Message::ZoomOut => self.set_scale(self.scale() - 0.1),
             Message::CloseRequested(id) => {
                 self.commit_typing();
-                if self.doc.as_ref().is_some_and(|d| d.dirty) {
-                    self.modal = Some(Modal::CloseGuard(id));
+                let unsaved = self.unsaved();
+                if unsaved.any() {
+                    self.modal = Some(Modal::CloseGuard(id, unsaved));
                 } else {
                     return self.exit(id);
                 }

@@ -90,6 +90,11 @@ pub enum Action {
 }
 
 impl State {
+    /// An activity's form is open (its typing is not in the workbook yet).
+    pub fn has_open_form(&self) -> bool {
+        self.draft.is_some()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
             Message::FilterKind(c) => self.kind = c.value,

@@ -144,6 +144,11 @@ pub enum Action {
 }
 
 impl State {
+    /// A ballot or an Academy decision is being typed.
+    pub fn has_open_form(&self) -> bool {
+        self.draft.is_some() || self.decision.is_some()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         let action = self.step(message, wb);
         self.refresh_preview(wb);

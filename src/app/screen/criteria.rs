@@ -151,6 +151,11 @@ fn scores_under(wb: &Workbook, node: &Criterion) -> usize {
 }
 
 impl State {
+    /// A criterion's form, or a bonus/deduction item being typed, is open.
+    pub fn has_open_form(&self) -> bool {
+        self.draft.is_some() || self.bonus.is_some() || self.deduction.is_some()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
             Message::AddSection => {

@@ -133,6 +133,11 @@ pub enum Action {
 }
 
 impl State {
+    /// A school's form is open (its typing is not in the workbook yet).
+    pub fn has_open_form(&self) -> bool {
+        self.draft.is_some()
+    }
+
     /// On a member school's machine the cluster's member list is read-only.
     pub fn set_read_only(&mut self, read_only: bool) {
         self.read_only = read_only;

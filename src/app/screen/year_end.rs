@@ -436,6 +436,17 @@ fn with_json(p: PathBuf) -> PathBuf {
 }
 
 impl State {
+    /// Something typed in one of the cards is not saved yet.
+    pub fn has_open_form(&self) -> bool {
+        self.details.is_some()
+            || self.delegates.is_some()
+            || self.election.is_some()
+            || self.agreed.is_some()
+            || self.handover.is_some()
+            || self.minutes.is_some()
+            || self.byline.is_some()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         self.error = None;
         match message {
