@@ -718,3 +718,91 @@ fn the_election_vote_is_written_as_counted() {
     );
     assert_eq!(wb, before);
 }
+
+/// Issue 15: the score table's "Mã", "Tiêu chí" and "Điểm chuẩn" head
+/// both header rows (their text between the school names and "Tự chấm");
+/// the totals never start a page alone under the repeated header, whatever
+/// the number of criteria; the tie label keeps to one line.
+#[test]
+fn score_tables_merge_header_cells_and_keep_totals_together() {
+    let wb = sample();
+    let (_, pdf) = text_of(&wb, DocKind::ScoreSheet);
+    let pages = pdf_text::pages(&pdf);
+    // The criteria table starts on page 2 (page 1: the ranking).
+    let runs: Vec<&pdf_text::Run> = pages[1].runs.iter().collect();
+    let find = |t: &str| {
+        runs.iter()
+            .find(|r| r.text.trim() == t)
+            .unwrap_or_else(|| panic!("no {t:?}"))
+    };
+    let (code, school, side) = (find("Mã"), find("Ninh Thuận"), find("Tự"));
+    assert!(
+        code.y < school.y && code.y > side.y,
+        "Mã {} between {} and {}",
+        code.y,
+        school.y,
+        side.y
+    );
+    for n in 10..90 {
+        let wb = thidua::workbook::synthetic::workbook(5, n, 0);
+        let built = docs::build(&wb, DocKind::ScoreSheet).expect("builds");
+        for (i, page) in pdf_text::pages(&built.pdf).iter().enumerate() {
+            let lines = page.lines();
+            let summary = [
+                "Điểm thưởng",
+                "Điểm trừ",
+                "Tổng điểm",
+                "Xếp hạng",
+                "Xếp loại",
+            ];
+            // The header's last line: "chấm chấm …" ("Tự / chấm", "Cụm /
+            // chấm" wrap in their narrow columns).
+            let first_body = lines
+                .iter()
+                .skip_while(|l| !l.starts_with("chấm chấm"))
+                .nth(1);
+            if let Some(l) = first_body {
+                assert!(
+                    !summary.iter().any(|s| l.starts_with(s)),
+                    "{n} criteria, page {}: {l:?} starts the page alone",
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tied_rank_keeps_to_one_line() {
+    let mut wb = sample();
+    // Bình Thuận given Ninh Thuận's final score: a tie for rank 2.
+    let nt = thidua::rules::evaluate(&wb)
+        .schools
+        .iter()
+        .find(|s| s.totals.school.as_str() == "ninh-thuan")
+        .unwrap()
+        .totals
+        .final_score;
+    let bt = thidua::rules::evaluate(&wb)
+        .schools
+        .iter()
+        .find(|s| s.totals.school.as_str() == "binh-thuan")
+        .unwrap()
+        .totals
+        .final_score;
+    let a = wb.assessment_mut(&thidua::workbook::Id::new("binh-thuan"));
+    a.adjustments.push(thidua::workbook::Adjustment {
+        id: thidua::workbook::Id::new("cluster-adj-tie"),
+        owner: thidua::workbook::Owner::Cluster,
+        kind: thidua::workbook::AdjustmentKind::Bonus,
+        points: nt - bt,
+        reason: "Đồng hạng thử".into(),
+        accepted: None,
+        evidence: Vec::new(),
+        rev: Default::default(),
+    });
+    let r = thidua::rules::evaluate(&wb);
+    assert!(r.schools.iter().any(|s| !s.tied_with.is_empty()), "a tie");
+    let (text, _) = text_of(&wb, DocKind::Minutes);
+    assert!(text.lines().any(|l| l.contains("2 (đồng hạng)")), "{text}");
+}

@@ -145,6 +145,10 @@ pub struct Cell {
     pub paragraphs: Vec<Paragraph>,
     /// How many columns the cell covers (at least 1).
     pub col_span: usize,
+    /// How many rows the cell covers (at least 1). Honoured in a table's
+    /// header rows ("Mã", "Tiêu chí" over both rows of a two-row header);
+    /// the rows below leave an empty cell in its place.
+    pub row_span: usize,
     pub v_align: VAlign,
 }
 
@@ -153,6 +157,7 @@ impl Cell {
         Cell {
             paragraphs,
             col_span: 1,
+            row_span: 1,
             v_align: VAlign::Top,
         }
     }
@@ -179,6 +184,11 @@ impl Cell {
     }
     pub fn centered(self) -> Self {
         self.align(Align::Center)
+    }
+    /// Covers `rows` header rows (see `row_span`).
+    pub fn span_rows(mut self, rows: usize) -> Self {
+        self.row_span = rows.max(1);
+        self
     }
     pub fn middle(mut self) -> Self {
         self.v_align = VAlign::Middle;
@@ -234,8 +244,10 @@ impl Table {
             padding_x_mm: 1.5,
             padding_y_mm: 1.0,
             border_pt: 0.5,
+            // After the table as much air as a paragraph and the table's
+            // own gap leave before it (2.2 + 2 mm): 2 mm after read cramped.
             space_before_mm: 2.0,
-            space_after_mm: 2.0,
+            space_after_mm: 4.0,
         }
     }
     pub fn header(mut self, row: Row) -> Self {

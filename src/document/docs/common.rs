@@ -290,8 +290,16 @@ pub(crate) fn rank_text(s: &SchoolResult) -> String {
 
 /// The ranking: one row per school, best first.
 pub(crate) fn ranking_table(wb: &Workbook, r: &Results, size: f32) -> Table {
+    // "2 (đồng hạng)" on one line: the rank column is as wide as its
+    // widest entry needs (cell padding 1.5 mm each side).
+    let rank_mm = r
+        .schools
+        .iter()
+        .map(|s| crate::document::fonts::text_width_mm(&rank_text(s), FontStyle::Regular, size))
+        .fold(10.0, f32::max)
+        + 3.5;
     let mut t = Table::new(vec![
-        ColumnWidth::Mm(13.0),
+        ColumnWidth::Mm(rank_mm),
         ColumnWidth::Relative(2.0),
         ColumnWidth::Mm(15.0),
         ColumnWidth::Mm(15.0),
@@ -411,9 +419,9 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
         ));
         let small = size - 1.0;
         let mut top = vec![
-            hcell("Mã", small),
-            hcell("Tiêu chí", small),
-            hcell("Điểm chuẩn", small),
+            hcell("Mã", small).span_rows(2),
+            hcell("Tiêu chí", small).span_rows(2),
+            hcell("Điểm chuẩn", small).span_rows(2),
         ];
         let mut second = vec![Cell::empty(), Cell::empty(), Cell::empty()];
         for s in chunk {
@@ -449,6 +457,10 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
             total_row.push(ccell(s.totals.self_total.to_string(), size).bold());
             total_row.push(ccell(s.totals.cluster_total.to_string(), size).bold());
         }
+        // The totals never go over a page break alone: they stay with the
+        // last criterion and with each other (a single "Xếp loại" row under
+        // a whole repeated header read as a table of its own).
+        let summary_from = t.body_rows.len().saturating_sub(1);
         t = t.row(Row::new(total_row));
         let pair = |f: &dyn Fn(&SchoolResult) -> String, bold: bool| -> Vec<Cell> {
             chunk
@@ -478,6 +490,10 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
             .map(|s| ccell(band(s), small).span_columns(2))
             .collect();
         t = t.row(summary("Xếp loại", bands));
+        let last = t.body_rows.len() - 1;
+        for row in &mut t.body_rows[summary_from..last] {
+            row.keep_with_next = true;
+        }
         blocks.push(Block::Table(t));
     }
     blocks

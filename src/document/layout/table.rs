@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::chunk::{Chunk, Item};
+use super::chunk::{Chunk, EPS, Item};
 use super::paragraph::{self, sane_mm};
 use super::resolve_widths;
 use crate::document::LayoutError;
@@ -25,6 +25,7 @@ pub(super) fn layout(table: &Table, width: f32) -> Result<Vec<Chunk>, LayoutErro
         .iter()
         .map(|r| row(r, &widths, &style))
         .collect::<Result<Vec<_>, _>>()?;
+    let header_rows = merge_row_spans(&table.header_rows, header_rows, &widths);
     let mut body = table
         .body_rows
         .iter()
@@ -67,6 +68,80 @@ pub(super) fn layout(table: &Table, width: f32) -> Result<Vec<Chunk>, LayoutErro
         last.space_after = sane_mm(table.space_after_mm);
     }
     Ok(chunks)
+}
+
+/// Header cells that cover several rows: one frame over the rows they
+/// cover, their text in its middle, and the covered rows' cells at that
+/// place dropped. The header becomes one chunk (it is one anyway).
+fn merge_row_spans(model: &[Row], rows: Vec<Chunk>, widths: &[f32]) -> Vec<Chunk> {
+    let spans = model.iter().any(|r| r.cells.iter().any(|c| c.row_span > 1));
+    if !spans || rows.len() < 2 {
+        return rows;
+    }
+    let heights: Vec<f32> = rows.iter().map(|r| r.height).collect();
+    let tops: Vec<f32> = heights
+        .iter()
+        .scan(0.0, |y, h| {
+            let top = *y;
+            *y += h;
+            Some(top)
+        })
+        .collect();
+    let mut per_row: Vec<Vec<Item>> = rows
+        .iter()
+        .zip(&tops)
+        .map(|(r, &top)| {
+            r.items
+                .iter()
+                .cloned()
+                .map(|i| i.shifted(0.0, top))
+                .collect()
+        })
+        .collect();
+    for (i, r) in model.iter().enumerate() {
+        let mut x = 0.0;
+        let mut column = 0;
+        for cell in &r.cells {
+            if column >= widths.len() {
+                break;
+            }
+            let span = cell.col_span.clamp(1, widths.len() - column);
+            let w: f32 = widths[column..column + span].iter().sum();
+            let last = (i + cell.row_span.max(1) - 1).min(rows.len() - 1);
+            if last > i {
+                let height: f32 = heights[i..=last].iter().sum();
+                let inside = |ix: f32| ix >= x - EPS && ix < x + w - EPS;
+                for item in &mut per_row[i] {
+                    match item {
+                        Item::Frame { x: fx, bottom, .. } if (*fx - x).abs() < EPS => {
+                            *bottom = tops[i] + height
+                        }
+                        Item::Text(t) if inside(t.x) => {
+                            let dy = (height - heights[i]) / 2.0;
+                            t.baseline += dy;
+                            t.top += dy;
+                            t.bottom += dy;
+                        }
+                        _ => {}
+                    }
+                }
+                for below in &mut per_row[i + 1..=last] {
+                    below.retain(|item| match item {
+                        Item::Frame { x: fx, .. } => (*fx - x).abs() >= EPS,
+                        Item::Text(t) => !inside(t.x),
+                        Item::Rule { .. } => true,
+                    });
+                }
+            }
+            x += w;
+            column += span;
+        }
+    }
+    let total = heights.iter().sum();
+    vec![Chunk::content(
+        total,
+        per_row.into_iter().flatten().collect(),
+    )]
 }
 
 struct CellStyle {
