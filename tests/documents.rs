@@ -806,3 +806,49 @@ fn a_tied_rank_keeps_to_one_line() {
     let (text, _) = text_of(&wb, DocKind::Minutes);
     assert!(text.lines().any(|l| l.contains("2 (đồng hạng)")), "{text}");
 }
+
+/// Issue 15: every document in the Party layout (Guide 36-HD/VPTW): the
+/// Party's name instead of the nation's, Party numbers, "T/M" for the
+/// cluster, and the same content as in the State layout.
+#[test]
+fn every_document_in_the_party_layout() {
+    let state = sample();
+    let mut party = sample();
+    party.cluster.document_style = DocumentStyle::Party;
+    for kind in [
+        DocKind::ScoreSheet,
+        DocKind::Minutes,
+        DocKind::Proposal,
+        DocKind::Report,
+        DocKind::Pact,
+        DocKind::Handover,
+        DocKind::CountMinutes,
+        DocKind::Ballots,
+    ] {
+        let (p, _) = text_of(&party, kind);
+        let (s, _) = text_of(&state, kind);
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (p, s) = (flat(&p), flat(&s));
+        let numbered = !matches!(kind, DocKind::Ballots);
+        if numbered {
+            assert!(p.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{kind:?}: {p}");
+            assert!(!p.contains("CỘNG HÒA XÃ HỘI"), "{kind:?}");
+            assert!(
+                p.contains(&docs::document_number(&party, kind)),
+                "{kind:?}: {p}"
+            );
+        }
+        assert!(
+            !p.contains("TM. "),
+            "{kind:?}: State 'TM.' in the Party layout"
+        );
+        if s.contains("TM. CỤM THI ĐUA SỐ 8") {
+            assert!(p.contains("T/M CỤM THI ĐUA SỐ 8"), "{kind:?}: {p}");
+        }
+        // The body is the same in both layouts: every school named in one
+        // is named in the other.
+        for name in school_names(&state) {
+            assert_eq!(s.contains(&name), p.contains(&name), "{kind:?}: {name}");
+        }
+    }
+}

@@ -822,3 +822,75 @@ fn signers_of_one_row_share_a_baseline() {
     };
     assert!((baseline("Hùng") - baseline("Hằng")).abs() < 0.01);
 }
+
+/// Issue 15: as much air after a table as before it (a body paragraph's
+/// own gap plus the table's), so the next text does not stick to it.
+#[test]
+fn the_gap_after_a_table_matches_the_gap_before_it() {
+    let mut doc = Document::new("Khoảng cách", PageSetup::default());
+    doc.push(admin::body("Đoạn trước bảng."));
+    doc.push(score_table(2));
+    doc.push(admin::body("Đoạn sau bảng."));
+    let pages = pdf_text::pages(&render(&doc).expect("renders"));
+    let runs = &pages[0].runs;
+    let find = |t: &str| {
+        runs.iter()
+            .find(|r| r.text.contains(t))
+            .unwrap_or_else(|| panic!("{t}"))
+            .clone()
+    };
+    let (before, header, last, after) = (
+        find("trước"),
+        find("STT"),
+        find("Trường Chính trị tỉnh số 2"),
+        find("sau"),
+    );
+    // Baseline to baseline, minus the lines' and rows' own heights
+    // (14 pt body line ≈ 6.4 mm, one table row ≈ 6.2 mm at 12 pt + padding).
+    let pt = |mm: f32| mm * 72.0 / 25.4;
+    let gap_before = before.y - header.y;
+    let gap_after = last.y - after.y;
+    assert!(
+        (gap_before - gap_after).abs() < pt(1.0),
+        "before {:.1} mm, after {:.1} mm",
+        gap_before * 25.4 / 72.0,
+        gap_after * 25.4 / 72.0
+    );
+}
+
+/// Issue 15: a header cell that covers two header rows has one frame over
+/// both and its text in the middle; the row below draws nothing there.
+#[test]
+fn a_header_cell_can_cover_two_rows() {
+    let mut doc = Document::new("Gộp ô", PageSetup::default());
+    let mut t = Table::new(vec![
+        ColumnWidth::Mm(15.0),
+        ColumnWidth::Relative(1.0),
+        ColumnWidth::Relative(1.0),
+    ])
+    .header(Row::new(vec![
+        Cell::text("Mã", 12.0).span_rows(2),
+        Cell::text("Trường A", 12.0).span_columns(2),
+    ]))
+    .header(Row::new(vec![
+        Cell::empty(),
+        Cell::text("Tự chấm", 12.0),
+        Cell::text("Cụm chấm", 12.0),
+    ]));
+    t = t.row(Row::new(vec![
+        Cell::text("I.1", 12.0),
+        Cell::text("9", 12.0),
+        Cell::text("8", 12.0),
+    ]));
+    doc.push(t);
+    let pages = pdf_text::pages(&render(&doc).expect("renders"));
+    let runs = &pages[0].runs;
+    let y = |t: &str| runs.iter().find(|r| r.text.trim() == t).unwrap().y;
+    let (code, top, second) = (y("Mã"), y("Trường A"), y("Tự chấm"));
+    assert!(
+        code < top && code > second,
+        "{code} between {top} and {second}"
+    );
+    let mid = (top + second) / 2.0;
+    assert!((code - mid).abs() < 4.0, "Mã at {code}, middle {mid}");
+}
