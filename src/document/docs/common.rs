@@ -483,7 +483,20 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
             "Tổng điểm",
             pair(&|s| s.totals.final_score.to_string(), true),
         ));
-        t = t.row(summary("Xếp hạng", pair(&rank_text, true)));
+        // Two score columns are narrow for "46 (đồng hạng)": the rank on
+        // its line, the tie on the next, never cut inside the words.
+        let ranks: Vec<Cell> = chunk
+            .iter()
+            .map(|s| {
+                let text = if s.tied_with.is_empty() {
+                    s.rank.to_string()
+                } else {
+                    format!("{}\n(đồng hạng)", s.rank)
+                };
+                ccell(text, small).bold().span_columns(2)
+            })
+            .collect();
+        t = t.row(summary("Xếp hạng", ranks));
         let band = |s: &SchoolResult| s.rating.band_name.clone();
         let bands: Vec<Cell> = chunk
             .iter()
