@@ -766,3 +766,50 @@ fn tab_stays_in_a_dialog() {
     send(&mut app, messages);
     assert!(app.modal().is_none());
 }
+
+/// Issue 14, finding 15: the focus ring is seen, on top of the focused
+/// button — in a dialog too, whose buttons sit in their own layer (the
+/// ring was set but painted over by the button there).
+#[test]
+fn the_focus_ring_is_drawn_over_the_focused_button() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let id = dong_nai(&app);
+    send(&mut app, [Message::Members(Members::SetLeader(Some(id)))]);
+    send(&mut app, [Message::CloseRequested(window::Id::unique())]);
+    let mut sim = ui::simulator(&app, Size::new(1366.0, 768.0));
+    assert!(ui::tab_to(&mut sim, s::CANCEL, false));
+    let ring = ui::focused(&mut sim).expect("focused");
+    let snapshot = sim.snapshot(&iced::Theme::Light).expect("snapshot");
+    let png = dir.path().join("ring.png");
+    assert!(snapshot.matches_image(&png).unwrap());
+    // iced_test names the file after the renderer: "ring-<renderer>.png".
+    let written = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("ring"))
+        .expect("the snapshot file");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&written).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let (w, channels) = (info.width as usize, info.color_type.samples());
+    // The snapshot is at scale 2: the middle of the ring's left edge.
+    let (x, y) = (
+        (ring.x * 2.0 + 2.0) as usize,
+        ((ring.y + ring.height / 2.0) * 2.0) as usize,
+    );
+    let at = (y * w + x) * channels;
+    let (r, g, b) = (
+        u16::from(buf[at]),
+        u16::from(buf[at + 1]),
+        u16::from(buf[at + 2]),
+    );
+    assert!(
+        r > 120 && r > g + 40 && g > b,
+        "the ring's colour, got ({r}, {g}, {b})"
+    );
+}

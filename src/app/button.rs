@@ -284,6 +284,7 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
         let Some(visible) = bounds.intersection(viewport) else {
             return; // scrolled out of sight
         };
+        let focused = tree.state.downcast_ref::<Focus>().focused;
         let draw = |renderer: &mut Renderer| {
             self.inner.as_widget().draw(
                 &tree.children[0],
@@ -294,8 +295,29 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
                 cursor,
                 viewport,
             );
+            if focused {
+                // The ring sits on the button's edge, inside its bounds, so
+                // a scrollable or a row around it never clips it away; drawn
+                // in the same layer as the button, after it (a ring in the
+                // layer outside was painted over by the button's own).
+                renderer::Renderer::fill_quad(
+                    renderer,
+                    Quad {
+                        bounds,
+                        border: Border {
+                            color: focus_color(theme),
+                            width: RING_WIDTH,
+                            radius: 4.0.into(),
+                        },
+                        ..Quad::default()
+                    },
+                    Color::TRANSPARENT,
+                );
+            }
         };
-        if visible == bounds {
+        // Rounding makes a whole button's intersection differ by a hair.
+        let whole = visible.width >= bounds.width - 0.5 && visible.height >= bounds.height - 0.5;
+        if whole {
             draw(renderer);
         } else {
             // Half scrolled out: iced 0.14's tiny-skia text pipeline does not
@@ -303,23 +325,6 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
             // so the label was drawn over the view's title and stayed there.
             // A layer clips everything drawn inside it.
             iced::advanced::Renderer::with_layer(renderer, visible, draw);
-        }
-        if tree.state.downcast_ref::<Focus>().focused {
-            // The ring sits on the button's edge, inside its bounds, so a
-            // scrollable or a row around it never clips it away.
-            renderer::Renderer::fill_quad(
-                renderer,
-                Quad {
-                    bounds: layout.bounds(),
-                    border: Border {
-                        color: focus_color(theme),
-                        width: 2.5,
-                        radius: 4.0.into(),
-                    },
-                    ..Quad::default()
-                },
-                Color::TRANSPARENT,
-            );
         }
     }
 
@@ -340,6 +345,9 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
         )
     }
 }
+
+/// The focus ring's width, in logical pixels.
+const RING_WIDTH: f32 = 2.5;
 
 /// A ring that shows on a primary (blue) button as well as on a plain one:
 /// the theme's warning tone, darkened.
