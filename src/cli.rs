@@ -31,9 +31,9 @@ const USAGE: &str = "Cách dùng:
   thidua results TỆP.json           bảng xếp hạng, kết quả bỏ phiếu và đề nghị khen thưởng
   thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force]
                                     lập sổ năm sau từ sổ năm nay (bàn giao)
-  thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf [--force]
-  thidua export TỆP.json --all THƯ_MỤC [--force]
-                                    in văn bản PDF; VĂN_BẢN: scores, minutes, proposal,
+  thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf|TỆP.docx [--force]
+  thidua export TỆP.json --all THƯ_MỤC [--format pdf|docx|both] [--force]
+                                    in văn bản PDF hoặc Word (.docx); VĂN_BẢN: scores, minutes, proposal,
                                     report, pact, handover, ballots, count, news
   thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force]
                                     lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)

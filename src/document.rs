@@ -5,16 +5,18 @@
 
 pub mod admin;
 pub mod docs;
+pub mod docx;
 pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod render;
 
+pub use docx::render_docx;
 pub use fonts::{FontStyle, missing_glyphs, text_width_mm};
 pub use layout::{PageLayout, PlacedLine, PlacedText, layout};
 pub use model::{
     Align, Block, Cell, Column, ColumnWidth, Document, Margins, Orientation, PageSetup, Paragraph,
-    Row, Rule, Span, Table, VAlign,
+    Role, Row, Rule, Span, Table, VAlign,
 };
 pub use render::{Rendered, render, render_detailed};
 

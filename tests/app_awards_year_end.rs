@@ -17,6 +17,7 @@ use thidua::app::screen::awards::{Figure, Message as Awards};
 use thidua::app::screen::documents::{Message as Documents, Status, Target};
 use thidua::app::screen::year_end::{DetailField, Message as YearEnd};
 use thidua::app::{App, Boot, Message, Screen, font, strings as s};
+use thidua::document::docs::Format;
 use thidua::workbook::{self, DocKind, Id};
 
 fn simulator(app: &App) -> Simulator<'_, Message> {
@@ -294,7 +295,7 @@ fn export_the_minutes_to_a_folder() {
     send(
         &mut app,
         [Message::Documents(Documents::Picked(
-            Target::One(DocKind::Minutes),
+            Target::One(DocKind::Minutes, Format::Pdf),
             Picked::Path(pdf.clone()),
         ))],
     );
@@ -316,7 +317,7 @@ fn export_the_minutes_to_a_folder() {
     send(
         &mut app,
         [Message::Documents(Documents::Picked(
-            Target::All,
+            Target::All { word_too: false },
             Picked::Path(out.clone()),
         ))],
     );
@@ -328,6 +329,42 @@ fn export_the_minutes_to_a_folder() {
         assert!(std::fs::read(&item.path).unwrap().starts_with(b"%PDF"));
     }
     assert!(shows(&app, &s::export_done(9, 9)));
+
+    // Issue 16: the Word copies beside the PDFs, and one Word file alone
+    // (a name typed without ".docx" gets it).
+    send(&mut app, [Message::Documents(Documents::Dismiss)]);
+    let both = dir.path().join("hoso-word");
+    std::fs::create_dir(&both).unwrap();
+    send(
+        &mut app,
+        [Message::Documents(Documents::Picked(
+            Target::All { word_too: true },
+            Picked::Path(both.clone()),
+        ))],
+    );
+    let job = app.export_job().unwrap();
+    assert!(job.finished());
+    assert_eq!(job.items.len(), 18);
+    for item in &job.items {
+        let bytes = std::fs::read(&item.path).unwrap();
+        match item.path.extension().and_then(|e| e.to_str()) {
+            Some("pdf") => assert!(bytes.starts_with(b"%PDF")),
+            Some("docx") => assert!(bytes.starts_with(b"PK"), "a zip: {item:?}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    send(&mut app, [Message::Documents(Documents::Dismiss)]);
+    click(&mut app, "Biên bản họp bình xét");
+    assert!(shows(&app, s::EXPORT_ONE_WORD));
+    send(
+        &mut app,
+        [Message::Documents(Documents::Picked(
+            Target::One(DocKind::Minutes, Format::Docx),
+            Picked::Path(dir.path().join("bien-ban-sua")),
+        ))],
+    );
+    let word = std::fs::read(dir.path().join("bien-ban-sua.docx")).unwrap();
+    assert!(word.starts_with(b"PK"));
 }
 
 /// Issue 14, findings 5 and 6: the ballot form does not move under the
@@ -422,7 +459,7 @@ fn with_no_dialog_the_export_goes_to_the_workbook_s_folder() {
     send(
         &mut app,
         [Message::Documents(Documents::Picked(
-            Target::One(DocKind::Minutes),
+            Target::One(DocKind::Minutes, Format::Pdf),
             Picked::Unavailable,
         ))],
     );

@@ -673,6 +673,7 @@ mod any_input {
                 space_after_mm: space,
                 line_spacing: spacing,
                 keep_with_next: keep,
+                role: Default::default(),
             })
     }
 
@@ -714,6 +715,9 @@ mod any_input {
             let mut doc = Document::new("", setup);
             doc.extend(blocks);
             let pages = layout(&doc).expect("lays out");
+            // What lays out as a PDF also writes as a Word file, a zip.
+            let docx = thidua::document::render_docx(&doc).expect("a Word copy");
+            prop_assert!(docx.starts_with(b"PK"));
             let m = setup.margins;
             for page in &pages {
                 for t in page.texts.iter().filter(|t| !t.is_page_number) {

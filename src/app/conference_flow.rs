@@ -27,8 +27,10 @@ impl App {
                 self.apply_from(*edit, |app, r| app.awards.applied(r));
             }
             awards::Action::Export(kind) => {
-                return self
-                    .documents_message(documents::Message::Export(documents::Target::One(kind)));
+                return self.documents_message(documents::Message::Export(documents::Target::One(
+                    kind,
+                    crate::document::docs::Format::Pdf,
+                )));
             }
         }
         Task::none()

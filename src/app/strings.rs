@@ -360,8 +360,11 @@ pub fn next_year_failed(reason: &str) -> String {
 
 // Documents
 pub const DOCUMENTS_HINT: &str = "Chọn văn bản để xem còn thiếu gì. Văn bản còn chỗ trống vẫn xuất được dưới dạng bản nháp (để trống \u{201c}……\u{201d}).";
-pub const EXPORT_ALL: &str = "Xuất tất cả vào thư mục…";
+pub const EXPORT_ALL: &str = "Xuất tất cả (PDF) vào thư mục…";
+pub const EXPORT_ALL_WORD_TOO: &str = "Xuất tất cả (PDF và Word)…";
 pub const EXPORT_ONE: &str = "Xuất PDF…";
+pub const EXPORT_ONE_WORD: &str = "Xuất Word (.docx)…";
+pub const WORD_HINT: &str = "Bản Word để sửa lần cuối trước khi ký và để nộp kèm hồ sơ điện tử; bản PDF là bản in chính thức.";
 pub const READY: &str = "Đủ dữ liệu";
 pub const DRAFT: &str = "Bản nháp";
 pub const CANNOT_MAKE: &str = "Chưa lập được";
@@ -372,6 +375,10 @@ pub const REQUIRED_MARK: &str = " *";
 pub const DIALOG_EXPORT: &str = "Lưu văn bản PDF";
 pub const DIALOG_EXPORT_ALL: &str = "Chọn thư mục lưu các văn bản";
 pub const FILTER_PDF: &str = "Văn bản PDF (*.pdf)";
+pub const DIALOG_EXPORT_WORD: &str = "Lưu văn bản Word";
+pub const FILTER_WORD: &str = "Văn bản Word (*.docx)";
+pub const PATH_NO_DIALOG_WORD: &str =
+    "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ của tệp Word (.docx):";
 pub const PATH_NO_DIALOG_PDF: &str =
     "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ của tệp PDF:";
 pub const PATH_NO_DIALOG_FOLDER: &str =

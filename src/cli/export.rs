@@ -1,8 +1,9 @@
-//! `thidua export FILE --doc KIND --out OUT.pdf [--force]` and
-//! `thidua export FILE --all DIR [--force]`: the PDF documents.
+//! `thidua export FILE --doc KIND --out OUT.pdf|OUT.docx [--format pdf|docx]
+//! [--force]` and `thidua export FILE --all DIR [--format pdf|docx|both]
+//! [--force]`: the documents as PDF and as Word files.
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
-use crate::document::docs::{self, DocError};
+use crate::document::docs::{self, DocError, Format};
 use crate::workbook::file::{Overwrite, write_file};
 use crate::workbook::{DocKind, Problem, Scope, Workbook};
 use std::io::Write;
@@ -30,6 +31,7 @@ pub fn run(
     let mut kind: Option<DocKind> = None;
     let mut output: Option<PathBuf> = None;
     let mut all: Option<PathBuf> = None;
+    let mut formats: Option<Vec<Format>> = None;
     let mut force = false;
     while let Some(arg) = parser.next()? {
         match arg {
@@ -53,17 +55,60 @@ pub fn run(
                 output = Some(parser.value()?.into())
             }
             lexopt::Arg::Long("all") => all = Some(parser.value()?.into()),
+            lexopt::Arg::Long("format") => {
+                let v = parser.value()?.to_string_lossy().to_lowercase();
+                formats = Some(match v.as_str() {
+                    "pdf" => vec![Format::Pdf],
+                    "docx" | "word" => vec![Format::Docx],
+                    "both" => vec![Format::Pdf, Format::Docx],
+                    _ => {
+                        return Err(Usage(format!(
+                            "không có định dạng \u{201c}{v}\u{201d} (chọn pdf, docx hoặc both)"
+                        )));
+                    }
+                });
+            }
             lexopt::Arg::Long("force") => force = true,
             lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
             other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
         }
     }
     let input = input.ok_or_else(|| Usage("thiếu tệp sổ thi đua".into()))?;
-    // Each job: a document and where it goes (the directory of --all, or --out).
-    let (jobs, dir): (Vec<(DocKind, Option<PathBuf>)>, Option<PathBuf>) = match (kind, output, all)
-    {
-        (Some(k), Some(o), None) => (vec![(k, Some(o))], None),
-        (None, None, Some(dir)) => (docs::ALL.iter().map(|k| (*k, None)).collect(), Some(dir)),
+    // Each job: a document, its format and where it goes (the directory of
+    // --all, or --out).
+    type Job = (DocKind, Format, Option<PathBuf>);
+    let (jobs, dir): (Vec<Job>, Option<PathBuf>) = match (kind, output, all) {
+        (Some(k), Some(o), None) => {
+            // Without --format the file's extension says which.
+            let by_name = if o
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            {
+                Format::Docx
+            } else {
+                Format::Pdf
+            };
+            let format = match formats.as_deref() {
+                None => by_name,
+                Some([f]) => *f,
+                Some(_) => {
+                    return Err(Usage(
+                        "--format both chỉ dùng với --all (một --out là một tệp)".into(),
+                    ));
+                }
+            };
+            (vec![(k, format, Some(o))], None)
+        }
+        (None, None, Some(dir)) => {
+            let formats = formats.unwrap_or_else(|| vec![Format::Pdf]);
+            (
+                docs::ALL
+                    .iter()
+                    .flat_map(|k| formats.iter().map(move |f| (*k, *f, None)))
+                    .collect(),
+                Some(dir),
+            )
+        }
         (Some(_), None, None) => return Err(Usage("thiếu --out TỆP.pdf".into())),
         (None, Some(_), None) => return Err(Usage("thiếu --doc VĂN_BẢN".into())),
         (None, None, None) => {
@@ -91,13 +136,13 @@ pub fn run(
         return Ok(EXIT_FAILED);
     }
     let mut code = EXIT_OK;
-    for (kind, path) in jobs {
+    for (kind, format, path) in jobs {
         let path = match (path, &dir) {
             (Some(p), _) => p,
-            (None, Some(d)) => d.join(docs::file_name(wb, kind)),
+            (None, Some(d)) => d.join(docs::file_name_as(wb, kind, format)),
             (None, None) => continue,
         };
-        if !export_one(wb, &loaded.problems, kind, &path, force, out, err) {
+        if !export_one(wb, &loaded.problems, kind, format, &path, force, out, err) {
             code = EXIT_FAILED;
         }
     }
@@ -105,10 +150,12 @@ pub fn run(
 }
 
 /// Builds and writes one document; false when refused or not written.
+#[allow(clippy::too_many_arguments)] // the CLI's writers plus the job
 fn export_one(
     wb: &Workbook,
     problems: &[Problem],
     kind: DocKind,
+    format: Format,
     path: &Path,
     force: bool,
     out: &mut dyn Write,
@@ -136,7 +183,7 @@ fn export_one(
         super::print_problems(err, &heading, blocking);
         return false;
     }
-    let built = match docs::build(wb, kind) {
+    let (bytes, warnings) = match format.build(wb, kind) {
         Ok(b) => b,
         Err(DocError::Refused { kind, missing }) => {
             let _ = writeln!(
@@ -155,8 +202,9 @@ fn export_one(
             return false;
         }
     };
-    // A PDF is rebuilt from the workbook at will: no backup copy is kept.
-    if let Err(e) = write_file(path, &built.pdf, Overwrite::Anything, false) {
+    // A document is rebuilt from the workbook at will: no backup copy is
+    // kept.
+    if let Err(e) = write_file(path, &bytes, Overwrite::Anything, false) {
         let _ = writeln!(err, "{}: {e}", path.display());
         return false;
     }
@@ -165,14 +213,14 @@ fn export_one(
         "{}: {} — {} KB{}.",
         path.display(),
         docs::title(kind),
-        built.pdf.len().div_ceil(1024),
-        if built.warnings.is_empty() {
+        bytes.len().div_ceil(1024),
+        if warnings.is_empty() {
             ""
         } else {
             " (bản nháp)"
         }
     );
-    for w in &built.warnings {
+    for w in &warnings {
         let _ = writeln!(err, "{}: {w}", path.display());
     }
     true

@@ -4,7 +4,7 @@
 //! Plain strings in, blocks out: the documents decide the wording.
 
 use super::fonts::{FontStyle, text_width_mm};
-use super::model::{Align, Block, Column, ColumnWidth, Paragraph, Rule, Span};
+use super::model::{Align, Block, Column, ColumnWidth, Paragraph, Role, Rule, Span};
 
 /// Body text: 13–14 pt (Decree 30), 14–15 pt (Guide 36); 14 pt suits both.
 pub const BODY_PT: f32 = 14.0;
@@ -258,13 +258,16 @@ pub fn title(style: HeaderStyle, title_caps: &str, subject: &str) -> Vec<Block> 
     let z = style.sizes();
     let mut blocks = vec![
         Paragraph::text(title_caps.to_uppercase(), FontStyle::Bold, z.title)
+            .role(Role::Title)
             .centered()
             .space_before(6.0)
+            .keep_with_next()
             .into(),
     ];
     if !subject.trim().is_empty() {
         blocks.push(
             Paragraph::text(subject, FontStyle::Bold, z.subject)
+                .role(Role::Subject)
                 .centered()
                 .into(),
         );
@@ -283,6 +286,7 @@ pub fn title(style: HeaderStyle, title_caps: &str, subject: &str) -> Vec<Block> 
 /// A body paragraph: justified, first-line indent, 6 pt after.
 pub fn body(text: &str) -> Paragraph {
     Paragraph::text(text, FontStyle::Regular, BODY_PT)
+        .role(Role::Body)
         .align(Align::Justify)
         .indent(BODY_INDENT_MM)
         .space_after(BODY_SPACE_AFTER_MM)

@@ -83,6 +83,13 @@ pub struct Built {
     pub warnings: Vec<String>,
 }
 
+/// A document's Word copy.
+pub struct BuiltDocx {
+    pub docx: Vec<u8>,
+    /// Draft warnings, the same as the PDF's.
+    pub warnings: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DocError {
     #[error("Không lập được {}: còn thiếu {}.", title(*.kind), list(.missing))]
@@ -96,6 +103,8 @@ pub enum DocError {
         #[source]
         source: LayoutError,
     },
+    #[error("Không ghi được {} dạng Word: {reason}", title(*.kind))]
+    Write { kind: DocKind, reason: String },
 }
 
 fn list(missing: &[Missing]) -> String {
@@ -187,8 +196,9 @@ pub fn news_item(wb: &Workbook) -> NewsItem {
     news::news(wb, &rules::evaluate(wb))
 }
 
-/// Builds one document as PDF, or refuses it with what is missing.
-pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
+/// The document's content (the one both renderers write), with its draft
+/// warnings, or the refusal with what is missing.
+fn prepare(wb: &Workbook, kind: DocKind) -> Result<(Document, Vec<String>), DocError> {
     let r = rules::evaluate(wb);
     let missing = missing_with(wb, &r, kind);
     let blocking: Vec<Missing> = missing.iter().filter(|m| m.blocking).cloned().collect();
@@ -209,8 +219,58 @@ pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
         .collect();
     let mut doc = document(wb, &r, kind);
     doc.author = wb.cluster.name.clone();
+    Ok((doc, warnings))
+}
+
+/// Builds one document as PDF, or refuses it with what is missing.
+pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
+    let (doc, warnings) = prepare(wb, kind)?;
     let pdf = render(&doc).map_err(|source| DocError::Layout { kind, source })?;
     Ok(Built { pdf, warnings })
+}
+
+/// Builds one document as a Word file (`.docx`), refused exactly as its
+/// PDF would be, with the same message.
+pub fn build_docx(wb: &Workbook, kind: DocKind) -> Result<BuiltDocx, DocError> {
+    let (doc, warnings) = prepare(wb, kind)?;
+    // The PDF engine's checks (a glyph the font lacks, a page too small)
+    // refuse the Word copy too: what one accepts, both print.
+    crate::document::layout(&doc).map_err(|source| DocError::Layout { kind, source })?;
+    let docx = crate::document::render_docx(&doc).map_err(|e| DocError::Write {
+        kind,
+        reason: e.to_string(),
+    })?;
+    Ok(BuiltDocx { docx, warnings })
+}
+
+/// A document in one of the two formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Builds `kind` in this format: the bytes and the draft warnings.
+    pub fn build(self, wb: &Workbook, kind: DocKind) -> Result<(Vec<u8>, Vec<String>), DocError> {
+        match self {
+            Format::Pdf => build(wb, kind).map(|b| (b.pdf, b.warnings)),
+            Format::Docx => build_docx(wb, kind).map(|b| (b.docx, b.warnings)),
+        }
+    }
+}
+
+/// ASCII file name in `format`, e.g. "Cum8-2019-BienBan.docx".
+pub fn file_name_as(wb: &Workbook, kind: DocKind, format: Format) -> String {
+    let pdf = file_name(wb, kind);
+    format!("{}.{}", pdf.trim_end_matches(".pdf"), format.extension())
 }
 
 /// ASCII file name, e.g. "Cum8-2019-BienBan.pdf".

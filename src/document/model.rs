@@ -45,8 +45,26 @@ pub enum Align {
     Justify,
 }
 
+/// What a paragraph is in the document, where it matters beyond its look:
+/// the Word copy defines one style per role, so a clerk's edit there keeps
+/// the look of the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    #[default]
+    Plain,
+    /// Body text: justified, first-line indent.
+    Body,
+    /// A section heading ("I. THÀNH PHẦN").
+    Heading,
+    /// The document's kind ("BIÊN BẢN").
+    Title,
+    /// The subject line under the kind.
+    Subject,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
+    pub role: Role,
     pub spans: Vec<Span>,
     pub align: Align,
     pub first_line_indent_mm: f32,
@@ -61,6 +79,7 @@ pub struct Paragraph {
 impl Default for Paragraph {
     fn default() -> Self {
         Paragraph {
+            role: Role::Plain,
             spans: Vec::new(),
             align: Align::Left,
             first_line_indent_mm: 0.0,
@@ -82,6 +101,10 @@ impl Paragraph {
     /// One span of text.
     pub fn text(text: impl Into<String>, style: FontStyle, size_pt: f32) -> Self {
         Paragraph::new(vec![Span::new(text, style, size_pt)])
+    }
+    pub fn role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
     }
     pub fn span(mut self, span: Span) -> Self {
         self.spans.push(span);

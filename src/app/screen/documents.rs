@@ -1,7 +1,7 @@
 //! Văn bản: the documents of the dossier, what each still lacks, export to
-//! PDF (one through a save dialog with the usual file name, or all into a
-//! folder), built one after the other off the window's thread with a
-//! progress line per document, and opened in the system's PDF viewer.
+//! PDF or Word (one through a save dialog with the usual file name, or all
+//! into a folder), built one after the other off the window's thread with a
+//! progress line per document, and opened with the system's program.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,15 +14,18 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::app::dialog::Picked;
 use crate::app::{font, strings as s, theme};
-use crate::document::docs;
+use crate::document::docs::{self, Format};
 use crate::workbook::file::{Overwrite, write_file};
 use crate::workbook::{DocKind, Workbook};
 
 /// Where an export goes: one file, or every document into a folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    One(DocKind),
-    All,
+    One(DocKind, Format),
+    /// Every document, as PDF, or as PDF and Word side by side.
+    All {
+        word_too: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +40,7 @@ pub enum Status {
 #[derive(Debug, Clone)]
 pub struct Item {
     pub kind: DocKind,
+    pub format: Format,
     pub path: PathBuf,
     pub status: Status,
 }
@@ -96,7 +100,7 @@ use crate::app::dialog;
 
 async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Picked {
     match target {
-        Target::One(_) => {
+        Target::One(_, Format::Pdf) => {
             dialog::save_file(
                 s::DIALOG_EXPORT,
                 (s::FILTER_PDF, &["pdf"]),
@@ -105,24 +109,45 @@ async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Pic
             )
             .await
         }
-        Target::All => dialog::pick_folder(s::DIALOG_EXPORT_ALL, folder).await,
+        Target::One(_, Format::Docx) => {
+            dialog::save_file(
+                s::DIALOG_EXPORT_WORD,
+                (s::FILTER_WORD, &["docx"]),
+                folder,
+                suggested,
+            )
+            .await
+        }
+        Target::All { .. } => dialog::pick_folder(s::DIALOG_EXPORT_ALL, folder).await,
     }
 }
 
 /// Builds one document and writes it. Runs on a thread of its own.
-pub fn export(wb: &Workbook, kind: DocKind, path: &Path) -> Result<Vec<String>, String> {
-    let built = docs::build(wb, kind).map_err(|e| e.to_string())?;
-    // A PDF is rebuilt from the workbook at will: no backup copy is kept.
-    write_file(path, &built.pdf, Overwrite::Anything, false).map_err(|e| e.to_string())?;
-    Ok(built.warnings)
+pub fn export(
+    wb: &Workbook,
+    kind: DocKind,
+    format: Format,
+    path: &Path,
+) -> Result<Vec<String>, String> {
+    let (bytes, warnings) = format.build(wb, kind).map_err(|e| e.to_string())?;
+    // A document is rebuilt from the workbook at will: no backup copy is
+    // kept.
+    write_file(path, &bytes, Overwrite::Anything, false).map_err(|e| e.to_string())?;
+    Ok(warnings)
 }
 
-fn build_task(wb: Arc<Workbook>, index: usize, kind: DocKind, path: PathBuf) -> Task<Message> {
+fn build_task(
+    wb: Arc<Workbook>,
+    index: usize,
+    kind: DocKind,
+    format: Format,
+    path: PathBuf,
+) -> Task<Message> {
     Task::perform(
         async move {
             let (tx, rx) = oneshot::channel();
             std::thread::spawn(move || {
-                let _ = tx.send(export(&wb, kind, &path));
+                let _ = tx.send(export(&wb, kind, format, &path));
             });
             rx.await.unwrap_or_else(|_| Err(s::EXPORT_CRASHED.into()))
         },
@@ -193,8 +218,8 @@ impl State {
                     return Action::Notice(s::EXPORT_BUSY.into());
                 }
                 let name = match target {
-                    Target::One(k) => docs::file_name(wb, k),
-                    Target::All => String::new(),
+                    Target::One(k, f) => docs::file_name_as(wb, k, f),
+                    Target::All { .. } => String::new(),
                 };
                 let folder = self.folder.clone();
                 return Action::Run(Task::perform(pick(target, name, folder), move |p| {
@@ -207,8 +232,8 @@ impl State {
                 Picked::Unavailable => {
                     // The whole path, so the clerk sees where it will go.
                     let name = match target {
-                        Target::One(k) => docs::file_name(wb, k),
-                        Target::All => String::new(),
+                        Target::One(k, f) => docs::file_name_as(wb, k, f),
+                        Target::All { .. } => String::new(),
                     };
                     let suggested = self.resolve(&name).display().to_string();
                     self.typing = Some((target, suggested));
@@ -264,22 +289,36 @@ impl State {
     /// Starts exporting to `path` (a file, or the folder for all).
     fn start(&mut self, target: Target, path: PathBuf, wb: &Workbook) -> Action {
         self.typing = None;
-        let (kinds, folder): (Vec<DocKind>, Option<PathBuf>) = match target {
-            Target::One(k) => (vec![k], None),
-            Target::All => (docs::ALL.to_vec(), Some(path.clone())),
+        let (jobs, folder): (Vec<(DocKind, Format)>, Option<PathBuf>) = match target {
+            Target::One(k, f) => (vec![(k, f)], None),
+            Target::All { word_too } => {
+                let formats: &[Format] = if word_too {
+                    &[Format::Pdf, Format::Docx]
+                } else {
+                    &[Format::Pdf]
+                };
+                (
+                    docs::ALL
+                        .iter()
+                        .flat_map(|k| formats.iter().map(move |f| (*k, *f)))
+                        .collect(),
+                    Some(path.clone()),
+                )
+            }
         };
         if let Some(f) = &folder
             && !f.is_dir()
         {
             return Action::Notice(s::not_a_folder(f));
         }
-        let items = kinds
+        let items = jobs
             .into_iter()
-            .map(|kind| Item {
+            .map(|(kind, format)| Item {
                 kind,
+                format,
                 path: match &folder {
-                    Some(f) => f.join(docs::file_name(wb, kind)),
-                    None if path.extension().is_none() => path.with_extension("pdf"),
+                    Some(f) => f.join(docs::file_name_as(wb, kind, format)),
+                    None if path.extension().is_none() => path.with_extension(format.extension()),
                     None => path.clone(),
                 },
                 status: Status::Waiting,
@@ -313,6 +352,7 @@ impl State {
             job.workbook.clone(),
             i,
             item.kind,
+            item.format,
             item.path.clone(),
         ))
     }
@@ -329,10 +369,14 @@ impl State {
                 .size(theme::TEXT_TITLE)
                 .font(font::BOLD),
             space::horizontal(),
+            button(text(s::EXPORT_ALL_WORD_TOO))
+                .on_press_maybe((!busy).then_some(Message::Export(Target::All { word_too: true })))
+                .style(button::secondary),
             button(text(s::EXPORT_ALL))
-                .on_press_maybe((!busy).then_some(Message::Export(Target::All)))
+                .on_press_maybe((!busy).then_some(Message::Export(Target::All { word_too: false })))
                 .style(button::primary),
         ]
+        .spacing(theme::SPACE_S)
         .align_y(Alignment::Center);
 
         let mut page = column![small(s::DOCUMENTS_HINT)].spacing(theme::SPACE_M);
@@ -436,23 +480,32 @@ fn detail<'a>(
             );
         }
     }
-    let export = button(text(s::EXPORT_ONE))
-        .on_press_maybe((!busy && !blocking).then_some(Message::Export(Target::One(kind))))
-        .style(button::primary);
-    body = body.push(if kind == DocKind::News {
+    let export = |label, format| {
+        button(text(label))
+            .on_press_maybe(
+                (!busy && !blocking).then_some(Message::Export(Target::One(kind, format))),
+            )
+            .style(if format == Format::Pdf {
+                button::primary
+            } else {
+                button::secondary
+            })
+    };
+    let mut actions = row![
+        export(s::EXPORT_ONE, Format::Pdf),
+        export(s::EXPORT_ONE_WORD, Format::Docx),
+    ]
+    .spacing(theme::SPACE_S);
+    if kind == DocKind::News {
         // The news item goes to the website as text as well.
-        Element::from(
-            row![
-                export,
-                button(text(s::COPY_NEWS))
-                    .on_press(Message::CopyNews)
-                    .style(button::secondary),
-            ]
-            .spacing(theme::SPACE_S),
-        )
-    } else {
-        export.into()
-    });
+        actions = actions.push(
+            button(text(s::COPY_NEWS))
+                .on_press(Message::CopyNews)
+                .style(button::secondary),
+        );
+    }
+    body = body.push(actions.wrap());
+    body = body.push(small(s::WORD_HINT));
     container(body)
         .padding(theme::SPACE_M)
         .width(Length::Fill)
@@ -461,8 +514,9 @@ fn detail<'a>(
 
 fn path_field(target: Target, p: &str) -> Element<'_, Message> {
     let prompt = match target {
-        Target::One(_) => s::PATH_NO_DIALOG_PDF,
-        Target::All => s::PATH_NO_DIALOG_FOLDER,
+        Target::One(_, Format::Pdf) => s::PATH_NO_DIALOG_PDF,
+        Target::One(_, Format::Docx) => s::PATH_NO_DIALOG_WORD,
+        Target::All { .. } => s::PATH_NO_DIALOG_FOLDER,
     };
     crate::app::path_field::path_field(
         prompt,

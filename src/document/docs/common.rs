@@ -234,6 +234,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
 /// A bold heading line ("I. THÀNH PHẦN").
 pub(crate) fn heading(text: &str) -> Block {
     Paragraph::text(text, FontStyle::Bold, BODY_PT)
+        .role(crate::document::Role::Heading)
         .align(Align::Justify)
         .indent(10.0)
         .space_before(2.0)
