@@ -103,13 +103,8 @@ impl ConferenceEdit {
             }
         };
         if let ConferenceEdit::SetNewsByline(byline) = &self {
-            let byline: Vec<String> = crate::text::nfc(byline)
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect();
-            let byline = byline.join("\n");
+            let mut byline = byline.clone();
+            tidy_paragraphs(&mut byline);
             if wb.documents.news_byline != byline {
                 wb.documents.news_byline = byline;
                 wb.documents.rev.bump_as(&key);
