@@ -4,6 +4,7 @@
 
 mod check;
 mod export;
+mod history;
 mod mail_out;
 mod merge;
 mod new_year;
@@ -21,8 +22,8 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 7] = [
-    "check", "results", "new-year", "export", "merge", "mail-out", "help",
+pub const COMMANDS: [&str; 8] = [
+    "check", "results", "new-year", "export", "merge", "mail-out", "history", "help",
 ];
 
 const USAGE: &str = "Cách dùng:
@@ -41,6 +42,8 @@ const USAGE: &str = "Cách dùng:
                [--out TỆP.json] [--force]
                                     gộp tệp các trường gửi về vào sổ của cụm; không có
                                     --accept-all thì chỉ báo cáo, không ghi gì
+  thidua history THƯ_MỤC [--csv]   các năm của cụm (mỗi năm một sổ trong thư mục): điểm,
+                                    hạng, xếp loại, vai trò, khen thưởng của từng trường
   thidua help                       hiện hướng dẫn này";
 
 /// A usage error: bad arguments, reported with the usage text.
@@ -95,6 +98,7 @@ fn run_commands(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             "export" => export::run(&mut parser, out, err),
             "merge" => merge::run(&mut parser, out, err),
             "mail-out" => mail_out::run(&mut parser, out, err),
+            "history" => history::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)

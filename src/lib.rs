@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod exchange;
+pub mod history;
 pub mod paths;
 pub mod rules;
 pub mod settings;

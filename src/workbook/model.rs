@@ -167,6 +167,11 @@ pub struct School {
     pub left: Option<Date>,
     /// Where it went, e.g. merged into another school.
     pub successor: Option<Id>,
+    /// Earlier schools this one continues (kế thừa từ): the schools merged
+    /// into it, by their ids in earlier years' workbooks. The history
+    /// shows their years nested under this school's, never added to them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub continues: Vec<Id>,
     pub note: String,
     #[serde(skip_serializing_if = "Rev::is_empty")]
     pub rev: Rev,

@@ -10,7 +10,11 @@ use jiff::civil::date;
 /// sections), every school self- and cluster-scored, and `activities`
 /// activities spread over the year.
 pub fn workbook(schools: usize, criteria: usize, activities: usize) -> Workbook {
-    let year = 2024;
+    workbook_of_year(schools, criteria, activities, 2024)
+}
+
+/// [`workbook`] for another year (a cluster's history of many years).
+pub fn workbook_of_year(schools: usize, criteria: usize, activities: usize, year: i16) -> Workbook {
     let mut wb = Workbook::new(
         Cluster {
             name: "Cụm thi đua số 99".into(),

@@ -237,6 +237,27 @@ fn check_members(ck: &mut Checker) {
                 format!("Trường sáp nhập vào của \u{201c}{}\u{201d}", s.short_name)
             });
         }
+        // A school continues earlier schools (merged into it): none of them
+        // is itself, or still a member beside it.
+        for earlier in &s.continues {
+            let member = wb.current_members().any(|m| &m.id == earlier);
+            if earlier == &s.id || member {
+                ck.push(
+                    "continues_member",
+                    format!(
+                        "Trường \u{201c}{}\u{201d} ghi kế thừa từ \u{201c}{}\u{201d}, nhưng trường đó {}.",
+                        crate::text::visible(&s.short_name),
+                        crate::text::visible(earlier.as_str()),
+                        if earlier == &s.id {
+                            "là chính nó"
+                        } else {
+                            "vẫn là thành viên của cụm"
+                        }
+                    ),
+                );
+            }
+        }
+        ck.duplicates(s.continues.iter(), "trường được kế thừa");
     }
     // One school under two ids would vote, score and be proposed twice.
     let mut by_name: HashMap<String, &Id> = HashMap::new();
