@@ -117,6 +117,7 @@ pub struct App {
     awards: awards::State,
     year_end: year_end::State,
     documents: documents::State,
+    history: screen::history::State,
     criteria: criteria::State,
     /// Returned files under review before merging (empty: none).
     merge: merge_review::State,
@@ -169,6 +170,7 @@ impl App {
             awards: awards::State::default(),
             year_end: year_end::State::default(),
             documents: documents::State::default(),
+            history: screen::history::State::default(),
             criteria: criteria::State::default(),
             merge: merge_review::State::default(),
             modal: None,
@@ -322,13 +324,14 @@ impl App {
             Owner::Cluster => None,
         };
         let read_only = me.is_some() || self.viewing_copy().is_some();
-        self.documents.set_folder(
-            self.doc
-                .as_ref()
-                .and_then(|d| d.path.as_deref())
-                .and_then(Path::parent)
-                .map(Path::to_path_buf),
-        );
+        let folder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        self.documents.set_folder(folder.clone());
+        self.history.set_folder(folder);
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);

@@ -522,8 +522,13 @@ fn navigation_shows_every_view() {
         click(&mut app, v.label());
         assert_eq!(app.current_view(), v);
     }
-    // The last view clicked is the real documents view, not a placeholder.
+    // The last views clicked are the real ones, not placeholders: the
+    // documents, then the years side by side (the sample opened from no
+    // folder says how to give it one).
+    click(&mut app, thidua::app::screen::View::Documents.label());
     assert!(shows(&app, s::EXPORT_ALL));
+    click(&mut app, thidua::app::screen::View::History.label());
+    assert!(shows(&app, s::HISTORY_OTHER_FOLDER));
 }
 
 #[test]

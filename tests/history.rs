@@ -249,3 +249,45 @@ fn the_command_prints_the_table_and_a_csv() {
     let (code, _, _) = thidua(&["history"]);
     assert_eq!(code, 2);
 }
+
+/// The window's "Qua các năm": the folder of the open workbook read into
+/// the table (merged schools nested, the missing year marked, skipped files
+/// named), and a refusal to read shown as it is.
+#[test]
+fn the_years_view_shows_the_table() {
+    use thidua::app::screen::View;
+    use thidua::app::screen::history::Message as Years;
+    use thidua::app::{App, Boot, Message};
+    let (dir, _) = folder();
+    let (mut app, _) = App::new(Boot::isolated(Some(dir.path().join("cum8-2022.json"))));
+    support::ui::send(&mut app, [Message::Navigate(View::History)]);
+    // The reading runs off the window's thread; its answer, fed directly.
+    let h = history::from_folder(dir.path()).unwrap();
+    support::ui::send(
+        &mut app,
+        [Message::History(Years::Loaded(Ok(std::sync::Arc::new(h))))],
+    );
+    let size = iced::Size::new(1366.0, 768.0);
+    let shows = |app: &App, t: &str| support::ui::shows(app, size, t);
+    assert!(shows(&app, "101,5 (1)"));
+    assert!(shows(&app, "Không có sổ các năm: 2021."));
+    assert!(shows(
+        &app,
+        "↳ Trường Chính trị tỉnh Tây Ninh (đã sáp nhập)"
+    ));
+    assert!(shows(
+        &app,
+        "Trường Chính trị Đồng Nai (tên cũ: Trường Chính trị tỉnh Đồng Nai)"
+    ));
+    assert!(shows(
+        &app,
+        "Bỏ qua cum9-2020.json: sổ của Cụm thi đua số 9 (cụm số 9), không phải của cụm này."
+    ));
+    support::ui::send(
+        &mut app,
+        [Message::History(Years::Loaded(Err(
+            "Không đọc được thư mục X: không có quyền.".into(),
+        )))],
+    );
+    assert!(shows(&app, "Không đọc được thư mục X: không có quyền."));
+}

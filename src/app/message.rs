@@ -36,6 +36,7 @@ pub enum Message {
     Awards(awards::Message),
     YearEnd(year_end::Message),
     Documents(documents::Message),
+    History(crate::app::screen::history::Message),
     Criteria(criteria::Message),
     MergeReview(merge_review::Message),
     /// Pick the files member schools sent back, to review and merge.

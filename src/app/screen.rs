@@ -6,6 +6,7 @@ pub mod awards;
 pub mod criteria;
 pub mod documents;
 pub mod error;
+pub mod history;
 pub mod members;
 pub mod merge_review;
 pub mod returns;
@@ -25,10 +26,12 @@ pub enum View {
     Documents,
     /// Files returned by member schools: merged and missing.
     Returns,
+    /// The cluster's years side by side.
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Members,
         View::Activities,
         View::Scoring,
@@ -37,6 +40,7 @@ impl View {
         View::Awards,
         View::YearEnd,
         View::Documents,
+        View::History,
     ];
 
     pub fn label(self) -> &'static str {
@@ -50,6 +54,7 @@ impl View {
             View::YearEnd => s::VIEW_YEAR_END,
             View::Documents => s::VIEW_DOCUMENTS,
             View::Returns => s::VIEW_RETURNS,
+            View::History => s::VIEW_HISTORY,
         }
     }
 }

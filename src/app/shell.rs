@@ -144,6 +144,7 @@ impl App {
             View::Awards => self.awards.view(wb, results).map(Message::Awards),
             View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
             View::Documents => self.documents.view(wb, results).map(Message::Documents),
+            View::History => self.history.view(wb, results).map(Message::History),
             View::Criteria => self.criteria.view(wb).map(Message::Criteria),
             View::Returns => returns::view(
                 wb,

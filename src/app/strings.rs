@@ -576,6 +576,41 @@ pub fn machine_set(owner: &str) -> String {
 
 // Returned files (issue 8)
 pub const VIEW_RETURNS: &str = "Tệp các trường gửi về";
+pub const VIEW_HISTORY: &str = "Qua các năm";
+pub const HISTORY_NO_FOLDER: &str = "Sổ này chưa được lưu vào thư mục nào: lưu sổ, hoặc bấm \u{201c}Chọn thư mục khác…\u{201d} để đọc thư mục chứa sổ các năm.";
+pub const HISTORY_PICK: &str = "Chọn thư mục chứa sổ thi đua các năm";
+pub const HISTORY_OTHER_FOLDER: &str = "Chọn thư mục khác…";
+pub const HISTORY_RELOAD: &str = "Đọc lại";
+pub const HISTORY_LOADING: &str = "Đang đọc các sổ trong thư mục…";
+pub const HISTORY_TABLE: &str =
+    "Tổng điểm và xếp hạng từng năm (= là đồng hạng; — là năm trường không có trong sổ)";
+pub const HISTORY_CHART: &str = "Tổng điểm qua các năm";
+pub const HISTORY_BARS_HINT: &str =
+    "Số trên mỗi cặp cột: điểm cụm chấm thấp hơn (đỏ) hoặc cao hơn (xanh) điểm trường tự chấm.";
+pub const NOT_SCORED: &str = "chưa chấm";
+pub const FORMERLY: &str = "tên cũ:";
+pub const MERGED_IN: &str = "đã sáp nhập";
+pub fn history_folder(f: &std::path::Path) -> String {
+    format!("Thư mục: {}", f.display())
+}
+pub fn history_years(cluster: &str, files: usize, first: Option<i16>, last: Option<i16>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) => format!("{cluster}: {files} sổ, các năm {a}–{b}."),
+        _ => "Thư mục không có sổ thi đua nào của cụm.".to_string(),
+    }
+}
+pub fn history_missing(years: &str) -> String {
+    format!("Không có sổ các năm: {years}.")
+}
+pub fn history_skipped(file: &str, why: &str) -> String {
+    format!("Bỏ qua {file}: {why}.")
+}
+pub fn history_bars(year: i16) -> String {
+    format!("Năm {year}: điểm tự chấm và điểm cụm chấm của từng trường")
+}
+pub fn cannot_read_folder(f: &std::path::Path, why: &str) -> String {
+    format!("Không đọc được thư mục {}: {why}.", f.display())
+}
 pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";
 pub const MAIL_OUT: &str = "Gửi cho các trường…";
 pub const MAIL_OUT_SAVE_FIRST: &str =

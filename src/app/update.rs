@@ -46,6 +46,7 @@ impl App {
             Message::Awards(m) => return self.awards_message(m),
             Message::YearEnd(m) => return self.year_end_message(m),
             Message::Documents(m) => return self.documents_message(m),
+            Message::History(m) => return self.history.update(m).map(Message::History),
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
@@ -96,6 +97,9 @@ impl App {
                     self.repaint_all = !self.repaint_all;
                 }
                 self.view = v;
+                if v == View::History {
+                    return self.history.opened().map(Message::History);
+                }
             }
             Message::Home => {
                 self.close_document();
