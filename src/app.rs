@@ -324,14 +324,13 @@ impl App {
             Owner::Cluster => None,
         };
         let read_only = me.is_some() || self.viewing_copy().is_some();
-        let folder = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.as_deref())
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        self.documents.set_folder(folder.clone());
-        self.history.set_folder(folder);
+        let file = self.doc.as_ref().and_then(|d| d.path.clone());
+        self.history.set_folder(
+            file.as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
+        self.documents.set_file(file);
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);

@@ -15,8 +15,8 @@ pub use docx::render_docx;
 pub use fonts::{FontStyle, missing_glyphs, text_width_mm};
 pub use layout::{PageLayout, PlacedLine, PlacedText, layout};
 pub use model::{
-    Align, Block, Cell, Column, ColumnWidth, Document, Margins, Orientation, PageSetup, Paragraph,
-    Role, Row, Rule, Span, Table, VAlign,
+    Align, Block, Cell, Column, ColumnWidth, Document, Drawing, Margins, Mark, Orientation,
+    PageSetup, Paragraph, Role, Row, Rule, Span, Table, VAlign,
 };
 pub use render::{Rendered, render, render_detailed};
 

@@ -401,3 +401,41 @@ fn year_result(wb: &Workbook, r: &rules::Results, s: &rules::SchoolResult) -> Ye
             .is_some_and(|a| !a.self_scores.is_empty() || !a.cluster_scores.is_empty()),
     }
 }
+
+/// The cluster's workbook of the year before `wb`, beside `path`: the file
+/// its handover named (`previous_year_file`), else any workbook of the
+/// folder of that cluster and year that is not a school's copy.
+pub fn previous_year(path: &Path, wb: &Workbook) -> Option<Workbook> {
+    // A bare file name lives in the current folder.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let year = wb.year.checked_sub(1)?;
+    let fits = |w: &Workbook| {
+        w.year == year && w.cluster.number == wb.cluster.number && w.provenance.copy_for.is_none()
+    };
+    let named = wb.provenance.previous_year_file.trim();
+    if !named.is_empty()
+        && let Ok(w) = load_sound(&dir.join(named))
+        && fits(&w)
+    {
+        return Some(w);
+    }
+    let mut candidates: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p != path
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    candidates.sort();
+    candidates
+        .iter()
+        .filter_map(|p| load_sound(p).ok())
+        .filter(fits)
+        .max_by_key(|w| w.provenance.save_count)
+}

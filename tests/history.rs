@@ -291,3 +291,65 @@ fn the_years_view_shows_the_table() {
     );
     assert!(shows(&app, "Không đọc được thư mục X: không có quyền."));
 }
+
+/// The year-end report compares with the previous year's workbook found
+/// beside it (a table and a bar chart), and says plainly when there is
+/// none.
+#[test]
+fn the_report_compares_with_the_previous_year_found_beside_it() {
+    #[path = "support/pdf_text.rs"]
+    mod pdf_text;
+    use thidua::document::docs::{self, Context};
+    use thidua::workbook::DocKind;
+    let (dir, y2022) = folder();
+    let path = dir.path().join("cum8-2020.json");
+    let y2020 = workbook::load(&path).unwrap().workbook;
+    let previous = history::previous_year(&path, &y2020).expect("2019 beside 2020");
+    assert_eq!(previous.year, 2019);
+    let ctx = Context {
+        previous: Some(std::sync::Arc::new(previous)),
+    };
+    let built = docs::build_with(&y2020, DocKind::Report, &ctx).unwrap();
+    let text = pdf_text::text(&built.pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "4. So sánh với năm 2019",
+        "điểm 2019",
+        "Bà Rịa - Vũng Tàu 101,5 1 100 1 −1,5",
+        "(cột rỗng) và năm 2020 (cột đặc)",
+        "Năm 2019 Năm 2020",
+    ] {
+        assert!(flat.contains(needle), "{needle}: {flat}");
+    }
+    // The Word copy carries the table, and says where the chart is.
+    let docx = docs::build_docx_with(&y2020, DocKind::Report, &ctx).unwrap();
+    assert!(docx.docx.starts_with(b"PK"));
+    // 2021 is missing: the 2022 report says so instead of comparing.
+    let p22 = dir.path().join("cum8-2022.json");
+    assert!(history::previous_year(&p22, &y2022).is_none());
+    let built = docs::build_with(&y2022, DocKind::Report, &Context::default()).unwrap();
+    let flat = pdf_text::text(&built.pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Không tìm thấy sổ thi đua năm 2021 của Cụm thi đua số 8"),
+        "{flat}"
+    );
+    // Through the command line, from the file's own folder.
+    let out = dir.path().join("bao-cao-2020.pdf");
+    let (code, _, err) = thidua(&[
+        "export",
+        path.to_str().unwrap(),
+        "--doc",
+        "report",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let flat = pdf_text::text(&std::fs::read(&out).unwrap())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("Bà Rịa - Vũng Tàu 101,5 1 100 1"), "{flat}");
+}

@@ -277,7 +277,8 @@ impl App {
             Ok(()) => {
                 doc.workbook = wb;
                 doc.saved_to(path.clone());
-                self.documents
+                self.documents.set_file(Some(path.clone()));
+                self.history
                     .set_folder(path.parent().map(Path::to_path_buf));
                 self.recovery_due = None;
                 self.clear_recovery();

@@ -135,6 +135,14 @@ pub fn run(
         );
         return Ok(EXIT_FAILED);
     }
+    // The report compares with the previous year's workbook beside this one.
+    let ctx = docs::Context {
+        previous: if jobs.iter().any(|(k, _, _)| *k == DocKind::Report) {
+            crate::history::previous_year(&input, wb).map(std::sync::Arc::new)
+        } else {
+            None
+        },
+    };
     let mut code = EXIT_OK;
     for (kind, format, path) in jobs {
         let path = match (path, &dir) {
@@ -142,7 +150,17 @@ pub fn run(
             (None, Some(d)) => d.join(docs::file_name_as(wb, kind, format)),
             (None, None) => continue,
         };
-        if !export_one(wb, &loaded.problems, kind, format, &path, force, out, err) {
+        if !export_one(
+            wb,
+            &ctx,
+            &loaded.problems,
+            kind,
+            format,
+            &path,
+            force,
+            out,
+            err,
+        ) {
             code = EXIT_FAILED;
         }
     }
@@ -153,6 +171,7 @@ pub fn run(
 #[allow(clippy::too_many_arguments)] // the CLI's writers plus the job
 fn export_one(
     wb: &Workbook,
+    ctx: &docs::Context,
     problems: &[Problem],
     kind: DocKind,
     format: Format,
@@ -183,7 +202,7 @@ fn export_one(
         super::print_problems(err, &heading, blocking);
         return false;
     }
-    let (bytes, warnings) = match format.build(wb, kind) {
+    let (bytes, warnings) = match format.build(wb, kind, ctx) {
         Ok(b) => b,
         Err(DocError::Refused { kind, missing }) => {
             let _ = writeln!(

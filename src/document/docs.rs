@@ -23,6 +23,7 @@
 
 mod ballots;
 mod common;
+mod comparison;
 mod handover;
 mod minutes;
 mod news;
@@ -174,13 +175,21 @@ pub fn missing_with(wb: &Workbook, r: &Results, kind: DocKind) -> Vec<Missing> {
     out
 }
 
+/// What a document may draw on beyond its own workbook: the previous
+/// year's workbook, for the report's comparison (found beside the file by
+/// `history::previous_year`).
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub previous: Option<std::sync::Arc<Workbook>>,
+}
+
 /// The layout of a document, without checking what is missing.
-fn document(wb: &Workbook, r: &Results, kind: DocKind) -> Document {
+fn document(wb: &Workbook, r: &Results, kind: DocKind, ctx: &Context) -> Document {
     match kind {
         DocKind::ScoreSheet => score_sheet::document(wb, r),
         DocKind::Minutes => minutes::document(wb, r),
         DocKind::Proposal => proposal::document(wb, r),
-        DocKind::Report => report::document(wb, r),
+        DocKind::Report => report::document(wb, r, ctx.previous.as_deref()),
         DocKind::Pact => pact::document(wb),
         DocKind::Handover => handover::document(wb),
         DocKind::Ballots => ballots::papers(wb, r),
@@ -198,7 +207,11 @@ pub fn news_item(wb: &Workbook) -> NewsItem {
 
 /// The document's content (the one both renderers write), with its draft
 /// warnings, or the refusal with what is missing.
-fn prepare(wb: &Workbook, kind: DocKind) -> Result<(Document, Vec<String>), DocError> {
+fn prepare(
+    wb: &Workbook,
+    kind: DocKind,
+    ctx: &Context,
+) -> Result<(Document, Vec<String>), DocError> {
     let r = rules::evaluate(wb);
     let missing = missing_with(wb, &r, kind);
     let blocking: Vec<Missing> = missing.iter().filter(|m| m.blocking).cloned().collect();
@@ -217,14 +230,19 @@ fn prepare(wb: &Workbook, kind: DocKind) -> Result<(Document, Vec<String>), DocE
             )
         })
         .collect();
-    let mut doc = document(wb, &r, kind);
+    let mut doc = document(wb, &r, kind, ctx);
     doc.author = wb.cluster.name.clone();
     Ok((doc, warnings))
 }
 
 /// Builds one document as PDF, or refuses it with what is missing.
 pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
-    let (doc, warnings) = prepare(wb, kind)?;
+    build_with(wb, kind, &Context::default())
+}
+
+/// [`build`] with what lies beside the workbook (the previous year).
+pub fn build_with(wb: &Workbook, kind: DocKind, ctx: &Context) -> Result<Built, DocError> {
+    let (doc, warnings) = prepare(wb, kind, ctx)?;
     let pdf = render(&doc).map_err(|source| DocError::Layout { kind, source })?;
     Ok(Built { pdf, warnings })
 }
@@ -232,7 +250,12 @@ pub fn build(wb: &Workbook, kind: DocKind) -> Result<Built, DocError> {
 /// Builds one document as a Word file (`.docx`), refused exactly as its
 /// PDF would be, with the same message.
 pub fn build_docx(wb: &Workbook, kind: DocKind) -> Result<BuiltDocx, DocError> {
-    let (doc, warnings) = prepare(wb, kind)?;
+    build_docx_with(wb, kind, &Context::default())
+}
+
+/// [`build_docx`] with what lies beside the workbook.
+pub fn build_docx_with(wb: &Workbook, kind: DocKind, ctx: &Context) -> Result<BuiltDocx, DocError> {
+    let (doc, warnings) = prepare(wb, kind, ctx)?;
     // The PDF engine's checks (a glyph the font lacks, a page too small)
     // refuse the Word copy too: what one accepts, both print.
     crate::document::layout(&doc).map_err(|source| DocError::Layout { kind, source })?;
@@ -259,10 +282,15 @@ impl Format {
     }
 
     /// Builds `kind` in this format: the bytes and the draft warnings.
-    pub fn build(self, wb: &Workbook, kind: DocKind) -> Result<(Vec<u8>, Vec<String>), DocError> {
+    pub fn build(
+        self,
+        wb: &Workbook,
+        kind: DocKind,
+        ctx: &Context,
+    ) -> Result<(Vec<u8>, Vec<String>), DocError> {
         match self {
-            Format::Pdf => build(wb, kind).map(|b| (b.pdf, b.warnings)),
-            Format::Docx => build_docx(wb, kind).map(|b| (b.docx, b.warnings)),
+            Format::Pdf => build_with(wb, kind, ctx).map(|b| (b.pdf, b.warnings)),
+            Format::Docx => build_docx_with(wb, kind, ctx).map(|b| (b.docx, b.warnings)),
         }
     }
 }

@@ -163,7 +163,7 @@ fn visit(blocks: &[Block], f: &mut impl FnMut(&Paragraph)) {
             Block::Columns(cs) => cs.iter().for_each(|c| visit(&c.blocks, f)),
             Block::KeepTogether(bs) => visit(bs, f),
             Block::WithPrevious(b) => visit(std::slice::from_ref(b.as_ref()), f),
-            Block::Spacer(_) | Block::Rule(_) | Block::PageBreak => {}
+            Block::Spacer(_) | Block::Rule(_) | Block::PageBreak | Block::Drawing(_) => {}
         }
     }
 }
@@ -334,6 +334,18 @@ impl Writer<'_> {
             }
             Block::PageBreak => self.items.push(Item::Paragraph(
                 docx_rs::Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+            )),
+            // A chart stays in the PDF; its figures are in the table the
+            // document gives beside it, which Word carries.
+            Block::Drawing(_) => self.items.push(Item::Paragraph(
+                docx_rs::Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_run(
+                        Run::new()
+                            .add_text("(Biểu đồ in trong bản PDF của văn bản này.)")
+                            .italic()
+                            .size(24),
+                    ),
             )),
         }
     }

@@ -15,7 +15,7 @@ use self::chunk::{Chunk, EPS, Item, Kind};
 use self::paragraph::{sane_mm, sane_size};
 use super::LayoutError;
 use super::fonts::{self, FontStyle, MM_PER_PT};
-use super::model::{Block, ColumnWidth, Document, PageSetup};
+use super::model::{Block, ColumnWidth, Document, Mark, PageSetup};
 
 /// Smallest text area accepted: anything less means the margins are wrong.
 const MIN_TEXT_AREA_MM: f32 = 20.0;
@@ -105,6 +105,13 @@ fn visit_spans(blocks: &[Block], f: &mut impl FnMut(&str, FontStyle)) {
             Block::Columns(columns) => columns.iter().for_each(|c| visit_spans(&c.blocks, f)),
             Block::KeepTogether(inner) => visit_spans(inner, f),
             Block::WithPrevious(inner) => visit_spans(std::slice::from_ref(inner), f),
+            Block::Drawing(d) => {
+                for m in &d.marks {
+                    if let Mark::Label { text, style, .. } = m {
+                        f(text, *style);
+                    }
+                }
+            }
             Block::Spacer(_) | Block::Rule(_) | Block::PageBreak => {}
         }
     }
@@ -153,6 +160,7 @@ fn flow(
             Block::Paragraph(p) => out.extend(paragraph::layout(p, width)),
             Block::Table(t) => out.extend(table::layout(t, width)?),
             Block::Spacer(mm) => out.push(Chunk::spacer(sane_mm(*mm))),
+            Block::Drawing(d) => out.push(drawing(d, width)),
             Block::Rule(rule) => {
                 let w = sane_mm(rule.width_mm).min(width);
                 let x1 = (width - w) / 2.0;
@@ -533,6 +541,79 @@ fn number_pages(pages: &mut [PageLayout], setup: &PageSetup, area: &TextArea) {
             is_page_number: true,
         });
     }
+}
+
+/// A drawing as one unbreakable chunk: bars are rules as thick as the bar is
+/// tall (a PDF line with butt ends is a filled box), boxes are frames.
+fn drawing(d: &crate::document::model::Drawing, width: f32) -> Chunk {
+    const PT_PER_MM: f32 = 72.0 / 25.4;
+    let inside = |x: f32| sane_mm(x).min(width);
+    let items = d
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Bar {
+                x,
+                y,
+                width: w,
+                height,
+            } => (*height > 0.0 && *w > 0.0).then(|| Item::Rule {
+                x1: inside(*x),
+                x2: inside(x + w),
+                y: sane_mm(y + height / 2.0),
+                thickness_pt: sane_mm(*height) * PT_PER_MM,
+            }),
+            Mark::Box {
+                x,
+                y,
+                width: w,
+                height,
+            } => Some(Item::Frame {
+                x: inside(*x),
+                width: sane_mm(*w).min(width - inside(*x)),
+                top: sane_mm(*y),
+                bottom: sane_mm(y + height),
+                thickness_pt: 0.6,
+            }),
+            Mark::HLine {
+                x1,
+                x2,
+                y,
+                thickness_pt,
+            } => Some(Item::Rule {
+                x1: inside(*x1),
+                x2: inside(*x2),
+                y: sane_mm(*y),
+                thickness_pt: sane_mm(*thickness_pt),
+            }),
+            Mark::Label {
+                x,
+                y,
+                text,
+                size_pt,
+                style,
+            } => {
+                let size = sane_size(*size_pt);
+                let text: String = crate::text::nfc(text).into_owned();
+                let w = fonts::text_width_mm(&text, *style, size);
+                let line = size * 25.4 / 72.0;
+                Some(Item::Text(chunk::Text {
+                    x: inside(*x),
+                    baseline: sane_mm(*y),
+                    top: (sane_mm(*y) - line * 0.8).max(0.0),
+                    bottom: sane_mm(*y) + line * 0.25,
+                    width: w,
+                    style: *style,
+                    size_pt: size,
+                    text,
+                }))
+            }
+        })
+        .collect();
+    let mut c = Chunk::content(sane_mm(d.height_mm), items);
+    c.space_before = 2.0;
+    c.space_after = 3.0;
+    c
 }
 
 #[cfg(test)]

@@ -339,6 +339,50 @@ pub enum Block {
     /// the text above): a signature block never stands alone on a page.
     WithPrevious(Box<Block>),
     PageBreak,
+    /// A small vector drawing (a chart): marks placed in millimetres from
+    /// its top-left corner, the width of the text area. Never split.
+    Drawing(Drawing),
+}
+
+/// A chart's marks, kept to what a PDF of documents draws anyway: filled
+/// and outlined boxes, horizontal lines, labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub height_mm: f32,
+    pub marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A solid box (a bar).
+    Bar {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
+    /// An outlined box.
+    Box {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
+    /// A horizontal line (an axis, a grid line).
+    HLine {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        thickness_pt: f32,
+    },
+    /// Text whose baseline starts at (x, y).
+    Label {
+        x: f32,
+        y: f32,
+        text: String,
+        size_pt: f32,
+        style: FontStyle,
+    },
 }
 
 impl From<Paragraph> for Block {

@@ -72,6 +72,8 @@ pub struct State {
     /// The open workbook's folder: where exports go unless told otherwise
     /// (never the program's working folder).
     folder: Option<PathBuf>,
+    /// The open workbook's file (the report finds last year's beside it).
+    file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -122,14 +124,22 @@ async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Pic
     }
 }
 
-/// Builds one document and writes it. Runs on a thread of its own.
+/// Builds one document and writes it. Runs on a thread of its own. The
+/// report looks for the previous year's workbook beside `workbook_file`.
 pub fn export(
     wb: &Workbook,
+    workbook_file: Option<&Path>,
     kind: DocKind,
     format: Format,
     path: &Path,
 ) -> Result<Vec<String>, String> {
-    let (bytes, warnings) = format.build(wb, kind).map_err(|e| e.to_string())?;
+    let ctx = docs::Context {
+        previous: match (kind, workbook_file) {
+            (DocKind::Report, Some(file)) => crate::history::previous_year(file, wb).map(Arc::new),
+            _ => None,
+        },
+    };
+    let (bytes, warnings) = format.build(wb, kind, &ctx).map_err(|e| e.to_string())?;
     // A document is rebuilt from the workbook at will: no backup copy is
     // kept.
     write_file(path, &bytes, Overwrite::Anything, false).map_err(|e| e.to_string())?;
@@ -138,6 +148,7 @@ pub fn export(
 
 fn build_task(
     wb: Arc<Workbook>,
+    workbook_file: Option<PathBuf>,
     index: usize,
     kind: DocKind,
     format: Format,
@@ -147,7 +158,7 @@ fn build_task(
         async move {
             let (tx, rx) = oneshot::channel();
             std::thread::spawn(move || {
-                let _ = tx.send(export(&wb, kind, format, &path));
+                let _ = tx.send(export(&wb, workbook_file.as_deref(), kind, format, &path));
             });
             rx.await.unwrap_or_else(|_| Err(s::EXPORT_CRASHED.into()))
         },
@@ -191,9 +202,13 @@ pub fn open_with_system(path: &Path) -> std::io::Result<()> {
 }
 
 impl State {
-    /// Where the open workbook lives (exports start there).
-    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
-        self.folder = folder;
+    /// Where the open workbook lives (exports start in its folder).
+    pub fn set_file(&mut self, file: Option<PathBuf>) {
+        self.folder = file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        self.file = file;
     }
 
     /// A path as typed: a bare name or a relative path lands in the
@@ -350,6 +365,7 @@ impl State {
         item.status = Status::Building;
         Action::Run(build_task(
             job.workbook.clone(),
+            self.file.clone(),
             i,
             item.kind,
             item.format,

@@ -31,7 +31,7 @@ pub(super) fn missing(wb: &Workbook) -> Vec<Missing> {
     out
 }
 
-pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
+pub(super) fn document(wb: &Workbook, r: &Results, previous: Option<&Workbook>) -> Document {
     let issuer = common::issuer(wb);
     let next = i32::from(wb.year) + 1;
     let texts = &wb.documents.report;
@@ -170,6 +170,11 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
             doc.push(item(p));
         }
     }
+    doc.push(heading(&format!(
+        "4. So sánh với năm {}",
+        i32::from(wb.year) - 1
+    )));
+    doc.extend(super::comparison::blocks(wb, r, previous));
     doc.push(heading("III. ĐÁNH GIÁ CHUNG"));
     doc.extend(common::paragraphs(&texts.assessment));
     doc.push(heading(&format!("IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM {next}")));
