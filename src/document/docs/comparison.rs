@@ -220,3 +220,47 @@ fn label(x: f32, y: f32, text: String, size_pt: f32) -> Mark {
         style: FontStyle::Regular,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chart's data: a solid bar per school for this year, a hollow one
+    /// where last year is known, plus one of each in the key; bars grow
+    /// with the score and stand on one baseline.
+    #[test]
+    fn one_pair_of_bars_per_school() {
+        let pairs: Vec<Pair> = vec![
+            ("A".into(), Some((Points(9000), 2)), (Points(9500), 1)),
+            ("B".into(), None, (Points(8000), 2)),
+        ];
+        let d = chart(&pairs, 2019, 2020);
+        let bars: Vec<(f32, f32)> = d
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Bar { y, height, .. } => Some((*y, *height)),
+                _ => None,
+            })
+            .collect();
+        let boxes = d
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Box { .. }))
+            .count();
+        assert_eq!(bars.len(), 1 + 2, "the key and one per school");
+        assert_eq!(
+            boxes,
+            1 + 1,
+            "the key and the school with last year's score"
+        );
+        let (a, b) = (bars[1], bars[2]);
+        assert!(a.1 > b.1, "95 taller than 80: {a:?} {b:?}");
+        assert!((a.0 + a.1 - (b.0 + b.1)).abs() < 1e-3, "one baseline");
+        assert!(
+            d.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Label { text, .. } if text == "Năm 2019"))
+        );
+    }
+}
