@@ -353,3 +353,78 @@ fn the_report_compares_with_the_previous_year_found_beside_it() {
         .join(" ");
     assert!(flat.contains("Bà Rịa - Vũng Tàu 101,5 1 100 1"), "{flat}");
 }
+
+/// The clerk records a merger in the window: a school of earlier years
+/// that is no longer a member is said to have merged into a member; once
+/// saved, its years nest under that member.
+#[test]
+fn a_merger_is_recorded_from_the_years_view() {
+    use thidua::app::screen::View;
+    use thidua::app::screen::history::{Member, Message as Years};
+    use thidua::app::{App, Boot, Message};
+    let (dir, mut y2022) = folder();
+    // This time the 2022 workbook does not say whom the new school continues.
+    for m in &mut y2022.members {
+        m.continues.clear();
+    }
+    save(dir.path(), "cum8-2022.json", &y2022);
+    let file = dir.path().join("cum8-2022.json");
+    let (mut app, _) = App::new(Boot::isolated(Some(file.clone())));
+    support::ui::send(&mut app, [Message::Navigate(View::History)]);
+    let h = history::from_folder(dir.path()).unwrap();
+    assert!(
+        h.lines.iter().any(|l| l.school.as_str() == "binh-phuoc"),
+        "a line of its own"
+    );
+    support::ui::send(
+        &mut app,
+        [Message::History(Years::Loaded(Ok(std::sync::Arc::new(h))))],
+    );
+    let size = iced::Size::new(1366.0, 768.0);
+    assert!(support::ui::shows(&app, size, "Trường không còn trong cụm"));
+    assert!(support::ui::shows(
+        &app,
+        size,
+        "Trường Chính trị tỉnh Bình Phước (năm cuối trong sổ: 2020)"
+    ));
+    let member = Member {
+        id: Id::new("tay-ninh-binh-phuoc"),
+        name: "Tây Ninh – Bình Phước".into(),
+    };
+    for earlier in ["binh-phuoc", "tay-ninh"] {
+        support::ui::send(
+            &mut app,
+            [Message::History(Years::ContinuedBy {
+                earlier: Id::new(earlier),
+                member: member.clone(),
+            })],
+        );
+    }
+    let new = app
+        .workbook()
+        .unwrap()
+        .school(&Id::new("tay-ninh-binh-phuoc"))
+        .unwrap()
+        .continues
+        .clone();
+    assert_eq!(new, vec![Id::new("binh-phuoc"), Id::new("tay-ninh")]);
+    support::ui::send(&mut app, [Message::Save]);
+    let h = history::from_folder(dir.path()).unwrap();
+    let merged = h
+        .lines
+        .iter()
+        .find(|l| l.school.as_str() == "tay-ninh-binh-phuoc")
+        .unwrap();
+    assert_eq!(merged.predecessors.len(), 2);
+    // Undo takes it back.
+    support::ui::send(&mut app, [Message::Undo]);
+    assert_eq!(
+        app.workbook()
+            .unwrap()
+            .school(&Id::new("tay-ninh-binh-phuoc"))
+            .unwrap()
+            .continues
+            .len(),
+        1
+    );
+}

@@ -588,6 +588,13 @@ pub const HISTORY_CHART: &str = "Tổng điểm qua các năm";
 pub const HISTORY_BARS_HINT: &str =
     "Số trên mỗi cặp cột: điểm cụm chấm thấp hơn (đỏ) hoặc cao hơn (xanh) điểm trường tự chấm.";
 pub const NOT_SCORED: &str = "chưa chấm";
+pub const HISTORY_MERGERS: &str = "Trường không còn trong cụm";
+pub const HISTORY_MERGERS_HINT: &str = "Nếu trường đã sáp nhập vào một trường thành viên hiện nay, chọn trường đó: các năm của trường cũ sẽ hiện dưới trường mới (không cộng dồn).";
+pub const CONTINUED_BY: &str = "Sáp nhập vào…";
+pub const HISTORY_MERGER_SAVED: &str = "Đã ghi việc sáp nhập vào sổ. Lưu sổ rồi bấm \u{201c}Đọc lại\u{201d} ở \u{201c}Qua các năm\u{201d} để bảng hiện theo.";
+pub fn history_gone(name: &str, last: i16) -> String {
+    format!("{name} (năm cuối trong sổ: {last})")
+}
 pub const FORMERLY: &str = "tên cũ:";
 pub const MERGED_IN: &str = "đã sáp nhập";
 pub fn history_folder(f: &std::path::Path) -> String {

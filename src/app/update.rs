@@ -46,7 +46,25 @@ impl App {
             Message::Awards(m) => return self.awards_message(m),
             Message::YearEnd(m) => return self.year_end_message(m),
             Message::Documents(m) => return self.documents_message(m),
-            Message::History(m) => return self.history.update(m).map(Message::History),
+            Message::History(m) => {
+                let Some(doc) = &self.doc else {
+                    return Task::none();
+                };
+                match self.history.update(m, &doc.workbook) {
+                    screen::history::Action::Run(task) => return task.map(Message::History),
+                    screen::history::Action::Edit(edit) => {
+                        // The table reads the files: it shows the merger
+                        // once the workbook is saved and read again.
+                        self.apply_from(*edit, |app, r| match r {
+                            Ok(()) => {
+                                app.notice = Some(Notice::Info(s::HISTORY_MERGER_SAVED.into()));
+                                None
+                            }
+                            Err(e) => Some(e),
+                        });
+                    }
+                }
+            }
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),

@@ -16,10 +16,12 @@ use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Color, Element, Length, Point, Rectangle, Renderer, Size, Task, Theme};
 
 use crate::app::dialog::{self, Picked};
+use crate::app::pick_list::pick_list;
 use crate::app::{font, strings as s, theme};
 use crate::history::{History, Line};
 use crate::rules::Results;
-use crate::workbook::{Points, Workbook};
+use crate::workbook::edit::Edit;
+use crate::workbook::{Id, Points, Workbook};
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
@@ -37,6 +39,31 @@ pub enum Message {
     PickFolder,
     Picked(Picked),
     Loaded(Result<Arc<History>, String>),
+    /// An earlier school (no longer a member) is continued by this member:
+    /// it merged into it.
+    ContinuedBy {
+        earlier: Id,
+        member: Member,
+    },
+}
+
+/// A current member, in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: Id,
+    pub name: String,
+}
+
+impl std::fmt::Display for Member {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// What the app must do: run a task, or apply an edit.
+pub enum Action {
+    Run(Task<Message>),
+    Edit(Box<Edit>),
 }
 
 impl State {
@@ -80,20 +107,29 @@ impl State {
         )
     }
 
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
-            Message::Load => return self.load(),
+            Message::Load => return Action::Run(self.load()),
             Message::PickFolder => {
                 let folder = self.folder.clone();
-                return Task::perform(
+                return Action::Run(Task::perform(
                     async move { dialog::pick_folder(s::HISTORY_PICK, folder).await },
                     Message::Picked,
-                );
+                ));
             }
             Message::Picked(Picked::Path(p)) => {
                 self.folder = Some(p);
                 self.history = None;
-                return self.load();
+                return Action::Run(self.load());
+            }
+            Message::ContinuedBy { earlier, member } => {
+                if let Some(school) = wb.school(&member.id) {
+                    let mut school = school.clone();
+                    if !school.continues.contains(&earlier) {
+                        school.continues.push(earlier);
+                    }
+                    return Action::Edit(Box::new(Edit::SetSchool(school)));
+                }
             }
             Message::Picked(_) => {}
             Message::Loaded(r) => {
@@ -104,7 +140,7 @@ impl State {
                 }
             }
         }
-        Task::none()
+        Action::Run(Task::none())
     }
 
     pub fn history(&self) -> Option<&History> {
@@ -143,6 +179,9 @@ impl State {
                     column![text(s::HISTORY_TABLE).font(font::BOLD), table(h),]
                         .spacing(theme::SPACE_S),
                 ));
+                if let Some(c) = mergers(h, wb) {
+                    page = page.push(c);
+                }
                 page = page.push(card(
                     column![
                         text(s::HISTORY_CHART).font(font::BOLD),
@@ -197,6 +236,51 @@ fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
         .width(Length::Fill)
         .style(theme::card)
         .into()
+}
+
+/// Schools of earlier years that are no longer members and that no member
+/// continues yet: the clerk says which member each merged into.
+fn mergers<'a>(h: &'a History, wb: &'a Workbook) -> Option<Element<'a, Message>> {
+    let members: Vec<Member> = wb
+        .current_members()
+        .map(|m| Member {
+            id: m.id.clone(),
+            name: m.short_name.clone(),
+        })
+        .collect();
+    let gone: Vec<&Line> = h
+        .lines
+        .iter()
+        .filter(|l| !members.iter().any(|m| m.id == l.school))
+        .collect();
+    if gone.is_empty() || members.is_empty() {
+        return None;
+    }
+    let mut c = column![
+        text(s::HISTORY_MERGERS).font(font::BOLD),
+        small(s::HISTORY_MERGERS_HINT),
+    ]
+    .spacing(theme::SPACE_S);
+    for line in gone {
+        let last = line.years.keys().next_back().copied().unwrap_or_default();
+        let earlier = line.school.clone();
+        c = c.push(
+            row![
+                text(s::history_gone(&line.name, last)).width(Length::Fill),
+                pick_list(members.clone(), None::<Member>, move |member| {
+                    Message::ContinuedBy {
+                        earlier: earlier.clone(),
+                        member,
+                    }
+                })
+                .placeholder(s::CONTINUED_BY)
+                .width(260),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center),
+        );
+    }
+    Some(card(c))
 }
 
 /// What was read and what was left out.
