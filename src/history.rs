@@ -7,7 +7,7 @@
 //! or a returned file (it names the school it is for), another cluster's
 //! workbook, a second workbook of a year already read, and anything that
 //! does not load are listed with the reason and skipped, never a crash.
-//! Backups (`.bak`) and temporary files are not `.json` and are not read.
+//! Backups (`.bak`) are listed as skipped without being read.
 //!
 //! Schools are followed by their id, which a new year's workbook keeps: a
 //! renamed school stays one line (its earlier names noted). A school that
@@ -97,19 +97,30 @@ pub struct History {
 /// Reads every `.json` file of `dir` (not its subfolders) into the history
 /// of the cluster most of them belong to.
 pub fn from_folder(dir: &Path) -> std::io::Result<History> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .filter(|p| p.is_file())
+        .collect();
+    let ext = |p: &Path, e: &str| p.extension().is_some_and(|x| x.eq_ignore_ascii_case(e));
+    let mut paths: Vec<PathBuf> = files.iter().filter(|p| ext(p, "json")).cloned().collect();
+    paths.sort();
+    // The backups saving leaves beside a workbook are listed, not read:
+    // they are an earlier state of a file that is read.
+    let mut backups: Vec<Skipped> = files
+        .iter()
+        .filter(|p| ext(p, "bak"))
+        .map(|p| Skipped {
+            path: p.clone(),
+            reason: "bản sao lưu tự động của lần lưu trước".into(),
         })
         .collect();
-    paths.sort();
+    backups.sort_by(|a, b| a.path.cmp(&b.path));
     // Loading is most of the work: the files are read on both cores.
     let loaded = load_all(&paths);
-    Ok(from_workbooks(loaded))
+    let mut h = from_workbooks(loaded);
+    h.skipped.extend(backups);
+    Ok(h)
 }
 
 type Loaded = (PathBuf, Result<Workbook, String>);

@@ -114,7 +114,7 @@ fn the_folder_reads_as_the_clusters_years() {
     assert_eq!(h.missing, vec![2021]);
     assert_eq!(h.files.len(), 3);
     // Skipped, each with its reason: the copy, the other cluster, the twin,
-    // the junk. The .bak is not even read.
+    // the junk, the backup (listed, not read).
     let reasons: Vec<(String, &str)> = h
         .skipped
         .iter()
@@ -125,7 +125,7 @@ fn the_folder_reads_as_the_clusters_years() {
             )
         })
         .collect();
-    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
     let why = |name: &str| {
         reasons
             .iter()
@@ -137,6 +137,7 @@ fn the_folder_reads_as_the_clusters_years() {
     assert!(why("cum9-2020.json").contains("Cụm thi đua số 9"));
     assert!(why("cum8-2019 - Copy.json").contains("trùng năm 2019"));
     assert!(why("ghi-chu.json").contains("không đọc được"));
+    assert!(why("cum8-2019.json.bak").contains("sao lưu"));
 }
 
 #[test]
