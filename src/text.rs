@@ -286,6 +286,19 @@ pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y, m, d).ok()
 }
 
+/// `name` cut to `max` characters, the last one an ellipsis when cut (a
+/// chart's label under a narrow bar).
+pub fn shorten(name: &str, max: usize) -> String {
+    if name.chars().count() > max {
+        name.chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    } else {
+        name.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,6 +61,20 @@ pub fn error_box<'a, M: 'a>(message: &str) -> Container<'a, M> {
         .style(theme::error_note)
 }
 
+/// Small muted text: hints and secondary lines.
+pub fn small<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
+    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
+}
+
+/// A full-width card holding one part of a view.
+pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(content)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
+
 /// A full-width note card (confirmations, explanations).
 pub fn note_card<'a, M: 'a>(body: impl Into<Element<'a, M>>) -> Element<'a, M> {
     container(body)

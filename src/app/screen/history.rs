@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::app::button::{self, button};
 use iced::futures::channel::oneshot;
 use iced::widget::canvas::{self, Canvas, Frame, Geometry, Path, Stroke, Text};
-use iced::widget::{column, container, row, scrollable, space, text};
+use iced::widget::{column, row, scrollable, space, text};
 use iced::{Alignment, Color, Element, Length, Point, Rectangle, Renderer, Size, Task, Theme};
 
 use crate::app::dialog::{self, Picked};
@@ -226,17 +226,7 @@ impl State {
     }
 }
 
-fn small<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
-    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
-}
-
-fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    container(content)
-        .padding(theme::SPACE_M)
-        .width(Length::Fill)
-        .style(theme::card)
-        .into()
-}
+use crate::app::widget::{card, small};
 
 /// Schools of earlier years that are no longer members and that no member
 /// continues yet: the clerk says which member each merged into.
@@ -660,14 +650,7 @@ impl canvas::Program<Message> for SelfVsCluster {
             }
             // As many letters as the slot holds (about 7 px each).
             let fits = ((slot - 4.0) / 7.0).max(4.0) as usize;
-            let short: String = if name.chars().count() > fits {
-                name.chars()
-                    .take(fits.saturating_sub(1))
-                    .chain(['…'])
-                    .collect()
-            } else {
-                name.clone()
-            };
+            let short = crate::text::shorten(name, fits);
             label(
                 &mut frame,
                 short,

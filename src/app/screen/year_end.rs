@@ -1096,17 +1096,7 @@ impl State {
     }
 }
 
-fn small_label<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
-    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
-}
-
-fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    container(content)
-        .padding(theme::SPACE_M)
-        .width(Length::Fill)
-        .style(theme::card)
-        .into()
-}
+use crate::app::widget::{card, small as small_label};
 
 fn save_row<'a>(changed: bool, save: Message, section: Section) -> Element<'a, Message> {
     let mut r = row![

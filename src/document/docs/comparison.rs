@@ -194,14 +194,7 @@ fn chart(pairs: &[Pair], prev: i32, year: i32) -> Drawing {
         });
         // The school's name under its pair, shortened to its slot.
         let fits = (slot / 1.7).max(3.0) as usize;
-        let short: String = if name.chars().count() > fits {
-            name.chars()
-                .take(fits.saturating_sub(1))
-                .chain(['…'])
-                .collect()
-        } else {
-            name.clone()
-        };
+        let short = crate::text::shorten(name, fits);
         let w = crate::document::text_width_mm(&short, FontStyle::Regular, 8.0);
         marks.push(label(x - w / 2.0, base + 4.5, short, 8.0));
     }
