@@ -374,12 +374,7 @@ impl Writer<'_> {
                     out = out.align(alignment(p.align));
                 }
                 if l.indent_mm != p.first_line_indent_mm {
-                    out = out.indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(twips(p.first_line_indent_mm))),
-                        None,
-                        None,
-                    );
+                    out = first_line(out, p.first_line_indent_mm);
                 }
                 if l.before_mm != p.space_before_mm || l.after_mm != p.space_after_mm {
                     out = out.line_spacing(spacing(p));
@@ -391,12 +386,7 @@ impl Writer<'_> {
             None => {
                 out = out.align(alignment(p.align)).line_spacing(spacing(p));
                 if p.first_line_indent_mm > 0.0 {
-                    out = out.indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(twips(p.first_line_indent_mm))),
-                        None,
-                        None,
-                    );
+                    out = first_line(out, p.first_line_indent_mm);
                 }
                 if p.keep_with_next {
                     out = out.keep_next(true);
@@ -534,6 +524,16 @@ impl Writer<'_> {
             .width(twips(width_mm) as usize, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
     }
+}
+
+/// A paragraph indented by `mm` on its first line.
+fn first_line(p: docx_rs::Paragraph, mm: f32) -> docx_rs::Paragraph {
+    p.indent(
+        None,
+        Some(SpecialIndentType::FirstLine(twips(mm))),
+        None,
+        None,
+    )
 }
 
 fn spacing(p: &Paragraph) -> LineSpacing {

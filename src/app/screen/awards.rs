@@ -9,6 +9,7 @@ use iced::widget::{column, container, row, rule, scrollable, space, text, text_i
 use iced::{Alignment, Element, Length};
 
 use super::year_end::{format_date, parse_date};
+use crate::app::widget::small as small_label;
 use crate::app::{font, strings as s, theme};
 use crate::rules::{self, Outcome, Results, ballot};
 use crate::workbook::edit::{ConferenceEdit, Edit};
@@ -575,10 +576,6 @@ impl Draft {
 /// The id of the name box of the committee's member `n` (for tests).
 pub fn committee_id(n: usize) -> iced::widget::Id {
     iced::widget::Id::from(format!("committee-{n}"))
-}
-
-fn small_label<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
-    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
 }
 
 fn card<'a>(content: impl Into<Element<'a, Message>>) -> iced::widget::Container<'a, Message> {

@@ -13,6 +13,7 @@ use iced::widget::{column, container, progress_bar, row, scrollable, space, text
 use iced::{Alignment, Element, Length, Task};
 
 use crate::app::dialog::Picked;
+use crate::app::widget::small;
 use crate::app::{font, strings as s, theme};
 use crate::document::docs::{self, Format};
 use crate::workbook::file::{Overwrite, write_file};
@@ -456,10 +457,6 @@ fn capitalised(t: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-fn small<'a>(t: impl iced::widget::text::IntoFragment<'a>) -> iced::widget::Text<'a> {
-    text(t).size(theme::TEXT_SMALL).color(theme::MUTED)
 }
 
 fn detail<'a>(

@@ -17,6 +17,7 @@ use iced::{Alignment, Color, Element, Length, Point, Rectangle, Renderer, Size, 
 
 use crate::app::dialog::{self, Picked};
 use crate::app::pick_list::pick_list;
+use crate::app::widget::{card, small};
 use crate::app::{font, strings as s, theme};
 use crate::history::{History, Line};
 use crate::rules::Results;
@@ -225,8 +226,6 @@ impl State {
         .into()
     }
 }
-
-use crate::app::widget::{card, small};
 
 /// Schools of earlier years that are no longer members and that no member
 /// continues yet: the clerk says which member each merged into.
