@@ -241,3 +241,20 @@ fn the_party_layout_in_word() {
     let title = &p.styles[p.styles.find("w:styleId=\"TenLoaiVanBan\"").unwrap()..];
     assert!(title[..title.find("</w:style>").unwrap()].contains("<w:sz w:val=\"30\" />"));
 }
+
+/// A control character typed into a free text (a report paragraph pasted
+/// from elsewhere) is left out of the Word copy as it is of the PDF: XML
+/// cannot carry it, and Word would refuse to open the whole file.
+#[test]
+fn control_characters_never_reach_the_word_xml() {
+    let mut wb = sample();
+    wb.documents.report.situation = "Tình hình\u{7} chung\u{b}\tnăm 2019\u{1b}.".into();
+    let p = parts(&docs::build_docx(&wb, DocKind::Report).unwrap().docx);
+    assert!(
+        !p.document
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        "a control character in document.xml"
+    );
+    assert!(flat(&text(&p.document)).contains("Tình hình chung năm 2019."));
+}

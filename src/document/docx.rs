@@ -552,8 +552,9 @@ fn spacing(p: &Paragraph) -> LineSpacing {
 /// A span as runs: `'\n'` is a line break inside the paragraph. Size and
 /// weight are written only where they differ from the paragraph's style.
 fn runs(span: &Span, look: Option<&StyleLook>) -> Vec<Run> {
-    let raw = span.text.replace("\r\n", "\n");
-    let text = crate::text::nfc(&raw);
+    // The same characters the PDF prints: XML cannot carry control
+    // characters, and one of them makes Word refuse the whole file.
+    let text = span.printable_text();
     let bold = matches!(span.style, FontStyle::Bold | FontStyle::BoldItalic);
     let italic = matches!(span.style, FontStyle::Italic | FontStyle::BoldItalic);
     let mut out = Vec::new();

@@ -13,6 +13,23 @@ pub struct Span {
 }
 
 impl Span {
+    /// The text as both renderers print it: NFC, line ends as `'\n'`, a tab
+    /// as a space, other control characters left out (a PDF cannot show
+    /// them and XML cannot carry them).
+    pub fn printable_text(&self) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        self.text
+            .replace("\r\n", "\n")
+            .nfc()
+            .filter_map(|c| match c {
+                '\r' => Some('\n'),
+                '\t' => Some(' '),
+                '\n' => Some('\n'),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect()
+    }
     pub fn new(text: impl Into<String>, style: FontStyle, size_pt: f32) -> Self {
         Span {
             text: text.into(),

@@ -3,7 +3,6 @@
 //! broken between characters, justified lines are stretched by placing each
 //! word at its own position (PDF word spacing does not apply to CID fonts).
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::chunk::{Chunk, EPS, Item, Text};
@@ -66,15 +65,13 @@ fn tokens(p: &Paragraph) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     for span in &p.spans {
         let size = sane_size(span.size_pt);
-        let text: String = span.text.replace("\r\n", "\n").nfc().collect();
-        for c in text.chars() {
+        for c in span.printable_text().chars() {
             let (is_space, c) = match c {
-                '\n' | '\r' => {
+                '\n' => {
                     out.push(Token::Newline);
                     continue;
                 }
-                '\t' | ' ' => (true, ' '),
-                c if c.is_control() => continue,
+                ' ' => (true, ' '),
                 c => (false, c),
             };
             let same_kind = matches!(
