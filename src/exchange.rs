@@ -65,10 +65,12 @@
 mod apply;
 mod check;
 mod diff;
+mod form;
 mod identify;
 mod record;
 
 pub use apply::{Applied, Decision, Decisions, apply, apply_on, decide_open, with_rejected};
+pub use form::review_form;
 pub use identify::{Refusal, review, review_bytes, review_file};
 pub use record::RecordKey;
 
@@ -99,6 +101,11 @@ pub enum Authenticity {
     /// Merged unattended only with `--allow-unsigned`, and only when its
     /// integrity line verifies.
     Unsigned,
+    /// A filled Excel form whose hidden token was made with the key of the
+    /// school it names: a spreadsheet cannot carry a signature over its
+    /// content, but holding the school's own form is the proof the key
+    /// gives. Merged by `--accept-all` like a signed return.
+    Excel,
 }
 
 impl Authenticity {
@@ -106,6 +113,7 @@ impl Authenticity {
         match self {
             Authenticity::Signed => "Có chữ ký của trường",
             Authenticity::Unsigned => "Không có chữ ký",
+            Authenticity::Excel => "Từ Excel (phiếu của chính trường)",
         }
     }
 }
@@ -205,6 +213,9 @@ pub struct Review {
     pub content_hash: String,
     /// Every difference, in record order.
     pub changes: Vec<Change>,
+    /// What was read and left aside, for the clerk (a filled form's locked
+    /// cells that were changed, rows the clerk added).
+    pub notes: Vec<String>,
     pub(crate) returned: Workbook,
 }
 

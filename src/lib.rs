@@ -11,5 +11,6 @@ pub mod history;
 pub mod paths;
 pub mod rules;
 pub mod settings;
+pub mod spreadsheet;
 pub mod text;
 pub mod workbook;

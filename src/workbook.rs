@@ -292,6 +292,17 @@ impl Workbook {
     }
 
     /// The total of the criteria table (100 or 1000 …).
+    /// The cluster's name as documents and forms print it, or "Cụm thi
+    /// đua số 8" while it has none.
+    pub fn cluster_title(&self) -> String {
+        let name = self.cluster.name.trim();
+        if name.is_empty() {
+            format!("Cụm thi đua số {}", self.cluster.number)
+        } else {
+            name.to_string()
+        }
+    }
+
     pub fn max_total(&self) -> Points {
         self.criteria.iter().map(Criterion::max_points).sum()
     }

@@ -624,6 +624,7 @@ pub const MAIL_OUT_SAVE_FIRST: &str =
     "Hãy lưu sổ của cụm trước: các bản gửi trường được lập trong thư mục bên cạnh tệp sổ.";
 pub const RETURN_SIGNED: &str = "Có chữ ký của trường (bản nhận từ đợt gửi của cụm).";
 pub const RETURN_UNSIGNED: &str = "Không có chữ ký: không chứng minh được trường nào gửi (tệp cũ, hoặc không phải bản cụm đã gửi). Chỉ nhận khi chắc chắn.";
+pub const RETURN_EXCEL: &str = "Phiếu Excel của chính trường (mã phiếu khớp với khóa của trường): trường không dùng phần mềm, điền phiếu cụm gửi.";
 pub const RETURN_REOPENED: &str =
     "Tệp này đã gộp trước đây; các xung đột chưa quyết định được mở lại.";
 pub const OPEN_CONFLICTS: &str = "Xung đột đang chờ quyết định";

@@ -3,6 +3,8 @@
 //! only its own school's key, named like `Cum8-2019-gui-BinhThuan.json`.
 //! The first mail-out gives the master its secret (saved, with a backup).
 //! `--school` re-issues one school's copy (same key, current records).
+//! Beside each copy goes the school's Excel form (`…-gui-BinhThuan.xlsx`)
+//! for a school without the app.
 //! `--final` writes instead the final workbook for everyone after the
 //! conference (`Cum8-2019-ban-cuoi.json`), which carries no key at all.
 
@@ -146,6 +148,31 @@ pub fn run(
             path.display(),
             master.school_full_name(&school)
         );
+        // Beside it, the same part as an Excel form, for a school without
+        // the app.
+        let form_path = dir.join(crate::spreadsheet::form::file_name(&master, &school));
+        if refuse_existing(&form_path, err) {
+            code = EXIT_FAILED;
+            continue;
+        }
+        let written = crate::spreadsheet::form::form(&master, &school).and_then(|bytes| {
+            workbook::file::write_file(&form_path, &bytes, Overwrite::Anything, false)
+                .map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: phiếu tự chấm Excel cho {}",
+                    form_path.display(),
+                    master.school_full_name(&school)
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{}: {e}", form_path.display());
+                code = EXIT_FAILED;
+            }
+        }
     }
     Ok(code)
 }

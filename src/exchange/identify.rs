@@ -40,6 +40,9 @@ pub enum Refusal {
         "Chữ ký của tệp không đúng với {school} ({why}): tệp có thể đã bị sửa hoặc do trường khác giả danh. Không gộp; đề nghị {school} gửi lại tệp từ bản đã nhận."
     )]
     Forged { school: String, why: String },
+    /// A spreadsheet that is not a readable self-assessment form.
+    #[error("{0} Không gộp.")]
+    Form(String),
 }
 
 impl Refusal {
@@ -54,24 +57,34 @@ impl Refusal {
             Refusal::NotMember(_) => "not_member",
             Refusal::AlreadyMerged { .. } => "already_merged",
             Refusal::Forged { .. } => "forged",
+            Refusal::Form(_) => "not_a_form",
         }
     }
 }
 
 /// Reads a returned file and reviews it against the master.
 pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
-    // Its records are checked one by one as they are reviewed.
-    let loaded =
-        workbook::file::load_as(path, workbook::file::Check::FileOnly).map_err(Refusal::Load)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A filled Excel form comes back through the same review: told apart
+    // by its content, never by its name.
+    if starts_as_spreadsheet(path) {
+        let bytes = workbook::file::read_limited(path).map_err(Refusal::Load)?;
+        return super::form::review_form(master, &bytes, &name);
+    }
+    // Its records are checked one by one as they are reviewed.
+    let loaded =
+        workbook::file::load_as(path, workbook::file::Check::FileOnly).map_err(Refusal::Load)?;
     review(master, loaded, &name)
 }
 
 /// Reviews the bytes of a returned file (named `file_name` when received).
 pub fn review_bytes(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
+    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+        return super::form::review_form(master, bytes, file_name);
+    }
     let loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)
         .map_err(Refusal::Load)?;
     review(master, loaded, file_name)
@@ -114,30 +127,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         school: school.clone(),
         why,
     })?;
-    let earlier = master
-        .provenance
-        .returns
-        .iter()
-        .filter(|r| r.school == sender);
-    // The same file again: refused, unless it left conflicts open, which
-    // are then shown again for a decision.
-    let open = master
-        .provenance
-        .conflicts
-        .iter()
-        .any(|c| c.content_hash == loaded.content_hash);
-    for r in earlier {
-        if r.content_hash == loaded.content_hash && !open {
-            return Err(Refusal::AlreadyMerged {
-                school,
-                file: r.file_name.clone(),
-                on: r
-                    .merged_on
-                    .map(|d| format!(" ngày {}", crate::text::format_date(d)))
-                    .unwrap_or_default(),
-            });
-        }
-    }
+    let open = already_merged(master, &sender, &loaded.content_hash)?;
     // Returns are never ordered by their save count: a counter written in
     // the file proves nothing (a forged 2^64-1 would block every later
     // file). Causality comes from the version vectors of each record.
@@ -152,6 +142,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         save_count: returned.provenance.save_count,
         content_hash: loaded.content_hash,
         changes,
+        notes: Vec::new(),
         returned,
     })
 }
@@ -183,11 +174,48 @@ fn authenticity(
     }
 }
 
-fn cluster_name(wb: &Workbook) -> String {
-    let name = wb.cluster.name.trim();
-    if name.is_empty() {
-        format!("Cụm thi đua số {}", wb.cluster.number)
-    } else {
-        name.to_string()
+/// Refuses the same file merged again; Ok(true) when it is back because it
+/// left conflicts open (shown again for a decision).
+pub(super) fn already_merged(
+    master: &Workbook,
+    sender: &Id,
+    content_hash: &str,
+) -> Result<bool, Refusal> {
+    let open = master
+        .provenance
+        .conflicts
+        .iter()
+        .any(|c| c.content_hash == content_hash);
+    let earlier = master
+        .provenance
+        .returns
+        .iter()
+        .filter(|r| &r.school == sender);
+    for r in earlier {
+        if r.content_hash == content_hash && !open {
+            return Err(Refusal::AlreadyMerged {
+                school: master.school_full_name(sender),
+                file: r.file_name.clone(),
+                on: r
+                    .merged_on
+                    .map(|d| format!(" ngày {}", crate::text::format_date(d)))
+                    .unwrap_or_default(),
+            });
+        }
     }
+    Ok(open)
+}
+
+/// Whether the file starts like a spreadsheet (read errors are left to
+/// the workbook loader, which words them).
+fn starts_as_spreadsheet(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| crate::spreadsheet::read::is_spreadsheet(&head))
+}
+
+pub(super) fn cluster_name(wb: &Workbook) -> String {
+    wb.cluster_title()
 }

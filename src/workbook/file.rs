@@ -152,6 +152,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// [`load`], checking the content as `check` says.
 pub fn load_as(path: &Path, check: Check) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path)?;
+    load_bytes_as(&bytes, check)
+}
+
+/// The bytes of a file the app reads (a workbook, a returned form): not a
+/// folder, not larger than [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::Unreadable {
@@ -165,8 +172,7 @@ pub fn load_as(path: &Path, check: Check) -> Result<Loaded, LoadError> {
             max: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    load_bytes_as(&bytes, check)
+    std::fs::read(path).map_err(|e| io_error(path, e))
 }
 
 fn io_error(path: &Path, e: io::Error) -> LoadError {

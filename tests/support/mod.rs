@@ -3,3 +3,4 @@ pub mod cli;
 pub mod mail;
 pub mod sample;
 pub mod ui;
+pub mod xlsx;

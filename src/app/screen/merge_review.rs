@@ -254,10 +254,11 @@ fn file_view(n: usize, f: &File) -> Element<'_, Message> {
         text(match r.authenticity {
             exchange::Authenticity::Signed => s::RETURN_SIGNED,
             exchange::Authenticity::Unsigned => s::RETURN_UNSIGNED,
+            exchange::Authenticity::Excel => s::RETURN_EXCEL,
         })
         .size(theme::TEXT_SMALL)
         .color(match r.authenticity {
-            exchange::Authenticity::Signed => theme::GOOD,
+            exchange::Authenticity::Signed | exchange::Authenticity::Excel => theme::GOOD,
             exchange::Authenticity::Unsigned => theme::BAD,
         }),
     );

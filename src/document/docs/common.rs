@@ -96,11 +96,7 @@ pub(crate) fn time_words(t: Option<Time>) -> String {
 
 /// "CỤM THI ĐUA SỐ 8".
 pub(crate) fn issuer(wb: &Workbook) -> String {
-    if wb.cluster.name.trim().is_empty() {
-        format!("Cụm thi đua số {}", wb.cluster.number)
-    } else {
-        wb.cluster.name.trim().to_string()
-    }
+    wb.cluster_title()
 }
 
 /// The layout the cluster chose: State (Decree 30) or Party (Guide 36).

@@ -1,0 +1,539 @@
+//! Reading a filled self-assessment form back, as Excel and LibreOffice
+//! actually write it: numbers as floats, numbers typed as text with a
+//! decimal comma, dates as serial numbers or text, cells left empty, rows
+//! and sheets the clerk added. Sheets and columns are found by their marks
+//! and headers, not by position; rows by the id in their hidden column.
+//! This module only reads: what the values mean for the master is decided
+//! in `exchange::form`.
+
+use super::form::{
+    ACTIVITY_MARK, BONUS_MARK, FORMAT_TAG, H_ACTIVITY, H_CLAIM, H_CODE, H_END, H_EVIDENCE, H_KIND,
+    H_MAX, H_NOTE, H_REASON, H_SELF, H_START, H_TITLE, H_VALUE, ID_SHEET, REGISTRATION_MARK,
+    SELF_MARK,
+};
+use crate::workbook::{Id, Points};
+use calamine::{Data, Range, Reader};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+/// Why a spreadsheet cannot be read as a form (Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    #[error("Tệp không đọc được như một bảng tính Excel ({0}).")]
+    Unreadable(String),
+    #[error(
+        "Tệp bảng tính này không phải phiếu tự chấm do Sổ Thi Đua lập (không có phần nhận dạng của phiếu). Trường cần điền vào phiếu cụm đã gửi, không phải một bảng tính khác."
+    )]
+    NotAForm,
+    #[error(
+        "Phiếu tự chấm được lập bằng phiên bản Sổ Thi Đua mới hơn ({0}): hãy cập nhật chương trình."
+    )]
+    Newer(String),
+    #[error("Phiếu tự chấm bị hỏng: {0}")]
+    Damaged(String),
+}
+
+/// One cell as read: where it is and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// "D7", for messages.
+    pub name: String,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Number(f64),
+    Text(String),
+    Date(Date),
+    Bool(bool),
+    /// An error value (#VALUE!…), or a date-time that is not a calendar date.
+    Error(String),
+}
+
+impl Cell {
+    fn new(name: String, data: Option<&Data>) -> Cell {
+        let value = match data {
+            None | Some(Data::Empty) => Value::Empty,
+            Some(Data::String(s)) if s.trim().is_empty() => Value::Empty,
+            Some(Data::String(s)) => Value::Text(clean(s)),
+            Some(Data::Float(f)) => Value::Number(*f),
+            Some(Data::Int(i)) => Value::Number(*i as f64),
+            Some(Data::Bool(b)) => Value::Bool(*b),
+            Some(Data::DateTime(d)) => match serial_date(d.as_f64()) {
+                Some(date) if d.is_datetime() => Value::Date(date),
+                _ => Value::Number(d.as_f64()),
+            },
+            Some(Data::DateTimeIso(s)) => match iso_date(s) {
+                Some(d) => Value::Date(d),
+                None => Value::Error(s.clone()),
+            },
+            Some(Data::DurationIso(s)) => Value::Error(s.clone()),
+            Some(Data::Error(e)) => Value::Error(e.to_string()),
+        };
+        Cell { name, value }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value == Value::Empty
+    }
+
+    /// Text as typed (NFC, trimmed); None when empty. Numbers and dates as
+    /// the clerk would read them.
+    pub fn text(&self) -> Option<String> {
+        match &self.value {
+            Value::Empty => None,
+            Value::Text(s) => Some(s.clone()),
+            Value::Number(f) => Some(number_text(*f)),
+            Value::Date(d) => Some(crate::text::format_date(*d)),
+            Value::Bool(b) => Some(if *b { "Có" } else { "Không" }.into()),
+            Value::Error(e) => Some(e.clone()),
+        }
+    }
+
+    /// A score: None when empty. A float within 1e-6 of a hundredth is that
+    /// hundredth (8.5 may come back as 8.499999999); anything finer, a
+    /// negative or unreadable value is refused with the cell named.
+    pub fn points(&self) -> Result<Option<Points>, String> {
+        let refuse = |what: &str| Err(format!("ô {}: {what}", self.name));
+        match &self.value {
+            Value::Empty => Ok(None),
+            Value::Number(f) => match points_of(*f) {
+                Some(p) => Ok(Some(p)),
+                None => refuse(&format!(
+                    "{} không phải số điểm hợp lệ (tối đa hai chữ số thập phân)",
+                    number_text(*f)
+                )),
+            },
+            Value::Text(s) => match Points::parse_vi(s) {
+                Ok(p) => Ok(Some(p)),
+                Err(_) => refuse(&format!(
+                    "\u{201c}{s}\u{201d} không phải số điểm (ví dụ 8,5)"
+                )),
+            },
+            Value::Date(_) | Value::Bool(_) | Value::Error(_) => refuse(&format!(
+                "\u{201c}{}\u{201d} không phải số điểm",
+                self.text().unwrap_or_default()
+            )),
+        }
+    }
+
+    /// A date: None when empty; a date cell, a serial number or text
+    /// "dd/mm/yyyy".
+    pub fn date(&self) -> Result<Option<Date>, String> {
+        match &self.value {
+            Value::Empty => Ok(None),
+            Value::Date(d) => Ok(Some(*d)),
+            Value::Number(f) => serial_date(*f)
+                .map(Some)
+                .ok_or_else(|| format!("ô {}: {} không phải ngày", self.name, number_text(*f))),
+            Value::Text(s) => crate::text::parse_date(s).map(Some).ok_or_else(|| {
+                format!(
+                    "ô {}: \u{201c}{s}\u{201d} không phải ngày (viết dd/mm/yyyy)",
+                    self.name
+                )
+            }),
+            Value::Bool(_) | Value::Error(_) => Err(format!(
+                "ô {}: \u{201c}{}\u{201d} không phải ngày",
+                self.name,
+                self.text().unwrap_or_default()
+            )),
+        }
+    }
+}
+
+/// NFC, no control characters but line breaks, trimmed, CRLF as LF.
+fn clean(s: &str) -> String {
+    let s = crate::text::nfc(s)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    s.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The hundredth within 1e-6 of `f`, if any and in range.
+fn points_of(f: f64) -> Option<Points> {
+    if !f.is_finite() || f.abs() > 1e9 {
+        return None;
+    }
+    let h = (f * 100.0).round();
+    ((f - h / 100.0).abs() <= 1e-6).then_some(Points(h as i64))
+}
+
+/// A float the way Vietnamese clerks write it ("8,5").
+fn number_text(f: f64) -> String {
+    let s = format!("{f}");
+    s.replace('.', ",")
+}
+
+/// An Excel serial date (1900 system) as a calendar date.
+fn serial_date(f: f64) -> Option<Date> {
+    if !f.is_finite() || !(1.0..=2_958_465.0).contains(&f) || f.fract().abs() > 1e-9 {
+        return None;
+    }
+    // Serial 60 is Excel's 29/02/1900, which never was; from 61 on,
+    // 1899-12-30 + serial days is the date.
+    let days = f as i64;
+    if days < 61 {
+        return None;
+    }
+    let base = Date::new(1899, 12, 30).ok()?;
+    base.checked_add(jiff::Span::new().days(days)).ok()
+}
+
+fn iso_date(s: &str) -> Option<Date> {
+    s.get(..10)?.parse().ok()
+}
+
+/// A self-score row.
+#[derive(Debug, Clone)]
+pub struct SelfRow {
+    pub criterion: Id,
+    pub code: Cell,
+    pub title: Cell,
+    pub max: Cell,
+    pub points: Cell,
+    pub note: Cell,
+    pub evidence: Cell,
+}
+
+#[derive(Debug, Clone)]
+pub struct BonusRow {
+    pub id: Id,
+    pub reason: Cell,
+    pub points: Cell,
+    pub evidence: Cell,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActivityRow {
+    pub id: Id,
+    pub kind: Cell,
+    pub title: Cell,
+    pub start: Cell,
+    pub end: Cell,
+    pub note: Cell,
+    pub evidence: Cell,
+}
+
+/// The registration sheet: cells by their key ("award", "target:1", …).
+#[derive(Debug, Clone, Default)]
+pub struct RegistrationRows {
+    pub cells: BTreeMap<String, Cell>,
+}
+
+/// A filled form as read, before it is compared with the master.
+#[derive(Debug, Clone, Default)]
+pub struct FilledForm {
+    pub cluster: u32,
+    pub cluster_name: String,
+    pub year: i16,
+    pub school: Id,
+    pub school_name: String,
+    pub form_id: String,
+    pub token: String,
+    /// Each record the form was made with, as it was then (JSON; None for
+    /// an empty row), by record key.
+    pub originals: BTreeMap<String, Option<String>>,
+    pub self_rows: Vec<SelfRow>,
+    pub bonus_rows: Vec<BonusRow>,
+    pub registration: RegistrationRows,
+    pub activity_rows: Vec<ActivityRow>,
+    /// What was read and left aside: rows added by the clerk, repeated
+    /// rows. Listed for the clerk; nothing in them is taken.
+    pub notes: Vec<String>,
+}
+
+/// Whether `bytes` look like a spreadsheet (xlsx/ods zip, or an .xls
+/// compound file) rather than a workbook file.
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
+}
+
+/// A sheet's cells by absolute position.
+struct Grid {
+    name: String,
+    range: Range<Data>,
+}
+
+impl Grid {
+    fn get(&self, row: u32, col: u32) -> Option<&Data> {
+        self.range.get_value((row, col))
+    }
+
+    fn cell(&self, row: u32, col: u32) -> Cell {
+        Cell::new(
+            super::cell_name(row, col.min(u16::MAX as u32) as u16),
+            self.get(row, col),
+        )
+    }
+
+    fn string(&self, row: u32, col: u32) -> Option<String> {
+        match self.get(row, col) {
+            Some(Data::String(s)) => Some(clean(s)),
+            Some(Data::Float(f)) => Some(number_text(*f)),
+            Some(Data::Int(i)) => Some(i.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Where a mark is (the hidden key column's header).
+    fn find(&self, mark: &str) -> Option<(u32, u32)> {
+        let (r0, c0) = self.range.start()?;
+        self.range
+            .cells()
+            .find(|(_, _, d)| matches!(d, Data::String(s) if s.trim() == mark))
+            .map(|(r, c, _)| (r0 + r as u32, c0 + c as u32))
+    }
+
+    fn end_row(&self) -> u32 {
+        self.range.end().map_or(0, |(r, _)| r)
+    }
+}
+
+/// The columns of a table, by header name; `fallback` is where the form
+/// wrote each (a header retyped by the clerk does not lose the column).
+fn columns(grid: &Grid, header: u32, key_col: u32, names: &[&str]) -> Vec<u32> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            (0..key_col)
+                .find(|c| grid.string(header, *c).as_deref() == Some(*name))
+                .unwrap_or(i as u32)
+        })
+        .collect()
+}
+
+/// Reads a form. `bytes`: an .xlsx (or .xls, .ods) file.
+pub fn read(bytes: &[u8]) -> Result<FilledForm, FormError> {
+    let cursor = std::io::Cursor::new(bytes);
+    let mut book = calamine::open_workbook_auto_from_rs(cursor)
+        .map_err(|e| FormError::Unreadable(e.to_string()))?;
+    let mut grids = Vec::new();
+    for name in book.sheet_names() {
+        // A sheet that cannot be read (a chart sheet the clerk added) is
+        // not part of the form.
+        if let Ok(range) = book.worksheet_range(&name) {
+            grids.push(Grid { name, range });
+        }
+    }
+    let id = grids
+        .iter()
+        .find(|g| g.name == ID_SHEET)
+        .or_else(|| {
+            grids.iter().find(|g| {
+                g.string(0, 0).as_deref() == Some("dinh_dang")
+                    && g.string(0, 1).is_some_and(|v| v.starts_with("so-thi-dua/"))
+            })
+        })
+        .ok_or(FormError::NotAForm)?;
+    let mut form = FilledForm::default();
+    identification(id, &mut form)?;
+    let sheet = |mark: &str| -> Option<(&Grid, u32, u32)> {
+        grids
+            .iter()
+            .filter(|g| g.name != id.name)
+            .find_map(|g| g.find(mark).map(|(r, c)| (g, r, c)))
+    };
+    let (grid, header, key_col) = sheet(SELF_MARK)
+        .ok_or_else(|| FormError::Damaged("không thấy trang \u{201c}Tự chấm\u{201d}.".into()))?;
+    self_rows(grid, header, key_col, &mut form);
+    if let Some((grid, header, key_col)) = sheet(BONUS_MARK) {
+        bonus_rows(grid, header, key_col, &mut form);
+    }
+    if let Some((grid, header, key_col)) = sheet(REGISTRATION_MARK) {
+        registration_rows(grid, header, key_col, &mut form);
+    }
+    if let Some((grid, header, key_col)) = sheet(ACTIVITY_MARK) {
+        activity_rows(grid, header, key_col, &mut form);
+    }
+    Ok(form)
+}
+
+fn identification(g: &Grid, form: &mut FilledForm) -> Result<(), FormError> {
+    let mut fields: BTreeMap<String, String> = BTreeMap::new();
+    for r in 0..=g.end_row() {
+        let Some(k) = g.string(r, 0) else { continue };
+        if k == "ban_ghi" {
+            if let Some(key) = g.string(r, 1) {
+                let json = match g.get(r, 2) {
+                    Some(Data::String(s)) if !s.is_empty() => Some(s.clone()),
+                    _ => None,
+                };
+                form.originals.insert(key, json);
+            }
+        } else if let Some(v) = g.string(r, 1) {
+            fields.insert(k, v);
+        }
+    }
+    let tag = fields.get("dinh_dang").cloned().unwrap_or_default();
+    if tag != FORMAT_TAG {
+        return Err(if tag.starts_with("so-thi-dua/phieu-tu-cham/") {
+            FormError::Newer(tag)
+        } else {
+            FormError::NotAForm
+        });
+    }
+    let field = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    let damaged = |what: &str| FormError::Damaged(format!("phần nhận dạng thiếu {what}."));
+    form.cluster = field("cum").trim().parse().map_err(|_| damaged("số cụm"))?;
+    form.year = field("nam").trim().parse().map_err(|_| damaged("năm"))?;
+    form.cluster_name = field("ten_cum");
+    form.school = Id::new(field("truong"));
+    if form.school.as_str().is_empty() {
+        return Err(damaged("mã trường"));
+    }
+    form.school_name = field("ten_truong");
+    form.form_id = field("ma_phieu");
+    if form.form_id.is_empty() {
+        return Err(damaged("mã phiếu"));
+    }
+    form.token = field("khoa");
+    Ok(())
+}
+
+/// The rows of a table: (row, key) for every row with a key of `prefix`;
+/// rows with content but no key, or with a key seen before, are noted.
+fn keyed_rows(
+    grid: &Grid,
+    header: u32,
+    key_col: u32,
+    prefix: &str,
+    content_cols: &[u32],
+    notes: &mut Vec<String>,
+) -> Vec<(u32, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for r in header + 1..=grid.end_row() {
+        let key = grid.string(r, key_col);
+        match key.as_deref().and_then(|k| k.strip_prefix(prefix)) {
+            Some(id) if seen.insert(id.to_string()) => out.push((r, id.to_string())),
+            Some(_) => notes.push(format!(
+                "Trang \u{201c}{}\u{201d}, dòng {}: dòng lặp lại (chép từ dòng khác): bỏ qua.",
+                grid.name,
+                r + 1
+            )),
+            None => {
+                let known = key.is_some();
+                let has_content = content_cols.iter().any(|c| !grid.cell(r, *c).is_empty());
+                if !known && has_content {
+                    notes.push(format!(
+                        "Trang \u{201c}{}\u{201d}, dòng {}: dòng thêm vào (không có trong phiếu cụm gửi): bỏ qua. Hãy ghi vào các dòng trống có sẵn.",
+                        grid.name,
+                        r + 1
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn self_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
+    let names = [H_CODE, H_TITLE, H_MAX, H_SELF, H_NOTE, H_EVIDENCE];
+    let cols = columns(g, header, key_col, &names);
+    let inputs = [cols[3], cols[4], cols[5]];
+    for (r, id) in keyed_rows(g, header, key_col, "c:", &inputs, &mut form.notes) {
+        form.self_rows.push(SelfRow {
+            criterion: Id::new(id),
+            code: g.cell(r, cols[0]),
+            title: g.cell(r, cols[1]),
+            max: g.cell(r, cols[2]),
+            points: g.cell(r, cols[3]),
+            note: g.cell(r, cols[4]),
+            evidence: g.cell(r, cols[5]),
+        });
+    }
+}
+
+fn bonus_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
+    let names = ["STT", H_REASON, H_CLAIM, H_EVIDENCE];
+    let cols = columns(g, header, key_col, &names);
+    let inputs = [cols[1], cols[2], cols[3]];
+    for (r, id) in keyed_rows(g, header, key_col, "b:", &inputs, &mut form.notes) {
+        form.bonus_rows.push(BonusRow {
+            id: Id::new(id),
+            reason: g.cell(r, cols[1]),
+            points: g.cell(r, cols[2]),
+            evidence: g.cell(r, cols[3]),
+        });
+    }
+}
+
+fn registration_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
+    let cols = columns(g, header, key_col, &["", H_VALUE]);
+    for (r, key) in keyed_rows(g, header, key_col, "", &[cols[1]], &mut form.notes) {
+        form.registration.cells.insert(key, g.cell(r, cols[1]));
+    }
+}
+
+fn activity_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
+    let names = [
+        "STT", H_KIND, H_ACTIVITY, H_START, H_END, H_NOTE, H_EVIDENCE,
+    ];
+    let cols = columns(g, header, key_col, &names);
+    let inputs: Vec<u32> = cols[1..].to_vec();
+    for (r, id) in keyed_rows(g, header, key_col, "a:", &inputs, &mut form.notes) {
+        form.activity_rows.push(ActivityRow {
+            id: Id::new(id),
+            kind: g.cell(r, cols[1]),
+            title: g.cell(r, cols[2]),
+            start: g.cell(r, cols[3]),
+            end: g.cell(r, cols[4]),
+            note: g.cell(r, cols[5]),
+            evidence: g.cell(r, cols[6]),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_within_a_millionth_are_that_hundredth() {
+        assert_eq!(points_of(9.5), Some(Points(950)));
+        assert_eq!(points_of(8.499_999_999_9), Some(Points(850)));
+        assert_eq!(points_of(0.1 + 0.2), Some(Points(30)));
+        assert_eq!(points_of(8.333), None);
+        assert_eq!(points_of(f64::NAN), None);
+        assert_eq!(points_of(1e300), None);
+    }
+
+    #[test]
+    fn cells_read_as_clerks_type_them() {
+        let c = |v: Value| Cell {
+            name: "D7".into(),
+            value: v,
+        };
+        assert_eq!(c(Value::Text("8,5".into())).points(), Ok(Some(Points(850))));
+        assert_eq!(c(Value::Empty).points(), Ok(None));
+        let err = c(Value::Number(8.333)).points().unwrap_err();
+        assert!(err.contains("D7") && err.contains("8,333"), "{err}");
+        assert!(c(Value::Text("tám".into())).points().is_err());
+        assert_eq!(
+            c(Value::Number(43466.0)).date(),
+            Ok(Some(Date::new(2019, 1, 1).unwrap()))
+        );
+        assert_eq!(
+            c(Value::Text("5/3/2019".into())).date(),
+            Ok(Some(Date::new(2019, 3, 5).unwrap()))
+        );
+    }
+
+    #[test]
+    fn spreadsheets_are_told_from_workbooks_by_their_first_bytes() {
+        assert!(is_spreadsheet(b"PK\x03\x04rest"));
+        assert!(is_spreadsheet(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
+        assert!(!is_spreadsheet(b"{\"format\":"));
+    }
+}
