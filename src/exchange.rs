@@ -216,6 +216,8 @@ pub struct Review {
     /// What was read and left aside, for the clerk (a filled form's locked
     /// cells that were changed, rows the clerk added).
     pub notes: Vec<String>,
+    /// A filled Excel form rather than a workbook copy.
+    pub spreadsheet: bool,
     pub(crate) returned: Workbook,
 }
 
@@ -223,6 +225,21 @@ impl Review {
     /// The workbook read from the returned file.
     pub fn returned(&self) -> &Workbook {
         &self.returned
+    }
+
+    /// What the integrity check says about the file, for the clerk: a form
+    /// has no integrity line, its token stands for it.
+    pub fn integrity_message(&self) -> &'static str {
+        if self.spreadsheet {
+            match self.authenticity {
+                Authenticity::Excel => Integrity::Verified.message(),
+                _ => {
+                    "Phiếu Excel không có mã nhận dạng của trường (đã bị xóa, hoặc không phải phiếu cụm gửi): không xác nhận được trường nào gửi. Chỉ nhận khi chắc chắn."
+                }
+            }
+        } else {
+            self.integrity.message()
+        }
     }
 
     pub fn acceptable(&self) -> impl Iterator<Item = &Change> {

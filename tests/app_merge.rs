@@ -506,3 +506,53 @@ fn a_school_opening_its_copy_lands_on_self_scoring_with_what_is_missing() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_excel_form_from_the_mail_out_is_dropped_reviewed_and_merged() {
+    use support::xlsx::{Put, fill, text};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    click(&mut app, s::MAIL_OUT);
+    let form = dir
+        .path()
+        .join("cum8-2019-gui-cac-truong")
+        .join("Cum8-2019-gui-DongNai.xlsx");
+    assert!(form.exists(), "{:?}", app.notice());
+    // Đồng Nai's clerk fills the form in Excel and mails it back renamed;
+    // a locked maximum is changed on the way.
+    let bytes = std::fs::read(&form).unwrap();
+    let cells = thidua::spreadsheet::read::read(&bytes).unwrap();
+    let row = cells
+        .self_rows
+        .iter()
+        .find(|r| r.criterion == id("I.1"))
+        .unwrap();
+    let filled = fill(
+        &bytes,
+        &[
+            ("Tự chấm", &row.points.name, text("3,25")),
+            ("Tự chấm", &row.max.name, Put::Number(40.0)),
+        ],
+    );
+    let back = dir.path().join("phieu tu cham Dong Nai (da dien).xlsx");
+    std::fs::write(&back, filled).unwrap();
+    send(&mut app, [Message::FileDropped(back.clone())]);
+    assert!(shows(&app, s::RETURN_EXCEL), "{:?}", app.notice());
+    assert!(shows(&app, s::REVIEW_NOTES));
+    click(&mut app, s::MERGE_APPLY);
+    assert_eq!(self_points(&app, "dong-nai", "I.1"), Points(325));
+    // Undone in one step, like any merge.
+    send(&mut app, [Message::Undo]);
+    assert_eq!(self_points(&app, "dong-nai", "I.1"), Points(350));
+
+    // Dropped with no workbook open: said what to do, nothing opened.
+    let mut empty = App::new(Boot::isolated(None)).0;
+    send(&mut empty, [Message::FileDropped(back)]);
+    assert!(empty.workbook().is_none());
+    assert!(
+        matches!(empty.notice(), Some(Notice::Error(e)) if e == s::FORM_DROP_NEEDS_MASTER),
+        "{:?}",
+        empty.notice()
+    );
+}

@@ -492,3 +492,95 @@ fn mail_out_writes_the_forms_and_merge_takes_one_from_excel() {
     assert_eq!(code, 1);
     assert!(stderr.contains("không ghi đè"), "{stderr}");
 }
+
+#[test]
+fn the_score_sheet_as_a_spreadsheet_holds_the_apps_figures_and_formulas() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bang-diem.xlsx");
+    let (code, stdout, stderr) = thidua(&[
+        "export",
+        SAMPLE,
+        "--doc",
+        "scores",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("bang-diem.xlsx"), "{stdout}");
+    let wb = workbook::load(std::path::Path::new(SAMPLE))
+        .unwrap()
+        .workbook;
+    let results = thidua::rules::evaluate(&wb);
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Xếp hạng", "Bảng điểm", "Hoạt động"]);
+    let ranking = book.worksheet_range("Xếp hạng").unwrap();
+    let formulas = book.worksheet_formula("Xếp hạng").unwrap();
+    let header = ranking
+        .rows()
+        .position(|r| r.iter().any(|c| c == &Data::String("Tổng điểm".into())))
+        .unwrap();
+    for (n, school) in results.schools.iter().enumerate() {
+        let row = ranking.rows().nth(header + 1 + n).unwrap();
+        assert_eq!(
+            row[1],
+            Data::String(wb.school_full_name(&school.totals.school))
+        );
+        // Numbers as numbers, equal to the app's.
+        let total = school.totals.final_score.hundredths() as f64 / 100.0;
+        assert_eq!(row[6], Data::Float(total), "row {n}");
+        assert_eq!(row[7], Data::Float(school.rank as f64));
+        assert_eq!(row[8], Data::String(school.rating.band_name.clone()));
+    }
+    // The totals are formulas over the detail sheet.
+    let f = formulas
+        .get_value(((header + 1) as u32, 6))
+        .expect("a formula");
+    assert!(f.contains("Bảng điểm"), "{f:?}");
+    let details = book.worksheet_formula("Bảng điểm").unwrap();
+    assert!(
+        details
+            .used_cells()
+            .any(|(_, _, f)| f.starts_with("IF(ISNUMBER(")),
+        "what counts per criterion is a formula"
+    );
+    let acts = book.worksheet_range("Hoạt động").unwrap();
+    for a in &wb.activities {
+        assert!(
+            acts.used_cells()
+                .any(|(_, _, c)| c == &Data::String(a.title.clone())),
+            "{}",
+            a.title
+        );
+    }
+    // Only the score sheet comes as a spreadsheet.
+    let other = dir.path().join("bien-ban.xlsx");
+    let (code, _, stderr) = thidua(&[
+        "export",
+        SAMPLE,
+        "--doc",
+        "minutes",
+        "--out",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("Chỉ bảng tổng hợp điểm có bản Excel"),
+        "{stderr}"
+    );
+    assert!(!other.exists());
+    let all = dir.path().join("tat-ca");
+    let (code, _, stderr) = thidua(&[
+        "export",
+        SAMPLE,
+        "--all",
+        all.to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let names: Vec<_> = std::fs::read_dir(&all).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}

@@ -125,7 +125,14 @@ pub async fn pick_folder(title: &str, folder: Option<PathBuf>) -> Picked {
 /// was picked: cancelled, or no native dialog.
 pub async fn pick_returns(folder: Option<PathBuf>) -> Result<Vec<PathBuf>, Picked> {
     let started = Instant::now();
-    match base(folder, strings::DIALOG_RETURNS).pick_files().await {
+    // Returns come as workbook copies or as filled Excel forms.
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(strings::DIALOG_RETURNS)
+        .add_filter(strings::FILTER_RETURNS, &["json", "xlsx", "xls", "ods"]);
+    if let Some(f) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(f);
+    }
+    match dialog.pick_files().await {
         Some(files) if !files.is_empty() => {
             Ok(files.iter().map(|h| h.path().to_path_buf()).collect())
         }

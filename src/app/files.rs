@@ -384,3 +384,13 @@ impl App {
         Task::none()
     }
 }
+
+/// Whether a dropped file is named like a spreadsheet (a filled Excel
+/// form): .xlsx, .xls or .ods. Its content decides the rest.
+pub(crate) fn is_spreadsheet_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["xlsx", "xls", "ods"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}

@@ -92,6 +92,17 @@ impl App {
                 self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
                 return;
             }
+            // The same part as an Excel form, for a school without the app.
+            let form = dir.join(crate::spreadsheet::form::file_name(&wb, school));
+            let written = crate::spreadsheet::form::form(&wb, school).and_then(|bytes| {
+                // A form already there may be one a school filled: kept as .bak.
+                workbook::file::write_file(&form, &bytes, Overwrite::Anything, true)
+                    .map_err(|e| e.to_string())
+            });
+            if let Err(e) = written {
+                self.notice = Some(Notice::Error(s::save_failed(&e)));
+                return;
+            }
             last = Some((school.clone(), file));
         }
         self.notice = Some(Notice::Info(match (only, last) {

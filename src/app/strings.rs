@@ -364,6 +364,8 @@ pub const EXPORT_ALL: &str = "Xuất tất cả (PDF) vào thư mục…";
 pub const EXPORT_ALL_WORD_TOO: &str = "Xuất tất cả (PDF và Word)…";
 pub const EXPORT_ONE: &str = "Xuất PDF…";
 pub const EXPORT_ONE_WORD: &str = "Xuất Word (.docx)…";
+pub const EXPORT_ONE_EXCEL: &str = "Xuất Excel (.xlsx)…";
+pub const EXCEL_HINT: &str = "Bản Excel của bảng điểm: số là số (sắp xếp, cộng được), các dòng tổng là công thức; thêm trang các hoạt động trong năm.";
 pub const WORD_HINT: &str = "Bản Word để sửa lần cuối trước khi ký và để nộp kèm hồ sơ điện tử; bản PDF là bản in chính thức.";
 pub const READY: &str = "Đủ dữ liệu";
 pub const DRAFT: &str = "Bản nháp";
@@ -377,6 +379,10 @@ pub const DIALOG_EXPORT_ALL: &str = "Chọn thư mục lưu các văn bản";
 pub const FILTER_PDF: &str = "Văn bản PDF (*.pdf)";
 pub const DIALOG_EXPORT_WORD: &str = "Lưu văn bản Word";
 pub const FILTER_WORD: &str = "Văn bản Word (*.docx)";
+pub const DIALOG_EXPORT_EXCEL: &str = "Lưu bảng điểm Excel";
+pub const FILTER_EXCEL: &str = "Bảng tính Excel (*.xlsx)";
+pub const PATH_NO_DIALOG_EXCEL: &str =
+    "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ của tệp Excel (.xlsx):";
 pub const PATH_NO_DIALOG_WORD: &str =
     "Máy này không mở được hộp thoại lưu tệp. Gõ đường dẫn đầy đủ của tệp Word (.docx):";
 pub const PATH_NO_DIALOG_PDF: &str =
@@ -625,13 +631,14 @@ pub const MAIL_OUT_SAVE_FIRST: &str =
 pub const RETURN_SIGNED: &str = "Có chữ ký của trường (bản nhận từ đợt gửi của cụm).";
 pub const RETURN_UNSIGNED: &str = "Không có chữ ký: không chứng minh được trường nào gửi (tệp cũ, hoặc không phải bản cụm đã gửi). Chỉ nhận khi chắc chắn.";
 pub const RETURN_EXCEL: &str = "Phiếu Excel của chính trường (mã phiếu khớp với khóa của trường): trường không dùng phần mềm, điền phiếu cụm gửi.";
+pub const REVIEW_NOTES: &str = "Bỏ qua (không nhận, chỉ để biết):";
 pub const RETURN_REOPENED: &str =
     "Tệp này đã gộp trước đây; các xung đột chưa quyết định được mở lại.";
 pub const OPEN_CONFLICTS: &str = "Xung đột đang chờ quyết định";
 pub const CONFLICT_DECIDED: &str = "Đã quyết định xung đột (có thể hoàn tác bằng Ctrl+Z).";
 pub fn mailed_out(n: usize, dir: &std::path::Path) -> String {
     format!(
-        "Đã lập {n} bản gửi các trường trong thư mục {}. Mỗi bản chỉ gửi cho đúng trường có tên trên tệp.",
+        "Đã lập {n} bản gửi các trường (mỗi trường một tệp .json và một phiếu tự chấm Excel .xlsx cho trường chưa dùng phần mềm) trong thư mục {}. Mỗi bản chỉ gửi cho đúng trường có tên trên tệp.",
         dir.display()
     )
 }
@@ -639,6 +646,8 @@ pub fn open_conflict_line(school: &str, label: &str, value: &str, file: &str) ->
     format!("{school}: {label} — trường đề nghị: {value} (tệp {file})")
 }
 pub const DIALOG_RETURNS: &str = "Chọn các tệp các trường gửi về";
+pub const FILTER_RETURNS: &str = "Tệp các trường gửi về (*.json, phiếu Excel *.xlsx)";
+pub const FORM_DROP_NEEDS_MASTER: &str = "Đây là phiếu tự chấm Excel của một trường. Mở sổ của cụm trước (trên máy văn phòng cụm), rồi kéo phiếu vào cửa sổ để gộp.";
 pub const DIALOG_MASTER: &str = "Chọn sổ của cụm để gộp bản của trường vào";
 pub const ACCEPTED_HINT: &str = "cụm nhận";
 /// A school's bonus claim beside what the cluster accepted of it.
@@ -688,7 +697,7 @@ pub fn final_copy_written(path: &std::path::Path) -> String {
 }
 pub fn reissued(school: &str, path: &std::path::Path) -> String {
     format!(
-        "Đã lập lại bản gửi {school}: {} (cùng khóa, số liệu hiện tại).",
+        "Đã lập lại bản gửi {school}: {} và phiếu Excel cùng tên (cùng khóa, số liệu hiện tại).",
         path.display()
     )
 }

@@ -146,6 +146,15 @@ impl App {
                     }
                     return self.update(Message::OpenPath(p));
                 }
+                if crate::app::files::is_spreadsheet_name(&p) {
+                    // A filled Excel form: a return, never a workbook.
+                    if self.doc.is_some() && !self.is_school_machine() {
+                        self.import_returns(vec![p], true);
+                    } else {
+                        self.notice = Some(Notice::Error(s::FORM_DROP_NEEDS_MASTER.into()));
+                    }
+                    return Task::none();
+                }
                 self.notice = Some(Notice::Error(s::NOT_JSON_DROP.into()));
             }
             Message::Picked(purpose, picked) => return self.picked(purpose, picked),

@@ -1,6 +1,7 @@
-//! `thidua export FILE --doc KIND --out OUT.pdf|OUT.docx [--format pdf|docx]
-//! [--force]` and `thidua export FILE --all DIR [--format pdf|docx|both]
-//! [--force]`: the documents as PDF and as Word files.
+//! `thidua export FILE --doc KIND --out OUT.pdf|OUT.docx|OUT.xlsx [--format
+//! pdf|docx|xlsx] [--force]` and `thidua export FILE --all DIR [--format
+//! pdf|docx|xlsx|both] [--force]`: the documents as PDF and as Word files;
+//! the score sheet also as a spreadsheet (`--doc scores --format xlsx`).
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
 use crate::document::docs::{self, DocError, Format};
@@ -61,9 +62,10 @@ pub fn run(
                     "pdf" => vec![Format::Pdf],
                     "docx" | "word" => vec![Format::Docx],
                     "both" => vec![Format::Pdf, Format::Docx],
+                    "xlsx" | "excel" => vec![Format::Xlsx],
                     _ => {
                         return Err(Usage(format!(
-                            "không có định dạng \u{201c}{v}\u{201d} (chọn pdf, docx hoặc both)"
+                            "không có định dạng \u{201c}{v}\u{201d} (chọn pdf, docx, xlsx hoặc both)"
                         )));
                     }
                 });
@@ -80,13 +82,14 @@ pub fn run(
     let (jobs, dir): (Vec<Job>, Option<PathBuf>) = match (kind, output, all) {
         (Some(k), Some(o), None) => {
             // Without --format the file's extension says which.
-            let by_name = if o
+            let ext = o
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-            {
-                Format::Docx
-            } else {
-                Format::Pdf
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let by_name = match ext.as_str() {
+                "docx" => Format::Docx,
+                "xlsx" => Format::Xlsx,
+                _ => Format::Pdf,
             };
             let format = match formats.as_deref() {
                 None => by_name,
@@ -105,6 +108,8 @@ pub fn run(
                 docs::ALL
                     .iter()
                     .flat_map(|k| formats.iter().map(move |f| (*k, *f, None)))
+                    // Only the score sheet comes as a spreadsheet.
+                    .filter(|(k, f, _)| f.has(*k))
                     .collect(),
                 Some(dir),
             )

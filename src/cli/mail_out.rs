@@ -156,7 +156,7 @@ pub fn run(
             continue;
         }
         let written = crate::spreadsheet::form::form(&master, &school).and_then(|bytes| {
-            workbook::file::write_file(&form_path, &bytes, Overwrite::Anything, false)
+            workbook::file::write_file(&form_path, &bytes, Overwrite::Anything, true)
                 .map_err(|e| e.to_string())
         });
         match written {

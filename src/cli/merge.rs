@@ -202,7 +202,10 @@ fn print_review(review: &Review, out: &mut dyn Write) {
         review.authenticity.label()
     );
     if review.integrity != Integrity::Verified {
-        let _ = writeln!(out, "  Kiểm tra tệp: {}", review.integrity.message());
+        let _ = writeln!(out, "  Kiểm tra tệp: {}", review.integrity_message());
+    }
+    for note in &review.notes {
+        let _ = writeln!(out, "  Bỏ qua: {note}");
     }
     if review.changes.is_empty() {
         let _ = writeln!(out, "  Không có gì mới so với sổ của cụm.");

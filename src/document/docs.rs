@@ -106,6 +106,13 @@ pub enum DocError {
     },
     #[error("Không ghi được {} dạng Word: {reason}", title(*.kind))]
     Write { kind: DocKind, reason: String },
+    #[error(
+        "Chỉ bảng tổng hợp điểm có bản Excel (.xlsx); {} xuất dạng PDF hoặc Word.",
+        title(*.0)
+    )]
+    NoSpreadsheet(DocKind),
+    #[error("{0}")]
+    Spreadsheet(String),
 }
 
 fn list(missing: &[Missing]) -> String {
@@ -266,11 +273,13 @@ pub fn build_docx_with(wb: &Workbook, kind: DocKind, ctx: &Context) -> Result<Bu
     Ok(BuiltDocx { docx, warnings })
 }
 
-/// A document in one of the two formats.
+/// A document in one of its formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Pdf,
     Docx,
+    /// A spreadsheet: the score sheet only (`crate::spreadsheet`).
+    Xlsx,
 }
 
 impl Format {
@@ -278,7 +287,13 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// Whether `kind` comes in this format.
+    pub fn has(self, kind: DocKind) -> bool {
+        self != Format::Xlsx || kind == DocKind::ScoreSheet
     }
 
     /// Builds `kind` in this format: the bytes and the draft warnings.
@@ -291,8 +306,19 @@ impl Format {
         match self {
             Format::Pdf => build_with(wb, kind, ctx).map(|b| (b.pdf, b.warnings)),
             Format::Docx => build_docx_with(wb, kind, ctx).map(|b| (b.docx, b.warnings)),
+            Format::Xlsx => build_xlsx(wb, kind),
         }
     }
+}
+
+/// The score sheet as a spreadsheet, refused as its PDF would be.
+fn build_xlsx(wb: &Workbook, kind: DocKind) -> Result<(Vec<u8>, Vec<String>), DocError> {
+    if !Format::Xlsx.has(kind) {
+        return Err(DocError::NoSpreadsheet(kind));
+    }
+    let (_, warnings) = prepare(wb, kind, &Context::default())?;
+    let bytes = crate::spreadsheet::score_sheet::score_sheet(wb).map_err(DocError::Spreadsheet)?;
+    Ok((bytes, warnings))
 }
 
 /// ASCII file name in `format`, e.g. "Cum8-2019-BienBan.docx".

@@ -93,6 +93,7 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
         content_hash,
         changes,
         notes,
+        spreadsheet: true,
         returned,
     })
 }

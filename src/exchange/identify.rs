@@ -143,6 +143,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         content_hash: loaded.content_hash,
         changes,
         notes: Vec::new(),
+        spreadsheet: false,
         returned,
     })
 }

@@ -21,11 +21,6 @@ use rust_xlsxwriter::{
 
 type R<T> = std::result::Result<T, String>;
 
-/// "Cum8-2019-bang-diem.xlsx".
-pub fn file_name(wb: &Workbook) -> String {
-    format!("Cum{}-{}-bang-diem.xlsx", wb.cluster.number, wb.year)
-}
-
 /// The score sheet of `wb` as `.xlsx` bytes.
 pub fn score_sheet(wb: &Workbook) -> R<Vec<u8>> {
     let results = crate::rules::evaluate(wb);

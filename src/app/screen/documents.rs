@@ -121,6 +121,15 @@ async fn pick(target: Target, suggested: String, folder: Option<PathBuf>) -> Pic
             )
             .await
         }
+        Target::One(_, Format::Xlsx) => {
+            dialog::save_file(
+                s::DIALOG_EXPORT_EXCEL,
+                (s::FILTER_EXCEL, &["xlsx"]),
+                folder,
+                suggested,
+            )
+            .await
+        }
         Target::All { .. } => dialog::pick_folder(s::DIALOG_EXPORT_ALL, folder).await,
     }
 }
@@ -509,6 +518,9 @@ fn detail<'a>(
         export(s::EXPORT_ONE_WORD, Format::Docx),
     ]
     .spacing(theme::SPACE_S);
+    if Format::Xlsx.has(kind) {
+        actions = actions.push(export(s::EXPORT_ONE_EXCEL, Format::Xlsx));
+    }
     if kind == DocKind::News {
         // The news item goes to the website as text as well.
         actions = actions.push(
@@ -519,6 +531,9 @@ fn detail<'a>(
     }
     body = body.push(actions.wrap());
     body = body.push(small(s::WORD_HINT));
+    if Format::Xlsx.has(kind) {
+        body = body.push(small(s::EXCEL_HINT));
+    }
     container(body)
         .padding(theme::SPACE_M)
         .width(Length::Fill)
@@ -529,6 +544,7 @@ fn path_field(target: Target, p: &str) -> Element<'_, Message> {
     let prompt = match target {
         Target::One(_, Format::Pdf) => s::PATH_NO_DIALOG_PDF,
         Target::One(_, Format::Docx) => s::PATH_NO_DIALOG_WORD,
+        Target::One(_, Format::Xlsx) => s::PATH_NO_DIALOG_EXCEL,
         Target::All { .. } => s::PATH_NO_DIALOG_FOLDER,
     };
     crate::app::path_field::path_field(

@@ -267,7 +267,25 @@ fn file_view(n: usize, f: &File) -> Element<'_, Message> {
     }
     if r.integrity != Integrity::Verified {
         body = body.push(
-            container(text(r.integrity.message()))
+            container(text(r.integrity_message()))
+                .padding([4, 8])
+                .width(Length::Fill)
+                .style(theme::error_note),
+        );
+    }
+    // A form's cells left aside (a locked cell changed, a row added).
+    if !r.notes.is_empty() {
+        let mut notes = column![
+            text(s::REVIEW_NOTES)
+                .size(theme::TEXT_SMALL)
+                .font(font::BOLD)
+        ]
+        .spacing(2);
+        for note in &r.notes {
+            notes = notes.push(text(format!("• {note}")).size(theme::TEXT_SMALL));
+        }
+        body = body.push(
+            container(notes)
                 .padding([4, 8])
                 .width(Length::Fill)
                 .style(theme::error_note),
