@@ -301,7 +301,7 @@ impl Form<'_> {
 
     fn instructions(&self, ws: &mut Worksheet) -> R<()> {
         ws.set_name("Hướng dẫn").map_err(failed)?;
-        ws.set_column_width(0, 110).map_err(failed)?;
+        ws.set_column_width(0, 68).map_err(failed)?;
         let year = self.wb.year;
         let lines = [
             format!("PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {year}"),
@@ -335,6 +335,7 @@ impl Form<'_> {
             };
             ws.write_string_with_format(r as u32, 0, line, style)
                 .map_err(failed)?;
+            fit_row(ws, r as u32, &[(line, 68.0)])?;
         }
         // Headings of the parts left-aligned, bold.
         let bold_left = Format::new()
@@ -345,7 +346,9 @@ impl Form<'_> {
             ws.write_string_with_format(r, 0, &lines[r as usize], &bold_left)
                 .map_err(failed)?;
         }
-        ws.set_paper_size(9).set_portrait();
+        ws.set_paper_size(9)
+            .set_portrait()
+            .set_print_fit_to_pages(1, 0);
         ws.set_active(true);
         Ok(())
     }
@@ -448,6 +451,18 @@ impl Form<'_> {
             }
             ws.add_data_validation(r, 3, r, 3, &points_rule(node.max_points())?)
                 .map_err(failed)?;
+            let indent = 2.0 * depth as f64;
+            let note = score.map(|x| x.note.clone()).unwrap_or_default();
+            let evidence = score.map(|x| x.evidence.join("\n")).unwrap_or_default();
+            fit_row(
+                ws,
+                r,
+                &[
+                    (&node.title, 62.0 - indent),
+                    (&note, 30.0),
+                    (&evidence, 32.0),
+                ],
+            )?;
             ws.write_string_with_format(r, key_col, format!("c:{}", node.id), &s.key)
                 .map_err(failed)?;
             let key = crate::exchange::RecordKey::SelfScore(self.school.clone(), node.id.clone());
@@ -458,6 +473,8 @@ impl Form<'_> {
             .map_err(failed)?;
         ws.write_string_with_format(r, 1, &node.title, &s.section.clone().set_indent(depth))
             .map_err(failed)?;
+        // Bold runs wider.
+        fit_row(ws, r, &[(&node.title, 56.0 - 2.0 * depth as f64)])?;
         ws.write_number_with_format(r, 2, number(node.max_points()), &s.section_points)
             .map_err(failed)?;
         ws.write_blank(r, 4, &s.locked).map_err(failed)?;
@@ -543,6 +560,11 @@ impl Form<'_> {
                     }
                     .map_err(failed)?;
                     claimed += a.points;
+                    fit_row(
+                        ws,
+                        row,
+                        &[(&a.reason, 60.0), (&a.evidence.join("\n"), 40.0)],
+                    )?;
                 }
                 None => {
                     ws.write_blank(row, 1, &s.input_text).map_err(failed)?;
@@ -725,6 +747,15 @@ impl Form<'_> {
                     .map_err(failed)?;
                     write_text(ws, row, 5, &a.note, &s.input_text)?;
                     write_text(ws, row, 6, &a.evidence.join("\n"), &s.input_text)?;
+                    fit_row(
+                        ws,
+                        row,
+                        &[
+                            (&a.title, 50.0),
+                            (&a.note, 30.0),
+                            (&a.evidence.join("\n"), 30.0),
+                        ],
+                    )?;
                 }
                 None => {
                     for (c, f) in [
@@ -790,6 +821,26 @@ fn to_json<T: serde::Serialize>(x: &T) -> Option<String> {
     serde_json::to_string(x)
         .ok()
         .filter(|s| s.chars().count() <= CELL_LIMIT)
+}
+
+/// Gives a row the height its wrapped texts need ((text, column width in
+/// characters)): LibreOffice and some Excel versions do not grow a row for
+/// wrapped text they did not type themselves. Rows of one line are left
+/// alone, so they still grow when the clerk types more.
+fn fit_row(ws: &mut Worksheet, row: u32, texts: &[(&str, f64)]) -> R<()> {
+    let lines = texts
+        .iter()
+        .map(|(t, width)| {
+            let per_line = (width * 1.2).max(4.0);
+            t.split('\n')
+                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        ws.set_row_height(row, 15.75 * lines).map_err(failed)?;
+    }
+    Ok(())
 }
 
 fn write_text(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> R<()> {

@@ -125,11 +125,19 @@ fn title(ws: &mut Worksheet, wb: &Workbook, last_col: u16, title: &str, s: &Styl
     Ok(())
 }
 
-fn print(ws: &mut Worksheet, header_rows: (u32, u32), freeze_cols: u16) -> R<()> {
+/// A4 landscape, header rows repeated. `across`: a table too wide for one
+/// page runs over pages across at a readable size, its first
+/// `freeze_cols` columns repeated at the left of each; otherwise it is
+/// fitted one page wide.
+fn print(ws: &mut Worksheet, header_rows: (u32, u32), freeze_cols: u16, across: bool) -> R<()> {
     ws.set_paper_size(9)
         .set_landscape()
-        .set_print_fit_to_pages(1, 0)
         .set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
+    if across && freeze_cols > 0 {
+        ws.set_repeat_columns(0, freeze_cols - 1).map_err(failed)?;
+    } else {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     ws.set_repeat_rows(header_rows.0, header_rows.1)
         .map_err(failed)?;
     ws.set_freeze_panes(header_rows.1 + 1, freeze_cols)
@@ -247,7 +255,7 @@ fn detail_sheet(
             total: at(total_row, c + 2),
         });
     }
-    print(ws, (h1, h2), 3)?;
+    print(ws, (h1, h2), 3, true)?;
     Ok(cells)
 }
 
@@ -433,7 +441,7 @@ fn ranking_sheet(
         ws.autofilter(header, 0, last, headers.len() as u16 - 1)
             .map_err(failed)?;
     }
-    print(ws, (header, header), 2)?;
+    print(ws, (header, header), 2, false)?;
     Ok(())
 }
 
@@ -515,6 +523,6 @@ fn activity_sheet(ws: &mut Worksheet, wb: &Workbook, s: &Styles) -> R<()> {
         ws.write_string_with_format(row, 8, &a.note, &s.text)
             .map_err(failed)?;
     }
-    print(ws, (header, header), 0)?;
+    print(ws, (header, header), 0, false)?;
     Ok(())
 }
