@@ -51,7 +51,7 @@ fn column_name(col: u16) -> String {
 
 /// "D7" for 0-based (row 6, col 3).
 fn cell_name(row: u32, col: u16) -> String {
-    format!("{}{}", column_name(col), row + 1)
+    format!("{}{}", column_name(col), u64::from(row) + 1)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 mod support;
 
 use support::cli::thidua;
-use support::xlsx::{Put, fill, text};
+use support::xlsx::{Put, add_sheet, fill, text};
 use thidua::exchange::{self, Authenticity, Decisions, Status};
 use thidua::spreadsheet::{form, read};
 use thidua::workbook::{self, Id, Owner, Points, Workbook};
@@ -246,10 +246,23 @@ fn locked_cells_changed_are_listed_and_ignored() {
             ("Tự chấm", &max_cell, Put::Number(50.0)),
             ("Tự chấm", &title_cell, text("Tiêu chí do trường tự đặt")),
             ("Tự chấm", &self_cell(&f, &leaves[0], 3), Put::Number(4.0)),
+            // The cluster's column in the bonus sheet, and a sheet of the
+            // clerk's own.
+            (
+                "Điểm thưởng",
+                &f.bonus_rows[0].accepted.name,
+                Put::Number(5.0),
+            ),
         ],
     );
+    let filled = add_sheet(&filled, "Nháp", "Nháp của văn thư");
     let review = import(&mut m, &filled);
     let notes = review.notes.join("\n");
+    assert!(
+        notes.contains(&format!("Ô {}", f.bonus_rows[0].accepted.name)),
+        "{notes}"
+    );
+    assert!(notes.contains("Trang \u{201c}Nháp\u{201d}"), "{notes}");
     assert!(notes.contains(&format!("Ô {max_cell}")), "{notes}");
     assert!(notes.contains(&format!("Ô {title_cell}")), "{notes}");
     assert_eq!(m.criteria, before, "the criteria table is the cluster's");
@@ -482,6 +495,10 @@ fn mail_out_writes_the_forms_and_merge_takes_one_from_excel() {
     assert!(stdout.contains("Từ Excel"), "{stdout}");
     let merged = workbook::load(&master_path).unwrap().workbook;
     assert_eq!(self_score(&merged, SCHOOL, &leaves[0]), Some(Points(325)));
+    // A form is not a workbook: opening or checking one says what it is.
+    let (code, stdout, _) = thidua(&["check", form_path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("là bảng tính"), "{stdout}");
     // Writing the forms again refuses to overwrite.
     let (code, _, stderr) = thidua(&[
         "mail-out",
@@ -583,4 +600,97 @@ fn the_score_sheet_as_a_spreadsheet_holds_the_apps_figures_and_formulas() {
     assert_eq!(code, 0, "{stderr}");
     let names: Vec<_> = std::fs::read_dir(&all).unwrap().collect();
     assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn an_edit_the_leader_refused_does_not_come_back_with_the_form() {
+    let mut m = master();
+    let (leaves, _) = criteria(&m);
+    let bytes = blank_form(&m, SCHOOL, "g1");
+    let f = cells(&bytes);
+    let before = self_score(&m, SCHOOL, &leaves[0]);
+    let first = fill(
+        &bytes,
+        &[("Tự chấm", &self_cell(&f, &leaves[0], 3), Put::Number(1.0))],
+    );
+    let review = exchange::review_bytes(&m, &first, "phieu.xlsx").unwrap();
+    let key = review.changes[0].key.clone();
+    // The leader unticks it and merges.
+    let rejected = std::collections::BTreeSet::from([key]);
+    let (review, decisions) = exchange::with_rejected(&review, &rejected, &Decisions::new());
+    exchange::apply(&mut m, &review, &decisions);
+    assert_eq!(self_score(&m, SCHOOL, &leaves[0]), before);
+    // The school saves the same form again with something else added: the
+    // refused cell is the same version, not a newer one.
+    let again = fill(
+        &first,
+        &[("Tự chấm", &self_cell(&f, &leaves[1], 4), text("Bổ sung"))],
+    );
+    let review = exchange::review_bytes(&m, &again, "phieu.xlsx").unwrap();
+    assert_eq!(review.changes.len(), 1, "{:#?}", review.changes);
+    assert!(review.is_clean());
+    exchange::apply(&mut m, &review, &Decisions::new());
+    assert_eq!(self_score(&m, SCHOOL, &leaves[0]), before);
+    // A new value in that cell is a new edit, taken.
+    let third = fill(
+        &again,
+        &[("Tự chấm", &self_cell(&f, &leaves[0], 3), Put::Number(1.25))],
+    );
+    import(&mut m, &third);
+    assert_eq!(self_score(&m, SCHOOL, &leaves[0]), Some(Points(125)));
+}
+
+#[test]
+fn the_hidden_records_and_copied_sheets_cannot_be_used_to_cheat() {
+    let m = master();
+    let (_, scored) = criteria(&m);
+    let bytes = blank_form(&m, SCHOOL, "g2");
+    let key = format!("self_score/{SCHOOL}/{scored}");
+    let json = cells(&bytes).originals[&key].clone().unwrap();
+    let forged_json = json.replace("\"points\"", "\"rev\":{\"cluster\":999999},\"points\"");
+    // Find the row of that record in the hidden sheet (written in form
+    // order after the eight identification rows).
+    let cell = hidden_row_of(&bytes, &key);
+    let forged = fill(
+        &bytes,
+        &[("_thidua", &format!("C{cell}"), text(&forged_json))],
+    );
+    let err = exchange::review_bytes(&m, &forged, "phieu.xlsx").unwrap_err();
+    assert_eq!(err.code(), "forged", "{err}");
+    // A second "Tự chấm" sheet (a copy the clerk made): which one is meant
+    // is not guessed.
+    let copied = add_sheet(&bytes, "Tự chấm (2)", "#tu-cham");
+    let err = exchange::review_bytes(&m, &copied, "phieu.xlsx").unwrap_err();
+    assert_eq!(err.code(), "not_a_form");
+    assert!(err.to_string().contains("Tự chấm (2)"), "{err}");
+}
+
+#[test]
+fn text_left_as_it_was_sent_is_not_an_edit() {
+    let mut m = master();
+    let (_, scored) = criteria(&m);
+    // A note with a trailing space and a decomposed letter, as typed long
+    // ago; the cell reads back trimmed and composed.
+    let s = m
+        .assessment_mut(&sid(SCHOOL))
+        .self_scores
+        .get_mut(&sid(&scored))
+        .unwrap();
+    s.note = "Đạt ".into();
+    s.evidence = vec![" KH 12 ".into()];
+    let bytes = blank_form(&m, SCHOOL, "g3");
+    let review = exchange::review_bytes(&m, &bytes, "phieu.xlsx").unwrap();
+    assert!(review.changes.is_empty(), "{:#?}", review.changes);
+}
+
+/// The 1-based row of a record in the hidden sheet.
+fn hidden_row_of(bytes: &[u8], key: &str) -> u32 {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("_thidua").unwrap();
+    let (r, _, _) = range
+        .used_cells()
+        .find(|(_, c, v)| *c == 1 && **v == Data::String(key.to_string()))
+        .unwrap();
+    r as u32 + 1
 }

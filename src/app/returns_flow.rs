@@ -78,6 +78,7 @@ impl App {
             return;
         };
         let mut last = None;
+        let mut form_errors = Vec::new();
         for (school, copy) in copies
             .iter()
             .filter(|(id, _)| only.as_ref().is_none_or(|o| o == id))
@@ -99,16 +100,21 @@ impl App {
                 workbook::file::write_file(&form, &bytes, Overwrite::Anything, true)
                     .map_err(|e| e.to_string())
             });
+            // One school's form failing does not keep the others' back.
             if let Err(e) = written {
-                self.notice = Some(Notice::Error(s::save_failed(&e)));
-                return;
+                form_errors.push(format!("{}: {e}", form.display()));
             }
             last = Some((school.clone(), file));
         }
-        self.notice = Some(Notice::Info(match (only, last) {
+        let done = match (only, last) {
             (Some(_), Some((school, file))) => s::reissued(&wb.school_full_name(&school), &file),
             _ => s::mailed_out(copies.len(), &dir),
-        }));
+        };
+        self.notice = Some(if form_errors.is_empty() {
+            Notice::Info(done)
+        } else {
+            Notice::Error(format!("{done}\n{}", form_errors.join("\n")))
+        });
     }
 
     /// Where the cluster's workbook is saved, for sending copies beside

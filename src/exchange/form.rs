@@ -114,11 +114,14 @@ fn token(master: &Workbook, form: &FilledForm) -> Result<Authenticity, String> {
         form.year,
         &form.school,
         &form.form_id,
+        form.originals
+            .iter()
+            .map(|(k, json)| (k.as_str(), json.as_deref().unwrap_or(""))),
     );
     if signing::verifies(master, &form.school, &message, form.token.trim()) {
         Ok(Authenticity::Excel)
     } else {
-        Err("mã nhận dạng của phiếu không phải của trường này (phiếu của trường khác hoặc đã bị sửa)".into())
+        Err("mã nhận dạng của phiếu không khớp với trường này (phiếu của trường khác, hoặc phần ẩn của phiếu đã bị sửa)".into())
     }
 }
 
@@ -162,9 +165,18 @@ impl<'a> Edits<'a> {
     }
 
     /// The version an edit made in the form has: what the form was made
-    /// from (never more than the master has), what earlier imports of this
-    /// form brought, and one more edit by the form.
-    fn rev(&self, original: Option<&Rev>, current: Option<&Rev>) -> Rev {
+    /// from (never more than the master has), the versions this form sent
+    /// before, and this content as a version of the form's own. The form's
+    /// versions are named by their content ("binh-thuan~x3f9a…-1c2d…"), so
+    /// the same cell sent again (a re-saved form, an edit the leader
+    /// refused) is the same version — equal, never newer — while a new
+    /// value is a new version that has seen the earlier ones.
+    fn rev(
+        &self,
+        original: Option<&Rev>,
+        current: Option<&Rev>,
+        content: &impl serde::Serialize,
+    ) -> Rev {
         let mut rev = Rev::default();
         if let Some(o) = original {
             for (k, n) in &o.0 {
@@ -175,10 +187,18 @@ impl<'a> Edits<'a> {
                 }
             }
         }
-        if let Some(n) = current.and_then(|c| c.0.get(&self.replica)) {
-            rev.0.insert(self.replica.clone(), *n);
+        let mine = format!("{}-", self.replica);
+        if let Some(c) = current {
+            for (k, n) in c.0.iter().filter(|(k, _)| k.starts_with(&mine)) {
+                rev.0.insert(k.clone(), *n);
+            }
         }
-        rev.bump_as(&self.replica);
+        let json = serde_json::to_string(content).unwrap_or_default();
+        let digest: String = Sha256::digest(json.as_bytes())[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        rev.0.entry(format!("{mine}{digest}")).or_insert(1);
         rev
     }
 
@@ -275,7 +295,7 @@ impl<'a> Edits<'a> {
             };
             let candidate = Score {
                 points,
-                note: row.note.text().unwrap_or(base.note.clone()),
+                note: text_or(&row.note, &base.note),
                 evidence: lines_or(&row.evidence, &base.evidence),
                 rev: Rev::default(),
             };
@@ -284,7 +304,11 @@ impl<'a> Edits<'a> {
             {
                 continue;
             }
-            let rev = self.rev(original.as_ref().map(|o| &o.rev), current.map(|c| &c.rev));
+            let rev = self.rev(
+                original.as_ref().map(|o| &o.rev),
+                current.map(|c| &c.rev),
+                &candidate,
+            );
             let id = criterion.id.clone();
             self.assessment()
                 .self_scores
@@ -312,6 +336,16 @@ impl<'a> Edits<'a> {
                 .assessment(&self.me)
                 .and_then(|a| a.adjustments.iter().find(|x| x.id == row.id));
             let original: Option<Adjustment> = self.original(&key);
+            // The cluster's accepted amount is shown locked: a change is
+            // listed and ignored.
+            let shown = original.as_ref().and_then(|o| o.accepted);
+            if row.accepted.points().ok() != Some(shown) {
+                self.notes.push(format!(
+                    "Ô {} (mức điểm thưởng cụm chấp nhận) đã bị sửa thành \u{201c}{}\u{201d}: bỏ qua, đó là phần của cụm.",
+                    row.accepted.name,
+                    row.accepted.text().unwrap_or_default()
+                ));
+            }
             let points = match row.points.points() {
                 Ok(p) => p,
                 Err(why) => {
@@ -325,7 +359,7 @@ impl<'a> Edits<'a> {
             let candidate = match base {
                 Some(b) => Adjustment {
                     points: points.unwrap_or(b.points),
-                    reason: reason.unwrap_or(b.reason.clone()),
+                    reason: text_or(&row.reason, &b.reason),
                     evidence: lines_or(&row.evidence, &b.evidence),
                     // The cluster's review of the claim is not the form's.
                     accepted: current.and_then(|c| c.accepted),
@@ -372,7 +406,11 @@ impl<'a> Edits<'a> {
             if original.as_ref().is_some_and(same) || current.is_some_and(same) {
                 continue;
             }
-            let rev = self.rev(original.as_ref().map(|o| &o.rev), current.map(|c| &c.rev));
+            let rev = self.rev(
+                original.as_ref().map(|o| &o.rev),
+                current.map(|c| &c.rev),
+                &candidate,
+            );
             let item = Adjustment { rev, ..candidate };
             let list = &mut self.assessment().adjustments;
             match list.iter_mut().find(|x| x.id == item.id) {
@@ -412,14 +450,24 @@ impl<'a> Edits<'a> {
                 }
             }
         }
-        let mut targets: Vec<(usize, &Cell)> = cells
-            .iter()
-            .filter_map(|(k, c)| Some((k.strip_prefix(KEY_TARGET)?.parse().ok()?, c)))
-            .collect();
-        targets.sort_by_key(|(n, _)| *n);
+        // By number ("target:1" and a forged "target:01" are one row).
+        let mut targets: std::collections::BTreeMap<usize, &Cell> = Default::default();
+        for (k, c) in cells {
+            let Some(n) = k.strip_prefix(KEY_TARGET).and_then(|n| n.parse().ok()) else {
+                continue;
+            };
+            if targets.insert(n, c).is_some() {
+                self.notes
+                    .push(format!("Ô {}: dòng chỉ tiêu {n} lặp lại: bỏ qua.", c.name));
+            }
+        }
         for (n, cell) in targets {
-            let Some(text) = cell.text() else { continue };
             let at = n.saturating_sub(1);
+            let before = next.targets.get(at).cloned().unwrap_or_default();
+            if cell.is_empty() {
+                continue;
+            }
+            let text = text_or(cell, &before);
             if at < next.targets.len() {
                 next.targets[at] = text;
             } else {
@@ -462,7 +510,11 @@ impl<'a> Edits<'a> {
         if same(&base) || current.is_some_and(same) {
             return;
         }
-        let rev = self.rev(original.as_ref().map(|o| &o.rev), current.map(|c| &c.rev));
+        let rev = self.rev(
+            original.as_ref().map(|o| &o.rev),
+            current.map(|c| &c.rev),
+            &next,
+        );
         self.assessment().registration = Registration { rev, ..next };
     }
 
@@ -512,10 +564,10 @@ impl<'a> Edits<'a> {
             let candidate = match base {
                 Some(b) => Activity {
                     kind: kind.unwrap_or(b.kind),
-                    title: title.unwrap_or(b.title.clone()),
+                    title: text_or(&row.title, &b.title),
                     start: start.unwrap_or(b.start),
                     end: end.or(b.end),
-                    note: row.note.text().unwrap_or(b.note.clone()),
+                    note: text_or(&row.note, &b.note),
                     evidence: lines_or(&row.evidence, &b.evidence),
                     ..b
                 },
@@ -565,7 +617,11 @@ impl<'a> Edits<'a> {
             if original.as_ref().is_some_and(same) || current.is_some_and(same) {
                 continue;
             }
-            let rev = self.rev(original.as_ref().map(|o| &o.rev), current.map(|c| &c.rev));
+            let rev = self.rev(
+                original.as_ref().map(|o| &o.rev),
+                current.map(|c| &c.rev),
+                &candidate,
+            );
             let item = Activity { rev, ..candidate };
             let list = &mut self.returned.activities;
             match list.iter_mut().find(|x| x.id == item.id) {
@@ -580,15 +636,26 @@ fn same_score(a: &Score, b: &Score) -> bool {
     a.points == b.points && a.note == b.note && a.evidence == b.evidence
 }
 
-/// A cell of lines (one document per line), or `or` when the cell is empty.
-fn lines_or(cell: &Cell, or: &[String]) -> Vec<String> {
+/// A cell's text, or `or` when the cell is empty or holds `or` as a cell
+/// reads it back (trimmed, NFC): a cell left alone is never an edit.
+fn text_or(cell: &Cell, or: &str) -> String {
     match cell.text() {
-        None => or.to_vec(),
-        Some(t) => t
-            .lines()
-            .map(str::trim)
+        Some(t) if t != read::clean(or) => t,
+        _ => or.to_string(),
+    }
+}
+
+/// A cell of lines (one document per line), or `or` when the cell is empty
+/// or holds `or` as a cell reads it back.
+fn lines_or(cell: &Cell, or: &[String]) -> Vec<String> {
+    let lines = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(read::clean)
             .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
+            .collect()
+    };
+    match cell.text() {
+        Some(t) if lines(&t) != lines(&or.join("\n")) => lines(&t),
+        _ => or.to_vec(),
     }
 }

@@ -33,6 +33,7 @@ use rust_xlsxwriter::{
 
 /// The hidden sheet's name and its first cell, which says what the file is.
 pub(crate) const ID_SHEET: &str = "_thidua";
+pub(crate) const INSTRUCTIONS: &str = "Hướng dẫn";
 pub(crate) const FORMAT_TAG: &str = "so-thi-dua/phieu-tu-cham/1";
 
 /// The header of each sheet's hidden key column: finds the sheet and its
@@ -81,9 +82,29 @@ pub fn file_name(master: &Workbook, school: &Id) -> String {
     format!("{}.xlsx", json.trim_end_matches(".json"))
 }
 
-/// What the token signs: the cluster, year, school and form.
-pub(crate) fn token_message(cluster: u32, year: i16, school: &Id, form: &str) -> String {
-    format!("so-thi-dua/phieu-excel\0{cluster}\0{year}\0{school}\0{form}")
+/// What the token signs: the cluster, year, school and form, and the
+/// records the form was made with (so the versions an edit is counted
+/// from cannot be rewritten in the hidden sheet: a changed one makes the
+/// token fail).
+pub(crate) fn token_message<'a>(
+    cluster: u32,
+    year: i16,
+    school: &Id,
+    form: &str,
+    originals: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut sorted: Vec<(&str, &str)> = originals.into_iter().collect();
+    sorted.sort_unstable();
+    let mut hash = Sha256::new();
+    for (key, json) in sorted {
+        hash.update(key.as_bytes());
+        hash.update([0]);
+        hash.update(json.as_bytes());
+        hash.update([0]);
+    }
+    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("so-thi-dua/phieu-excel/2\0{cluster}\0{year}\0{school}\0{form}\0{digest}")
 }
 
 /// The id of a new form: random, so two forms issued to one school are two
@@ -109,10 +130,6 @@ pub fn form_with_id(master: &Workbook, school: &Id, form_id: &str) -> R<Vec<u8>>
     }
     let key = signing::school_key(master, school)
         .ok_or("Sổ của cụm chưa có khóa: hãy gửi bản cho các trường trước (lập khóa).")?;
-    let token = signing::sign(
-        &key,
-        &token_message(master.cluster.number, master.year, school, form_id),
-    );
     let mut f = Form {
         wb: master,
         school,
@@ -136,7 +153,7 @@ pub fn form_with_id(master: &Workbook, school: &Id, form_id: &str) -> R<Vec<u8>>
     f.bonus(book.add_worksheet())?;
     f.registration(book.add_worksheet())?;
     f.activities(book.add_worksheet())?;
-    f.identification(book.add_worksheet(), &token)?;
+    f.identification(book.add_worksheet(), &key)?;
     book.save_to_buffer().map_err(failed)
 }
 
@@ -203,7 +220,9 @@ impl Styles {
                 .clone()
                 .set_num_format(POINTS_FORMAT)
                 .set_align(FormatAlign::Center),
-            input_text: input.clone().set_text_wrap(),
+            // Text as typed: "3/5" or "0912…" in a note must not become a
+            // date or a number.
+            input_text: input.clone().set_text_wrap().set_num_format("@"),
             input_date: input
                 .set_num_format(DATE_FORMAT)
                 .set_align(FormatAlign::Center),
@@ -300,7 +319,7 @@ impl Form<'_> {
     }
 
     fn instructions(&self, ws: &mut Worksheet) -> R<()> {
-        ws.set_name("Hướng dẫn").map_err(failed)?;
+        ws.set_name(INSTRUCTIONS).map_err(failed)?;
         ws.set_column_width(0, 68).map_err(failed)?;
         let year = self.wb.year;
         let lines = [
@@ -664,15 +683,7 @@ impl Form<'_> {
         }
         ws.write_string_with_format(row, 0, "Ngày đăng ký", &s.locked)
             .map_err(failed)?;
-        match reg.date {
-            Some(d) => {
-                ws.write_date_with_format(row, 1, excel_date(d)?, &s.input_date)
-                    .map_err(failed)?;
-            }
-            None => {
-                ws.write_blank(row, 1, &s.input_date).map_err(failed)?;
-            }
-        }
+        write_date(ws, row, 1, reg.date, &s.input_date)?;
         ws.write_string_with_format(row, key_col, KEY_DATE, &s.key)
             .map_err(failed)?;
         row += 1;
@@ -736,15 +747,8 @@ impl Form<'_> {
                 Some(a) => {
                     write_text(ws, row, 1, a.kind.label(), &s.input_text)?;
                     write_text(ws, row, 2, &a.title, &s.input_text)?;
-                    ws.write_date_with_format(row, 3, excel_date(a.start)?, &s.input_date)
-                        .map_err(failed)?;
-                    match a.end {
-                        Some(d) => ws
-                            .write_date_with_format(row, 4, excel_date(d)?, &s.input_date)
-                            .map(|_| ()),
-                        None => ws.write_blank(row, 4, &s.input_date).map(|_| ()),
-                    }
-                    .map_err(failed)?;
+                    write_date(ws, row, 3, Some(a.start), &s.input_date)?;
+                    write_date(ws, row, 4, a.end, &s.input_date)?;
                     write_text(ws, row, 5, &a.note, &s.input_text)?;
                     write_text(ws, row, 6, &a.evidence.join("\n"), &s.input_text)?;
                     fit_row(
@@ -784,8 +788,18 @@ impl Form<'_> {
         Ok(())
     }
 
-    fn identification(&self, ws: &mut Worksheet, token: &str) -> R<()> {
+    fn identification(&self, ws: &mut Worksheet, key: &str) -> R<()> {
         ws.set_name(ID_SHEET).map_err(failed)?;
+        let message = token_message(
+            self.wb.cluster.number,
+            self.wb.year,
+            self.school,
+            self.form_id,
+            self.originals
+                .iter()
+                .map(|(k, json)| (k.as_str(), json.as_str())),
+        );
+        let token = signing::sign(key, &message);
         let rows = [
             ("dinh_dang", FORMAT_TAG.to_string()),
             ("cum", self.wb.cluster.number.to_string()),
@@ -820,7 +834,7 @@ impl Form<'_> {
 fn to_json<T: serde::Serialize>(x: &T) -> Option<String> {
     serde_json::to_string(x)
         .ok()
-        .filter(|s| s.chars().count() <= CELL_LIMIT)
+        .filter(|s| s.encode_utf16().count() <= CELL_LIMIT)
 }
 
 /// Gives a row the height its wrapped texts need ((text, column width in
@@ -844,7 +858,9 @@ fn fit_row(ws: &mut Worksheet, row: u32, texts: &[(&str, f64)]) -> R<()> {
 }
 
 fn write_text(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> R<()> {
-    if text.is_empty() {
+    // Longer than a cell holds: left blank, which reads back as "not
+    // entered" and keeps the text in the workbook.
+    if text.is_empty() || text.encode_utf16().count() > CELL_LIMIT {
         ws.write_blank(row, col, f).map_err(failed)?;
     } else {
         ws.write_string_with_format(row, col, text, f)
@@ -853,6 +869,26 @@ fn write_text(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) ->
     Ok(())
 }
 
-fn excel_date(d: jiff::civil::Date) -> R<ExcelDateTime> {
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(failed)
+/// A date cell, or a blank one for no date or a date Excel cannot hold
+/// (before 1900): blank reads back as "not entered", keeping the date.
+fn write_date(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    date: Option<jiff::civil::Date>,
+    f: &Format,
+) -> R<()> {
+    let excel = date.and_then(|d| {
+        ExcelDateTime::from_ymd(
+            u16::try_from(d.year()).ok()?,
+            d.month() as u8,
+            d.day() as u8,
+        )
+        .ok()
+    });
+    match excel {
+        Some(d) => ws.write_date_with_format(row, col, d, f).map(|_| ()),
+        None => ws.write_blank(row, col, f).map(|_| ()),
+    }
+    .map_err(failed)
 }

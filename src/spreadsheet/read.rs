@@ -7,12 +7,12 @@
 //! in `exchange::form`.
 
 use super::form::{
-    ACTIVITY_MARK, BONUS_MARK, FORMAT_TAG, H_ACTIVITY, H_CLAIM, H_CODE, H_END, H_EVIDENCE, H_KIND,
-    H_MAX, H_NOTE, H_REASON, H_SELF, H_START, H_TITLE, H_VALUE, ID_SHEET, REGISTRATION_MARK,
-    SELF_MARK,
+    ACTIVITY_MARK, BONUS_MARK, FORMAT_TAG, H_ACCEPTED, H_ACTIVITY, H_CLAIM, H_CODE, H_END,
+    H_EVIDENCE, H_KIND, H_MAX, H_NOTE, H_REASON, H_SELF, H_START, H_TITLE, H_VALUE, ID_SHEET,
+    INSTRUCTIONS, REGISTRATION_MARK, SELF_MARK,
 };
 use crate::workbook::{Id, Points};
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Reader};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -61,10 +61,16 @@ impl Cell {
             Some(Data::Float(f)) => Value::Number(*f),
             Some(Data::Int(i)) => Value::Number(*i as f64),
             Some(Data::Bool(b)) => Value::Bool(*b),
-            Some(Data::DateTime(d)) => match serial_date(d.as_f64()) {
-                Some(date) if d.is_datetime() => Value::Date(date),
-                _ => Value::Number(d.as_f64()),
-            },
+            // A date cell: its calendar date (the workbook's 1900 or 1904
+            // date system counted by calamine); a time or duration is not
+            // a date.
+            Some(Data::DateTime(d)) => {
+                let (y, m, day, ..) = d.to_ymd_hms_milli();
+                match Date::new(y as i16, m as i8, day as i8) {
+                    Ok(date) if d.is_datetime() && d.as_f64() >= 1.0 => Value::Date(date),
+                    _ => Value::Number(d.as_f64()),
+                }
+            }
             Some(Data::DateTimeIso(s)) => match iso_date(s) {
                 Some(d) => Value::Date(d),
                 None => Value::Error(s.clone()),
@@ -143,8 +149,10 @@ impl Cell {
     }
 }
 
-/// NFC, no control characters but line breaks, trimmed, CRLF as LF.
-fn clean(s: &str) -> String {
+/// NFC, no control characters but line breaks, trimmed, CRLF as LF: text
+/// as it reads back from a cell (also applied to what the form was made
+/// with, before comparing).
+pub(crate) fn clean(s: &str) -> String {
     let s = crate::text::nfc(s)
         .replace("\r\n", "\n")
         .replace('\r', "\n");
@@ -207,6 +215,8 @@ pub struct BonusRow {
     pub reason: Cell,
     pub points: Cell,
     pub evidence: Cell,
+    /// The cluster's accepted amount, as the form showed it (locked).
+    pub accepted: Cell,
 }
 
 #[derive(Debug, Clone)]
@@ -256,15 +266,20 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
     bytes.starts_with(ZIP) || bytes.starts_with(OLE)
 }
 
-/// A sheet's cells by absolute position.
+/// A sheet's cells by absolute position, kept sparse: a clerk's stray
+/// value in cell XFD1048576 must not make a billion empty cells.
 struct Grid {
     name: String,
-    range: Range<Data>,
+    cells: BTreeMap<(u32, u32), Data>,
 }
+
+/// More cells than any form has (a 300-criterion form has ~3 000): a
+/// spreadsheet beyond this is not a form, and is not read further.
+const MAX_CELLS: usize = 200_000;
 
 impl Grid {
     fn get(&self, row: u32, col: u32) -> Option<&Data> {
-        self.range.get_value((row, col))
+        self.cells.get(&(row, col))
     }
 
     fn cell(&self, row: u32, col: u32) -> Cell {
@@ -285,45 +300,193 @@ impl Grid {
 
     /// Where a mark is (the hidden key column's header).
     fn find(&self, mark: &str) -> Option<(u32, u32)> {
-        let (r0, c0) = self.range.start()?;
-        self.range
-            .cells()
-            .find(|(_, _, d)| matches!(d, Data::String(s) if s.trim() == mark))
-            .map(|(r, c, _)| (r0 + r as u32, c0 + c as u32))
+        self.cells
+            .iter()
+            .find(|(_, d)| matches!(d, Data::String(s) if s.trim() == mark))
+            .map(|(pos, _)| *pos)
     }
 
-    fn end_row(&self) -> u32 {
-        self.range.end().map_or(0, |(r, _)| r)
+    /// The rows below `header` that hold anything, in order.
+    fn rows_below(&self, header: u32) -> Vec<u32> {
+        let mut rows: Vec<u32> = self
+            .cells
+            .range((header.saturating_add(1), 0)..)
+            .filter(|((r, _), _)| *r > header)
+            .map(|((r, _), _)| *r)
+            .collect();
+        rows.dedup();
+        rows
     }
+}
+
+/// How large a returned spreadsheet may unpack: a form of 300 criteria
+/// unpacks to well under 5 MB.
+const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
+/// The largest rectangle of cells an .ods sheet may span (calamine holds
+/// an .ods or .xls sheet as a dense rectangle).
+const MAX_AREA: u64 = 5_000_000;
+
+/// Refuses, before calamine reads it, a zip (xlsx, ods) that would unpack
+/// to more than [`MAX_UNPACKED`], and an .ods whose cells span more than
+/// [`MAX_AREA`] (a value repeated over a million rows).
+fn guard(bytes: &[u8]) -> Result<(), FormError> {
+    let too_big = || FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into());
+    if !bytes.starts_with(b"PK") {
+        return Ok(()); // an .xls: calamine's own limits
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(()); // calamine says why it cannot be read
+    };
+    let mut unpacked = 0u64;
+    for i in 0..zip.len() {
+        let Ok(file) = zip.by_index_raw(i) else {
+            return Ok(());
+        };
+        unpacked = unpacked.saturating_add(file.size());
+    }
+    if unpacked > MAX_UNPACKED {
+        return Err(too_big());
+    }
+    let Ok(mut content) = zip.by_name("content.xml") else {
+        return Ok(()); // not an .ods
+    };
+    let mut xml = String::new();
+    use std::io::Read;
+    if content
+        .by_ref()
+        .take(MAX_UNPACKED)
+        .read_to_string(&mut xml)
+        .is_err()
+    {
+        return Ok(());
+    }
+    if ods_area(&xml) > MAX_AREA {
+        return Err(too_big());
+    }
+    Ok(())
+}
+
+/// The largest rectangle, over the sheets of an .ods content.xml, from A1
+/// to its farthest cell holding a value, counting repeated rows and cells.
+fn ods_area(xml: &str) -> u64 {
+    let repeat = |tag: &str, attr: &str| -> u64 {
+        let needle = format!("{attr}=\"");
+        tag.find(&needle)
+            .and_then(|at| {
+                let rest = &tag[at + needle.len()..];
+                rest[..rest.find('"')?].parse().ok()
+            })
+            .unwrap_or(1)
+    };
+    let mut area = 0u64;
+    let (mut row, mut max_row, mut max_col) = (0u64, 0u64, 0u64);
+    let mut row_repeat = 1u64;
+    let mut col = 0u64;
+    let mut rest = xml;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if tag.starts_with("table:table ") || tag.starts_with("table:table>") {
+            area = area.max(max_row.saturating_mul(max_col));
+            (row, max_row, max_col) = (0, 0, 0);
+        } else if tag.starts_with("table:table-row") {
+            row_repeat = repeat(tag, "table:number-rows-repeated");
+            col = 0;
+            if tag.ends_with('/') {
+                row = row.saturating_add(row_repeat);
+            }
+        } else if tag.starts_with("/table:table-row") {
+            row = row.saturating_add(row_repeat);
+        } else if tag.starts_with("table:table-cell") || tag.starts_with("table:covered-table-cell")
+        {
+            let n = repeat(tag, "table:number-columns-repeated");
+            col = col.saturating_add(n);
+            if tag.contains("office:value-type") || !tag.ends_with('/') {
+                max_col = max_col.max(col);
+                max_row = max_row.max(row.saturating_add(row_repeat));
+            }
+        }
+    }
+    area.max(max_row.saturating_mul(max_col))
+}
+
+/// The non-empty cells of every sheet. An .xlsx is read cell by cell
+/// (never as a dense rectangle); .xls and .ods through calamine's ranges.
+fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
+    let unreadable = |e: &dyn std::fmt::Display| FormError::Unreadable(e.to_string());
+    let too_big = || FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into());
+    guard(bytes)?;
+    let cursor = std::io::Cursor::new(bytes);
+    let mut book = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| unreadable(&e))?;
+    let mut grids = Vec::new();
+    let mut total = 0usize;
+    for name in book.sheet_names() {
+        let mut cells = BTreeMap::new();
+        match &mut book {
+            calamine::Sheets::Xlsx(x) => {
+                // A sheet that cannot be read (a chart sheet the clerk
+                // added) is not part of the form.
+                let Ok(mut reader) = x.worksheet_cells_reader(&name) else {
+                    continue;
+                };
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                    let value = Data::from(cell.get_value().clone());
+                    if value != Data::Empty {
+                        cells.insert(cell.get_position(), value);
+                        total += 1;
+                        if total > MAX_CELLS {
+                            return Err(too_big());
+                        }
+                    }
+                }
+            }
+            other => {
+                let Ok(range) = other.worksheet_range(&name) else {
+                    continue;
+                };
+                for (pos, value) in range.used_cells().map(|(r, c, v)| {
+                    let (r0, c0) = range.start().unwrap_or_default();
+                    ((r0 + r as u32, c0 + c as u32), v)
+                }) {
+                    cells.insert(pos, value.clone());
+                    total += 1;
+                    if total > MAX_CELLS {
+                        return Err(too_big());
+                    }
+                }
+            }
+        }
+        grids.push(Grid { name, cells });
+    }
+    Ok(grids)
 }
 
 /// The columns of a table, by header name; `fallback` is where the form
 /// wrote each (a header retyped by the clerk does not lose the column).
 fn columns(grid: &Grid, header: u32, key_col: u32, names: &[&str]) -> Vec<u32> {
+    // Only the cells the header row holds (a forged far-right mark must
+    // not make billions of lookups).
+    let headers: Vec<(u32, String)> = grid
+        .cells
+        .range((header, 0)..(header, key_col))
+        .filter_map(|((_, c), _)| Some((*c, grid.string(header, *c)?)))
+        .collect();
     names
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            (0..key_col)
-                .find(|c| grid.string(header, *c).as_deref() == Some(*name))
-                .unwrap_or(i as u32)
+            headers
+                .iter()
+                .find(|(_, h)| h == name)
+                .map_or(i as u32, |(c, _)| *c)
         })
         .collect()
 }
 
 /// Reads a form. `bytes`: an .xlsx (or .xls, .ods) file.
 pub fn read(bytes: &[u8]) -> Result<FilledForm, FormError> {
-    let cursor = std::io::Cursor::new(bytes);
-    let mut book = calamine::open_workbook_auto_from_rs(cursor)
-        .map_err(|e| FormError::Unreadable(e.to_string()))?;
-    let mut grids = Vec::new();
-    for name in book.sheet_names() {
-        // A sheet that cannot be read (a chart sheet the clerk added) is
-        // not part of the form.
-        if let Ok(range) = book.worksheet_range(&name) {
-            grids.push(Grid { name, range });
-        }
-    }
+    let grids = sheets(bytes)?;
     let id = grids
         .iter()
         .find(|g| g.name == ID_SHEET)
@@ -336,30 +499,54 @@ pub fn read(bytes: &[u8]) -> Result<FilledForm, FormError> {
         .ok_or(FormError::NotAForm)?;
     let mut form = FilledForm::default();
     identification(id, &mut form)?;
-    let sheet = |mark: &str| -> Option<(&Grid, u32, u32)> {
-        grids
+    // Each part of the form in one sheet: a copy of a sheet the clerk made
+    // ("Tự chấm (2)") leaves which one is meant unknown.
+    let sheet = |mark: &str| -> Result<Option<(&Grid, u32, u32)>, FormError> {
+        let found: Vec<(&Grid, u32, u32)> = grids
             .iter()
             .filter(|g| g.name != id.name)
-            .find_map(|g| g.find(mark).map(|(r, c)| (g, r, c)))
+            .filter_map(|g| g.find(mark).map(|(r, c)| (g, r, c)))
+            .collect();
+        match found.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(*one)),
+            [a, b, ..] => Err(FormError::Damaged(format!(
+                "trang \u{201c}{}\u{201d} và trang \u{201c}{}\u{201d} là hai bản của cùng một phần phiếu (có lẽ một trang đã được chép thêm): không biết trang nào là bản đúng. Xóa trang thừa rồi gửi lại.",
+                a.0.name, b.0.name
+            ))),
+        }
     };
-    let (grid, header, key_col) = sheet(SELF_MARK)
+    let (grid, header, key_col) = sheet(SELF_MARK)?
         .ok_or_else(|| FormError::Damaged("không thấy trang \u{201c}Tự chấm\u{201d}.".into()))?;
     self_rows(grid, header, key_col, &mut form);
-    if let Some((grid, header, key_col)) = sheet(BONUS_MARK) {
+    if let Some((grid, header, key_col)) = sheet(BONUS_MARK)? {
         bonus_rows(grid, header, key_col, &mut form);
     }
-    if let Some((grid, header, key_col)) = sheet(REGISTRATION_MARK) {
+    if let Some((grid, header, key_col)) = sheet(REGISTRATION_MARK)? {
         registration_rows(grid, header, key_col, &mut form);
     }
-    if let Some((grid, header, key_col)) = sheet(ACTIVITY_MARK) {
+    if let Some((grid, header, key_col)) = sheet(ACTIVITY_MARK)? {
         activity_rows(grid, header, key_col, &mut form);
+    }
+    // Sheets the clerk added are not part of the form: said, not read.
+    let marks = [SELF_MARK, BONUS_MARK, REGISTRATION_MARK, ACTIVITY_MARK];
+    for g in &grids {
+        let known = g.name == id.name
+            || g.name == INSTRUCTIONS
+            || marks.iter().any(|m| g.find(m).is_some());
+        if !known && !g.cells.is_empty() {
+            form.notes.push(format!(
+                "Trang \u{201c}{}\u{201d} thêm vào (không có trong phiếu cụm gửi): bỏ qua.",
+                g.name
+            ));
+        }
     }
     Ok(form)
 }
 
 fn identification(g: &Grid, form: &mut FilledForm) -> Result<(), FormError> {
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
-    for r in 0..=g.end_row() {
+    for r in std::iter::once(0).chain(g.rows_below(0)) {
         let Some(k) = g.string(r, 0) else { continue };
         if k == "ban_ghi" {
             if let Some(key) = g.string(r, 1) {
@@ -411,7 +598,7 @@ fn keyed_rows(
 ) -> Vec<(u32, String)> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for r in header + 1..=grid.end_row() {
+    for r in grid.rows_below(header) {
         let key = grid.string(r, key_col);
         match key.as_deref().and_then(|k| k.strip_prefix(prefix)) {
             Some(id) if seen.insert(id.to_string()) => out.push((r, id.to_string())),
@@ -454,7 +641,7 @@ fn self_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
 }
 
 fn bonus_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
-    let names = ["STT", H_REASON, H_CLAIM, H_EVIDENCE];
+    let names = ["STT", H_REASON, H_CLAIM, H_EVIDENCE, H_ACCEPTED];
     let cols = columns(g, header, key_col, &names);
     let inputs = [cols[1], cols[2], cols[3]];
     for (r, id) in keyed_rows(g, header, key_col, "b:", &inputs, &mut form.notes) {
@@ -463,6 +650,7 @@ fn bonus_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
             reason: g.cell(r, cols[1]),
             points: g.cell(r, cols[2]),
             evidence: g.cell(r, cols[3]),
+            accepted: g.cell(r, cols[4]),
         });
     }
 }
@@ -526,6 +714,30 @@ mod tests {
             c(Value::Text("5/3/2019".into())).date(),
             Ok(Some(Date::new(2019, 3, 5).unwrap()))
         );
+    }
+
+    #[test]
+    fn an_ods_value_repeated_over_a_million_rows_is_too_large() {
+        let row =
+            |attrs: &str, cells: &str| format!("<table:table-row{attrs}>{cells}</table:table-row>");
+        let value =
+            r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+        let empty = r#"<table:table-cell table:number-columns-repeated="1000"/>"#;
+        let small = format!(
+            "<table:table table:name=\"A\">{}{}</table:table>",
+            row("", value),
+            row(r#" table:number-rows-repeated="1048575""#, empty)
+        );
+        assert!(ods_area(&small) <= 10, "{}", ods_area(&small));
+        let wide = value.replace(
+            "<table:table-cell ",
+            r#"<table:table-cell table:number-columns-repeated="16384" "#,
+        );
+        let bomb = format!(
+            "<table:table table:name=\"A\">{}</table:table>",
+            row(r#" table:number-rows-repeated="6000""#, &wide)
+        );
+        assert!(ods_area(&bomb) > MAX_AREA);
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub enum LoadError {
     #[error("Tệp là JSON nhưng không phải sổ thi đua của chương trình này ({0}).")]
     NotWorkbook(String),
     #[error(
+        "Tệp là bảng tính (Excel/LibreOffice), không phải sổ thi đua (.json). Nếu đây là phiếu tự chấm một trường gửi về: mở sổ của cụm, rồi kéo phiếu vào cửa sổ (hoặc thidua merge SỔ PHIẾU.xlsx) để gộp."
+    )]
+    Spreadsheet,
+    #[error(
         "Tệp được tạo bởi phiên bản mới hơn (định dạng {found}; chương trình này đọc đến {supported}). Hãy cập nhật Sổ Thi Đua."
     )]
     NewerVersion { found: u64, supported: u32 },
@@ -117,6 +121,7 @@ impl LoadError {
             LoadError::NotJson { .. } => "not_json",
             LoadError::DuplicateKey { .. } => "duplicate_key",
             LoadError::NotWorkbook(_) => "not_workbook",
+            LoadError::Spreadsheet => "spreadsheet",
             LoadError::NewerVersion { .. } => "newer_version",
             LoadError::Malformed(_) => "malformed",
         }
@@ -132,7 +137,10 @@ impl LoadError {
             LoadError::Empty | LoadError::Truncated { .. } => {
                 "Mở bản sao lưu (.bak) bên cạnh tệp, hoặc đề nghị nơi gửi tệp gửi lại."
             }
-            LoadError::TooLarge { .. } | LoadError::NotJson { .. } | LoadError::NotWorkbook(_) => {
+            LoadError::TooLarge { .. }
+            | LoadError::NotJson { .. }
+            | LoadError::NotWorkbook(_)
+            | LoadError::Spreadsheet => {
                 "Hãy chọn đúng tệp sổ thi đua (.json) do Sổ Thi Đua tạo ra."
             }
             LoadError::NewerVersion { .. } => {
@@ -209,6 +217,9 @@ pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
             size: bytes.len() as u64,
             max: MAX_FILE_BYTES,
         });
+    }
+    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+        return Err(LoadError::Spreadsheet);
     }
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let body = if had_bom { &bytes[3..] } else { bytes };

@@ -29,7 +29,7 @@ pub fn fill(bytes: &[u8], edits: &[(&str, &str, Put)]) -> Vec<u8> {
         let mut f = zip.by_index(i).unwrap();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        parts.push((f.name().to_string(), data));
+        parts.push((f.name().unwrap().to_string(), data));
     }
     let text_of = |name: &str| {
         String::from_utf8(
@@ -77,6 +77,70 @@ pub fn fill(bytes: &[u8], edits: &[(&str, &str, Put)]) -> Vec<u8> {
             Some(xml) => out.write_all(xml.as_bytes()).unwrap(),
             None => out.write_all(&data).unwrap(),
         }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The .xlsx `bytes` with a sheet of the clerk's own added at the end,
+/// holding `line` in A1.
+pub fn add_sheet(bytes: &[u8], name: &str, line: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx");
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        parts.push((f.name().unwrap().to_string(), data));
+    }
+    let n = parts
+        .iter()
+        .filter(|(p, _)| p.starts_with("xl/worksheets/sheet"))
+        .count()
+        + 1;
+    let edit = |parts: &mut Vec<(String, Vec<u8>)>, part: &str, before: &str, insert: String| {
+        let slot = parts.iter_mut().find(|(p, _)| p == part).unwrap();
+        let text = String::from_utf8(slot.1.clone()).unwrap();
+        let at = text
+            .find(before)
+            .unwrap_or_else(|| panic!("{before} in {part}"));
+        slot.1 = format!("{}{insert}{}", &text[..at], &text[at..]).into_bytes();
+    };
+    edit(
+        &mut parts,
+        "xl/workbook.xml",
+        "</sheets>",
+        format!(
+            "<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rIdClerk\"/>",
+            escape(name),
+            100 + n
+        ),
+    );
+    edit(
+        &mut parts,
+        "xl/_rels/workbook.xml.rels",
+        "</Relationships>",
+        format!(
+            "<Relationship Id=\"rIdClerk\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"
+        ),
+    );
+    edit(
+        &mut parts,
+        "[Content_Types].xml",
+        "</Types>",
+        format!(
+            "<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        ),
+    );
+    parts.push((
+        format!("xl/worksheets/sheet{n}.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{}</t></is></c></row></sheetData></worksheet>".replace("{}", &escape(line)).into_bytes(),
+    ));
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
     }
     out.finish().unwrap().into_inner()
 }
