@@ -211,11 +211,15 @@ impl Modal {
                 .spacing(theme::SPACE_M)
                 .into()
             }
-            Modal::Path { value, .. } => column![
+            Modal::Path { value, purpose } => column![
                 text(s::PATH_TITLE)
                     .size(theme::TEXT_HEADING)
                     .font(font::BOLD),
-                text(s::PATH_NO_DIALOG),
+                text(if *purpose == crate::app::dialog::Purpose::Returns {
+                    s::PATH_NO_DIALOG_RETURNS
+                } else {
+                    s::PATH_NO_DIALOG
+                }),
                 text_input(s::PATH_HINT, value)
                     .id(ID_PATH)
                     .on_input(|v| Message::Modal(Choice::PathChanged(v)))

@@ -154,6 +154,7 @@ pub const RESTORED_DISK_CHANGED: &str = "Đã khôi phục sổ, nhưng tệp tr
 pub const PATH_TITLE: &str = "Nhập đường dẫn tệp";
 pub const PATH_NO_DIALOG: &str =
     "Máy này không mở được hộp thoại chọn tệp. Hãy gõ (hoặc dán) đường dẫn đầy đủ của tệp .json:";
+pub const PATH_NO_DIALOG_RETURNS: &str = "Máy này không mở được hộp thoại chọn tệp. Hãy gõ (hoặc dán) đường dẫn đầy đủ của tệp trường gửi về (.json, hoặc phiếu Excel .xlsx):";
 pub const PATH_HINT: &str = "ví dụ: C:\\Users\\vanthu\\Documents\\cum8-2026.json";
 pub const OK: &str = "Đồng ý";
 
@@ -763,6 +764,9 @@ pub fn return_from(school: &str) -> String {
 }
 pub fn return_file_line(file: &str, save_count: u64) -> String {
     format!("Tệp \u{201c}{file}\u{201d} — lưu lần thứ {save_count}")
+}
+pub fn return_form_line(file: &str) -> String {
+    format!("Tệp \u{201c}{file}\u{201d} — phiếu tự chấm Excel")
 }
 pub fn return_refused(file: &str, reason: &str) -> String {
     format!("\u{201c}{file}\u{201d}: {reason}")

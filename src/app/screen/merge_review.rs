@@ -245,9 +245,13 @@ fn file_view(n: usize, f: &File) -> Element<'_, Message> {
                 .style(theme::quiet),
         ]
         .align_y(Alignment::Center),
-        text(s::return_file_line(&r.file_name, r.save_count))
-            .size(theme::TEXT_SMALL)
-            .color(theme::MUTED),
+        text(if r.spreadsheet {
+            s::return_form_line(&r.file_name)
+        } else {
+            s::return_file_line(&r.file_name, r.save_count)
+        })
+        .size(theme::TEXT_SMALL)
+        .color(theme::MUTED),
     ]
     .spacing(theme::SPACE_S);
     body = body.push(
