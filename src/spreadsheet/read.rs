@@ -411,8 +411,10 @@ fn ods_area(xml: &str) -> u64 {
     area.max(max_row.saturating_mul(max_col))
 }
 
-/// The non-empty cells of every sheet. An .xlsx is read cell by cell
-/// (never as a dense rectangle); .xls and .ods through calamine's ranges.
+/// The non-empty cells of every sheet. An .xlsx (or .xlsb) is read cell
+/// by cell, never as a dense rectangle; .ods (area checked by [`guard`])
+/// and .xls (at most 65 536 × 256 cells by its format) through calamine's
+/// ranges.
 fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
     let unreadable = |e: &dyn std::fmt::Display| FormError::Unreadable(e.to_string());
     let too_big = || FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into());
@@ -423,11 +425,12 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
     let mut total = 0usize;
     for name in book.sheet_names() {
         let mut cells = BTreeMap::new();
-        match &mut book {
-            calamine::Sheets::Xlsx(x) => {
-                // A sheet that cannot be read (a chart sheet the clerk
-                // added) is not part of the form.
-                let Ok(mut reader) = x.worksheet_cells_reader(&name) else {
+        // Cell by cell where calamine can (.xlsx, .xlsb). A sheet that
+        // cannot be read (a chart sheet the clerk added) is not part of
+        // the form.
+        macro_rules! stream {
+            ($reader:expr) => {{
+                let Ok(mut reader) = $reader else {
                     continue;
                 };
                 while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
@@ -440,7 +443,11 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                         }
                     }
                 }
-            }
+            }};
+        }
+        match &mut book {
+            calamine::Sheets::Xlsx(x) => stream!(x.worksheet_cells_reader(&name)),
+            calamine::Sheets::Xlsb(x) => stream!(x.worksheet_cells_reader(&name)),
             other => {
                 let Ok(range) = other.worksheet_range(&name) else {
                     continue;
