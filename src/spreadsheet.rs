@@ -37,6 +37,44 @@ const POINTS_FORMAT: &str = "[$-42A]0.00";
 /// Dates as Vietnamese clerks write them.
 const DATE_FORMAT: &str = "dd/mm/yyyy";
 
+/// The formats both spreadsheets start from: Times New Roman 12 as the
+/// documents, the plain and boxed cell, the title, the italic line under
+/// it, and the blue header.
+struct Common {
+    base: rust_xlsxwriter::Format,
+    boxed: rust_xlsxwriter::Format,
+    title: rust_xlsxwriter::Format,
+    subtitle: rust_xlsxwriter::Format,
+    header: rust_xlsxwriter::Format,
+}
+
+impl Common {
+    fn new() -> Common {
+        use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+        let base = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(12)
+            .set_align(FormatAlign::VerticalCenter);
+        let boxed = base.clone().set_border(FormatBorder::Thin);
+        Common {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
+            header: boxed
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(0xDDE7F3)),
+            base,
+            boxed,
+        }
+    }
+}
+
 /// The column letters of a 0-based column (0 → "A", 27 → "AB").
 fn column_name(col: u16) -> String {
     let mut n = col as u32 + 1;

@@ -8,29 +8,14 @@
 mod pdf_text;
 mod support;
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use thidua::document::docs;
 
-fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"].iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|d| d.join(name))
-                .find(|p| p.is_file())
-        })
-    })
-}
-
 #[test]
 fn libreoffice_opens_every_word_copy_within_a_page_of_the_pdf() {
-    let Some(soffice) = soffice() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "soffice (LibreOffice) is missing on CI: .ci/run installs libreoffice-writer-nogui"
-        );
-        eprintln!("soffice not found: the LibreOffice check of the .docx files is skipped");
+    let Some(soffice) = support::soffice_or_skip("the .docx files", "libreoffice-writer-nogui")
+    else {
         return;
     };
     let wb = support::sample::load_sample().workbook;

@@ -20,14 +20,7 @@ fn sid(s: &str) -> Id {
 
 /// The sample master after its first mail-out (it has its secret).
 fn master() -> Workbook {
-    let mut wb = workbook::load(std::path::Path::new(SAMPLE))
-        .unwrap()
-        .workbook;
-    exchange::mail_out(&mut wb).unwrap();
-    exchange::stamp(&mut wb, &Owner::Cluster);
-    workbook::load_bytes(&workbook::to_bytes(&wb))
-        .unwrap()
-        .workbook
+    support::mail::mailed_out_sample()
 }
 
 fn blank_form(m: &Workbook, school: &str, id: &str) -> Vec<u8> {

@@ -12,15 +12,6 @@ use thidua::exchange::{self, Decisions};
 use thidua::spreadsheet::form;
 use thidua::workbook::{self, Id, Owner, Workbook};
 
-fn master() -> Workbook {
-    let mut wb = support::sample::load_sample().workbook;
-    exchange::mail_out(&mut wb).unwrap();
-    exchange::stamp(&mut wb, &Owner::Cluster);
-    workbook::load_bytes(&workbook::to_bytes(&wb))
-        .unwrap()
-        .workbook
-}
-
 const SHEETS: [&str; 5] = ["Tự chấm", "Điểm thưởng", "Đăng ký", "Hoạt động", "_thidua"];
 
 fn value() -> impl Strategy<Value = Put> {
@@ -122,7 +113,7 @@ proptest! {
         school in 0usize..7,
         edits in proptest::collection::vec(edit(), 1..12),
     ) {
-        let m = master();
+        let m = support::mail::mailed_out_sample();
         let id = m.members[school].id.clone();
         let blank = form::form_with_id(&m, &id, "p").unwrap();
         let edits: Vec<(&str, &str, Put)> = edits

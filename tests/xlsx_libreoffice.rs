@@ -14,17 +14,7 @@ use std::process::Command;
 use support::xlsx::{Put, fill, text};
 use thidua::exchange::{self, Status};
 use thidua::spreadsheet::{form, read, score_sheet};
-use thidua::workbook::{self, Id, Owner, Workbook};
-
-fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"].iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|d| d.join(name))
-                .find(|p| p.is_file())
-        })
-    })
-}
+use thidua::workbook::{Id, Workbook};
 
 /// Converts `files` into `out` with LibreOffice (`to`: a filter spec).
 fn convert(soffice: &Path, profile: &Path, to: &str, out: &Path, files: &[PathBuf]) {
@@ -41,15 +31,6 @@ fn convert(soffice: &Path, profile: &Path, to: &str, out: &Path, files: &[PathBu
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-}
-
-fn master() -> Workbook {
-    let mut wb = support::sample::load_sample().workbook;
-    exchange::mail_out(&mut wb).unwrap();
-    exchange::stamp(&mut wb, &Owner::Cluster);
-    workbook::load_bytes(&workbook::to_bytes(&wb))
-        .unwrap()
-        .workbook
 }
 
 /// What a review would take: (record, new value) of the acceptable changes,
@@ -75,15 +56,11 @@ fn outcome(m: &Workbook, bytes: &[u8]) -> (Vec<(String, String)>, Vec<String>, V
 
 #[test]
 fn libreoffice_opens_the_form_and_score_sheet_and_its_saved_forms_import_the_same() {
-    let Some(soffice) = soffice() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "soffice (LibreOffice) is missing on CI: .ci/run installs libreoffice-calc-nogui"
-        );
-        eprintln!("soffice not found: the LibreOffice check of the .xlsx files is skipped");
+    let Some(soffice) = support::soffice_or_skip("the .xlsx files", "libreoffice-calc-nogui")
+    else {
         return;
     };
-    let m = master();
+    let m = support::mail::mailed_out_sample();
     let school = Id::new("ninh-thuan");
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("profile");

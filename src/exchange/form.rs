@@ -412,11 +412,9 @@ impl<'a> Edits<'a> {
                 &candidate,
             );
             let item = Adjustment { rev, ..candidate };
-            let list = &mut self.assessment().adjustments;
-            match list.iter_mut().find(|x| x.id == item.id) {
-                Some(slot) => *slot = item,
-                None => list.push(item),
-            }
+            upsert(&mut self.assessment().adjustments, item, |a, b| {
+                a.id == b.id
+            });
         }
     }
 
@@ -623,12 +621,16 @@ impl<'a> Edits<'a> {
                 &candidate,
             );
             let item = Activity { rev, ..candidate };
-            let list = &mut self.returned.activities;
-            match list.iter_mut().find(|x| x.id == item.id) {
-                Some(slot) => *slot = item,
-                None => list.push(item),
-            }
+            upsert(&mut self.returned.activities, item, |a, b| a.id == b.id);
         }
+    }
+}
+
+/// Replaces the record with the same id, or adds it.
+fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
+    match list.iter_mut().find(|x| same(x, &item)) {
+        Some(slot) => *slot = item,
+        None => list.push(item),
     }
 }
 

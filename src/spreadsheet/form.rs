@@ -27,8 +27,7 @@ use crate::workbook::{
 };
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Workbook as Xlsx,
-    Worksheet,
+    ExcelDateTime, Format, FormatAlign, Formula, ProtectionOptions, Workbook as Xlsx, Worksheet,
 };
 
 /// The hidden sheet's name and its first cell, which says what the file is.
@@ -181,28 +180,21 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let base = Format::new()
-            .set_font_name("Times New Roman")
-            .set_font_size(12)
-            .set_align(FormatAlign::VerticalCenter);
-        let boxed = base.clone().set_border(FormatBorder::Thin);
+        let super::Common {
+            base,
+            boxed,
+            title,
+            subtitle,
+            header,
+        } = super::Common::new();
         let input = boxed
             .clone()
             .set_unlocked()
             .set_background_color(Color::RGB(0xFFF8D6));
         Styles {
-            title: base
-                .clone()
-                .set_bold()
-                .set_font_size(14)
-                .set_align(FormatAlign::Center),
-            subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
-            header: boxed
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(0xDDE7F3)),
+            title,
+            subtitle,
+            header,
             key: base.clone().set_font_size(8).set_font_color(Color::Gray),
             locked: boxed.clone(),
             locked_wrap: boxed.clone().set_text_wrap(),

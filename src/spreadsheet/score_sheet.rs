@@ -15,8 +15,7 @@ use super::{DATE_FORMAT, POINTS_FORMAT, cell_name, failed, number, result_text};
 use crate::rules::{Results, SchoolTotals};
 use crate::workbook::{Criterion, Points, Workbook};
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
-    Workbook as Xlsx, Worksheet,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Workbook as Xlsx, Worksheet,
 };
 
 type R<T> = std::result::Result<T, String>;
@@ -60,24 +59,17 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let base = Format::new()
-            .set_font_name("Times New Roman")
-            .set_font_size(12)
-            .set_align(FormatAlign::VerticalCenter);
-        let boxed = base.clone().set_border(FormatBorder::Thin);
+        let super::Common {
+            boxed,
+            title,
+            subtitle,
+            header,
+            ..
+        } = super::Common::new();
         Styles {
-            title: base
-                .clone()
-                .set_bold()
-                .set_font_size(14)
-                .set_align(FormatAlign::Center),
-            subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
-            header: boxed
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(0xDDE7F3)),
+            title,
+            subtitle,
+            header,
             text: boxed.clone().set_text_wrap(),
             center: boxed.clone().set_align(FormatAlign::Center),
             section: boxed.clone().set_bold().set_text_wrap(),
@@ -388,11 +380,7 @@ fn ranking_sheet(
         s,
     )?;
     let header = 3;
-    for (c, (name, w)) in headers.iter().enumerate() {
-        ws.write_string_with_format(header, c as u16, *name, &s.header)
-            .map_err(failed)?;
-        ws.set_column_width(c as u16, *w).map_err(failed)?;
-    }
+    header_row(ws, header, &headers, s)?;
     ws.set_row_height(header, 32).map_err(failed)?;
     // The detail sheet's columns are in member order.
     let order: Vec<&crate::workbook::Id> = wb
@@ -445,6 +433,16 @@ fn ranking_sheet(
     Ok(())
 }
 
+/// A table's header row: (name, column width) per column.
+fn header_row(ws: &mut Worksheet, row: u32, headers: &[(&str, f64)], s: &Styles) -> R<()> {
+    for (c, (name, w)) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &s.header)
+            .map_err(failed)?;
+        ws.set_column_width(c as u16, *w).map_err(failed)?;
+    }
+    Ok(())
+}
+
 fn activity_sheet(ws: &mut Worksheet, wb: &Workbook, s: &Styles) -> R<()> {
     ws.set_name("Hoạt động").map_err(failed)?;
     let headers = [
@@ -466,11 +464,7 @@ fn activity_sheet(ws: &mut Worksheet, wb: &Workbook, s: &Styles) -> R<()> {
         s,
     )?;
     let header = 3;
-    for (c, (name, w)) in headers.iter().enumerate() {
-        ws.write_string_with_format(header, c as u16, *name, &s.header)
-            .map_err(failed)?;
-        ws.set_column_width(c as u16, *w).map_err(failed)?;
-    }
+    header_row(ws, header, &headers, s)?;
     let mut list: Vec<&crate::workbook::Activity> = wb.activities.iter().collect();
     list.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
     let date = |d: jiff::civil::Date| {

@@ -14,3 +14,14 @@ pub fn emailed(master: &Workbook, school: &str) -> Vec<u8> {
         .1;
     workbook::to_bytes(&copy)
 }
+
+/// The bundled sample as the leader's master after its first mail-out (it
+/// has its secret), as saved and opened again.
+pub fn mailed_out_sample() -> Workbook {
+    let mut wb = super::sample::load_sample().workbook;
+    exchange::mail_out(&mut wb).unwrap();
+    exchange::stamp(&mut wb, &thidua::workbook::Owner::Cluster);
+    workbook::load_bytes(&workbook::to_bytes(&wb))
+        .unwrap()
+        .workbook
+}

@@ -20,17 +20,23 @@ pub fn text(s: &str) -> Put {
     Put::Text(s.to_string())
 }
 
+/// The parts of an .xlsx, in order: (name, bytes).
+fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
+
 /// The .xlsx `bytes` with the cells of `edits` ((sheet name, "D7") → value)
 /// replaced.
 pub fn fill(bytes: &[u8], edits: &[(&str, &str, Put)]) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx");
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        parts.push((f.name().unwrap().to_string(), data));
-    }
+    let parts = parts(bytes);
     let text_of = |name: &str| {
         String::from_utf8(
             parts
@@ -84,14 +90,7 @@ pub fn fill(bytes: &[u8], edits: &[(&str, &str, Put)]) -> Vec<u8> {
 /// The .xlsx `bytes` with a sheet of the clerk's own added at the end,
 /// holding `line` in A1.
 pub fn add_sheet(bytes: &[u8], name: &str, line: &str) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx");
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        parts.push((f.name().unwrap().to_string(), data));
-    }
+    let mut parts = parts(bytes);
     let n = parts
         .iter()
         .filter(|(p, _)| p.starts_with("xl/worksheets/sheet"))
