@@ -631,6 +631,30 @@ fn an_edit_the_leader_refused_does_not_come_back_with_the_form() {
     );
     import(&mut m, &third);
     assert_eq!(self_score(&m, SCHOOL, &leaves[0]), Some(Points(125)));
+    // Back to the value sent (and refused) before: not taken as new, but
+    // said, with the cell, so the clerk can decide by hand.
+    let cell = self_cell(&f, &leaves[0], 3);
+    let fourth = fill(
+        &third,
+        &[
+            ("Tự chấm", &cell, Put::Number(1.0)),
+            (
+                "Tự chấm",
+                &self_cell(&f, &leaves[2], 4),
+                text("Lần gửi thứ tư"),
+            ),
+        ],
+    );
+    let review = import(&mut m, &fourth);
+    assert_eq!(self_score(&m, SCHOOL, &leaves[0]), Some(Points(125)));
+    assert!(
+        review
+            .notes
+            .iter()
+            .any(|n| n.contains(&cell) && n.contains("đã gửi trước đây")),
+        "{:#?}",
+        review.notes
+    );
 }
 
 #[test]

@@ -171,12 +171,18 @@ impl<'a> Edits<'a> {
     /// the same cell sent again (a re-saved form, an edit the leader
     /// refused) is the same version — equal, never newer — while a new
     /// value is a new version that has seen the earlier ones.
+    ///
+    /// None when this very content was sent by this form before and the
+    /// master has seen it (taken, or refused by the leader): not a new
+    /// edit. Said in the notes (`what` names the cells), so a school that
+    /// really goes back to an earlier value is not ignored in silence.
     fn rev(
-        &self,
+        &mut self,
+        what: &str,
         original: Option<&Rev>,
         current: Option<&Rev>,
         content: &impl serde::Serialize,
-    ) -> Rev {
+    ) -> Option<Rev> {
         let mut rev = Rev::default();
         if let Some(o) = original {
             for (k, n) in &o.0 {
@@ -198,8 +204,15 @@ impl<'a> Edits<'a> {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        rev.0.entry(format!("{mine}{digest}")).or_insert(1);
-        rev
+        let key = format!("{mine}{digest}");
+        if rev.0.contains_key(&key) {
+            self.notes.push(format!(
+                "{what}: giá trị này phiếu đã gửi trước đây và cụm đã xem (đã nhận hoặc không nhận), nên không tính là sửa mới. Nếu trường thực sự muốn quay lại giá trị này, văn phòng cụm sửa trực tiếp trong sổ."
+            ));
+            return None;
+        }
+        rev.0.insert(key, 1);
+        Some(rev)
     }
 
     fn problem(&mut self, key: RecordKey, old: Option<String>, new: String, why: String) {
@@ -304,11 +317,15 @@ impl<'a> Edits<'a> {
             {
                 continue;
             }
-            let rev = self.rev(
+            let what = format!("Ô {} (tự chấm tiêu chí {code})", row.points.name);
+            let Some(rev) = self.rev(
+                &what,
                 original.as_ref().map(|o| &o.rev),
                 current.map(|c| &c.rev),
                 &candidate,
-            );
+            ) else {
+                continue;
+            };
             let id = criterion.id.clone();
             self.assessment()
                 .self_scores
@@ -406,11 +423,15 @@ impl<'a> Edits<'a> {
             if original.as_ref().is_some_and(same) || current.is_some_and(same) {
                 continue;
             }
-            let rev = self.rev(
+            let what = format!("Ô {} (điểm thưởng đề nghị)", row.points.name);
+            let Some(rev) = self.rev(
+                &what,
                 original.as_ref().map(|o| &o.rev),
                 current.map(|c| &c.rev),
                 &candidate,
-            );
+            ) else {
+                continue;
+            };
             let item = Adjustment { rev, ..candidate };
             upsert(&mut self.assessment().adjustments, item, |a, b| {
                 a.id == b.id
@@ -508,11 +529,14 @@ impl<'a> Edits<'a> {
         if same(&base) || current.is_some_and(same) {
             return;
         }
-        let rev = self.rev(
+        let Some(rev) = self.rev(
+            "Trang \u{201c}Đăng ký\u{201d}",
             original.as_ref().map(|o| &o.rev),
             current.map(|c| &c.rev),
             &next,
-        );
+        ) else {
+            return;
+        };
         self.assessment().registration = Registration { rev, ..next };
     }
 
@@ -615,11 +639,15 @@ impl<'a> Edits<'a> {
             if original.as_ref().is_some_and(same) || current.is_some_and(same) {
                 continue;
             }
-            let rev = self.rev(
+            let what = format!("Dòng hoạt động ô {}", row.title.name);
+            let Some(rev) = self.rev(
+                &what,
                 original.as_ref().map(|o| &o.rev),
                 current.map(|c| &c.rev),
                 &candidate,
-            );
+            ) else {
+                continue;
+            };
             let item = Activity { rev, ..candidate };
             upsert(&mut self.returned.activities, item, |a, b| a.id == b.id);
         }
