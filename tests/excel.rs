@@ -711,3 +711,44 @@ fn hidden_row_of(bytes: &[u8], key: &str) -> u32 {
         .unwrap();
     r as u32 + 1
 }
+
+#[test]
+fn a_table_changed_after_the_form_went_out_is_said_and_checked_by_the_new_maximum() {
+    let mut m = master();
+    let (leaves, _) = criteria(&m);
+    let bytes = blank_form(&m, SCHOOL, "g4");
+    let f = cells(&bytes);
+    // The cluster lowers I.1's maximum to 2 after sending the forms.
+    fn set_max(nodes: &mut [thidua::workbook::Criterion], id: &str) {
+        for c in nodes {
+            if c.id.as_str() == id {
+                c.max = Some(Points(200));
+            }
+            set_max(&mut c.children, id);
+        }
+    }
+    set_max(&mut m.criteria, &leaves[0]);
+    let filled = fill(
+        &bytes,
+        &[("Tự chấm", &self_cell(&f, &leaves[0], 3), Put::Number(3.0))],
+    );
+    let review = exchange::review_bytes(&m, &filled, "phieu.xlsx").unwrap();
+    let max_cell = self_cell(&f, &leaves[0], 2);
+    assert!(
+        review
+            .notes
+            .iter()
+            .any(|n| n.contains(&max_cell) && n.contains("khác bảng tiêu chí")),
+        "{:#?}",
+        review.notes
+    );
+    // 3 is over the new maximum: refused, the master unchanged.
+    assert!(
+        review
+            .changes
+            .iter()
+            .all(|c| matches!(c.status, Status::Refused(_))),
+        "{:#?}",
+        review.changes
+    );
+}

@@ -277,7 +277,7 @@ impl<'a> Edits<'a> {
             };
             if !max_ok {
                 self.notes.push(format!(
-                    "Ô {} (điểm chuẩn tiêu chí {code}) đã bị sửa thành \u{201c}{}\u{201d}: bỏ qua, điểm chuẩn là {max} theo bảng tiêu chí của cụm.",
+                    "Ô {} (điểm chuẩn tiêu chí {code}) ghi \u{201c}{}\u{201d}, khác bảng tiêu chí của cụm ({max}; ô bị sửa, hoặc cụm đã đổi bảng sau khi gửi phiếu): bỏ qua, điểm tự chấm được kiểm theo điểm chuẩn {max}.",
                     row.max.name,
                     row.max.text().unwrap_or_default()
                 ));
@@ -338,7 +338,7 @@ impl<'a> Edits<'a> {
         let found = cell.text().unwrap_or_default();
         if crate::text::nfc(found.trim()) != crate::text::nfc(expected.trim()) {
             self.notes.push(format!(
-                "Ô {} ({what} tiêu chí {code}) đã bị sửa thành \u{201c}{found}\u{201d}: bỏ qua, bảng tiêu chí là phần của cụm.",
+                "Ô {} ({what} tiêu chí {code}) ghi \u{201c}{found}\u{201d}, khác bảng tiêu chí của cụm (ô bị sửa, hoặc cụm đã đổi bảng sau khi gửi phiếu): bỏ qua, bảng tiêu chí là phần của cụm.",
                 cell.name
             ));
         }
