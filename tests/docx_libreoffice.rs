@@ -8,8 +8,6 @@
 mod pdf_text;
 mod support;
 
-use std::process::Command;
-
 use thidua::document::docs;
 
 #[test]
@@ -32,30 +30,7 @@ fn libreoffice_opens_every_word_copy_within_a_page_of_the_pdf() {
         pdf_pages.push((kind, name, pdf_text::pages(&pdf.pdf).len(), pdf.pdf));
     }
     let out = dir.path().join("lo");
-    // A profile of its own: a LibreOffice already open elsewhere does not
-    // swallow the conversion.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let status = Command::new(&soffice)
-        .arg(&profile)
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(&files)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    support::soffice_convert(&soffice, &dir.path().join("profile"), "pdf", &out, &files);
     for (kind, name, ours, pdf) in pdf_pages {
         let converted = out.join(name.replace(".docx", ".pdf"));
         let bytes = std::fs::read(&converted)

@@ -9,29 +9,10 @@
 mod pdf_text;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::xlsx::{Put, fill, text};
 use thidua::exchange::{self, Status};
 use thidua::spreadsheet::{form, read, score_sheet};
 use thidua::workbook::{Id, Workbook};
-
-/// Converts `files` into `out` with LibreOffice (`to`: a filter spec).
-fn convert(soffice: &Path, profile: &Path, to: &str, out: &Path, files: &[PathBuf]) {
-    let profile = format!("-env:UserInstallation=file://{}", profile.display());
-    let status = Command::new(soffice)
-        .arg(&profile)
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(out)
-        .args(files)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
 
 /// What a review would take: (record, new value) of the acceptable changes,
 /// and the refused ones with their reason.
@@ -73,7 +54,7 @@ fn libreoffice_opens_the_form_and_score_sheet_and_its_saved_forms_import_the_sam
     // Every sheet as CSV: the form carries the criteria and what the
     // school had entered; the score sheet the schools and their totals.
     let csv = dir.path().join("csv");
-    convert(
+    support::soffice_convert(
         &soffice,
         &profile,
         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
@@ -110,7 +91,7 @@ fn libreoffice_opens_the_form_and_score_sheet_and_its_saved_forms_import_the_sam
 
     // As PDF: it opens and prints the form.
     let pdf = dir.path().join("pdf");
-    convert(
+    support::soffice_convert(
         &soffice,
         &profile,
         "pdf",
@@ -169,7 +150,7 @@ fn libreoffice_opens_the_form_and_score_sheet_and_its_saved_forms_import_the_sam
         ("xls", "xls"),
     ] {
         let out = dir.path().join(format!("re-{ext}"));
-        convert(
+        support::soffice_convert(
             &soffice,
             &profile,
             to,

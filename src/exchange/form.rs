@@ -164,6 +164,23 @@ impl<'a> Edits<'a> {
         serde_json::from_str(json).ok()
     }
 
+    /// The version of `candidate` as this form's edit; None when it is no
+    /// edit: the same content as the record the form was made with or as
+    /// the master's, or a value this form sent before (see [`Self::rev`]).
+    fn edit<T: Content>(
+        &mut self,
+        what: &str,
+        original: Option<&T>,
+        current: Option<&T>,
+        candidate: &T,
+    ) -> Option<Rev> {
+        if original.is_some_and(|o| o.same(candidate)) || current.is_some_and(|c| c.same(candidate))
+        {
+            return None;
+        }
+        self.rev(what, original.map(T::rev), current.map(T::rev), candidate)
+    }
+
     /// The version an edit made in the form has: what the form was made
     /// from (never more than the master has), the versions this form sent
     /// before, and this content as a version of the form's own. The form's
@@ -312,18 +329,8 @@ impl<'a> Edits<'a> {
                 evidence: lines_or(&row.evidence, &base.evidence),
                 rev: Rev::default(),
             };
-            if original.as_ref().is_some_and(|o| same_score(o, &candidate))
-                || current.is_some_and(|c| same_score(c, &candidate))
-            {
-                continue;
-            }
             let what = format!("Ô {} (tự chấm tiêu chí {code})", row.points.name);
-            let Some(rev) = self.rev(
-                &what,
-                original.as_ref().map(|o| &o.rev),
-                current.map(|c| &c.rev),
-                &candidate,
-            ) else {
+            let Some(rev) = self.edit(&what, original.as_ref(), current, &candidate) else {
                 continue;
             };
             let id = criterion.id.clone();
@@ -415,21 +422,8 @@ impl<'a> Edits<'a> {
                     }
                 }
             };
-            let same = |a: &Adjustment| {
-                a.points == candidate.points
-                    && a.reason == candidate.reason
-                    && a.evidence == candidate.evidence
-            };
-            if original.as_ref().is_some_and(same) || current.is_some_and(same) {
-                continue;
-            }
             let what = format!("Ô {} (điểm thưởng đề nghị)", row.points.name);
-            let Some(rev) = self.rev(
-                &what,
-                original.as_ref().map(|o| &o.rev),
-                current.map(|c| &c.rev),
-                &candidate,
-            ) else {
+            let Some(rev) = self.edit(&what, original.as_ref(), current, &candidate) else {
                 continue;
             };
             let item = Adjustment { rev, ..candidate };
@@ -520,19 +514,13 @@ impl<'a> Edits<'a> {
             self.problem(key, old, String::new(), bad.join("; "));
             return;
         }
-        let same = |r: &Registration| {
-            r.award == next.award
-                && r.targets == next.targets
-                && r.date == next.date
-                && r.signed_pact == next.signed_pact
-        };
-        if same(&base) || current.is_some_and(same) {
-            return;
-        }
-        let Some(rev) = self.rev(
-            "Trang \u{201c}Đăng ký\u{201d}",
-            original.as_ref().map(|o| &o.rev),
-            current.map(|c| &c.rev),
+        // No registration when the form was made: the empty one, so an
+        // untouched sheet is no edit.
+        let what = "Trang \u{201c}Đăng ký\u{201d}";
+        let Some(rev) = self.edit(
+            what,
+            Some(original.as_ref().unwrap_or(&base)),
+            current,
             &next,
         ) else {
             return;
@@ -627,25 +615,8 @@ impl<'a> Edits<'a> {
                     }
                 }
             };
-            let same = |a: &Activity| {
-                Activity {
-                    rev: Rev::default(),
-                    ..a.clone()
-                } == Activity {
-                    rev: Rev::default(),
-                    ..candidate.clone()
-                }
-            };
-            if original.as_ref().is_some_and(same) || current.is_some_and(same) {
-                continue;
-            }
             let what = format!("Dòng hoạt động ô {}", row.title.name);
-            let Some(rev) = self.rev(
-                &what,
-                original.as_ref().map(|o| &o.rev),
-                current.map(|c| &c.rev),
-                &candidate,
-            ) else {
+            let Some(rev) = self.edit(&what, original.as_ref(), current, &candidate) else {
                 continue;
             };
             let item = Activity { rev, ..candidate };
@@ -662,8 +633,55 @@ fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
     }
 }
 
-fn same_score(a: &Score, b: &Score) -> bool {
-    a.points == b.points && a.note == b.note && a.evidence == b.evidence
+/// A record a form's row edits: its version, and what counts as its
+/// content when telling an edit from a row left alone.
+trait Content: serde::Serialize {
+    fn rev(&self) -> &Rev;
+    fn same(&self, other: &Self) -> bool;
+}
+
+impl Content for Score {
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+    fn same(&self, o: &Self) -> bool {
+        self.points == o.points && self.note == o.note && self.evidence == o.evidence
+    }
+}
+
+impl Content for Adjustment {
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+    /// The cluster's accepted amount is not the form's to change.
+    fn same(&self, o: &Self) -> bool {
+        self.points == o.points && self.reason == o.reason && self.evidence == o.evidence
+    }
+}
+
+impl Content for Registration {
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+    fn same(&self, o: &Self) -> bool {
+        self.award == o.award
+            && self.targets == o.targets
+            && self.date == o.date
+            && self.signed_pact == o.signed_pact
+    }
+}
+
+impl Content for Activity {
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+    fn same(&self, o: &Self) -> bool {
+        let bare = |a: &Activity| Activity {
+            rev: Rev::default(),
+            ..a.clone()
+        };
+        bare(self) == bare(o)
+    }
 }
 
 /// A cell's text, or `or` when the cell is empty or holds `or` as a cell

@@ -30,3 +30,28 @@ pub fn soffice_or_skip(what: &str, package: &str) -> Option<std::path::PathBuf> 
     }
     found
 }
+
+/// Converts `files` into `out` with LibreOffice (`to`: a filter, e.g.
+/// "pdf"), in a profile of its own (`profile`: a LibreOffice already open
+/// elsewhere does not swallow the conversion).
+pub fn soffice_convert(
+    soffice: &std::path::Path,
+    profile: &std::path::Path,
+    to: &str,
+    out: &std::path::Path,
+    files: &[std::path::PathBuf],
+) {
+    let profile = format!("-env:UserInstallation=file://{}", profile.display());
+    let status = std::process::Command::new(soffice)
+        .arg(&profile)
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
