@@ -31,10 +31,7 @@ use sha2::{Digest, Sha256};
 /// the master.
 pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
     let form = read::read(bytes).map_err(|e| Refusal::Form(e.to_string()))?;
-    let content_hash = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
+    let content_hash = crate::workbook::file::hex_sha256(bytes);
     if form.cluster != master.cluster.number {
         return Err(Refusal::OtherCluster {
             found: if form.cluster_name.trim().is_empty() {
@@ -217,10 +214,7 @@ impl<'a> Edits<'a> {
             }
         }
         let json = serde_json::to_string(content).unwrap_or_default();
-        let digest: String = Sha256::digest(json.as_bytes())[..6]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let digest = signing::hex(&Sha256::digest(json.as_bytes())[..6]);
         let key = format!("{mine}{digest}");
         if rev.0.contains_key(&key) {
             self.notes.push(format!(

@@ -68,16 +68,10 @@ pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // A filled Excel form comes back through the same review: told apart
-    // by its content, never by its name.
-    if starts_as_spreadsheet(path) {
-        let bytes = workbook::file::read_limited(path).map_err(Refusal::Load)?;
-        return super::form::review_form(master, &bytes, &name);
-    }
-    // Its records are checked one by one as they are reviewed.
-    let loaded =
-        workbook::file::load_as(path, workbook::file::Check::FileOnly).map_err(Refusal::Load)?;
-    review(master, loaded, &name)
+    // Read once; a workbook copy and a filled Excel form are told apart by
+    // their content, never by their name.
+    let bytes = workbook::file::read_limited(path).map_err(Refusal::Load)?;
+    review_bytes(master, &bytes, &name)
 }
 
 /// Reviews the bytes of a returned file (named `file_name` when received).
@@ -205,16 +199,6 @@ pub(super) fn already_merged(
         }
     }
     Ok(open)
-}
-
-/// Whether the file starts like a spreadsheet (read errors are left to
-/// the workbook loader, which words them).
-fn starts_as_spreadsheet(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 8];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| crate::spreadsheet::read::is_spreadsheet(&head))
 }
 
 pub(super) fn cluster_name(wb: &Workbook) -> String {

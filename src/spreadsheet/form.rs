@@ -102,7 +102,7 @@ pub(crate) fn token_message<'a>(
         hash.update(json.as_bytes());
         hash.update([0]);
     }
-    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let digest = signing::hex(&hash.finalize());
     format!("so-thi-dua/phieu-excel/2\0{cluster}\0{year}\0{school}\0{form}\0{digest}")
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn token_message<'a>(
 fn new_form_id() -> R<String> {
     let mut bytes = [0u8; 6];
     getrandom::fill(&mut bytes).map_err(|_| "Máy không tạo được mã ngẫu nhiên cho phiếu.")?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(signing::hex(&bytes))
 }
 
 /// The form for `school`, as `.xlsx` bytes. The master must have its secret

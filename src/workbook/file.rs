@@ -484,7 +484,7 @@ fn hash_as_written(text: &str, stored: &str) -> Option<String> {
     let mut h = sha2::Sha256::new();
     h.update(&body.as_bytes()[..at]);
     h.update(&body.as_bytes()[at + skip..]);
-    Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Some(super::signing::hex(&h.finalize()))
 }
 
 /// What the file is (its version) and, when it carries one, the hash of
@@ -530,15 +530,10 @@ fn nfc_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// SHA-256 of `bytes`, hex.
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for b in digest {
-        use std::fmt::Write as _;
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
+    super::signing::hex(&sha2::Sha256::digest(bytes))
 }
 
 /// Why a save failed. The edits stay in memory; nothing on disk was changed

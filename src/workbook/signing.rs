@@ -65,7 +65,8 @@ pub fn verifies(master: &Workbook, school: &Id, content_hash: &str, signature: &
     mac.verify_slice(&sig).is_ok()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     bytes
         .iter()
