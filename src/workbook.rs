@@ -295,12 +295,7 @@ impl Workbook {
     /// The cluster's name as documents and forms print it, or "Cụm thi
     /// đua số 8" while it has none.
     pub fn cluster_title(&self) -> String {
-        let name = self.cluster.name.trim();
-        if name.is_empty() {
-            format!("Cụm thi đua số {}", self.cluster.number)
-        } else {
-            name.to_string()
-        }
+        cluster_title(&self.cluster.name, self.cluster.number)
     }
 
     pub fn max_total(&self) -> Points {
@@ -332,5 +327,16 @@ impl Workbook {
             .find(|c| !taken.contains(c.as_str()))
             .map(Id)
             .expect("an unbounded range always yields a free id")
+    }
+}
+
+/// A cluster's name as printed, or "Cụm thi đua số 8" while it has none
+/// (also for a cluster known only from a returned form).
+pub fn cluster_title(name: &str, number: u32) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        format!("Cụm thi đua số {number}")
+    } else {
+        name.to_string()
     }
 }

@@ -95,13 +95,8 @@ impl App {
             }
             // The same part as an Excel form, for a school without the app.
             let form = dir.join(crate::spreadsheet::form::file_name(&wb, school));
-            let written = crate::spreadsheet::form::form(&wb, school).and_then(|bytes| {
-                // A form already there may be one a school filled: kept as .bak.
-                workbook::file::write_file(&form, &bytes, Overwrite::Anything, true)
-                    .map_err(|e| e.to_string())
-            });
             // One school's form failing does not keep the others' back.
-            if let Err(e) = written {
+            if let Err(e) = crate::spreadsheet::form::write(&wb, school, &form) {
                 form_errors.push(format!("{}: {e}", form.display()));
             }
             last = Some((school.clone(), file));

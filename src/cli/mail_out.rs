@@ -155,11 +155,7 @@ pub fn run(
             code = EXIT_FAILED;
             continue;
         }
-        let written = crate::spreadsheet::form::form(&master, &school).and_then(|bytes| {
-            workbook::file::write_file(&form_path, &bytes, Overwrite::Anything, true)
-                .map_err(|e| e.to_string())
-        });
-        match written {
+        match crate::spreadsheet::form::write(&master, &school, &form_path) {
             Ok(()) => {
                 let _ = writeln!(
                     out,

@@ -34,12 +34,8 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
     let content_hash = crate::workbook::file::hex_sha256(bytes);
     if form.cluster != master.cluster.number {
         return Err(Refusal::OtherCluster {
-            found: if form.cluster_name.trim().is_empty() {
-                format!("Cụm thi đua số {}", form.cluster)
-            } else {
-                form.cluster_name.clone()
-            },
-            expected: super::identify::cluster_name(master),
+            found: crate::workbook::cluster_title(&form.cluster_name, form.cluster),
+            expected: master.cluster_title(),
         });
     }
     if form.year != master.year {

@@ -91,8 +91,8 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         && returned.cluster.name.trim() == master.cluster.name.trim();
     if !same_cluster {
         return Err(Refusal::OtherCluster {
-            found: cluster_name(&returned),
-            expected: cluster_name(master),
+            found: returned.cluster_title(),
+            expected: master.cluster_title(),
         });
     }
     if returned.year != master.year {
@@ -199,8 +199,4 @@ pub(super) fn already_merged(
         }
     }
     Ok(open)
-}
-
-pub(super) fn cluster_name(wb: &Workbook) -> String {
-    wb.cluster_title()
 }

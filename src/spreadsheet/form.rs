@@ -114,6 +114,20 @@ fn new_form_id() -> R<String> {
     Ok(signing::hex(&bytes))
 }
 
+/// Writes the form for `school` to `path` (the mail-out, in the window
+/// and the CLI). A form already there may be one a school filled and sent
+/// back: it is kept as `.bak`.
+pub fn write(master: &Workbook, school: &Id, path: &std::path::Path) -> R<()> {
+    let bytes = form(master, school)?;
+    crate::workbook::file::write_file(
+        path,
+        &bytes,
+        crate::workbook::file::Overwrite::Anything,
+        true,
+    )
+    .map_err(|e| e.to_string())
+}
+
 /// The form for `school`, as `.xlsx` bytes. The master must have its secret
 /// (the mail-out gives it one).
 pub fn form(master: &Workbook, school: &Id) -> R<Vec<u8>> {
@@ -144,8 +158,8 @@ pub fn form_with_id(master: &Workbook, school: &Id, form_id: &str) -> R<Vec<u8>>
                 master.year,
                 master.school_full_name(school)
             ))
-            .set_author(cluster_name(master))
-            .set_company(cluster_name(master)),
+            .set_author(master.cluster_title())
+            .set_company(master.cluster_title()),
     );
     f.instructions(book.add_worksheet())?;
     f.self_scores(book.add_worksheet())?;
@@ -154,10 +168,6 @@ pub fn form_with_id(master: &Workbook, school: &Id, form_id: &str) -> R<Vec<u8>>
     f.activities(book.add_worksheet())?;
     f.identification(book.add_worksheet(), &key)?;
     book.save_to_buffer().map_err(failed)
-}
-
-fn cluster_name(wb: &Workbook) -> String {
-    wb.cluster_title()
 }
 
 struct Styles {
@@ -285,7 +295,7 @@ impl Form<'_> {
         let line = format!(
             "{} — {} — năm {}",
             self.school_name(),
-            cluster_name(self.wb),
+            self.wb.cluster_title(),
             self.wb.year
         );
         ws.merge_range(1, 0, 1, last_col, &line, &self.styles.subtitle)
@@ -316,7 +326,7 @@ impl Form<'_> {
         let year = self.wb.year;
         let lines = [
             format!("PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {year}"),
-            format!("{} — {}", self.school_name(), cluster_name(self.wb)),
+            format!("{} — {}", self.school_name(), self.wb.cluster_title()),
             String::new(),
             "Phiếu này dành cho trường chưa dùng phần mềm Sổ Thi Đua. Văn phòng cụm sẽ nhập phiếu vào sổ của cụm.".into(),
             String::new(),
