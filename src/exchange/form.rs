@@ -171,7 +171,12 @@ impl<'a> Edits<'a> {
         {
             return None;
         }
-        self.rev(what, original.map(T::rev), current.map(T::rev), candidate)
+        self.rev(
+            what,
+            original.and_then(|o| o.rec().rev()),
+            current.and_then(|c| c.rec().rev()),
+            candidate,
+        )
     }
 
     /// The version an edit made in the form has: what the form was made
@@ -332,8 +337,9 @@ impl<'a> Edits<'a> {
 
     /// Notes a locked cell the clerk changed (it is ignored either way).
     fn locked(&mut self, cell: &Cell, expected: &str, code: &str, what: &str) {
+        // As the cell reads back (trimmed, NFC), like every other text.
         let found = cell.text().unwrap_or_default();
-        if crate::text::nfc(found.trim()) != crate::text::nfc(expected.trim()) {
+        if found != read::clean(expected) {
             self.notes.push(format!(
                 "Ô {} ({what} tiêu chí {code}) ghi \u{201c}{found}\u{201d}, khác bảng tiêu chí của cụm (ô bị sửa, hoặc cụm đã đổi bảng sau khi gửi phiếu): bỏ qua, bảng tiêu chí là phần của cụm.",
                 cell.name
@@ -464,13 +470,9 @@ impl<'a> Edits<'a> {
                     .push(format!("Ô {}: dòng chỉ tiêu {n} lặp lại: bỏ qua.", c.name));
             }
         }
-        for (n, cell) in targets {
+        for (n, cell) in targets.into_iter().filter(|(_, c)| !c.is_empty()) {
             let at = n.saturating_sub(1);
-            let before = next.targets.get(at).cloned().unwrap_or_default();
-            if cell.is_empty() {
-                continue;
-            }
-            let text = text_or(cell, &before);
+            let text = text_or(cell, next.targets.get(at).map_or("", String::as_str));
             if at < next.targets.len() {
                 next.targets[at] = text;
             } else {
@@ -507,12 +509,7 @@ impl<'a> Edits<'a> {
         // No registration when the form was made: the empty one, so an
         // untouched sheet is no edit.
         let what = "Trang \u{201c}Đăng ký\u{201d}";
-        let Some(rev) = self.edit(
-            what,
-            Some(original.as_ref().unwrap_or(&base)),
-            current,
-            &next,
-        ) else {
+        let Some(rev) = self.edit(what, Some(&base), current, &next) else {
             return;
         };
         self.assessment().registration = Registration { rev, ..next };
@@ -623,54 +620,43 @@ fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
     }
 }
 
-/// A record a form's row edits: its version, and what counts as its
-/// content when telling an edit from a row left alone.
+/// A record a form's row edits, seen as the exchange's record (its
+/// version, and what counts as the same content).
 trait Content: serde::Serialize {
-    fn rev(&self) -> &Rev;
-    fn same(&self, other: &Self) -> bool;
+    fn rec(&self) -> Rec<'_>;
+    /// Same content, versions aside: the exchange's own comparison.
+    fn same(&self, other: &Self) -> bool {
+        self.rec().same_content(&other.rec())
+    }
 }
 
 impl Content for Score {
-    fn rev(&self) -> &Rev {
-        &self.rev
-    }
-    fn same(&self, o: &Self) -> bool {
-        self.points == o.points && self.note == o.note && self.evidence == o.evidence
+    fn rec(&self) -> Rec<'_> {
+        Rec::Score(self)
     }
 }
 
 impl Content for Adjustment {
-    fn rev(&self) -> &Rev {
-        &self.rev
+    fn rec(&self) -> Rec<'_> {
+        Rec::Adjustment(self)
     }
-    /// The cluster's accepted amount is not the form's to change.
+    /// The cluster's accepted amount is not the form's to change: a claim
+    /// the school left alone is the same claim whatever the cluster
+    /// accepted since.
     fn same(&self, o: &Self) -> bool {
         self.points == o.points && self.reason == o.reason && self.evidence == o.evidence
     }
 }
 
 impl Content for Registration {
-    fn rev(&self) -> &Rev {
-        &self.rev
-    }
-    fn same(&self, o: &Self) -> bool {
-        self.award == o.award
-            && self.targets == o.targets
-            && self.date == o.date
-            && self.signed_pact == o.signed_pact
+    fn rec(&self) -> Rec<'_> {
+        Rec::Registration(self)
     }
 }
 
 impl Content for Activity {
-    fn rev(&self) -> &Rev {
-        &self.rev
-    }
-    fn same(&self, o: &Self) -> bool {
-        let bare = |a: &Activity| Activity {
-            rev: Rev::default(),
-            ..a.clone()
-        };
-        bare(self) == bare(o)
+    fn rec(&self) -> Rec<'_> {
+        Rec::Activity(self)
     }
 }
 
