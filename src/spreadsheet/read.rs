@@ -319,6 +319,11 @@ impl Grid {
     }
 }
 
+/// A spreadsheet larger than any form: refused unread.
+fn too_big() -> FormError {
+    FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into())
+}
+
 /// How large a returned spreadsheet may unpack: a form of 300 criteria
 /// unpacks to well under 5 MB.
 const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
@@ -330,7 +335,6 @@ const MAX_AREA: u64 = 5_000_000;
 /// to more than [`MAX_UNPACKED`], and an .ods whose cells span more than
 /// [`MAX_AREA`] (a value repeated over a million rows).
 fn guard(bytes: &[u8]) -> Result<(), FormError> {
-    let too_big = || FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into());
     if !bytes.starts_with(b"PK") {
         return Ok(()); // an .xls: calamine's own limits
     }
@@ -417,12 +421,21 @@ fn ods_area(xml: &str) -> u64 {
 /// ranges.
 fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
     let unreadable = |e: &dyn std::fmt::Display| FormError::Unreadable(e.to_string());
-    let too_big = || FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into());
     guard(bytes)?;
     let cursor = std::io::Cursor::new(bytes);
     let mut book = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| unreadable(&e))?;
     let mut grids = Vec::new();
     let mut total = 0usize;
+    // Every non-empty cell, counted across all sheets.
+    let mut put = |cells: &mut BTreeMap<(u32, u32), Data>, pos, value| {
+        cells.insert(pos, value);
+        total += 1;
+        if total > MAX_CELLS {
+            Err(too_big())
+        } else {
+            Ok(())
+        }
+    };
     for name in book.sheet_names() {
         let mut cells = BTreeMap::new();
         // Cell by cell where calamine can (.xlsx, .xlsb). A sheet that
@@ -436,11 +449,7 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                 while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
                     let value = Data::from(cell.get_value().clone());
                     if value != Data::Empty {
-                        cells.insert(cell.get_position(), value);
-                        total += 1;
-                        if total > MAX_CELLS {
-                            return Err(too_big());
-                        }
+                        put(&mut cells, cell.get_position(), value)?;
                     }
                 }
             }};
@@ -452,15 +461,9 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                 let Ok(range) = other.worksheet_range(&name) else {
                     continue;
                 };
-                for (pos, value) in range.used_cells().map(|(r, c, v)| {
-                    let (r0, c0) = range.start().unwrap_or_default();
-                    ((r0 + r as u32, c0 + c as u32), v)
-                }) {
-                    cells.insert(pos, value.clone());
-                    total += 1;
-                    if total > MAX_CELLS {
-                        return Err(too_big());
-                    }
+                let (r0, c0) = range.start().unwrap_or_default();
+                for (r, c, value) in range.used_cells() {
+                    put(&mut cells, (r0 + r as u32, c0 + c as u32), value.clone())?;
                 }
             }
         }
