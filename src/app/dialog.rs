@@ -34,10 +34,21 @@ pub enum Picked {
     Unavailable,
 }
 
+/// A dialog titled `title` in `folder`, listing workbooks (`.json`).
 fn base(folder: Option<PathBuf>, title: &str) -> rfd::AsyncFileDialog {
+    with_filter(folder, title, (strings::FILTER_NAME, &["json"]))
+}
+
+/// A dialog titled `title` in `folder`, listing the files of `filter`
+/// (the type's name and extensions).
+fn with_filter(
+    folder: Option<PathBuf>,
+    title: &str,
+    (name, extensions): (&str, &[&str]),
+) -> rfd::AsyncFileDialog {
     let mut d = rfd::AsyncFileDialog::new()
         .set_title(title)
-        .add_filter(strings::FILTER_NAME, &["json"]);
+        .add_filter(name, extensions);
     if let Some(f) = folder.filter(|f| f.is_dir()) {
         d = d.set_directory(f);
     }
@@ -101,13 +112,7 @@ pub async fn save_file(
     suggested: String,
 ) -> Picked {
     let started = Instant::now();
-    let mut d = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter(filter.0, filter.1)
-        .set_file_name(suggested);
-    if let Some(f) = folder.filter(|f| f.is_dir()) {
-        d = d.set_directory(f);
-    }
+    let d = with_filter(folder, title, filter).set_file_name(suggested);
     answer(started, d.save_file()).await
 }
 
@@ -126,13 +131,11 @@ pub async fn pick_folder(title: &str, folder: Option<PathBuf>) -> Picked {
 pub async fn pick_returns(folder: Option<PathBuf>) -> Result<Vec<PathBuf>, Picked> {
     let started = Instant::now();
     // Returns come as workbook copies or as filled Excel forms.
-    let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(strings::DIALOG_RETURNS)
-        .add_filter(strings::FILTER_RETURNS, &["json", "xlsx", "xls", "ods"]);
-    if let Some(f) = folder.filter(|f| f.is_dir()) {
-        dialog = dialog.set_directory(f);
-    }
-    match dialog.pick_files().await {
+    let filter = (strings::FILTER_RETURNS, &["json", "xlsx", "xls", "ods"][..]);
+    match with_filter(folder, strings::DIALOG_RETURNS, filter)
+        .pick_files()
+        .await
+    {
         Some(files) if !files.is_empty() => {
             Ok(files.iter().map(|h| h.path().to_path_buf()).collect())
         }
