@@ -67,9 +67,13 @@ mod check;
 mod diff;
 mod form;
 mod identify;
+pub mod keystore;
 mod record;
 
-pub use apply::{Applied, Decision, Decisions, apply, apply_on, decide_open, with_rejected};
+pub use apply::{
+    Applied, Decision, Decisions, apply, apply_on, decide_open, deletion_label, restore,
+    with_rejected,
+};
 pub use form::review_form;
 pub use identify::{Refusal, review, review_bytes, review_file};
 pub use record::RecordKey;
@@ -89,6 +93,11 @@ pub fn stamp(workbook: &mut Workbook, editor: &Owner) {
     workbook.provenance.saved_by = Some(editor);
     workbook.provenance.save_count = workbook.provenance.save_count.saturating_add(1);
     workbook.note_seen();
+}
+
+/// Does a record's version count an edit by `editor` (any of its copies)?
+pub fn record_edited_by(rev: &crate::workbook::Rev, editor: &Owner) -> bool {
+    record::edited_by(Some(rev), editor)
 }
 
 /// Whether a returned file proves which school it is from.
@@ -120,17 +129,34 @@ impl Authenticity {
 
 /// The mail-out: a copy of `master` for every current member school, each
 /// with only its own key. Gives the master a secret first when it has none
-/// (the bool says so: the master must then be saved). Copies carry no
-/// tracker, open conflicts or secret, and know what the master had seen.
+/// (the bool says so). Copies carry no tracker, open conflicts or secret,
+/// and know what the master had seen, and the deletions it keeps. The
+/// master records what each copy was given (`provenance.issued`), so it
+/// changes every time: save it before sending the copies.
 pub fn mail_out(master: &mut Workbook) -> Result<(Vec<(Id, Workbook)>, bool), String> {
+    mail_out_for(master, None)
+}
+
+/// [`mail_out`] of every school's copy, or of one school's (a re-issue:
+/// only that school's issue is recorded).
+pub fn mail_out_for(
+    master: &mut Workbook,
+    only: Option<&Id>,
+) -> Result<(Vec<(Id, Workbook)>, bool), String> {
     let mut new_secret = false;
     if master.provenance.secret.is_empty() {
         master.provenance.secret = crate::workbook::signing::new_secret()
             .ok_or("Máy không tạo được khóa ngẫu nhiên: chưa gửi được bản có chữ ký.")?;
         new_secret = true;
     }
+    master.note_seen();
+    let today = jiff::ZonedDateTime::now().date();
     let mut copies = Vec::new();
+    let mut issued = Vec::new();
     for school in master.current_members() {
+        if only.is_some_and(|o| o != &school.id) {
+            continue;
+        }
         let key = crate::workbook::signing::school_key(master, &school.id)
             .ok_or("Khóa của sổ không hợp lệ.")?;
         let mut copy = master.clone();
@@ -144,8 +170,15 @@ pub fn mail_out(master: &mut Workbook) -> Result<(Vec<(Id, Workbook)>, bool), St
         p.copy_for = Some(school.id.clone());
         p.school_key = key;
         p.saved_by = Some(Owner::Cluster);
+        p.issued.clear();
+        issued.push(crate::workbook::Issued {
+            school: school.id.clone(),
+            seen: p.seen.clone(),
+            on: Some(today),
+        });
         copies.push((school.id.clone(), copy));
     }
+    keystore::merge_issued(&mut master.provenance.issued, &issued);
     Ok((copies, new_secret))
 }
 
@@ -163,6 +196,7 @@ pub fn final_copy(master: &Workbook) -> Workbook {
     p.content_hash.clear();
     p.copy_for = None;
     p.conflicts.clear();
+    p.issued.clear();
     p.saved_by = Some(Owner::Cluster);
     copy
 }
@@ -218,6 +252,10 @@ pub struct Review {
     pub notes: Vec<String>,
     /// A filled Excel form rather than a workbook copy.
     pub spreadsheet: bool,
+    /// The master had lost its secret (restored from a backup older than
+    /// the mail-out), and the copy kept in the app's data folder verified
+    /// this file: applying the review gives it back to the master.
+    pub recovered_key: Option<keystore::SavedKey>,
     pub(crate) returned: Workbook,
 }
 

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod file;
 pub mod model;
 pub mod points;
+pub mod record_key;
 pub mod signing;
 pub mod synthetic;
 pub mod validate;
@@ -12,6 +13,7 @@ pub mod validate;
 pub use file::{Integrity, LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
 pub use model::*;
 pub use points::{Points, Ratio};
+pub use record_key::RecordKey;
 pub use validate::{Problem, Scope, validate};
 
 use serde::{Deserialize, Serialize};
@@ -35,8 +37,11 @@ pub const FORMAT_TAG: &str = "so-thi-dua/workbook";
 /// The newest file version this program reads and the one it writes.
 /// Version 2: a tie-break by ballot votes names its award. Version 3: the
 /// conference's guests, discussion and conclusion, and the election's show
-/// of hands. Older files are migrated on load (`file::parse::migrate`).
-pub const FORMAT_VERSION: u32 = 3;
+/// of hands. Version 4: deletions kept as data (`provenance.deleted`) and
+/// what each mailed-out copy was given (`provenance.issued`). Older files
+/// are migrated on load (`file::parse::migrate`); an older copy of the app
+/// refuses a version-4 file as newer and asks for an update.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// One cluster-year. Field order is the file's key order: the first keys say
 /// what the file is.
@@ -163,7 +168,74 @@ impl Workbook {
         }
         seen.absorb(&self.conference.rev);
         seen.absorb(&self.documents.rev);
+        // A deletion is a version of its record too: a copy that holds the
+        // tombstone has seen the deletion.
+        for d in &self.provenance.deleted {
+            seen.absorb(&d.rev);
+        }
         seen
+    }
+
+    /// The tombstone of a deleted record, if it was deleted this year.
+    pub fn deletion(&self, key: &RecordKey) -> Option<&Deletion> {
+        let key = key.to_string();
+        self.provenance.deleted.iter().find(|d| d.record == key)
+    }
+
+    /// Records that `editor` deleted the record `key`, whose content and
+    /// version were `value` and `rev`: the deletion is a new version of the
+    /// record (its versions and the deleter's edit), so a copy that still
+    /// holds the record unchanged never brings it back (see
+    /// `crate::exchange`). Replaces an earlier tombstone of the same record.
+    pub fn bury(
+        &mut self,
+        key: &RecordKey,
+        editor: &Owner,
+        mut rev: Rev,
+        value: Option<serde_json::Value>,
+    ) {
+        let replica = self.replica_key(editor);
+        rev.bump_as(&replica);
+        self.bury_as(Deletion {
+            record: key.to_string(),
+            rev,
+            by: editor.clone(),
+            on: Some(jiff::ZonedDateTime::now().date()),
+            value,
+        });
+    }
+
+    /// Keeps a tombstone as it is (one merged from a returned copy), in
+    /// record order, replacing an earlier one of the same record.
+    pub fn bury_as(&mut self, deletion: Deletion) {
+        let list = &mut self.provenance.deleted;
+        match list.binary_search_by(|d| d.record.as_str().cmp(&deletion.record)) {
+            // The same deletion again (a review applied twice) changes
+            // nothing; a newer one takes its place, keeping what it knew.
+            Ok(i) if list[i].rev.includes(&deletion.rev) => {}
+            Ok(i) => {
+                let old = std::mem::take(&mut list[i]);
+                let mut rev = old.rev;
+                rev.absorb(&deletion.rev);
+                list[i] = Deletion {
+                    rev,
+                    value: deletion.value.or(old.value),
+                    ..deletion
+                };
+            }
+            Err(i) => list.insert(i, deletion),
+        }
+    }
+
+    /// Forgets the tombstone of `key` (the record is back), returning it.
+    pub fn unbury(&mut self, key: &RecordKey) -> Option<Deletion> {
+        let key = key.to_string();
+        let i = self
+            .provenance
+            .deleted
+            .iter()
+            .position(|d| d.record == key)?;
+        Some(self.provenance.deleted.remove(i))
     }
 
     pub fn school(&self, id: &Id) -> Option<&School> {
@@ -322,6 +394,14 @@ impl Workbook {
         for a in &self.assessments {
             taken.extend(a.adjustments.iter().map(|x| x.id.as_str()));
         }
+        // A deleted record's id stays its own: a new record under it would
+        // meet the tombstone.
+        taken.extend(
+            self.provenance
+                .deleted
+                .iter()
+                .filter_map(|d| d.record.rsplit('/').next()),
+        );
         (1..)
             .map(|n| format!("{prefix}{n}"))
             .find(|c| !taken.contains(c.as_str()))

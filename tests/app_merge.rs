@@ -556,3 +556,62 @@ fn an_excel_form_from_the_mail_out_is_dropped_reviewed_and_merged() {
         empty.notice()
     );
 }
+
+/// Issue 24 in the window: the cluster deletes a bonus item, a school's
+/// stale return still holding it does not bring it back, the returns view
+/// lists the deletion ("Đã xóa trong năm") with who and when, and
+/// "Khôi phục" brings it back as one undoable edit.
+#[test]
+fn a_deletion_is_listed_survives_a_stale_return_and_can_be_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    // A school's return made from the workbook as sent out (the item in it).
+    let back = returned(dir.path(), "ninh-thuan.json", "ninh-thuan", |wb, me| {
+        let key = wb.replica_key(me);
+        let s = wb
+            .assessment_mut(&id("ninh-thuan"))
+            .self_scores
+            .values_mut()
+            .next()
+            .unwrap();
+        s.note = "Bổ sung minh chứng".into();
+        s.rev.bump_as(&key);
+    });
+    let item = |app: &App| {
+        app.workbook()
+            .unwrap()
+            .assessment(&id("ninh-thuan"))
+            .unwrap()
+            .adjustments
+            .iter()
+            .any(|a| a.id == id("cluster-adj2"))
+    };
+    app.apply(Edit::Score(ScoreEdit::RemoveAdjustment {
+        school: id("ninh-thuan"),
+        id: id("cluster-adj2"),
+    }))
+    .unwrap();
+    assert!(!item(&app));
+    send(&mut app, [Message::FileDropped(back)]);
+    if shows(&app, s::MERGE_APPLY) {
+        click(&mut app, s::MERGE_APPLY);
+    }
+    assert!(!item(&app), "the stale return did not bring it back");
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    assert!(shows(&app, &s::deleted_heading(1)));
+    assert!(shows(&app, "Điểm thưởng — Ninh Thuận"));
+    let today = thidua::text::format_date(jiff::ZonedDateTime::now().date());
+    assert!(shows(
+        &app,
+        &s::deleted_by(s::DELETED_BY_CLUSTER, Some(today))
+    ));
+    click(&mut app, s::RESTORE_DELETED);
+    assert!(item(&app), "restored: {:?}", app.notice());
+    assert!(app.workbook().unwrap().provenance.deleted.is_empty());
+    assert!(!shows(&app, &s::deleted_heading(1)));
+    send(&mut app, [Message::Undo]);
+    assert!(!item(&app), "Ctrl+Z undoes the restore");
+    assert_eq!(app.workbook().unwrap().provenance.deleted.len(), 1);
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    assert!(shows(&app, &s::deleted_heading(1)));
+}

@@ -752,3 +752,74 @@ fn a_table_changed_after_the_form_went_out_is_said_and_checked_by_the_new_maximu
         review.changes
     );
 }
+
+/// Issue 24: a claim the school sent in its form, then deleted by the
+/// cluster, does not come back when the same form is sent again with
+/// another change; a pre-filled claim the cluster deleted does not either.
+#[test]
+fn a_claim_the_cluster_deleted_does_not_come_back_with_the_form() {
+    use thidua::workbook::edit::{Edit, ScoreEdit};
+    let mut m = master();
+    let bytes = blank_form(&m, SCHOOL, "f24");
+    let f = cells(&bytes);
+    let row = f
+        .bonus_rows
+        .iter()
+        .find(|r| r.reason.is_empty() && r.points.is_empty())
+        .expect("an empty bonus row");
+    let pre = f
+        .bonus_rows
+        .iter()
+        .find(|r| !r.reason.is_empty())
+        .map(|r| r.id.clone());
+    let (_, scored) = criteria(&m);
+    let claim = [
+        (
+            "Điểm thưởng",
+            row.reason.name.as_str(),
+            text("Đăng cai hội thi"),
+        ),
+        ("Điểm thưởng", row.points.name.as_str(), Put::Number(1.5)),
+    ];
+    let first = fill(&bytes, &claim);
+    import(&mut m, &first);
+    let mine = |m: &Workbook| -> Vec<Id> {
+        m.assessment(&sid(SCHOOL))
+            .unwrap()
+            .adjustments
+            .iter()
+            .filter(|a| a.reason == "Đăng cai hội thi")
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    let ids = mine(&m);
+    assert_eq!(ids.len(), 1);
+    let mut gone = vec![ids[0].clone()];
+    gone.extend(pre);
+    for id in &gone {
+        Edit::Score(ScoreEdit::RemoveAdjustment {
+            school: sid(SCHOOL),
+            id: id.clone(),
+        })
+        .apply(&mut m)
+        .unwrap();
+    }
+    // The same form, with a self-score changed as well.
+    let mut again = claim.to_vec();
+    let cell = self_cell(&f, &scored, 3);
+    again.push(("Tự chấm", cell.as_str(), Put::Number(0.5)));
+    let review = import(&mut m, &fill(&bytes, &again));
+    assert!(
+        review
+            .changes
+            .iter()
+            .all(|c| c.kind != exchange::ChangeKind::Added),
+        "{:#?}",
+        review.changes
+    );
+    let left = &m.assessment(&sid(SCHOOL)).unwrap().adjustments;
+    for id in &gone {
+        assert!(left.iter().all(|a| &a.id != id), "{id} came back");
+    }
+    assert_eq!(self_score(&m, SCHOOL, &scored), Some(Points(50)));
+}

@@ -143,6 +143,8 @@ fn without_parts_of(wb: &Workbook, s: &Id) -> Workbook {
     // Open conflicts are the school's values waiting for the leader: not
     // applied to anything.
     wb.provenance.conflicts.clear();
+    // The school's own deletions are its part too.
+    wb.provenance.deleted.retain(|d| d.by != me);
     wb.activities.retain(|a| a.owner != me);
     for a in &mut wb.assessments {
         a.adjustments.retain(|x| x.owner != me);

@@ -214,7 +214,14 @@ fn case_4_impossible_content_of_the_school_s_own_records_is_refused() {
     let key = x.replica_key(&me);
     set_self(&mut x, "s02", "c001", 9_999_900); // 99999 points
     set_self(&mut x, "s02", "khong-co", 100); // unknown criterion
-    set_self(&mut x, "s99", "c002", 100); // not a member
+    // Not a member (as the school's own edit: versions of anyone else it
+    // was never sent would make the whole file forged).
+    x.assessment_mut(&sid("s99"))
+        .self_scores
+        .entry(sid("c002"))
+        .or_default()
+        .rev
+        .bump_as(&key);
     let cluster_bonus = m
         .assessments
         .iter()
@@ -629,7 +636,7 @@ fn a_bonus_claim_counts_as_accepted_and_only_the_cluster_accepts() {
         totals(&m0).bonus_claimed + Points::whole(2)
     );
     // The school's next copy tries to set the accepted amount back to 2.
-    let mut y = open(&emailed(&m, "s02"));
+    let mut y = open(&support::mail::reissued(&mut m, "s02"));
     let key = y.replica_key(&me);
     let item = y
         .assessment_mut(&sid("s02"))

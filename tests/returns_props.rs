@@ -169,7 +169,11 @@ proptest! {
             // Every divergence is merged or listed.
             let listed: HashSet<String> = review.changes.iter().map(|c| c.key.to_string()).collect();
             for (c, s) in theirs.assessment(&id).into_iter().flat_map(|a| a.self_scores.iter()) {
-                let older = had.get(c).is_some_and(|h| h.rev.includes(&s.rev));
+                let record = exchange::RecordKey::SelfScore(id.clone(), c.clone());
+                // Older than what the master holds, or than its deletion
+                // (a deletion is a version too: it stands).
+                let older = had.get(c).is_some_and(|h| h.rev.includes(&s.rev))
+                    || before.deletion(&record).is_some_and(|d| d.rev.includes(&s.rev));
                 let merged = has.get(c).is_some_and(|h| h.points == s.points);
                 let key = format!("self_score/{id}/{c}");
                 prop_assert!(older || merged || listed.contains(&key), "{} diverged unlisted", key);

@@ -553,7 +553,7 @@ fn a_tie_break_step_is_stated_in_the_minutes_and_the_score_sheet() {
 fn a_version_1_file_is_migrated_and_saved_as_the_current_version() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-cum8-2019.json");
     let loaded = workbook::load(&path).unwrap();
-    assert_eq!(loaded.workbook.version, 3);
+    assert_eq!(loaded.workbook.version, 4);
     assert!(
         loaded
             .workbook
@@ -563,22 +563,22 @@ fn a_version_1_file_is_migrated_and_saved_as_the_current_version() {
     );
     let bytes = workbook::to_bytes(&loaded.workbook);
     let text = String::from_utf8(bytes.clone()).unwrap();
-    assert!(text.contains("\"version\": 3"));
+    assert!(text.contains("\"version\": 4"));
     assert!(text.contains("\"ballot_votes\": \"co-thi-dua\""), "{text}");
     let again = workbook::load_bytes(&bytes).unwrap();
     assert_eq!(again.workbook, loaded.workbook);
     assert_eq!(workbook::to_bytes(&again.workbook), bytes, "byte-stable");
 }
 
-/// Last release's sample (version 2) opens whole, verified, and is saved as
-/// version 3 without losing anything it had.
+/// An earlier release's sample (version 2) opens whole, verified, and is
+/// saved as version 4 without losing anything it had.
 #[test]
-fn a_version_2_file_opens_and_is_saved_as_version_3() {
+fn a_version_2_file_opens_and_is_saved_as_version_4() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-cum8-2019.json");
     let loaded = workbook::load(&path).unwrap();
     assert_eq!(loaded.integrity, workbook::Integrity::Verified);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.workbook.version, 3);
+    assert_eq!(loaded.workbook.version, 4);
     assert!(loaded.workbook.conference.guests.is_empty());
     assert_eq!(loaded.workbook.conference.election.agreed, None);
     let bytes = workbook::to_bytes(&loaded.workbook);
@@ -591,11 +591,38 @@ fn a_version_2_file_opens_and_is_saved_as_version_3() {
     assert_eq!(old, new, "nothing but the version and provenance changed");
 }
 
+/// Last release's sample (version 3) opens whole, verified, and is saved as
+/// version 4 with nothing else changed: no deletions, nothing issued.
+#[test]
+fn a_version_3_file_opens_and_is_saved_as_version_4() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3-cum8-2019.json");
+    let loaded = workbook::load(&path).unwrap();
+    assert_eq!(loaded.integrity, workbook::Integrity::Verified);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.file_version, 3);
+    assert_eq!(loaded.workbook.version, 4);
+    assert!(loaded.workbook.provenance.deleted.is_empty());
+    let bytes = workbook::to_bytes(&loaded.workbook);
+    let old: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut new: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    new["version"] = serde_json::json!(3);
+    new["provenance"]
+        .as_object_mut()
+        .unwrap()
+        .remove("content_hash");
+    let mut old = old;
+    old["provenance"]
+        .as_object_mut()
+        .unwrap()
+        .remove("content_hash");
+    assert_eq!(old, new, "nothing but the version changed");
+}
+
 #[test]
 fn a_newer_version_says_newer_not_damaged() {
     let text = String::from_utf8(workbook::to_bytes(&sample::build())).unwrap();
-    let v3 = text.replacen("\"version\": 3", "\"version\": 4", 1);
-    let e = workbook::load_bytes(v3.as_bytes()).unwrap_err();
+    let v5 = text.replacen("\"version\": 4", "\"version\": 5", 1);
+    let e = workbook::load_bytes(v5.as_bytes()).unwrap_err();
     assert_eq!(e.code(), "newer_version");
 }
 

@@ -80,12 +80,13 @@ impl Document {
     /// Gives the workbook its signing secret outside the undo history: the
     /// copies already sent carry keys derived from it, so no undo or redo
     /// may take it away again (every kept state gets it).
-    pub fn keep_secret(&mut self, secret: &str) {
+    pub fn keep_secret(&mut self, secret: &str, issued: &[crate::workbook::Issued]) {
         for wb in std::iter::once(&mut self.workbook)
             .chain(self.undo.iter_mut())
             .chain(self.redo.iter_mut())
         {
             wb.provenance.secret = secret.to_string();
+            wb.provenance.issued = issued.to_vec();
         }
         self.dirty = true;
     }
@@ -185,12 +186,15 @@ impl Document {
 /// returned files merged (`provenance.returns`) are content, and go back with
 /// the merge they came from.
 fn keep_saves(into: &mut Workbook, from: &Workbook) {
-    // The tracker and the open conflicts are part of what a merge (or a
-    // decision) did, so they go back with it; the rest of the provenance
-    // (saves, secret, what was seen) stays.
+    // The tracker, the open conflicts and the deletions are part of what
+    // an edit, a merge or a decision did, so they go back with it; the
+    // rest of the provenance (saves, secret, what was issued and seen)
+    // stays.
     let returns = std::mem::take(&mut into.provenance.returns);
     let conflicts = std::mem::take(&mut into.provenance.conflicts);
+    let deleted = std::mem::take(&mut into.provenance.deleted);
     into.provenance = from.provenance.clone();
     into.provenance.returns = returns;
     into.provenance.conflicts = conflicts;
+    into.provenance.deleted = deleted;
 }

@@ -45,6 +45,8 @@ pub enum Message {
     MailOut,
     /// Decide the open conflict at this index of the workbook's list.
     DecideOpen(usize, crate::exchange::Decision),
+    /// Restore the deleted record at an index of the year's deletions.
+    RestoreDeleted(usize),
     /// Merge the school copy on screen into the cluster's workbook.
     MergeCopy,
     /// Enter (true) or Esc in a dialog.

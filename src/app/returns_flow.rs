@@ -58,21 +58,28 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         let mut wb = doc.workbook.clone();
-        let (copies, new_secret) = match crate::exchange::mail_out(&mut wb) {
+        let (copies, _) = match crate::exchange::mail_out_for(&mut wb, only.as_ref()) {
             Ok(x) => x,
             Err(e) => {
                 self.notice = Some(Notice::Error(e));
                 return;
             }
         };
-        if new_secret {
-            if let Some(doc) = &mut self.doc {
-                doc.keep_secret(&wb.provenance.secret);
-            }
-            let _ = self.save_to(path.clone());
-            if self.doc.as_ref().is_none_or(|d| d.dirty) {
-                return; // the save said why it failed
-            }
+        // The secret and what each copy was given are kept beside the app
+        // first (a master restored from an older backup finds its key
+        // there), then saved in the master, before any copy is written.
+        if let Some(keys) = crate::exchange::keystore::Keystore::current()
+            && let Err(e) = keys.remember(&wb)
+        {
+            self.notice = Some(Notice::Error(e));
+            return;
+        }
+        if let Some(doc) = &mut self.doc {
+            doc.keep_secret(&wb.provenance.secret, &wb.provenance.issued);
+        }
+        let _ = self.save_to(path.clone());
+        if self.doc.as_ref().is_none_or(|d| d.dirty) {
+            return; // the save said why it failed
         }
         let Some(dir) = self.mail_out_dir(&path) else {
             return;
@@ -242,6 +249,29 @@ impl App {
             .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
         self.notice = Some(match result {
             Ok(()) => Notice::Info(s::CONFLICT_DECIDED.into()),
+            Err(e) => Notice::Error(e),
+        });
+    }
+
+    /// "Khôi phục" on the year's deletion at `n`: the record back, as one
+    /// undoable edit, and the notice says which.
+    pub(super) fn restore_deleted(&mut self, n: usize) {
+        if self.is_school_machine() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(d) = doc.workbook.provenance.deleted.get(n).cloned() else {
+            return;
+        };
+        let (label, _) = crate::exchange::deletion_label(&doc.workbook, &d);
+        let mut wb = doc.workbook.clone();
+        let result = match crate::workbook::RecordKey::parse(&d.record) {
+            Some(key) => crate::exchange::restore(&mut wb, &key, &crate::workbook::Owner::Cluster),
+            None => Err(s::RESTORE_UNREADABLE.into()),
+        }
+        .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
+        self.notice = Some(match result {
+            Ok(()) => Notice::Info(s::restored(&label)),
             Err(e) => Notice::Error(e),
         });
     }

@@ -154,6 +154,7 @@ impl App {
                     final_copy: Message::FinalCopy,
                     decide: Message::DecideOpen,
                     reissue: Message::Reissue,
+                    restore: Message::RestoreDeleted,
                 },
             ),
         };

@@ -809,3 +809,22 @@ pub fn school_machine_scope(school: &str) -> String {
         "Máy của {school}: chỉ sửa được phần của trường mình (điểm tự chấm, ghi chú, minh chứng, hoạt động do trường nhập); phần còn lại chỉ xem."
     )
 }
+
+// ---- the year's deletions ("Đã xóa") ----------------------------------------
+
+pub fn deleted_heading(n: usize) -> String {
+    format!("Đã xóa trong năm ({n})")
+}
+pub const DELETED_HELP: &str = "Bản ghi đã xóa được giữ lại ở đây để tệp cũ của các trường gửi về không đưa chúng trở lại. Bấm \u{201c}Khôi phục\u{201d} nếu xóa nhầm.";
+pub const DELETED_BY_CLUSTER: &str = "văn phòng cụm";
+pub fn deleted_by(who: &str, on: Option<String>) -> String {
+    match on {
+        Some(on) => format!("Xóa bởi {who}, ngày {on}"),
+        None => format!("Xóa bởi {who}"),
+    }
+}
+pub const RESTORE_DELETED: &str = "Khôi phục";
+pub const RESTORE_UNREADABLE: &str = "Không đọc được bản ghi đã xóa này: không khôi phục được.";
+pub fn restored(label: &str) -> String {
+    format!("Đã khôi phục: {label}. (Ctrl+Z để hoàn tác.)")
+}

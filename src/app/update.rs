@@ -72,6 +72,7 @@ impl App {
             Message::FinalCopy => self.final_copy(),
             Message::Reissue(id) => self.mail_out(Some(id)),
             Message::DecideOpen(n, d) => self.decide_open(n, d),
+            Message::RestoreDeleted(n) => self.restore_deleted(n),
             Message::MergeCopy => return self.merge_copy(),
             Message::ChooseMachine => self.ask_machine(),
             Message::ReturnsPicked(paths) => self.import_returns(paths, false),

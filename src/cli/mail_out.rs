@@ -103,15 +103,24 @@ pub fn run(
         );
         return Ok(EXIT_OK);
     }
-    let copies = match exchange::mail_out(&mut master) {
+    let copies = match exchange::mail_out_for(&mut master, only.as_ref()) {
         Ok((copies, new_secret)) => {
+            // The keys come from the secret, and the master records what
+            // each copy was given: both are kept — beside the app first (a
+            // master restored from an older backup finds its key there),
+            // then in the master — before any copy is written.
+            if let Some(keys) = exchange::keystore::Keystore::current()
+                && let Err(e) = keys.remember(&master)
+            {
+                let _ = writeln!(err, "{e}");
+                return Ok(EXIT_FAILED);
+            }
+            exchange::stamp(&mut master, &Owner::Cluster);
+            if let Err(e) = workbook::save(&input, &master, Overwrite::WorkbookOnly) {
+                let _ = writeln!(err, "{e}");
+                return Ok(EXIT_FAILED);
+            }
             if new_secret {
-                // The keys come from this secret: the master keeps it.
-                exchange::stamp(&mut master, &Owner::Cluster);
-                if let Err(e) = workbook::save(&input, &master, Overwrite::WorkbookOnly) {
-                    let _ = writeln!(err, "{e}");
-                    return Ok(EXIT_FAILED);
-                }
                 let _ = writeln!(
                     err,
                     "{}: đã tạo khóa ký cho sổ của cụm (giữ kín tệp này; chỉ gửi các bản dưới đây).",

@@ -3,7 +3,7 @@
 
 use super::record::{self, Rec, RecordKey};
 use super::{Review, Status};
-use crate::workbook::{Id, ReturnRecord, Rev, Workbook};
+use crate::workbook::{Deletion, Id, Owner, ReturnRecord, Rev, Workbook};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,6 +72,14 @@ pub fn apply_on(
 ) -> Applied {
     let theirs = &review.returned;
     let mut done = Applied::default();
+    // The key the master had lost, found again by this file (see
+    // `keystore`): the master keeps it from now on.
+    if let Some(key) = &review.recovered_key
+        && master.provenance.secret.is_empty()
+    {
+        master.provenance.secret = key.secret.clone();
+        super::keystore::merge_issued(&mut master.provenance.issued, &key.issued);
+    }
     // Work out every edit against the master as it was, then make them.
     let mut edits: Vec<(RecordKey, Edit)> = Vec::new();
     // The school's version of each conflict left open, kept with it.
@@ -101,20 +109,44 @@ pub fn apply_on(
                     }
                 },
             };
-            let rev = record::merge_revs(m.and_then(|x| x.rev()), r.and_then(|x| x.rev()));
+            let mut rev = record::merge_revs(m.and_then(|x| x.rev()), r.and_then(|x| x.rev()));
+            // A record taken back where it was deleted is newer than its
+            // deletion.
+            if let Some(d) = master.deletion(&change.key) {
+                rev.absorb(&d.rev);
+            }
             if take {
                 done.accepted += 1;
                 edits.push((
                     change.key.clone(),
                     match r {
                         Some(r) => Edit::Put(Box::new(owned(r)), rev),
-                        None => Edit::Remove,
+                        None => Edit::Remove(deletion_from(
+                            &change.key,
+                            theirs,
+                            &review.sender,
+                            m,
+                            merged_on,
+                        )),
                     },
                 ));
             } else {
                 done.kept += 1;
-                if m.is_some() && r.is_some() {
-                    edits.push((change.key.clone(), Edit::Rev(rev)));
+                match (m, r) {
+                    (Some(_), Some(_)) => edits.push((change.key.clone(), Edit::Rev(rev))),
+                    // The cluster's deletion stands: it has now seen the
+                    // school's edit too, so that edit is not raised again.
+                    (None, Some(_)) => edits.push((change.key.clone(), Edit::Bury(rev))),
+                    // The school deleted what the cluster keeps: the record
+                    // has now seen that deletion, not raised again.
+                    (Some(_), None) => {
+                        if let Some(d) = theirs.deletion(&change.key) {
+                            let mut rev = rev;
+                            rev.absorb(&d.rev);
+                            edits.push((change.key.clone(), Edit::Rev(rev)));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -283,10 +315,13 @@ pub fn decide_open(master: &mut Workbook, index: usize, decision: Decision) -> R
     let current = record::records_where(master, &parts)
         .get(&key)
         .map(|r| owned(*r));
-    let rev = record::merge_revs(
+    let mut rev = record::merge_revs(
         current.as_ref().and_then(|c| c.as_rec().rev()),
         theirs.as_ref().and_then(|t| t.as_rec().rev()),
     );
+    if let Some(d) = master.deletion(&key) {
+        rev.absorb(&d.rev);
+    }
     match (decision, theirs) {
         (Decision::TakeSchool, Some(t)) => {
             if let Some(why) =
@@ -296,10 +331,21 @@ pub fn decide_open(master: &mut Workbook, index: usize, decision: Decision) -> R
             }
             make(master, &key, Edit::Put(Box::new(t), rev));
         }
-        (Decision::TakeSchool, None) => make(master, &key, Edit::Remove),
+        (Decision::TakeSchool, None) => {
+            let deletion = Deletion {
+                record: key.to_string(),
+                rev: deleted_rev(rev, &open.school),
+                by: Owner::School(open.school.clone()),
+                on: Some(jiff::ZonedDateTime::now().date()),
+                value: current.as_ref().map(Owned::to_value),
+            };
+            make(master, &key, Edit::Remove(deletion));
+        }
         (Decision::KeepLeader, _) => {
             if current.is_some() {
                 make(master, &key, Edit::Rev(rev));
+            } else {
+                make(master, &key, Edit::Bury(rev));
             }
         }
     }
@@ -319,6 +365,54 @@ pub fn decide_open(master: &mut Workbook, index: usize, decision: Decision) -> R
     Ok(())
 }
 
+/// Restores a record deleted this year ("Khôi phục"): the record as it was
+/// deleted, now a newer version than its deletion (so a copy that holds
+/// the deletion does not remove it again), and the tombstone gone. Checked
+/// as a merged record is: a score of a criterion since removed, a claim
+/// of a school no longer a member, cannot come back.
+pub fn restore(wb: &mut Workbook, key: &RecordKey, editor: &Owner) -> Result<(), String> {
+    let Some(d) = wb.deletion(key).cloned() else {
+        return Err("Bản ghi này không còn trong danh sách đã xóa.".into());
+    };
+    let parts = record::Parts::holding(std::iter::once(key));
+    if record::records_where(wb, &parts).contains_key(key) {
+        // Already back (typed again): only the tombstone goes.
+        wb.unbury(key);
+        return Ok(());
+    }
+    let rec = d
+        .value
+        .clone()
+        .and_then(|v| Owned::from_value(key, v))
+        .ok_or("Sổ không giữ nội dung của bản ghi đã xóa này: không khôi phục được.")?;
+    if let Some(why) = super::check::RecordCheck::new(wb).refusal(wb, key, rec.as_rec()) {
+        return Err(format!("Không khôi phục được: {why}."));
+    }
+    let mut rev = d.rev;
+    rev.bump_as(&wb.replica_key(editor));
+    make(wb, key, Edit::Put(Box::new(rec), rev));
+    Ok(())
+}
+
+/// What a deleted record was, for the list of deletions: its label and its
+/// value, readable ("Điểm thưởng — Bình Thuận", "+2 điểm: …").
+pub fn deletion_label(wb: &Workbook, d: &Deletion) -> (String, String) {
+    let key = RecordKey::parse(&d.record);
+    let rec = key.as_ref().and_then(|k| {
+        d.value
+            .clone()
+            .and_then(|v| Owned::from_value(k, v))
+            .map(|o| (k, o))
+    });
+    match rec {
+        Some((k, o)) => (
+            record::label(wb, wb, k, o.as_rec()),
+            record::describe(wb, o.as_rec(), None),
+        ),
+        None => (d.record.clone(), String::new()),
+    }
+}
+
 pub(crate) fn owned(r: Rec<'_>) -> Owned {
     match r {
         Rec::Member(x) => Owned::Member(x.clone()),
@@ -336,11 +430,50 @@ pub(crate) fn owned(r: Rec<'_>) -> Owned {
 }
 
 enum Edit {
-    /// Put the record in place, with this revision.
+    /// Put the record in place, with this revision (a deletion of it is
+    /// forgotten: the record is back).
     Put(Box<Owned>, Rev),
     /// Keep the content, take this revision.
     Rev(Rev),
-    Remove,
+    /// Remove the record, keeping its deletion.
+    Remove(Deletion),
+    /// The record stays deleted; its deletion takes this revision too.
+    Bury(Rev),
+}
+
+/// The deletion a returned copy made of `key`: its own tombstone when it
+/// carries one (a version-4 copy always does), else one made here for the
+/// school. Either way it covers the master's version it deleted.
+fn deletion_from(
+    key: &RecordKey,
+    theirs: &Workbook,
+    sender: &Id,
+    m: Option<Rec<'_>>,
+    merged_on: Date,
+) -> Deletion {
+    let m_rev = m.and_then(|x| x.rev()).cloned().unwrap_or_default();
+    match theirs.deletion(key) {
+        Some(d) => {
+            let mut d = d.clone();
+            d.rev.absorb(&m_rev);
+            d
+        }
+        None => Deletion {
+            record: key.to_string(),
+            rev: deleted_rev(m_rev, sender),
+            by: Owner::School(sender.clone()),
+            on: Some(merged_on),
+            value: m.map(|x| owned(x).to_value()),
+        },
+    }
+}
+
+/// A deletion's version when the file did not say it: the deleted version
+/// and one edit by the school (under a replica of its own, as the copy's
+/// replica is not in the file).
+fn deleted_rev(mut rev: Rev, school: &Id) -> Rev {
+    rev.bump_as(&format!("{school}~xoa"));
+    rev
 }
 
 /// Inserts `x` before the first element whose key is greater: the same
@@ -353,9 +486,20 @@ fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, x: T, key: impl Fn(&T) -> K) {
 
 fn make(wb: &mut Workbook, key: &RecordKey, edit: Edit) {
     match edit {
-        Edit::Put(rec, rev) => put(wb, key, *rec, rev),
+        Edit::Put(rec, rev) => {
+            wb.unbury(key);
+            put(wb, key, *rec, rev)
+        }
         Edit::Rev(rev) => set_rev(wb, key, rev),
-        Edit::Remove => remove(wb, key),
+        Edit::Remove(deletion) => {
+            remove(wb, key);
+            wb.bury_as(deletion);
+        }
+        Edit::Bury(rev) => {
+            if let Some(d) = wb.deletion(key).cloned() {
+                wb.bury_as(Deletion { rev, ..d });
+            }
+        }
     }
 }
 

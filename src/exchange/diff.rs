@@ -15,9 +15,23 @@ use super::record::{self, Order, Rec, RecordKey, compare, edited_by};
 use super::{Change, ChangeKind, Status};
 use crate::workbook::{AdjustmentKind, Discipline, Id, Owner, Registration, Rev, Workbook};
 
+/// What comparing a returned file with the master found.
+pub(crate) struct Diff {
+    /// Every difference, classified.
+    pub changes: Vec<Change>,
+    /// Records the file still holds that were deleted in the master, whose
+    /// deletion stands: said to the clerk, not listed as changes.
+    pub notes: Vec<String>,
+}
+
 /// Every difference between the master and the file `sender` returned,
 /// classified. Records the file merely has an older copy of are not listed.
-pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Vec<Change> {
+///
+/// `baseline`: the file records what it had seen (format version 3 and
+/// later). Without it nothing in the file is known to be newer than the
+/// master: a record missing from it is never a deletion, and a change to a
+/// record the master holds is never taken silently (a conflict).
+pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id, baseline: bool) -> Diff {
     let me = Owner::School(sender.clone());
     // Only the records that differ at all are classified.
     let differing = record::differing_records(master, returned);
@@ -36,6 +50,7 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
     let seen = std::cell::OnceCell::new();
     let mut check = RecordCheck::new(master);
     let mut out = Vec::new();
+    let mut notes = Vec::new();
     for (key, m, r) in &differing {
         let m = m.or_else(|| default_for(key));
         let r = r.or_else(|| default_for(key));
@@ -44,7 +59,24 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
             returned,
             me: &me,
             seen: &seen,
+            baseline,
         };
+        if let (None, Some(r)) = (m, r)
+            && let Some(d) = master.deletion(key)
+            && r.rev().is_none_or(|v| d.rev.includes(v))
+        {
+            // Deleted in the master, and the file holds the record as it
+            // was (or older): the deletion stands. Said when the record is
+            // the sender's own (the copy holds everyone's).
+            if rights(&sides, key, m, Some(r)).is_ok() {
+                notes.push(format!(
+                    "{}: đã xóa trong sổ của cụm{}; tệp vẫn còn bản cũ, giữ nguyên việc xóa.",
+                    record::label(master, returned, key, r),
+                    deleted_by(master, d)
+                ));
+            }
+            continue;
+        }
         if let Some(mut change) = classify(&sides, key, m, r) {
             if change.status == Status::Acceptable
                 && let Some(r) = r
@@ -55,7 +87,22 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id) -> Ve
             out.push(change);
         }
     }
-    out
+    Diff {
+        changes: out,
+        notes,
+    }
+}
+
+/// " (Bình Thuận xóa ngày 05/12/2019)", " (văn phòng cụm xóa …)".
+pub(crate) fn deleted_by(wb: &Workbook, d: &crate::workbook::Deletion) -> String {
+    let who = match &d.by {
+        Owner::Cluster => "văn phòng cụm".to_string(),
+        Owner::School(id) => wb.school_name(id),
+    };
+    let on =
+        d.on.map(|on| format!(" ngày {}", crate::text::format_date(on)))
+            .unwrap_or_default();
+    format!(" ({who} xóa{on})")
 }
 
 struct Sides<'a> {
@@ -63,6 +110,7 @@ struct Sides<'a> {
     returned: &'a Workbook,
     me: &'a Owner,
     seen: &'a std::cell::OnceCell<Rev>,
+    baseline: bool,
 }
 
 impl Sides<'_> {
@@ -91,8 +139,20 @@ fn classify(
     let m_rev = m.and_then(|x| x.rev());
     let r_rev = r.and_then(|x| x.rev());
     let order = compare(r_rev, m_rev);
+    // The master deleted the record, and the file holds a version of it
+    // edited after what was deleted (a deletion the file's version is part
+    // of was set aside by the caller): both changed it apart.
+    let deleted_here = m.is_none() && s.master.deletion(key).is_some();
+    // The file deleted the record: its tombstone says which version.
+    let deleted_there = r.is_none().then(|| s.returned.deletion(key)).flatten();
     let status = match rights(s, key, m, r) {
         Ok(()) => match kind {
+            // A file that records nothing of what it saw: its version is
+            // no proof of being newer, so the clerk decides.
+            ChangeKind::Changed if !s.baseline => match order {
+                Order::Older => return None,
+                _ => Status::Conflict,
+            },
             ChangeKind::Changed => match order {
                 Order::Newer => Status::Acceptable,
                 Order::Older | Order::Equal => return None,
@@ -100,11 +160,27 @@ fn classify(
                 // the school): shown for a decision, whichever came first.
                 Order::Concurrent => Status::Conflict,
             },
+            ChangeKind::Added if deleted_here => Status::Conflict,
             // Added by the sender; or the master removed it since and the
             // copy still has it untouched: the master's removal stands.
             ChangeKind::Added if edited_by(r_rev, s.me) => Status::Acceptable,
             ChangeKind::Added if r_rev.is_some_and(|x| !x.is_empty()) => return None,
             ChangeKind::Added => Status::Acceptable,
+            // Without a baseline, missing is never deleted.
+            ChangeKind::Removed if !s.baseline => return None,
+            // Deleted in the copy: taken if the copy deleted the master's
+            // current version; the master changed it since: both apart.
+            ChangeKind::Removed if let Some(d) = deleted_there => {
+                if m_rev.is_none_or(|v| d.rev.includes(v)) {
+                    Status::Acceptable
+                } else if m_rev.is_some_and(|v| v.includes(&d.rev)) {
+                    // The master has seen this deletion and kept (or
+                    // restored) the record since.
+                    return None;
+                } else {
+                    Status::Conflict
+                }
+            }
             // Missing from the copy: a deletion only if the copy had seen
             // the master's current version; otherwise the copy simply
             // never had it (an older copy), and nothing is lost.
@@ -126,11 +202,17 @@ fn classify(
         },
     };
     let shown = r.or(m)?;
+    let old = match (m, s.master.deletion(key)) {
+        (Some(x), _) => Some(record::describe(s.master, x, r)),
+        // The master's side of a record it deleted is the deletion.
+        (None, Some(d)) => Some(format!("đã xóa{}", deleted_by(s.master, d))),
+        (None, None) => None,
+    };
     Some(Change {
         key: key.clone(),
         label: record::label(s.master, s.returned, key, shown),
         kind,
-        old: m.map(|x| record::describe(s.master, x, r)),
+        old,
         new: r.map(|x| record::describe(s.returned, x, m)),
         status,
     })

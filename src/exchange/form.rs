@@ -49,7 +49,12 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
         return Err(Refusal::NotMember(sender));
     }
     let school = master.school_full_name(&sender);
-    let authenticity = token(master, &form).map_err(|why| Refusal::Forged {
+    let (keyed, recovered_key) = if form.token.trim().is_empty() {
+        (std::borrow::Cow::Borrowed(master), None)
+    } else {
+        super::identify::with_key(master, &school, |m| token(m, &form).is_ok())?
+    };
+    let authenticity = token(&keyed, &form).map_err(|why| Refusal::Forged {
         school: school.clone(),
         why,
     })?;
@@ -65,9 +70,13 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
         mut notes,
         ..
     } = edits;
-    let mut changes = diff::changes(master, &returned, &sender);
+    // The form's record versions are its own (see `Edits::rev`): a form
+    // always has a baseline, the versions it was made from.
+    let diff = diff::changes(master, &returned, &sender, true);
+    let mut changes = diff.changes;
     changes.extend(problems);
     changes.sort_by(|a, b| a.key.cmp(&b.key));
+    notes.extend(diff.notes);
     notes.extend(form.notes.iter().cloned());
     Ok(Review {
         sender_name: school,
@@ -87,6 +96,7 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
         changes,
         notes,
         spreadsheet: true,
+        recovered_key,
         returned,
     })
 }
@@ -96,11 +106,6 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
 fn token(master: &Workbook, form: &FilledForm) -> Result<Authenticity, String> {
     if form.token.trim().is_empty() {
         return Ok(Authenticity::Unsigned);
-    }
-    if master.provenance.secret.is_empty() {
-        return Err(
-            "sổ của cụm chưa gửi bản có khóa cho các trường nên không có gì để đối chiếu".into(),
-        );
     }
     let message = crate::spreadsheet::form::token_message(
         form.cluster,

@@ -43,6 +43,20 @@ pub enum Refusal {
     /// A spreadsheet that is not a readable self-assessment form.
     #[error("{0} Không gộp.")]
     Form(String),
+    /// The file claims to have seen edits nobody sent it: its versions were
+    /// rewritten (re-signed with the school's own key) to outrank the
+    /// cluster's.
+    #[error(
+        "Tệp của {school} ghi là đã thấy những lần sửa mà cụm chưa từng gửi cho trường ({why}): phiên bản trong tệp đã bị sửa để ghi đè phần của cụm. Tệp bị coi là giả mạo, không gộp."
+    )]
+    ForgedVersions { school: String, why: String },
+    /// The master has no secret and none kept in this computer's data
+    /// folder verifies the file: the master, not the school, is the
+    /// problem.
+    #[error(
+        "Sổ của cụm đang mở không có khóa ký (có lẽ được khôi phục từ một bản lưu cũ hơn lần gửi cho các trường), nên chưa kiểm tra được chữ ký của tệp {school} gửi. Đây không phải lỗi của trường. Hãy mở bản sổ lưu sau lần gửi cho các trường (bản sao lưu .bak hoặc bản chép trên máy khác), rồi gộp lại tệp này."
+    )]
+    MasterWithoutKey { school: String },
 }
 
 impl Refusal {
@@ -58,6 +72,8 @@ impl Refusal {
             Refusal::AlreadyMerged { .. } => "already_merged",
             Refusal::Forged { .. } => "forged",
             Refusal::Form(_) => "not_a_form",
+            Refusal::ForgedVersions { .. } => "forged_versions",
+            Refusal::MasterWithoutKey { .. } => "master_without_key",
         }
     }
 }
@@ -110,8 +126,17 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         Some(Owner::School(id)) => id.clone(),
     };
     let school = master.school_full_name(&sender);
+    // A master that lost its secret finds it in the copy kept when it
+    // mailed out (see `keystore`), if one verifies this file.
+    let (keyed, recovered_key) = if loaded.signature.is_empty() {
+        (std::borrow::Cow::Borrowed(master), None)
+    } else {
+        with_key(master, &school, |m| {
+            signing::verifies(m, &sender, &loaded.content_hash, &loaded.signature)
+        })?
+    };
     let authenticity = authenticity(
-        master,
+        &keyed,
         &sender,
         &returned,
         &loaded.content_hash,
@@ -121,11 +146,17 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         school: school.clone(),
         why,
     })?;
+    if let Some(why) = overclaimed(&keyed, &sender, &returned) {
+        return Err(Refusal::ForgedVersions { school, why });
+    }
     let open = already_merged(master, &sender, &loaded.content_hash)?;
     // Returns are never ordered by their save count: a counter written in
     // the file proves nothing (a forged 2^64-1 would block every later
     // file). Causality comes from the version vectors of each record.
-    let changes = diff::changes(master, &returned, &sender);
+    // Version 3 and later record what the copy had seen; a file without
+    // it has no baseline (see `diff::changes`).
+    let baseline = loaded.file_version >= 3 && !returned.provenance.seen.is_empty();
+    let diff = diff::changes(master, &returned, &sender, baseline);
     Ok(Review {
         sender_name: school,
         sender,
@@ -135,11 +166,88 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         reopened: open,
         save_count: returned.provenance.save_count,
         content_hash: loaded.content_hash,
-        changes,
-        notes: Vec::new(),
+        changes: diff.changes,
+        notes: diff.notes,
         spreadsheet: false,
+        recovered_key,
         returned,
     })
+}
+
+/// The master with its secret: as it is when it has one; else with the
+/// copy kept in this computer's data folder (see `keystore`) that proves
+/// itself by verifying the file (`verifies`), returned to be kept. A
+/// master that lost its key, with no copy that fits, is the master's
+/// problem, never the school's: [`Refusal::MasterWithoutKey`].
+pub(super) fn with_key<'m>(
+    master: &'m Workbook,
+    school: &str,
+    verifies: impl Fn(&Workbook) -> bool,
+) -> Result<
+    (
+        std::borrow::Cow<'m, Workbook>,
+        Option<super::keystore::SavedKey>,
+    ),
+    Refusal,
+> {
+    if !master.provenance.secret.is_empty() {
+        return Ok((std::borrow::Cow::Borrowed(master), None));
+    }
+    let saved = super::keystore::Keystore::current()
+        .map(|k| k.keys_for(master))
+        .unwrap_or_default();
+    for key in saved {
+        let mut m = master.clone();
+        m.provenance.secret = key.secret.clone();
+        if verifies(&m) {
+            super::keystore::merge_issued(&mut m.provenance.issued, &key.issued);
+            return Ok((std::borrow::Cow::Owned(m), Some(key)));
+        }
+    }
+    Err(Refusal::MasterWithoutKey {
+        school: school.to_string(),
+    })
+}
+
+/// Does the file claim to have seen someone else's edits beyond what the
+/// cluster ever gave that school? A school holds its own key, so it can
+/// re-sign anything as itself, version counters included; but every edit
+/// of the cluster or of another school reaches its copy only through a
+/// mail-out, which the master recorded (`provenance.issued`). A master
+/// that mailed out before it kept that record bounds the claim by what it
+/// has seen itself. The reason, for the clerk, when it does.
+fn overclaimed(master: &Workbook, sender: &Id, returned: &Workbook) -> Option<String> {
+    let me = Owner::School(sender.clone());
+    let fallback;
+    let bound = match master
+        .provenance
+        .issued
+        .iter()
+        .find(|i| &i.school == sender)
+    {
+        Some(i) => &i.seen,
+        None => {
+            let mut seen = master.provenance.seen.clone();
+            seen.absorb(&master.revisions());
+            fallback = seen;
+            &fallback
+        }
+    };
+    let mut claimed = returned.provenance.seen.clone();
+    claimed.absorb(&returned.revisions());
+    let (key, n, have) = claimed.0.iter().find_map(|(k, n)| {
+        let have = bound.0.get(k).copied().unwrap_or(0);
+        (*n > have && !super::record::key_is(k, &me)).then_some((k, *n, have))
+    })?;
+    let editor = key.split('~').next().unwrap_or(key);
+    let who = if editor == Owner::Cluster.editor_key() {
+        "văn phòng cụm".to_string()
+    } else {
+        master.school_name(&Id::new(editor))
+    };
+    Some(format!(
+        "lần sửa thứ {n} của {who}, trong khi bản gửi trường chỉ có đến lần {have}"
+    ))
 }
 
 /// Signed, unsigned, or (Err) a signature that does not verify for the
@@ -153,11 +261,6 @@ fn authenticity(
 ) -> Result<Authenticity, String> {
     if signature.is_empty() {
         return Ok(Authenticity::Unsigned);
-    }
-    if master.provenance.secret.is_empty() {
-        return Err(
-            "sổ của cụm chưa gửi bản có khóa cho các trường nên không có gì để đối chiếu".into(),
-        );
     }
     if returned.provenance.copy_for.as_ref() != Some(sender) {
         return Err("bản này cấp cho trường khác".into());

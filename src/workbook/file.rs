@@ -32,6 +32,10 @@ pub struct Loaded {
     /// The school's signature over that hash, when the file carries one
     /// (see `crate::exchange::sign`); empty otherwise.
     pub signature: String,
+    /// The format version the file was written in (older ones are migrated
+    /// in memory): a return from before version 3 recorded nothing of what
+    /// it had seen, so the merge treats it with no baseline.
+    pub file_version: u64,
 }
 
 /// Does the content still match the hash written when the app saved it?
@@ -315,6 +319,7 @@ pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
         integrity,
         content_hash,
         signature,
+        file_version: version,
     })
 }
 

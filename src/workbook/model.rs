@@ -36,9 +36,10 @@ impl From<&str> for Id {
 }
 
 /// Who may change a record: the cluster (the leader's office) or one school.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
+    #[default]
     Cluster,
     School(Id),
 }
@@ -817,6 +818,48 @@ pub struct Provenance {
     /// they can be decided later without the file.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<OpenConflict>,
+    /// Records deleted this year, in record order: a deletion is data, not
+    /// an absence (as KeePassXC keeps `DeletedObjects`), so a returned copy
+    /// that still holds a record the cluster deleted does not bring it
+    /// back. Carried in every copy mailed out; next year starts without.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Deletion>,
+    /// What each mail-out (and re-issue) gave each school's copy: every
+    /// version the copy held. A return may claim to have seen no more of
+    /// anyone else's edits than that; only the master keeps it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issued: Vec<Issued>,
+}
+
+/// A deleted record (a tombstone).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Deletion {
+    /// The record, as [`RecordKey`](super::RecordKey) writes it
+    /// ("adjustment/s02/s02-adj1").
+    pub record: String,
+    /// The version that deleted it: every edit the record had, and the
+    /// deletion itself.
+    pub rev: Rev,
+    /// Who deleted it.
+    pub by: Owner,
+    /// When.
+    pub on: Option<Date>,
+    /// The record as it was, so it can be restored ("Khôi phục").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// What the mail-out gave one school's copy.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Issued {
+    pub school: Id,
+    /// Every version the copies issued to the school held (the pointwise
+    /// maximum over re-issues).
+    pub seen: Rev,
+    /// The last issue.
+    pub on: Option<Date>,
 }
 
 /// A conflict a merge left open: the school's version of a record the

@@ -15,6 +15,14 @@ pub fn emailed(master: &Workbook, school: &str) -> Vec<u8> {
     workbook::to_bytes(&copy)
 }
 
+/// The bytes of a copy re-issued to `school` now (`mail-out --school`):
+/// the master records what the copy was given.
+#[allow(dead_code)]
+pub fn reissued(master: &mut Workbook, school: &str) -> Vec<u8> {
+    let (copies, _) = exchange::mail_out_for(master, Some(&Id::new(school))).unwrap();
+    workbook::to_bytes(&copies.into_iter().next().expect("a member school").1)
+}
+
 /// The bundled sample as the leader's master after its first mail-out (it
 /// has its secret), as saved and opened again.
 pub fn mailed_out_sample() -> Workbook {

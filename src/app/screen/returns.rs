@@ -14,7 +14,7 @@ use crate::workbook::{ReturnRecord, Workbook};
 /// The tracker for `wb`; `import` is the message of the import button.
 /// `decide` is the message of a decision on the open conflict at an index.
 /// What the tracker's buttons send.
-pub struct Actions<M, D, R> {
+pub struct Actions<M, D, R, K> {
     pub import: M,
     pub mail_out: M,
     pub final_copy: M,
@@ -22,13 +22,16 @@ pub struct Actions<M, D, R> {
     pub decide: D,
     /// Re-issue one school's copy (lost, or sent to the wrong address).
     pub reissue: R,
+    /// Restore the deleted record at an index of the year's deletions.
+    pub restore: K,
 }
 
-pub fn view<'a, M, D, R>(wb: &'a Workbook, actions: Actions<M, D, R>) -> Element<'a, M>
+pub fn view<'a, M, D, R, K>(wb: &'a Workbook, actions: Actions<M, D, R, K>) -> Element<'a, M>
 where
     M: Clone + 'a,
     D: Fn(usize, exchange::Decision) -> M,
     R: Fn(crate::workbook::Id) -> M,
+    K: Fn(usize) -> M,
 {
     let Actions {
         import,
@@ -36,6 +39,7 @@ where
         final_copy,
         decide,
         reissue,
+        restore,
     } = actions;
     let missing = exchange::missing(wb);
     let returns = &wb.provenance.returns;
@@ -145,6 +149,7 @@ where
             .width(Length::Fill)
             .style(theme::card)
     });
+    let deleted = deletions(wb, restore);
     column![
         header,
         text(s::RETURNS_HELP).color(theme::MUTED),
@@ -159,6 +164,7 @@ where
                     .padding(theme::SPACE_M)
                     .width(Length::Fill)
                     .style(theme::card),
+                deleted,
             ]
             .spacing(theme::SPACE_M)
             .padding(iced::Padding::ZERO.right(theme::SPACE_M))
@@ -182,4 +188,61 @@ fn return_row<'a, M: 'a>(wb: &'a Workbook, r: &'a ReturnRecord) -> Element<'a, M
     .spacing(theme::SPACE_S)
     .align_y(Alignment::Center)
     .into()
+}
+
+/// "Đã xóa": the year's deletions — what, by whom, when — each with
+/// "Khôi phục". A deletion is kept so that a school's older copy cannot
+/// bring the record back; restoring it is the clerk's decision, one
+/// undoable edit. None while nothing was deleted.
+fn deletions<'a, M, K>(wb: &'a Workbook, restore: K) -> Option<Element<'a, M>>
+where
+    M: Clone + 'a,
+    K: Fn(usize) -> M,
+{
+    let list = &wb.provenance.deleted;
+    if list.is_empty() {
+        return None;
+    }
+    let mut col = column![
+        text(s::deleted_heading(list.len()))
+            .size(theme::TEXT_HEADING)
+            .font(font::BOLD),
+        text(s::DELETED_HELP)
+            .size(theme::TEXT_SMALL)
+            .color(theme::MUTED),
+    ]
+    .spacing(theme::SPACE_S);
+    for (n, d) in list.iter().enumerate() {
+        let (label, value) = exchange::deletion_label(wb, d);
+        let who = match &d.by {
+            crate::workbook::Owner::Cluster => s::DELETED_BY_CLUSTER.to_string(),
+            crate::workbook::Owner::School(id) => wb.school_name(id),
+        };
+        col = col.push(
+            row![
+                column![
+                    text(label).size(theme::TEXT_SMALL).font(font::BOLD),
+                    (!value.is_empty()).then(|| text(value).size(theme::TEXT_SMALL)),
+                    text(s::deleted_by(&who, d.on.map(format_date)))
+                        .size(theme::TEXT_SMALL)
+                        .color(theme::MUTED),
+                ]
+                .spacing(2)
+                .width(Length::Fill),
+                button(text(s::RESTORE_DELETED).size(theme::TEXT_SMALL))
+                    .on_press(restore(n))
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        );
+    }
+    Some(
+        container(col)
+            .padding(theme::SPACE_M)
+            .width(Length::Fill)
+            .style(theme::card)
+            .into(),
+    )
 }

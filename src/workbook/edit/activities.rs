@@ -3,7 +3,7 @@
 
 use super::EditError;
 use crate::text::nfc_in_place;
-use crate::workbook::{Activity, Id, Owner, Workbook};
+use crate::workbook::{Activity, Id, Owner, RecordKey, Workbook};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActivityEdit {
@@ -63,11 +63,12 @@ impl ActivityEdit {
                 }
             }
             ActivityEdit::Remove(id) => {
-                let before = wb.activities.len();
-                wb.activities.retain(|a| a.id != id);
-                if wb.activities.len() == before {
+                let Some(i) = wb.activities.iter().position(|a| a.id == id) else {
                     return Err(ActivityError::Unknown(id).into());
-                }
+                };
+                let gone = wb.activities.remove(i);
+                let value = serde_json::to_value(&gone).ok();
+                wb.bury(&RecordKey::Activity(id), editor, gone.rev, value);
             }
         }
         Ok(())

@@ -4,7 +4,7 @@
 
 use super::EditError;
 use crate::text::nfc_in_place;
-use crate::workbook::{Adjustment, AdjustmentKind, Id, Owner, Points, Score, Workbook};
+use crate::workbook::{Adjustment, AdjustmentKind, Id, Owner, Points, RecordKey, Score, Workbook};
 
 /// Which of the two scores of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,14 +99,24 @@ impl ScoreEdit {
                         if p < Points::ZERO || p > max {
                             return Err(ScoreError::OutOfRange { code, max }.into());
                         }
-                        let score = scores(wb, &school, side).entry(criterion).or_default();
-                        if score.points != p || score.rev.is_empty() {
+                        let created = !scores(wb, &school, side).contains_key(&criterion);
+                        let score = slot(wb, &school, side, criterion);
+                        if score.points != p || created || score.rev.is_empty() {
                             score.points = p;
                             score.rev.bump_as(&key);
                         }
                     }
                     None => {
-                        scores(wb, &school, side).remove(&criterion);
+                        let key = match side {
+                            Side::Own => RecordKey::SelfScore(school.clone(), criterion.clone()),
+                            Side::Cluster => {
+                                RecordKey::ClusterScore(school.clone(), criterion.clone())
+                            }
+                        };
+                        if let Some(gone) = scores(wb, &school, side).remove(&criterion) {
+                            let value = serde_json::to_value(&gone).ok();
+                            wb.bury(&key, editor, gone.rev, value);
+                        }
                     }
                 }
             }
@@ -118,7 +128,7 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 nfc_in_place(&mut note);
-                let score = scores(wb, &school, side).entry(criterion).or_default();
+                let score = slot(wb, &school, side, criterion);
                 if score.note != note {
                     score.note = note;
                     score.rev.bump_as(&key);
@@ -132,7 +142,7 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 let evidence = lines(evidence);
-                let score = scores(wb, &school, side).entry(criterion).or_default();
+                let score = slot(wb, &school, side, criterion);
                 if score.evidence != evidence {
                     score.evidence = evidence;
                     score.rev.bump_as(&key);
@@ -190,11 +200,12 @@ impl ScoreEdit {
             ScoreEdit::RemoveAdjustment { school, id } => {
                 known_school(wb, &school)?;
                 let a = wb.assessment_mut(&school);
-                let before = a.adjustments.len();
-                a.adjustments.retain(|x| x.id != id);
-                if a.adjustments.len() == before {
+                let Some(i) = a.adjustments.iter().position(|x| x.id == id) else {
                     return Err(ScoreError::UnknownAdjustment(id).into());
-                }
+                };
+                let gone = a.adjustments.remove(i);
+                let value = serde_json::to_value(&gone).ok();
+                wb.bury(&RecordKey::Adjustment(school, id), editor, gone.rev, value);
             }
         }
         Ok(())
@@ -216,6 +227,28 @@ fn leaf(wb: &Workbook, school: &Id, criterion: &Id) -> Result<(String, Points), 
         Some(c) if c.is_leaf() => Ok((c.code.clone(), c.max_points())),
         _ => Err(ScoreError::UnknownCriterion(criterion.clone()).into()),
     }
+}
+
+/// The score of a cell, created when missing. A score created where one
+/// was deleted starts from the deletion's version (and the tombstone goes):
+/// it is newer than the deleted one, so a copy still holding that one does
+/// not win over it.
+fn slot<'a>(wb: &'a mut Workbook, school: &Id, side: Side, criterion: Id) -> &'a mut Score {
+    let exists = scores(wb, school, side).contains_key(&criterion);
+    let mut revived = None;
+    if !exists {
+        let key = match side {
+            Side::Own => RecordKey::SelfScore(school.clone(), criterion.clone()),
+            Side::Cluster => RecordKey::ClusterScore(school.clone(), criterion.clone()),
+        };
+        revived = wb.unbury(&key).map(|d| d.rev);
+    }
+    scores(wb, school, side)
+        .entry(criterion)
+        .or_insert_with(|| Score {
+            rev: revived.unwrap_or_default(),
+            ..Score::default()
+        })
 }
 
 fn scores<'a>(
