@@ -43,6 +43,16 @@ pub enum Refusal {
     /// A spreadsheet that is not a readable self-assessment form.
     #[error("{0} Không gộp.")]
     Form(String),
+    /// More records of a kind than any cluster-year holds (see
+    /// `crate::limits`): refused before any record is compared.
+    #[error(
+        "Tệp có {count} {what}, quá giới hạn {max} của một năm: không phải tệp trường gửi bình thường (có thể bị nhân bản hoặc làm giả). Không gộp."
+    )]
+    TooMany {
+        what: String,
+        count: usize,
+        max: usize,
+    },
 }
 
 impl Refusal {
@@ -58,6 +68,7 @@ impl Refusal {
             Refusal::AlreadyMerged { .. } => "already_merged",
             Refusal::Forged { .. } => "forged",
             Refusal::Form(_) => "not_a_form",
+            Refusal::TooMany { .. } => "too_many",
         }
     }
 }
@@ -101,6 +112,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
             expected: master.year,
         });
     }
+    too_many(&returned)?;
     let sender = match &returned.provenance.saved_by {
         None => return Err(Refusal::UnknownSender),
         Some(Owner::Cluster) => return Err(Refusal::FromCluster),
@@ -199,4 +211,55 @@ pub(super) fn already_merged(
         }
     }
     Ok(open)
+}
+
+/// Refuses a returned workbook with more records of a kind than the limits
+/// allow, counted in one pass before anything is compared: a file of
+/// 90 000 activities is refused at once.
+fn too_many(wb: &Workbook) -> Result<(), Refusal> {
+    use crate::limits;
+    use std::collections::HashMap;
+    let refuse = |what: &str, count: usize, max: usize| {
+        if count > max {
+            Err(Refusal::TooMany {
+                what: what.to_string(),
+                count,
+                max,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    refuse("trường thành viên", wb.members.len(), limits::MAX_MEMBERS)?;
+    refuse("bản chấm điểm", wb.assessments.len(), limits::MAX_MEMBERS)?;
+    let mut per_owner: HashMap<&Owner, usize> = HashMap::new();
+    for a in &wb.activities {
+        *per_owner.entry(&a.owner).or_default() += 1;
+    }
+    let most = per_owner.values().copied().max().unwrap_or(0);
+    refuse("hoạt động của một đơn vị", most, limits::MAX_ACTIVITIES)?;
+    for a in &wb.assessments {
+        for kind in [
+            crate::workbook::AdjustmentKind::Bonus,
+            crate::workbook::AdjustmentKind::Deduction,
+        ] {
+            let n = a.adjustments.iter().filter(|x| x.kind == kind).count();
+            refuse(
+                "mục điểm thưởng hoặc điểm trừ của một trường",
+                n,
+                limits::MAX_ADJUSTMENTS,
+            )?;
+        }
+        refuse(
+            "điểm tự chấm của một trường",
+            a.self_scores.len(),
+            limits::MAX_CRITERIA,
+        )?;
+        refuse(
+            "điểm cụm chấm của một trường",
+            a.cluster_scores.len(),
+            limits::MAX_CRITERIA,
+        )?;
+    }
+    Ok(())
 }

@@ -118,6 +118,7 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 nfc_in_place(&mut note);
+                super::check_text("Ghi chú", &note, crate::limits::TextKind::Note)?;
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.note != note {
                     score.note = note;
@@ -132,6 +133,9 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 let evidence = lines(evidence);
+                for l in &evidence {
+                    super::check_text("Minh chứng", l, crate::limits::TextKind::Note)?;
+                }
                 let score = scores(wb, &school, side).entry(criterion).or_default();
                 if score.evidence != evidence {
                     score.evidence = evidence;
@@ -153,6 +157,7 @@ impl ScoreEdit {
                 if reason.is_empty() {
                     return Err(ScoreError::NoReason.into());
                 }
+                super::check_text("Lý do", &reason, crate::limits::TextKind::Name)?;
                 let id = wb.fresh_id(editor, "adj");
                 let mut adj = Adjustment {
                     id,
