@@ -104,7 +104,7 @@ pub mod spreadsheet {
     /// sheet as a dense rectangle.
     pub const MAX_AREA: u64 = 1_000_000;
     /// Bytes of text over all cells, each repeated cell counted each time.
-    pub const MAX_TEXT_BYTES: u64 = 48 * 1024 * 1024;
+    pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
     /// What a zip (.xlsx, .ods) may unpack to, all its parts together.
     pub const MAX_UNPACKED: u64 = 96 * 1024 * 1024;
     /// What one part of a zip (the shared strings, a sheet) may unpack to.
