@@ -51,6 +51,43 @@ impl AppDirs {
     }
 }
 
+/// The bytes of the regular file at `path`, at most `max` of them. A
+/// folder, a device (`/dev/zero`), a named pipe or a socket is refused
+/// before it is opened — opening a pipe would wait for a writer, reading a
+/// device would never end — and the read stops after `max + 1` bytes
+/// whatever the file system says of the file's size (a file growing while
+/// read, a file system that reports 0). Errors: `IsADirectory`, `Other`
+/// with a Vietnamese message (not a regular file), `FileTooLarge`, and the
+/// system's own.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let kind = |meta: &std::fs::Metadata| -> std::io::Result<()> {
+        if meta.is_dir() {
+            Err(Error::from(ErrorKind::IsADirectory))
+        } else if !meta.is_file() {
+            Err(Error::other(
+                "đây không phải một tệp thường (thiết bị, đường ống hay ổ cắm), không đọc",
+            ))
+        } else if meta.len() > max {
+            Err(Error::from(ErrorKind::FileTooLarge))
+        } else {
+            Ok(())
+        }
+    };
+    // Follows a symbolic link to its target, like the open below.
+    let meta = std::fs::metadata(path)?;
+    kind(&meta)?;
+    let file = std::fs::File::open(path)?;
+    // The file opened may not be the one looked at (replaced meanwhile).
+    kind(&file.metadata()?)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(Error::from(ErrorKind::FileTooLarge));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

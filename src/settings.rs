@@ -111,7 +111,9 @@ impl Store {
 
     /// Loads the settings at `path`; defaults when missing or unreadable.
     pub fn load(path: PathBuf) -> Store {
-        match std::fs::read(&path) {
+        // A settings file is a few hundred bytes; a pipe or device put in
+        // its place must not hang the start.
+        match crate::paths::read_regular(&path, 1024 * 1024) {
             Ok(bytes) => match serde_json::from_slice::<Settings>(&bytes) {
                 Ok(s) => Store {
                     settings: s.sanitise(),

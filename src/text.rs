@@ -159,19 +159,33 @@ pub fn compare_person_names(a: &str, b: &str) -> Ordering {
 
 /// The first character a name must not hold: control characters (a tab or
 /// line break pasted from a spreadsheet, escape sequences that would drive a
-/// terminal) and the invisible bidirectional controls that make a name read
-/// differently from what it holds ("right-to-left override").
+/// terminal) and the invisible zero-width and bidirectional characters that
+/// make a name read differently from what it holds ("right-to-left
+/// override", a zero-width space). `multiline`: a note, where line breaks
+/// and tabs are text.
 pub fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
     s.chars().find(|&c| {
-        let allowed_space = multiline && matches!(c, '\n' | '\t');
-        (c.is_control() && !allowed_space) || is_bidi_control(c)
+        let allowed_space = multiline && matches!(c, '\n' | '\t' | '\r');
+        (c.is_control() && !allowed_space) || is_invisible_control(c)
     })
 }
 
-fn is_bidi_control(c: char) -> bool {
+/// The invisible characters that change how a name reads or compares
+/// without showing: bidirectional controls (a right-to-left override
+/// reorders "Bình Dương" on screen and in the signed minutes) and
+/// zero-width characters (two names that look the same but differ, a name
+/// that matches no search).
+fn is_invisible_control(c: char) -> bool {
     matches!(
         c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        '\u{00AD}' // soft hyphen
+            | '\u{061C}' // Arabic letter mark
+            | '\u{180E}' // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width space, non-joiner, joiner; LRM, RLM
+            | '\u{202A}'..='\u{202E}' // embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // isolates
+            | '\u{FEFF}' // zero-width no-break space (byte-order mark)
     )
 }
 
@@ -184,7 +198,7 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if c.is_control() || is_bidi_control(c) {
+        if c.is_control() || is_invisible_control(c) {
             out.push_str(&format!("[U+{:04X}]", c as u32));
         } else {
             out.push(c);

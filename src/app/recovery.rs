@@ -218,7 +218,8 @@ fn running(lock: &Path) -> bool {
 }
 
 fn read(file: &Path) -> Option<Copy> {
-    let bytes = std::fs::read(file).ok()?;
+    // A copy holds one workbook and a little about it.
+    let bytes = crate::paths::read_regular(file, 2 * crate::limits::MAX_FILE_BYTES).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 

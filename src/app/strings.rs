@@ -27,7 +27,7 @@ pub const MEMBER_SCHOOLS: &str = "Các trường thành viên (mỗi dòng một
 pub const CREATE: &str = "Tạo sổ";
 pub const CANCEL: &str = "Hủy";
 pub const BAD_NUMBER: &str = "Số cụm phải là số nguyên dương.";
-pub const BAD_YEAR: &str = "Năm phải là số có bốn chữ số, ví dụ 2026.";
+pub const BAD_YEAR: &str = "Năm phải là số có bốn chữ số, từ 1900 đến 2200 (ví dụ 2026).";
 pub const NEED_NAME: &str = "Hãy nhập tên cụm thi đua.";
 
 // Shell: navigation

@@ -178,15 +178,29 @@ pub fn to_table(h: &History) -> String {
     out
 }
 
+/// A text cell of a CSV file. A cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return is read by a spreadsheet as a formula (a
+/// school named "=HYPERLINK(…)" would run when the file is opened), so it
+/// gets a leading `'` (OWASP's rule for CSV injection); then a cell with a
+/// separator, a quote or a line break is quoted. Numbers the app writes
+/// itself (a total, a rank) are not text cells and stay numbers, even
+/// negative ones.
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    if s.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
 /// One row per school and year, for a spreadsheet.
 pub fn to_csv(h: &History) -> String {
-    let q = |s: &str| {
-        if s.contains([',', '"', '\n', ';']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+    let q = |s: &str| csv_cell(s);
     let mut out = String::from(
         "truong,ma_truong,ke_thua_boi,nam,tong_diem,hang,dong_hang,xep_loai,vai_tro,de_nghi,duoc_tang,so_hoat_dong\n",
     );
@@ -225,4 +239,22 @@ pub fn to_csv(h: &History) -> String {
         rows(&mut out, line, None, &q);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_that_would_be_formulas_get_a_quote_first() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for bad in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(
+                csv_cell(bad).trim_start_matches('"').starts_with('\''),
+                "{bad}"
+            );
+        }
+        assert_eq!(csv_cell("Bình Dương"), "Bình Dương");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+    }
 }

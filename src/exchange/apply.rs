@@ -151,21 +151,29 @@ pub fn apply_on(
             }
         }
     }
-    for (key, edit) in edits {
-        make(master, &key, edit);
-    }
+    make_all(master, edits);
     // Conflicts left open stay in the master with the school's value, so
     // the tracker shows them and they can be decided later; a decision on
-    // the same record closes the earlier open one.
+    // the same record closes the earlier open one. (One pass over the
+    // master's list for all the changes: each change names its own record.)
     let conflicts = &mut master.provenance.conflicts;
+    let is_open = |change: &super::Change| {
+        change.status == Status::Conflict && !decisions.contains_key(&change.key)
+    };
+    let closing: std::collections::HashMap<String, bool> = review
+        .changes
+        .iter()
+        .map(|c| (c.key.to_string(), is_open(c)))
+        .collect();
+    conflicts.retain(|c| {
+        !(c.school == review.sender
+            && closing
+                .get(&c.record)
+                .is_some_and(|open| !open || c.content_hash == review.content_hash))
+    });
     for change in &review.changes {
         let record = change.key.to_string();
-        let open = change.status == Status::Conflict && !decisions.contains_key(&change.key);
-        conflicts.retain(|c| {
-            !(c.record == record
-                && c.school == review.sender
-                && (!open || c.content_hash == review.content_hash))
-        });
+        let open = is_open(change);
         if open {
             conflicts.push(crate::workbook::OpenConflict {
                 record,
@@ -482,6 +490,88 @@ fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, x: T, key: impl Fn(&T) -> K) {
     let k = key(&x);
     let at = list.iter().position(|y| key(y) > k).unwrap_or(list.len());
     list.insert(at, x);
+}
+
+/// Makes `edits`, each on its own record. Activities (the one list a
+/// return can make long) are done together: removals in one pass,
+/// changes found through an index by id, new ones placed where
+/// [`insert_ordered`] would place them one after another (before the first
+/// activity of a greater key, found by a binary search over the running
+/// maximum) — n log n in all, where one at a time is n² (a return of 60 000
+/// activities took over a minute). Every other record as [`make`] does.
+fn make_all(wb: &mut Workbook, edits: Vec<(RecordKey, Edit)>) {
+    let mut removed: std::collections::HashSet<Id> = Default::default();
+    let mut changed: Vec<(Id, Edit)> = Vec::new();
+    for (key, edit) in edits {
+        match (key, edit) {
+            (RecordKey::Activity(id), Edit::Remove(deletion)) => {
+                removed.insert(id);
+                wb.bury_as(deletion);
+            }
+            (key @ RecordKey::Activity(_), edit @ Edit::Bury(_)) => make(wb, &key, edit),
+            (RecordKey::Activity(id), edit) => {
+                if matches!(edit, Edit::Put(..)) && !wb.provenance.deleted.is_empty() {
+                    wb.unbury(&RecordKey::Activity(id.clone()));
+                }
+                changed.push((id, edit))
+            }
+            (key, edit) => make(wb, &key, edit),
+        }
+    }
+    if !removed.is_empty() {
+        wb.activities.retain(|a| !removed.contains(&a.id));
+    }
+    if changed.is_empty() {
+        return;
+    }
+    let mut index: std::collections::HashMap<Id, usize> = Default::default();
+    for (i, a) in wb.activities.iter().enumerate() {
+        index.entry(a.id.clone()).or_insert(i);
+    }
+    let mut new = Vec::new();
+    for (id, edit) in changed {
+        let slot = index.get(&id).copied();
+        match (edit, slot) {
+            (Edit::Rev(rev), Some(i)) => wb.activities[i].rev = rev,
+            (Edit::Put(rec, rev), slot) => {
+                if let Owned::Activity(mut x) = *rec {
+                    x.rev = rev;
+                    match slot {
+                        Some(i) => wb.activities[i] = x,
+                        None => new.push(x),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if new.is_empty() {
+        return;
+    }
+    let key = |a: &crate::workbook::Activity| (a.start, a.id.clone());
+    let mut running = Vec::with_capacity(wb.activities.len());
+    for a in &wb.activities {
+        let k = key(a);
+        running.push(match running.last() {
+            Some(m) if *m > k => std::clone::Clone::clone(m),
+            _ => k,
+        });
+    }
+    let mut placed: Vec<(usize, crate::workbook::Activity)> = new
+        .into_iter()
+        .map(|x| (running.partition_point(|m| *m <= key(&x)), x))
+        .collect();
+    // Stable: equal keys keep the order they came in, as one at a time.
+    placed.sort_by(|(p, x), (q, y)| (p, key(x)).cmp(&(q, key(y))));
+    let old = std::mem::take(&mut wb.activities);
+    let mut placed = placed.into_iter().peekable();
+    for (i, a) in old.into_iter().enumerate() {
+        while let Some((_, x)) = placed.next_if(|(p, _)| *p == i) {
+            wb.activities.push(x);
+        }
+        wb.activities.push(a);
+    }
+    wb.activities.extend(placed.map(|(_, x)| x));
 }
 
 fn make(wb: &mut Workbook, key: &RecordKey, edit: Edit) {

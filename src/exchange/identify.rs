@@ -57,6 +57,16 @@ pub enum Refusal {
         "Sổ của cụm đang mở không có khóa ký (có lẽ được khôi phục từ một bản lưu cũ hơn lần gửi cho các trường), nên chưa kiểm tra được chữ ký của tệp {school} gửi. Đây không phải lỗi của trường. Hãy mở bản sổ lưu sau lần gửi cho các trường (bản sao lưu .bak hoặc bản chép trên máy khác), rồi gộp lại tệp này."
     )]
     MasterWithoutKey { school: String },
+    /// More records of a kind than any cluster-year holds (see
+    /// `crate::limits`): refused before any record is compared.
+    #[error(
+        "Tệp có {count} {what}, quá giới hạn {max} của một năm: không phải tệp trường gửi bình thường (có thể bị nhân bản hoặc làm giả). Không gộp."
+    )]
+    TooMany {
+        what: String,
+        count: usize,
+        max: usize,
+    },
 }
 
 impl Refusal {
@@ -74,6 +84,7 @@ impl Refusal {
             Refusal::Form(_) => "not_a_form",
             Refusal::ForgedVersions { .. } => "forged_versions",
             Refusal::MasterWithoutKey { .. } => "master_without_key",
+            Refusal::TooMany { .. } => "too_many",
         }
     }
 }
@@ -117,6 +128,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
             expected: master.year,
         });
     }
+    too_many(&returned)?;
     let sender = match &returned.provenance.saved_by {
         None => return Err(Refusal::UnknownSender),
         Some(Owner::Cluster) => return Err(Refusal::FromCluster),
@@ -302,4 +314,55 @@ pub(super) fn already_merged(
         }
     }
     Ok(open)
+}
+
+/// Refuses a returned workbook with more records of a kind than the limits
+/// allow, counted in one pass before anything is compared: a file of
+/// 90 000 activities is refused at once.
+fn too_many(wb: &Workbook) -> Result<(), Refusal> {
+    use crate::limits;
+    use std::collections::HashMap;
+    let refuse = |what: &str, count: usize, max: usize| {
+        if count > max {
+            Err(Refusal::TooMany {
+                what: what.to_string(),
+                count,
+                max,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    refuse("trường thành viên", wb.members.len(), limits::MAX_MEMBERS)?;
+    refuse("bản chấm điểm", wb.assessments.len(), limits::MAX_MEMBERS)?;
+    let mut per_owner: HashMap<&Owner, usize> = HashMap::new();
+    for a in &wb.activities {
+        *per_owner.entry(&a.owner).or_default() += 1;
+    }
+    let most = per_owner.values().copied().max().unwrap_or(0);
+    refuse("hoạt động của một đơn vị", most, limits::MAX_ACTIVITIES)?;
+    for a in &wb.assessments {
+        for kind in [
+            crate::workbook::AdjustmentKind::Bonus,
+            crate::workbook::AdjustmentKind::Deduction,
+        ] {
+            let n = a.adjustments.iter().filter(|x| x.kind == kind).count();
+            refuse(
+                "mục điểm thưởng hoặc điểm trừ của một trường",
+                n,
+                limits::MAX_ADJUSTMENTS,
+            )?;
+        }
+        refuse(
+            "điểm tự chấm của một trường",
+            a.self_scores.len(),
+            limits::MAX_CRITERIA,
+        )?;
+        refuse(
+            "điểm cụm chấm của một trường",
+            a.cluster_scores.len(),
+            limits::MAX_CRITERIA,
+        )?;
+    }
+    Ok(())
 }

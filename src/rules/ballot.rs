@@ -78,7 +78,7 @@ pub fn voters(wb: &Workbook) -> (u32, u32) {
 /// The most any figure of a ballot may be: no council is larger, and a
 /// bigger number is a typing slip (or a crafted file) that would otherwise
 /// overflow the arithmetic.
-pub const MAX_BALLOT_COUNT: u32 = 10_000;
+pub use crate::limits::MAX_BALLOT_COUNT;
 
 /// Everything that makes a ballot's figures not add up, in Vietnamese; empty
 /// when the ballot can be counted. The one check used by `check`, the

@@ -11,10 +11,13 @@ use super::form::{
     H_EVIDENCE, H_KIND, H_MAX, H_NOTE, H_REASON, H_SELF, H_START, H_TITLE, H_VALUE, ID_SHEET,
     INSTRUCTIONS, REGISTRATION_MARK, SELF_MARK,
 };
+use crate::limits::spreadsheet as limits;
 use crate::workbook::{Id, Points};
 use calamine::{Data, Reader};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
+
+mod guard;
 
 /// Why a spreadsheet cannot be read as a form (Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -273,10 +276,6 @@ struct Grid {
     cells: BTreeMap<(u32, u32), Data>,
 }
 
-/// More cells than any form has (a 300-criterion form has ~3 000): a
-/// spreadsheet beyond this is not a form, and is not read further.
-const MAX_CELLS: usize = 200_000;
-
 impl Grid {
     fn get(&self, row: u32, col: u32) -> Option<&Data> {
         self.cells.get(&(row, col))
@@ -324,118 +323,58 @@ fn too_big() -> FormError {
     FormError::Damaged("bảng tính quá lớn, không phải phiếu cụm gửi.".into())
 }
 
-/// How large a returned spreadsheet may unpack: a form of 300 criteria
-/// unpacks to well under 5 MB.
-const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
-/// The largest rectangle of cells an .ods sheet may span (calamine holds
-/// an .ods or .xls sheet as a dense rectangle).
-const MAX_AREA: u64 = 5_000_000;
-
-/// Refuses, before calamine reads it, a zip (xlsx, ods) that would unpack
-/// to more than [`MAX_UNPACKED`], and an .ods whose cells span more than
-/// [`MAX_AREA`] (a value repeated over a million rows).
-fn guard(bytes: &[u8]) -> Result<(), FormError> {
-    if !bytes.starts_with(b"PK") {
-        return Ok(()); // an .xls: calamine's own limits
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Ok(()); // calamine says why it cannot be read
-    };
-    let mut unpacked = 0u64;
-    for i in 0..zip.len() {
-        let Ok(file) = zip.by_index_raw(i) else {
-            return Ok(());
-        };
-        unpacked = unpacked.saturating_add(file.size());
-    }
-    if unpacked > MAX_UNPACKED {
-        return Err(too_big());
-    }
-    let Ok(mut content) = zip.by_name("content.xml") else {
-        return Ok(()); // not an .ods
-    };
-    let mut xml = String::new();
-    use std::io::Read;
-    if content
-        .by_ref()
-        .take(MAX_UNPACKED)
-        .read_to_string(&mut xml)
-        .is_err()
-    {
-        return Ok(());
-    }
-    if ods_area(&xml) > MAX_AREA {
-        return Err(too_big());
-    }
-    Ok(())
+/// What the reader keeps, counted before each cell is stored: cells and
+/// bytes of text over all sheets (see `crate::limits::spreadsheet`).
+#[derive(Default)]
+struct Budget {
+    cells: usize,
+    text: u64,
 }
 
-/// The largest rectangle, over the sheets of an .ods content.xml, from A1
-/// to its farthest cell holding a value, counting repeated rows and cells.
-fn ods_area(xml: &str) -> u64 {
-    let repeat = |tag: &str, attr: &str| -> u64 {
-        let needle = format!("{attr}=\"");
-        tag.find(&needle)
-            .and_then(|at| {
-                let rest = &tag[at + needle.len()..];
-                rest[..rest.find('"')?].parse().ok()
-            })
-            .unwrap_or(1)
-    };
-    let mut area = 0u64;
-    let (mut row, mut max_row, mut max_col) = (0u64, 0u64, 0u64);
-    let mut row_repeat = 1u64;
-    let mut col = 0u64;
-    let mut rest = xml;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..end];
-        if tag.starts_with("table:table ") || tag.starts_with("table:table>") {
-            area = area.max(max_row.saturating_mul(max_col));
-            (row, max_row, max_col) = (0, 0, 0);
-        } else if tag.starts_with("table:table-row") {
-            row_repeat = repeat(tag, "table:number-rows-repeated");
-            col = 0;
-            if tag.ends_with('/') {
-                row = row.saturating_add(row_repeat);
-            }
-        } else if tag.starts_with("/table:table-row") {
-            row = row.saturating_add(row_repeat);
-        } else if tag.starts_with("table:table-cell") || tag.starts_with("table:covered-table-cell")
-        {
-            let n = repeat(tag, "table:number-columns-repeated");
-            col = col.saturating_add(n);
-            if tag.contains("office:value-type") || !tag.ends_with('/') {
-                max_col = max_col.max(col);
-                max_row = max_row.max(row.saturating_add(row_repeat));
-            }
-        }
-    }
-    area.max(max_row.saturating_mul(max_col))
-}
-
-/// The non-empty cells of every sheet. An .xlsx (or .xlsb) is read cell
-/// by cell, never as a dense rectangle; .ods (area checked by [`guard`])
-/// and .xls (at most 65 536 × 256 cells by its format) through calamine's
-/// ranges.
-fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
-    let unreadable = |e: &dyn std::fmt::Display| FormError::Unreadable(e.to_string());
-    guard(bytes)?;
-    let cursor = std::io::Cursor::new(bytes);
-    let mut book = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| unreadable(&e))?;
-    let mut grids = Vec::new();
-    let mut total = 0usize;
-    // Every non-empty cell, counted across all sheets.
-    let mut put = |cells: &mut BTreeMap<(u32, u32), Data>, pos, value| {
-        cells.insert(pos, value);
-        total += 1;
-        if total > MAX_CELLS {
+impl Budget {
+    /// Counts a cell of `text_len` bytes of text; Err past a limit.
+    fn take(&mut self, text_len: usize) -> Result<(), FormError> {
+        self.cells += 1;
+        self.text = self.text.saturating_add(text_len as u64);
+        if self.cells > limits::MAX_CELLS || self.text > limits::MAX_TEXT_BYTES {
             Err(too_big())
         } else {
             Ok(())
         }
-    };
+    }
+}
+
+/// The non-empty cells of every sheet. An .xlsx (or .xlsb) is read cell
+/// by cell, never as a dense rectangle, each cell counted (with its text)
+/// before it is stored; .ods and .xls through calamine's ranges, once
+/// [`guard`] has counted what they would hold. A reader that fails in a
+/// way it should not (a panic inside calamine on a malformed file) is an
+/// unreadable file, never a crash.
+fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
+    guard::check(bytes).map_err(|e| match e {
+        guard::Refused::TooLarge => too_big(),
+        guard::Refused::Damaged => {
+            FormError::Unreadable("cấu trúc tệp bị hỏng hoặc không đúng định dạng bảng tính".into())
+        }
+    })?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(bytes))).unwrap_or_else(
+        |_| {
+            Err(FormError::Unreadable(
+                "cấu trúc tệp bị hỏng, không đọc được".into(),
+            ))
+        },
+    )
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
+    let unreadable = |e: &dyn std::fmt::Display| FormError::Unreadable(e.to_string());
+    let cursor = std::io::Cursor::new(bytes);
+    let mut book = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| unreadable(&e))?;
+    let mut grids = Vec::new();
+    let mut budget = Budget::default();
+    if book.sheet_names().len() > limits::MAX_SHEETS {
+        return Err(too_big());
+    }
     for name in book.sheet_names() {
         let mut cells = BTreeMap::new();
         // Cell by cell where calamine can (.xlsx, .xlsb). A sheet that
@@ -447,10 +386,20 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                     continue;
                 };
                 while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
-                    let value = Data::from(cell.get_value().clone());
-                    if value != Data::Empty {
-                        put(&mut cells, cell.get_position(), value)?;
-                    }
+                    // Counted before it is copied out of the shared
+                    // strings: one long string in every cell is refused
+                    // here, not after gigabytes of copies.
+                    let text_len = match cell.get_value() {
+                        calamine::DataRef::Empty => continue,
+                        calamine::DataRef::String(s) => s.len(),
+                        calamine::DataRef::SharedString(s) => s.len(),
+                        calamine::DataRef::DateTimeIso(s) | calamine::DataRef::DurationIso(s) => {
+                            s.len()
+                        }
+                        _ => 0,
+                    };
+                    budget.take(text_len)?;
+                    cells.insert(cell.get_position(), Data::from(cell.get_value().clone()));
                 }
             }};
         }
@@ -463,7 +412,12 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                 };
                 let (r0, c0) = range.start().unwrap_or_default();
                 for (r, c, value) in range.used_cells() {
-                    put(&mut cells, (r0 + r as u32, c0 + c as u32), value.clone())?;
+                    let text_len = match value {
+                        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len(),
+                        _ => 0,
+                    };
+                    budget.take(text_len)?;
+                    cells.insert((r0 + r as u32, c0 + c as u32), value.clone());
                 }
             }
         }
@@ -724,30 +678,6 @@ mod tests {
             c(Value::Text("5/3/2019".into())).date(),
             Ok(Some(Date::new(2019, 3, 5).unwrap()))
         );
-    }
-
-    #[test]
-    fn an_ods_value_repeated_over_a_million_rows_is_too_large() {
-        let row =
-            |attrs: &str, cells: &str| format!("<table:table-row{attrs}>{cells}</table:table-row>");
-        let value =
-            r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
-        let empty = r#"<table:table-cell table:number-columns-repeated="1000"/>"#;
-        let small = format!(
-            "<table:table table:name=\"A\">{}{}</table:table>",
-            row("", value),
-            row(r#" table:number-rows-repeated="1048575""#, empty)
-        );
-        assert!(ods_area(&small) <= 10, "{}", ods_area(&small));
-        let wide = value.replace(
-            "<table:table-cell ",
-            r#"<table:table-cell table:number-columns-repeated="16384" "#,
-        );
-        let bomb = format!(
-            "<table:table table:name=\"A\">{}</table:table>",
-            row(r#" table:number-rows-repeated="6000""#, &wide)
-        );
-        assert!(ods_area(&bomb) > MAX_AREA);
     }
 
     #[test]

@@ -81,6 +81,43 @@ pub enum EditError {
         "Máy này là của {0}: chỉ sửa được phần của trường mình (điểm tự chấm, ghi chú, minh chứng, hoạt động và điểm thưởng/trừ do trường nhập). Phần này do văn phòng cụm sửa."
     )]
     NotOwner(String),
+    #[error(
+        "{field}: có ký tự điều khiển hoặc ký tự ẩn (U+{code:04X}: ký tự không bề rộng hay đảo chiều, thường dính vào khi chép từ nơi khác); hãy gõ lại."
+    )]
+    ForbiddenChar { field: String, code: u32 },
+    #[error("{field}: dài {chars} ký tự, quá giới hạn {max} ký tự.")]
+    TooLong {
+        field: String,
+        chars: usize,
+        max: usize,
+    },
+}
+
+/// A text as an edit takes it: no control character (line breaks and tabs
+/// only where `kind` is a note or a long text), no invisible zero-width or
+/// bidirectional character, within the length of its kind (see
+/// `crate::limits`). `field` names it for the clerk. The same rules as
+/// `check` (`validate`), at entry.
+pub(crate) fn check_text(
+    field: &str,
+    value: &str,
+    kind: crate::limits::TextKind,
+) -> Result<(), EditError> {
+    let multiline = kind != crate::limits::TextKind::Name;
+    if let Some(c) = crate::text::forbidden_char(value, multiline) {
+        return Err(EditError::ForbiddenChar {
+            field: field.to_string(),
+            code: c as u32,
+        });
+    }
+    if kind.too_long(value) {
+        return Err(EditError::TooLong {
+            field: field.to_string(),
+            chars: value.chars().count(),
+            max: kind.max_chars(),
+        });
+    }
+    Ok(())
 }
 
 impl Edit {
@@ -160,7 +197,7 @@ impl Edit {
         }
         match self {
             Edit::AddSchool(mut school) => {
-                normalise_school(&mut school);
+                normalise_school(&mut school)?;
                 check_name(wb, &school)?;
                 if school.id.as_str().is_empty() {
                     school.id = wb.fresh_id(editor, "school");
@@ -172,7 +209,7 @@ impl Edit {
                 wb.members.push(school);
             }
             Edit::SetSchool(mut school) => {
-                normalise_school(&mut school);
+                normalise_school(&mut school)?;
                 check_name(wb, &school)?;
                 let slot = wb
                     .members
@@ -234,25 +271,28 @@ impl Edit {
     }
 }
 
-fn normalise_school(s: &mut School) {
-    for field in [
-        &mut s.full_name,
-        &mut s.short_name,
-        &mut s.province,
-        &mut s.address,
-        &mut s.head.name,
-        &mut s.head.title,
-        &mut s.officer.name,
-        &mut s.officer.phone,
-        &mut s.officer.email,
-        &mut s.note,
+fn normalise_school(s: &mut School) -> Result<(), EditError> {
+    use crate::limits::TextKind::{Name, Note};
+    for (field, kind, value) in [
+        ("Tên trường", Name, &mut s.full_name),
+        ("Tên ngắn", Name, &mut s.short_name),
+        ("Tỉnh", Name, &mut s.province),
+        ("Địa chỉ", Name, &mut s.address),
+        ("Hiệu trưởng", Name, &mut s.head.name),
+        ("Chức vụ", Name, &mut s.head.title),
+        ("Cán bộ đầu mối", Name, &mut s.officer.name),
+        ("Điện thoại", Name, &mut s.officer.phone),
+        ("Thư điện tử", Name, &mut s.officer.email),
+        ("Ghi chú", Note, &mut s.note),
     ] {
-        nfc_in_place(field);
-        let trimmed = field.trim();
-        if trimmed.len() != field.len() {
-            *field = trimmed.to_string();
+        nfc_in_place(value);
+        let trimmed = value.trim();
+        if trimmed.len() != value.len() {
+            *value = trimmed.to_string();
         }
+        check_text(field, value, kind)?;
     }
+    Ok(())
 }
 
 fn check_name(wb: &Workbook, school: &School) -> Result<(), EditError> {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 /// Larger files are refused: a real cluster-year is well under 10 MB, and a
 /// huge file is more likely a wrong file than a workbook.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::MAX_FILE_BYTES;
 
 /// A workbook read from a file, with the content problems found in it. A
 /// workbook with problems can still be opened to be fixed.
@@ -168,23 +168,21 @@ pub fn load_as(path: &Path, check: Check) -> Result<Loaded, LoadError> {
     load_bytes_as(&bytes, check)
 }
 
-/// The bytes of a file the app reads (a workbook, a returned form): not a
-/// folder, not larger than [`MAX_FILE_BYTES`].
+/// The bytes of a file the app reads (a workbook, a returned form): a
+/// regular file (a folder, device or pipe is refused at once), read no
+/// further than [`MAX_FILE_BYTES`] whatever its size is said to be.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable {
-            path: path.to_path_buf(),
-            source: Arc::new(io::Error::other("đây là một thư mục")),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            size: meta.len(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(|e| io_error(path, e))
+    crate::paths::read_regular(path, MAX_FILE_BYTES).map_err(|e| {
+        if e.kind() == io::ErrorKind::FileTooLarge {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            LoadError::TooLarge {
+                size: size.max(MAX_FILE_BYTES + 1),
+                max: MAX_FILE_BYTES,
+            }
+        } else {
+            io_error(path, e)
+        }
+    })
 }
 
 fn io_error(path: &Path, e: io::Error) -> LoadError {
@@ -844,6 +842,10 @@ pub fn is_our_workbook(path: &Path) -> bool {
 /// Reads the start of a file to see whether it is one of our workbooks; an
 /// error means it could not be opened (e.g. held open by another program).
 fn sniff(path: &Path) -> io::Result<bool> {
+    // A pipe or device is no workbook, and opening a pipe would wait.
+    if !std::fs::metadata(path)?.is_file() {
+        return Ok(false);
+    }
     let mut f = std::fs::File::open(path)?;
     let mut head = vec![0u8; 4096];
     let n = io::Read::read(&mut f, &mut head)?;

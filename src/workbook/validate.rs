@@ -15,15 +15,16 @@ use super::model::*;
 use super::points::Points;
 use std::collections::{HashMap, HashSet};
 
+mod lengths;
 mod names;
 
-/// Years a workbook may be for.
-pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
-/// The largest maximum of one leaf criterion (1 000 points, in hundredths):
-/// tables on a 1 000 scale have no single criterion worth more.
-pub const MAX_LEAF: Points = Points::whole(1_000);
-/// The largest bonus or deduction item (in hundredths).
-pub const MAX_ADJUSTMENT: Points = Points::whole(1_000);
+/// Years a workbook may be for (see `crate::limits`).
+pub use crate::limits::YEARS;
+/// The largest maximum of one leaf criterion, in hundredths (see
+/// `crate::limits::MAX_LEAF_POINTS`).
+pub const MAX_LEAF: Points = Points::whole(crate::limits::MAX_LEAF_POINTS);
+/// The largest bonus or deduction item, in hundredths.
+pub const MAX_ADJUSTMENT: Points = Points::whole(crate::limits::MAX_ADJUSTMENT_POINTS);
 
 /// The part of the year a problem makes wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -183,6 +184,7 @@ fn validate_parts(wb: &Workbook, whole: bool) -> Vec<Problem> {
     if !whole {
         check_activities(&mut ck);
         names::check(&mut ck);
+        lengths::check_records(&mut ck);
         ck.scope = Scope::Scores;
         check_assessments(&mut ck);
         return ck.problems;
@@ -204,6 +206,9 @@ fn validate_parts(wb: &Workbook, whole: bool) -> Vec<Problem> {
     check_criteria(&mut ck);
     check_activities(&mut ck);
     names::check(&mut ck);
+    lengths::check_records(&mut ck);
+    lengths::check_counts(&mut ck);
+    lengths::check_cluster_parts(&mut ck);
     ck.scope = Scope::Scores;
     check_assessments(&mut ck);
     check_conference(&mut ck);
@@ -258,7 +263,22 @@ fn check_members(ck: &mut Checker) {
             }
         }
         ck.duplicates(s.continues.iter(), "trường được kế thừa");
+        // A school that is still a member, ranked this year, has not gone
+        // anywhere: a successor would show it as merged in the history.
+        if let Some(succ) = &s.successor
+            && s.left.is_none()
+        {
+            ck.push(
+                "successor_of_member",
+                format!(
+                    "Trường \u{201c}{}\u{201d} ghi đã sáp nhập vào \u{201c}{}\u{201d} nhưng vẫn là thành viên của cụm (chưa ghi ngày rời cụm).",
+                    crate::text::visible(&s.short_name),
+                    crate::text::visible(succ.as_str())
+                ),
+            );
+        }
     }
+    check_mergers(ck);
     // One school under two ids would vote, score and be proposed twice.
     let mut by_name: HashMap<String, &Id> = HashMap::new();
     for s in &wb.members {
@@ -280,6 +300,71 @@ fn check_members(ck: &mut Checker) {
             }
         } else {
             by_name.insert(key, &s.id);
+        }
+    }
+}
+
+/// Who merged into whom, as this year's file records it (a school that
+/// left names its successor; a school names those it continues), must not
+/// go round in a circle: the history nests merged schools under their
+/// successor, and a circle has no school to nest under. A school that is
+/// its own successor is the shortest circle.
+fn check_mergers(ck: &mut Checker) {
+    let wb = ck.wb;
+    let mut next: HashMap<&Id, Vec<&Id>> = HashMap::new();
+    for s in &wb.members {
+        if let Some(succ) = &s.successor {
+            next.entry(&s.id).or_default().push(succ);
+        }
+        for earlier in &s.continues {
+            next.entry(earlier).or_default().push(&s.id);
+        }
+    }
+    // Depth first, each school visited once: 1 on the current path, 2 done.
+    let mut state: HashMap<&Id, u8> = HashMap::new();
+    let mut starts: Vec<&Id> = next.keys().copied().collect();
+    starts.sort();
+    for start in starts {
+        if state.contains_key(start) {
+            continue;
+        }
+        let mut path: Vec<(&Id, usize)> = vec![(start, 0)];
+        state.insert(start, 1);
+        while let Some((node, i)) = path.last().copied() {
+            let outs = next.get(node).map_or(&[][..], Vec::as_slice);
+            let Some(&to) = outs.get(i) else {
+                state.insert(node, 2);
+                path.pop();
+                continue;
+            };
+            if let Some(top) = path.last_mut() {
+                top.1 += 1;
+            }
+            match state.get(to) {
+                Some(1) => {
+                    let at = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                    let names: Vec<String> = path[at..]
+                        .iter()
+                        .map(|(n, _)| wb.school_name(n))
+                        .chain(std::iter::once(wb.school_name(to)))
+                        .collect();
+                    ck.push(
+                        "merger_cycle",
+                        format!(
+                            "Sáp nhập vòng tròn: {} (trường kế thừa và trường sáp nhập vào không được quay lại nhau).",
+                            crate::text::visible(&names.join(" \u{2192} "))
+                        ),
+                    );
+                    // One circle is enough to say; the rest of the graph
+                    // is not walked again.
+                    return;
+                }
+                Some(_) => {}
+                None => {
+                    state.insert(to, 1);
+                    path.push((to, 0));
+                }
+            }
         }
     }
 }

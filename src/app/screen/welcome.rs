@@ -284,7 +284,7 @@ pub fn build(name: &str, number: &str, year: &str, schools: &str) -> Result<Work
         .trim()
         .parse()
         .ok()
-        .filter(|y| (1990..=2200).contains(y))
+        .filter(|y| crate::limits::YEARS.contains(y))
         .ok_or_else(|| s::BAD_YEAR.to_string())?;
     let mut wb = Workbook::new(
         Cluster {

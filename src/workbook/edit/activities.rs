@@ -78,9 +78,14 @@ impl ActivityEdit {
 /// NFC and trims the text, drops empty lines and duplicate participants,
 /// checks dates and schools.
 fn check(wb: &Workbook, a: &mut Activity) -> Result<(), EditError> {
-    for f in [&mut a.title, &mut a.note] {
+    use crate::limits::TextKind::{Name, Note};
+    for (field, kind, f) in [
+        ("Tên hoạt động", Name, &mut a.title),
+        ("Ghi chú", Note, &mut a.note),
+    ] {
         nfc_in_place(f);
         *f = f.trim().to_string();
+        super::check_text(field, f, kind)?;
     }
     if a.title.is_empty() {
         return Err(ActivityError::NoTitle.into());
@@ -95,6 +100,9 @@ fn check(wb: &Workbook, a: &mut Activity) -> Result<(), EditError> {
         .into());
     }
     a.evidence = super::scores::lines(std::mem::take(&mut a.evidence));
+    for l in &a.evidence {
+        super::check_text("Minh chứng", l, Note)?;
+    }
     let known = |id: &Id| -> Result<(), EditError> {
         if wb.school(id).is_some() {
             Ok(())
@@ -118,6 +126,8 @@ fn check(wb: &Workbook, a: &mut Activity) -> Result<(), EditError> {
         nfc_in_place(&mut p.role);
         p.name = p.name.trim().to_string();
         p.role = p.role.trim().to_string();
+        super::check_text("Người tham gia", &p.name, Name)?;
+        super::check_text("Vai trò", &p.role, Name)?;
         if let Some(s) = &p.school {
             known(s)?;
         }
@@ -128,6 +138,8 @@ fn check(wb: &Workbook, a: &mut Activity) -> Result<(), EditError> {
         nfc_in_place(&mut r.person);
         r.prize = r.prize.trim().to_string();
         r.person = r.person.trim().to_string();
+        super::check_text("Giải", &r.prize, Name)?;
+        super::check_text("Người đạt giải", &r.person, Name)?;
         if let Some(s) = &r.school {
             known(s)?;
         }

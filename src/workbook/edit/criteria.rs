@@ -139,6 +139,8 @@ impl CriteriaEdit {
                 if title.is_empty() {
                     return Err(CriteriaError::NoTitle.into());
                 }
+                super::check_text("Mã tiêu chí", &code, crate::limits::TextKind::Name)?;
+                super::check_text("Tên tiêu chí", &title, crate::limits::TextKind::Name)?;
                 let node =
                     find(&wb.criteria, &id).ok_or_else(|| CriteriaError::Unknown(id.clone()))?;
                 let leaf = node.is_leaf();

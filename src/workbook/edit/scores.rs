@@ -128,6 +128,7 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 nfc_in_place(&mut note);
+                super::check_text("Ghi chú", &note, crate::limits::TextKind::Note)?;
                 let score = slot(wb, &school, side, criterion);
                 if score.note != note {
                     score.note = note;
@@ -142,6 +143,9 @@ impl ScoreEdit {
             } => {
                 leaf(wb, &school, &criterion)?;
                 let evidence = lines(evidence);
+                for l in &evidence {
+                    super::check_text("Minh chứng", l, crate::limits::TextKind::Note)?;
+                }
                 let score = slot(wb, &school, side, criterion);
                 if score.evidence != evidence {
                     score.evidence = evidence;
@@ -163,6 +167,7 @@ impl ScoreEdit {
                 if reason.is_empty() {
                     return Err(ScoreError::NoReason.into());
                 }
+                super::check_text("Lý do", &reason, crate::limits::TextKind::Name)?;
                 let id = wb.fresh_id(editor, "adj");
                 let mut adj = Adjustment {
                     id,
