@@ -71,7 +71,9 @@ mod record;
 
 pub use apply::{Applied, Decision, Decisions, apply, apply_on, decide_open, with_rejected};
 pub use form::review_form;
-pub use identify::{Refusal, review, review_bytes, review_file};
+pub use identify::{
+    Refusal, review, review_bytes, review_bytes_from, review_file, review_file_from,
+};
 pub use record::RecordKey;
 
 use crate::workbook::{Id, Integrity, Owner, Workbook};
@@ -197,8 +199,14 @@ pub fn missing(master: &Workbook) -> Vec<Id> {
 /// What a returned file would change in the master, record by record.
 #[derive(Debug, Clone)]
 pub struct Review {
-    /// The member school that sent the file.
+    /// The member school that sent the file: the one its signature or
+    /// token proves, or for an unsigned file the one the clerk named (see
+    /// [`review_bytes_from`]); its part is the only one the file may change.
     pub sender: Id,
+    /// The school the file itself says it is from, when that is not the
+    /// sender (the clerk named another, or the file names none): shown in
+    /// red beside the clerk's choice.
+    pub claimed: Option<Id>,
     /// Its full name, for the screen.
     pub sender_name: String,
     /// The file's name as received (for the tracker; it identifies nothing).

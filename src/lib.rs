@@ -8,6 +8,7 @@ pub mod cli;
 pub mod document;
 pub mod exchange;
 pub mod history;
+pub mod master;
 pub mod paths;
 pub mod rules;
 pub mod settings;
