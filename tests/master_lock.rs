@@ -92,6 +92,7 @@ fn left_lock(master: &Path, machine: &str) -> PathBuf {
         pid: 4_000_000,
         since: "08:30 ngày 01/10/2024".into(),
         token: "cu".into(),
+        linked: true,
     };
     std::fs::write(&path, serde_json::to_vec(&holder).unwrap()).unwrap();
     let f = std::fs::File::options().write(true).open(&path).unwrap();

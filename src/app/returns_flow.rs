@@ -92,8 +92,7 @@ impl App {
         let last = sent
             .written
             .iter()
-            .filter(|(p, _)| p.extension().is_some_and(|e| e == "json"))
-            .last()
+            .rfind(|(p, _)| p.extension().is_some_and(|e| e == "json"))
             .map(|(p, _)| p.clone());
         let done = match (&only, last) {
             (Some(school), Some(file)) => s::reissued(&wb.school_full_name(school), &file),

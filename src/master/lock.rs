@@ -42,6 +42,10 @@ pub struct Holder {
     /// Random: tells this holding of the lock from a later one.
     #[serde(default)]
     pub token: String,
+    /// Made whole and locked under another name, then linked into place:
+    /// never seen unlocked while its holder lives (no grace needed).
+    #[serde(default)]
+    pub linked: bool,
 }
 
 impl Holder {
@@ -58,6 +62,7 @@ impl Holder {
                 crate::text::format_date(now.date())
             ),
             token: crate::workbook::new_replica_id(),
+            linked: false,
         }
     }
 
@@ -222,25 +227,10 @@ pub fn acquire(master: &Path, take_over: TakeOver) -> Result<Lock, LockError> {
     };
     let mut last = None;
     for _ in 0..20 {
-        match OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                let holder = Holder::here();
-                // Written before the shared lock: on Windows a shared
-                // lock stops even its holder from writing.
-                file.write_all(&holder.to_bytes()).map_err(io_err)?;
-                let _ = file.sync_all();
-                let _ = file.lock_shared();
-                return Ok(Lock {
-                    path: path.clone(),
-                    master: crate::workbook::file::real_path(master),
-                    holder,
-                    file: Some(file),
-                });
+        match create(&path, master) {
+            Ok(lock) => {
+                remove_leftovers(&path);
+                return Ok(lock);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             // Windows: a lock file being removed (pending delete) refuses
@@ -275,6 +265,88 @@ pub fn acquire(master: &Path, take_over: TakeOver) -> Result<Lock, LockError> {
     Err(LockError::Held(last.unwrap_or_else(unknown)))
 }
 
+/// Makes the lock file at `path`, or fails with `AlreadyExists`. The file
+/// is written and locked under a name of its own, then hard-linked into
+/// place (which fails if a lock is there): nobody ever sees it unlocked or
+/// half written. Where hard links are not supported, it is created in place
+/// and its first seconds count as held (see [`GRACE`]).
+fn create(path: &Path, master: &Path) -> io::Result<Lock> {
+    let mut holder = Holder::here();
+    let lock = |file, holder| Lock {
+        path: path.to_path_buf(),
+        master: crate::workbook::file::real_path(master),
+        holder,
+        file: Some(file),
+    };
+    let tmp = temporary_name(path, &holder.token);
+    holder.linked = true;
+    let linked = (|| -> io::Result<Option<File>> {
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        // Written before the shared lock: on Windows a shared lock stops
+        // even its holder from writing.
+        file.write_all(&holder.to_bytes())?;
+        file.sync_all()?;
+        file.lock_shared()?;
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(Some(file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+            Err(_) => Ok(None),
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(Some(file)) => return Ok(lock(file, holder)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+        // No hard links here (some shares): made in place.
+        Ok(None) | Err(_) => {}
+    }
+    holder.linked = false;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(&holder.to_bytes())?;
+    let _ = file.sync_all();
+    let _ = file.lock_shared();
+    Ok(lock(file, holder))
+}
+
+/// "~$Cum8-2019.json.lock.<token>.tmp": where a lock is made before it is
+/// linked into place.
+fn temporary_name(path: &Path, token: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{name}.{token}.tmp"))
+}
+
+/// Removes the temporary lock files of processes killed while making one
+/// (nobody holds their lock).
+fn remove_leftovers(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix)
+            && n.ends_with(".tmp")
+            && File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Who holds `master` now, if anyone (a lock left by a process that is
 /// gone is not a holder).
 pub fn holder(master: &Path) -> Option<Holder> {
@@ -292,6 +364,7 @@ fn unknown() -> Holder {
         pid: 0,
         since: "vừa rồi".into(),
         token: String::new(),
+        linked: false,
     }
 }
 
@@ -314,12 +387,14 @@ fn inspect(path: &Path) -> State {
     match file.try_lock() {
         Ok(()) => {
             let holder = read_holder(path);
-            let young = file
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_none_or(|age| age < GRACE);
+            // A lock linked into place was locked before it appeared.
+            let young = !holder.as_ref().is_some_and(|h| h.linked)
+                && file
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_none_or(|age| age < GRACE);
             if young {
                 State::Fresh(holder)
             } else {
