@@ -147,6 +147,9 @@ pub struct App {
     disk_told: Option<document::Stamp>,
     /// A school's copy to merge once the cluster's workbook is picked.
     copy_to_merge: Option<PathBuf>,
+    /// The lock of the open file (`master::lock`): held while it is open,
+    /// so a command or another window does not write it meanwhile.
+    held: Option<crate::master::lock::Lock>,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +185,7 @@ impl App {
             pending_recovery: None,
             adopted_recovery: None,
             copy_to_merge: None,
+            held: None,
             disk_told: None,
             repaint_all: false,
             results: None,

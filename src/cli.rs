@@ -30,18 +30,22 @@ const USAGE: &str = "Cách dùng:
   thidua [TỆP.json]                 mở cửa sổ (và tệp sổ thi đua nếu có)
   thidua check TỆP.json...          kiểm tra tệp sổ thi đua
   thidua results TỆP.json           bảng xếp hạng, kết quả bỏ phiếu và đề nghị khen thưởng
-  thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force]
+  thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force] [--unlock]
                                     lập sổ năm sau từ sổ năm nay (bàn giao)
   thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf|TỆP.docx [--force]
   thidua export TỆP.json --all THƯ_MỤC [--format pdf|docx|both] [--force]
                                     in văn bản PDF hoặc Word (.docx); VĂN_BẢN: scores, minutes, proposal,
                                     report, pact, handover, ballots, count, news
-  thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force]
+  thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force] [--unlock]
                                     lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)
-  thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--accept-all] [--allow-unsigned]
-               [--out TỆP.json] [--force]
+  thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--unsigned-from TRƯỜNG TỆP]...
+               [--accept-all] [--out TỆP.json] [--force] [--unlock]
                                     gộp tệp các trường gửi về vào sổ của cụm; không có
-                                    --accept-all thì chỉ báo cáo, không ghi gì
+                                    --accept-all thì chỉ báo cáo, không ghi gì; tệp không
+                                    có chữ ký chỉ gộp khi nêu trường gửi (--unsigned-from)
+                                    và chỉ vào phần của trường đó
+  Sổ đang được mở (cửa sổ hoặc lệnh khác giữ tệp khóa ~$TÊN.json.lock): các lệnh ghi
+  sổ không ghi gì và báo ai đang giữ; --unlock: mở tiếp sổ máy khác bỏ lại
   thidua history THƯ_MỤC [--csv]   các năm của cụm (mỗi năm một sổ trong thư mục): điểm,
                                     hạng, xếp loại, vai trò, khen thưởng của từng trường
   thidua help                       hiện hướng dẫn này";

@@ -58,9 +58,12 @@
 //! it names), *unsigned* (version-1 files, files made without the mail-out)
 //! or *forged* (a signature that does not verify: refused). School X cannot
 //! set `saved_by` to Y and recompute the hash: it lacks Y's key. The CLI
-//! merges signed returns unattended, unsigned ones only on request and only
-//! when their integrity line verifies; a file without its integrity line,
-//! or with a wrong one, is left to the clerk in the window.
+//! merges signed returns unattended; an unsigned one proves nothing of its
+//! sender, so it is reviewed as from the school the clerk names for it
+//! ([`review_bytes_from`]: `--unsigned-from`, or the window's review) and
+//! can change only that school's part; a `.json` without its integrity
+//! line, or with a wrong one, is left to the clerk in the window. The
+//! policy of a whole merge is `crate::master::merge`.
 
 mod apply;
 mod check;
@@ -75,7 +78,9 @@ pub use apply::{
     with_rejected,
 };
 pub use form::review_form;
-pub use identify::{Refusal, review, review_bytes, review_file};
+pub use identify::{
+    Refusal, review, review_bytes, review_bytes_from, review_file, review_file_from,
+};
 pub use record::RecordKey;
 
 use crate::workbook::{Id, Integrity, Owner, Workbook};
@@ -107,8 +112,9 @@ pub enum Authenticity {
     /// mail-out): merged by `--accept-all`.
     Signed,
     /// No signature: a version-1 file, or one made without the mail-out.
-    /// Merged unattended only with `--allow-unsigned`, and only when its
-    /// integrity line verifies.
+    /// Merged only as from the school the clerk names for it
+    /// (`--unsigned-from`, or the window's review), into that school's part;
+    /// a `.json` also only when its integrity line verifies.
     Unsigned,
     /// A filled Excel form whose hidden token was made with the key of the
     /// school it names: a spreadsheet cannot carry a signature over its
@@ -231,8 +237,14 @@ pub fn missing(master: &Workbook) -> Vec<Id> {
 /// What a returned file would change in the master, record by record.
 #[derive(Debug, Clone)]
 pub struct Review {
-    /// The member school that sent the file.
+    /// The member school that sent the file: the one its signature or
+    /// token proves, or for an unsigned file the one the clerk named (see
+    /// [`review_bytes_from`]); its part is the only one the file may change.
     pub sender: Id,
+    /// The school the file itself says it is from, when that is not the
+    /// sender (the clerk named another, or the file names none): shown in
+    /// red beside the clerk's choice.
+    pub claimed: Option<Id>,
     /// Its full name, for the screen.
     pub sender_name: String,
     /// The file's name as received (for the tracker; it identifies nothing).

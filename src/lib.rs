@@ -9,6 +9,7 @@ pub mod document;
 pub mod exchange;
 pub mod history;
 pub mod limits;
+pub mod master;
 pub mod paths;
 pub mod rules;
 pub mod settings;

@@ -5,7 +5,8 @@ pub mod edit;
 pub mod file;
 pub mod model;
 pub mod points;
-pub mod record_key;
+pub mod record;
+pub mod rights;
 pub mod signing;
 pub mod synthetic;
 pub mod validate;
@@ -13,7 +14,7 @@ pub mod validate;
 pub use file::{Integrity, LoadError, Loaded, SaveError, load, load_bytes, save, to_bytes};
 pub use model::*;
 pub use points::{Points, Ratio};
-pub use record_key::RecordKey;
+pub use record::RecordKey;
 pub use validate::{Problem, Scope, validate};
 
 use serde::{Deserialize, Serialize};

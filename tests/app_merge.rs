@@ -145,6 +145,8 @@ fn two_returned_files_dropped_reviewed_applied_in_one_step_and_undone() {
     );
     assert_eq!(app.merge_review().files().len(), 2);
     assert_eq!(app.workbook(), Some(&before), "reviewing changes nothing");
+    // Unsigned: the clerk says who sent each (issue 26.1).
+    name_senders_as_claimed(&mut app);
     assert!(shows(&app, s::REVIEW_TITLE));
     let sender = app.merge_review().files()[1].review.sender_name.clone();
     assert!(shows(&app, &s::return_from(&sender)), "{sender}");
@@ -258,6 +260,7 @@ fn the_same_file_twice_is_refused_and_cancel_changes_nothing() {
 
     // Merged, then sent twice: refused.
     send(&mut app, [Message::FileDropped(file.clone())]);
+    name_senders_as_claimed(&mut app);
     click(&mut app, s::MERGE_APPLY);
     assert_eq!(self_points(&app, "dong-nai", "II.1"), Points(900));
     send(&mut app, [Message::FileDropped(file)]);
@@ -322,7 +325,9 @@ fn whose_machine_is_asked_once_and_saves_are_stamped_with_it() {
         id("dong-nai")
     );
 
-    // A school's machine opens a dropped workbook instead of merging it.
+    // A school's machine opens a dropped workbook instead of merging it
+    // (once the leader's window has closed it: it held it).
+    drop(leader);
     let other = leader_dir.path().join("cum8-2019.json");
     send(&mut app, [Message::FileDropped(other.clone())]);
     assert!(app.merge_review().files().is_empty());
@@ -376,6 +381,62 @@ fn mail_out_signed_and_unsigned_returns_and_open_conflicts_in_the_window() {
     );
     assert!(shows(&app, s::RETURN_SIGNED));
     assert!(shows(&app, s::RETURN_UNSIGNED));
+
+    // Issue 26.1: who sent an unsigned file is the clerk's word. None is
+    // chosen for the clerk: "Áp dụng" waits for it.
+    let tn = app.workbook().unwrap().school_full_name(&id("tay-ninh"));
+    assert!(shows(&app, s::REVIEW_SENT_BY));
+    assert!(shows(&app, s::REVIEW_NAME_SCHOOLS));
+    assert!(shows(&app, &s::return_unsigned_claims(&tn)));
+    assert!(app.merge_review().files()[1].needs_school());
+    let before = app.workbook().unwrap().clone();
+    send(&mut app, [Message::MergeReview(Review::Apply)]);
+    assert_eq!(app.workbook(), Some(&before), "not merged without a school");
+    // The clerk says it came from Đồng Nai: the file's own claim (Tây
+    // Ninh) is shown in red, and Tây Ninh's part is not Đồng Nai's.
+    name_sender(&mut app, 1, "dong-nai");
+    let f = &app.merge_review().files()[1];
+    assert_eq!(f.review.sender, id("dong-nai"));
+    assert_eq!(f.review.claimed, Some(id("tay-ninh")));
+    assert!(shows(&app, &s::return_claims_other(&tn)));
+    assert_eq!(f.review.acceptable().count(), 0, "{:?}", f.review.changes);
+    // Named as Tây Ninh, it is Tây Ninh's edit.
+    name_sender(&mut app, 1, "tay-ninh");
+    assert_eq!(app.merge_review().files()[1].review.claimed, None);
+    click(&mut app, s::MERGE_APPLY);
+    assert_eq!(self_points(&app, "tay-ninh", "I.1"), Points(250));
+    assert_eq!(self_points(&app, "dong-nai", "I.1"), Points(100));
+}
+
+/// Names the sender of unsigned file `n` under review, as the clerk's
+/// choice in the list does.
+fn name_sender(app: &mut App, n: usize, school: &str) {
+    let name = app.workbook().unwrap().school_full_name(&id(school));
+    send(
+        app,
+        [Message::MergeReview(Review::From(
+            n,
+            thidua::app::screen::merge_review::SchoolChoice {
+                id: id(school),
+                name,
+            },
+        ))],
+    );
+}
+
+/// Names every unsigned file's sender as the school it says it is from.
+fn name_senders_as_claimed(app: &mut App) {
+    let claims: Vec<(usize, String)> = app
+        .merge_review()
+        .files()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.needs_school())
+        .map(|(n, f)| (n, f.review.sender.as_str().to_string()))
+        .collect();
+    for (n, school) in claims {
+        name_sender(app, n, &school);
+    }
 }
 
 #[test]
@@ -614,4 +675,99 @@ fn a_deletion_is_listed_survives_a_stale_return_and_can_be_restored() {
     assert_eq!(app.workbook().unwrap().provenance.deleted.len(), 1);
     send(&mut app, [Message::Navigate(View::Returns)]);
     assert!(shows(&app, &s::deleted_heading(1)));
+}
+
+/// Issue 25: the window holds the master while it is open; a merge from
+/// the command line meanwhile is refused, naming the holder, and writes
+/// nothing. Closed, the master is free again.
+#[test]
+fn a_command_line_merge_is_refused_while_the_window_holds_the_master() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open_copy(dir.path());
+    let master = dir.path().join("cum8-2019.json");
+    let file = returned(dir.path(), "DongNai.json", "dong-nai", |wb, me| {
+        set_self(wb, "dong-nai", "II.1", 900, me);
+    });
+    let before = std::fs::read(&master).unwrap();
+    let args = [
+        "merge",
+        master.to_str().unwrap(),
+        "--unsigned-from",
+        "dong-nai",
+        file.to_str().unwrap(),
+        "--accept-all",
+    ];
+    let (code, out, err) = support::cli::thidua(&args);
+    assert_eq!(code, 1, "{out}\n{err}");
+    assert!(err.contains("Sổ đang được mở trên máy"), "{err}");
+    assert!(!out.contains("Đã gộp"), "{out}");
+    assert_eq!(std::fs::read(&master).unwrap(), before);
+    drop(app);
+    let (code, out, err) = support::cli::thidua(&args);
+    assert_eq!(code, 0, "{out}\n{err}");
+}
+
+/// Issue 25: a lock another machine left (a power cut there, or a folder
+/// synchronised from it) is asked about: "Mở tiếp" takes it over.
+#[test]
+fn a_lock_left_by_another_machine_asks_before_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let lock = thidua::master::lock::lock_path(&path);
+    std::fs::write(
+        &lock,
+        r#"{"machine":"MAY-VAN-THU","user":"lan","pid":7,"since":"08:30 ngày 01/10/2024","token":"x"}"#,
+    )
+    .unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .unwrap();
+    let (mut app, _) = App::new(Boot::isolated(Some(path.clone())));
+    assert!(app.document().is_none());
+    let Some(Modal::Held {
+        crashed: true,
+        message,
+        ..
+    }) = app.modal()
+    else {
+        panic!("{:?}", app.modal())
+    };
+    assert!(
+        message.contains("Máy MAY-VAN-THU có thể đã tắt đột ngột") && message.contains("Mở tiếp?"),
+        "{message}"
+    );
+    assert!(shows(&app, message));
+    assert!(shows(&app, s::HELD_TAKE_OVER));
+    send(&mut app, [Message::Modal(Choice::TakeOver)]);
+    assert!(app.document().is_some());
+    let holder = thidua::master::lock::holder(&path).unwrap();
+    assert_eq!(holder.pid, std::process::id());
+    // Saved as usual.
+    send(&mut app, [Message::Save]);
+    assert!(
+        matches!(app.notice(), Some(Notice::Info(_))),
+        "{:?}",
+        app.notice()
+    );
+}
+
+/// Issue 25, point 4: saving into a folder that does not exist offers to
+/// create it.
+#[test]
+fn saving_into_a_missing_folder_offers_to_create_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_copy(dir.path());
+    let target = dir.path().join("nam-2019").join("so-moi.json");
+    let _ = app.save_to(target.clone());
+    assert!(matches!(app.modal(), Some(Modal::CreateFolder(_))));
+    assert!(shows(&app, s::CREATE_FOLDER));
+    send(&mut app, [Message::Modal(Choice::CreateFolder)]);
+    assert!(target.exists(), "{:?}", app.notice());
+    assert!(!app.document().unwrap().dirty);
+    // The new file is the one held now.
+    assert!(thidua::master::lock::holder(&target).is_some());
 }

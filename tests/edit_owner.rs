@@ -56,6 +56,7 @@ fn a_schools_new_activity_is_its_own_and_it_may_edit_it_again() {
     let mut wb = support::sample::build();
     let mut a = wb.activities[0].clone();
     a.id = Id::default();
+    a.host = Some(Id::new("dong-nai"));
     a.title = "Tọa đàm khoa học của Trường Chính trị tỉnh Đồng Nai".into();
     Edit::Activity(ActivityEdit::Add(a))
         .apply_as(&mut wb, &school())
@@ -79,6 +80,7 @@ fn what_a_school_enters_on_its_machine_merges_at_the_leader() {
         .unwrap();
     let mut a = copy.activities[0].clone();
     a.id = Id::default();
+    a.host = Some(Id::new("dong-nai"));
     a.title = "Hội thảo cấp trường".into();
     Edit::Activity(ActivityEdit::Add(a))
         .apply_as(&mut copy, &school())

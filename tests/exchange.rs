@@ -562,6 +562,22 @@ fn cli_out_is_never_overwritten_without_force() {
     assert_eq!(code, 1);
     assert!(err.contains("không ghi đè"), "{err}");
     assert_eq!(std::fs::read(&out_path).unwrap(), b"{}");
+    // Issue 25: --force replaces only a file of the kind written (a
+    // workbook that is not a master), never another file.
+    let forced = [
+        "merge",
+        &master_path,
+        &a,
+        "--accept-all",
+        "--out",
+        &out_path,
+        "--force",
+    ];
+    let (code, _, err) = thidua(&forced);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("kể cả với --force"), "{err}");
+    assert_eq!(std::fs::read(&out_path).unwrap(), b"{}");
+    std::fs::write(&out_path, workbook::to_bytes(&synthetic::workbook(3, 3, 0))).unwrap();
     let (code, out, err) = thidua(&[
         "merge",
         &master_path,

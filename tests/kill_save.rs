@@ -38,10 +38,12 @@ fn merge(dir: &Path) -> std::process::Child {
         .args([
             "merge",
             "so.json",
+            // The return is made here, without the mail-out's key: the
+            // clerk says which school sent it.
+            "--unsigned-from",
+            "s01",
             "tra-ve.json",
             "--accept-all",
-            // The return is made here, without the mail-out's key.
-            "--allow-unsigned",
             "--out",
             "ra.json",
             "--force",

@@ -279,7 +279,7 @@ fn case_5_a_return_without_its_integrity_line_is_never_merged_unattended() {
     let before = std::fs::read(d.path("so.json")).unwrap();
     for flags in [
         &["--accept-all"][..],
-        &["--accept-all", "--allow-unsigned"][..],
+        &["--accept-all", "--unsigned-from", "s02", f.as_str()][..],
     ] {
         let mut args = vec!["merge", d.master().leak() as &str, f.as_str()];
         args.extend_from_slice(flags);

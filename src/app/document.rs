@@ -56,6 +56,13 @@ pub struct Document {
     pub reformatted: bool,
     /// Name shown for a workbook with no file yet (the bundled sample).
     pub untitled_name: Option<String>,
+    /// The hash of the file's bytes as read or last saved: a save over it
+    /// is refused when the file on disk is no longer that one. None: not
+    /// read from this path (or the clerk chose to overwrite).
+    pub disk_hash: Option<String>,
+    /// Opened to look at only, because another window or command holds
+    /// it: who ("máy … từ …"). Saving over it is refused (Save As works).
+    pub read_only: Option<String>,
     undo: Vec<Workbook>,
     redo: Vec<Workbook>,
 }
@@ -71,6 +78,8 @@ impl Document {
             problems: Vec::new(),
             reformatted: false,
             untitled_name: None,
+            disk_hash: None,
+            read_only: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }

@@ -78,6 +78,7 @@ impl App {
 
     pub(super) fn close_document(&mut self) {
         self.doc = None;
+        self.held = None;
         self.reset_forms();
         self.recovery_due = None;
         self.clear_recovery();
@@ -92,6 +93,13 @@ impl App {
         self.view = View::Members;
         self.screen = Screen::Workbook;
         let dirty = doc.dirty;
+        // The lock of the file open before is let go (kept when it is the
+        // same file, opened again).
+        if self.held.as_ref().is_some_and(|l| {
+            doc.read_only.is_some() || doc.path.as_deref().is_none_or(|p| !l.holds(p))
+        }) {
+            self.held = None;
+        }
         self.doc = Some(doc);
         self.scoring.reset();
         self.refresh_screens();
@@ -124,17 +132,69 @@ impl App {
     }
 
     /// Opens a workbook file: the workbook (with its problems listed), or
-    /// the error screen.
+    /// the error screen. The file is locked while it is open (like Word
+    /// and Excel); one held elsewhere asks first (`Modal::Held`).
     pub fn open(&mut self, path: PathBuf) {
+        self.open_as(path, crate::master::lock::TakeOver::ThisMachine);
+    }
+
+    fn open_as(&mut self, path: PathBuf, take_over: crate::master::lock::TakeOver) {
+        use crate::master::lock::{self, LockError};
         // Absolute, so recent files still work when started from elsewhere.
         let path = std::path::absolute(&path).unwrap_or(path);
+        let lock = match self.held.take() {
+            Some(l) if l.holds(&path) => Some(l),
+            other => {
+                self.held = other;
+                match lock::acquire(&path, take_over) {
+                    Ok(l) => Some(l),
+                    Err(e @ (LockError::Held(_) | LockError::MaybeCrashed(_))) => {
+                        let crashed = matches!(e, LockError::MaybeCrashed(_));
+                        let message = if crashed {
+                            s::held_crashed_body(&e.to_string())
+                        } else {
+                            s::held_body(&e.to_string())
+                        };
+                        let who = e.holder().map(|h| h.who()).unwrap_or_default();
+                        self.modal = Some(Modal::Held {
+                            path,
+                            message,
+                            crashed,
+                            who,
+                        });
+                        return;
+                    }
+                    // No lock can be made here (a read-only folder or
+                    // share): nothing can be saved here either; the save
+                    // says so.
+                    Err(LockError::Io { .. }) => None,
+                }
+            }
+        };
+        self.open_read(path, lock, None);
+    }
+
+    /// Reads `path` into the window, holding `lock` (None: not locked;
+    /// `read_only`: who holds it elsewhere).
+    fn open_read(
+        &mut self,
+        path: PathBuf,
+        lock: Option<crate::master::lock::Lock>,
+        read_only: Option<String>,
+    ) {
         self.notice = None;
-        match workbook::load(&path) {
-            Ok(loaded) => {
-                let mut doc = Document::new(loaded.workbook, Some(path.clone()));
-                doc.problems = loaded.problems;
-                doc.reformatted = loaded.reformatted;
+        match crate::master::read(&path) {
+            Ok(read) => {
+                let mut doc = Document::new(read.loaded.workbook, Some(path.clone()));
+                doc.problems = read.loaded.problems;
+                doc.reformatted = read.loaded.reformatted;
+                doc.disk_hash = Some(read.disk_hash);
+                doc.read_only = read_only.clone();
                 self.set_document(doc);
+                self.held = lock;
+                if let Some(who) = &read_only {
+                    self.notice = Some(Notice::Info(s::read_only_notice(who)));
+                }
                 self.settings.settings.remember(&path);
                 self.settings.save();
             }
@@ -266,17 +326,64 @@ impl App {
     }
 
     /// Saves to `path`; on failure the edits stay and the reason is shown.
+    /// Over the file that was read, the save is refused when that file
+    /// changed on disk meanwhile or is held elsewhere (opened read-only);
+    /// another file is locked first, and a missing folder is offered to be
+    /// made.
     pub fn save_to(&mut self, path: PathBuf) -> Task<Message> {
         let editor = self.machine();
+        let Some(doc) = &self.doc else {
+            return Task::none();
+        };
+        let same_file = doc
+            .path
+            .as_deref()
+            .is_some_and(|p| crate::master::output::same(p, &path));
+        if same_file && let Some(who) = &doc.read_only {
+            self.after_save = None;
+            self.notice = Some(Notice::Error(s::read_only_save_refused(who)));
+            return Task::none();
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            self.modal = Some(Modal::CreateFolder(path));
+            return Task::none();
+        }
+        // Another file (Save As) is held from now on, if it can be.
+        let mut new_lock = None;
+        if !self.held.as_ref().is_some_and(|l| l.holds(&path)) {
+            match crate::master::lock::acquire(&path, crate::master::lock::TakeOver::ThisMachine) {
+                Ok(l) => new_lock = Some(l),
+                Err(e @ crate::master::lock::LockError::Io { .. }) => {
+                    let _ = e; // a folder without locks: the save tells
+                }
+                Err(e) => {
+                    self.after_save = None;
+                    self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+                    return Task::none();
+                }
+            }
+        }
         let Some(doc) = &mut self.doc else {
             return Task::none();
         };
         let mut wb = doc.workbook.clone();
         crate::exchange::stamp(&mut wb, &editor);
-        match workbook::save(&path, &wb, Overwrite::WorkbookOnly) {
-            Ok(()) => {
+        let result = match (&doc.disk_hash, same_file) {
+            (Some(hash), true) => crate::master::save(&path, &wb, hash),
+            _ => workbook::save(&path, &wb, Overwrite::WorkbookOnly)
+                .map(|()| workbook::file::hash_of(&workbook::to_bytes(&wb))),
+        };
+        match result {
+            Ok(hash) => {
                 doc.workbook = wb;
                 doc.saved_to(path.clone());
+                doc.disk_hash = Some(hash);
+                doc.read_only = None;
+                if new_lock.is_some() {
+                    self.held = new_lock;
+                }
                 self.documents.set_file(Some(path.clone()));
                 self.history
                     .set_folder(path.parent().map(Path::to_path_buf));
@@ -325,7 +432,30 @@ impl App {
                 self.discard_confirmed = true;
                 return self.update(*next);
             }
-            (Modal::ChangedOnDisk, Choice::Overwrite) => return self.save(true),
+            (Modal::ChangedOnDisk, Choice::Overwrite) => {
+                // The clerk chose to replace what is on disk now.
+                if let Some(doc) = &mut self.doc {
+                    doc.disk_hash = None;
+                }
+                return self.save(true);
+            }
+            (Modal::Held { path, who, .. }, Choice::OpenReadOnly) => {
+                self.open_read(path, None, Some(who));
+            }
+            (Modal::Held { path, .. }, Choice::TakeOver) => {
+                self.open_as(path, crate::master::lock::TakeOver::AnyMachine);
+            }
+            (Modal::CreateFolder(path), Choice::CreateFolder) => {
+                let dir = path.parent().unwrap_or(&path).to_path_buf();
+                match std::fs::create_dir_all(&dir) {
+                    Ok(()) => return self.save_to(path),
+                    Err(e) => {
+                        self.after_save = None;
+                        let why = format!("{}: {}.", dir.display(), crate::text::io_reason(&e));
+                        self.notice = Some(Notice::Error(s::save_failed(&why)));
+                    }
+                }
+            }
             (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
             (Modal::Recovery { .. }, Choice::Restore) => {
                 if let Some(orphan) = self.pending_recovery.take() {

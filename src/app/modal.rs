@@ -84,6 +84,18 @@ pub enum Modal {
     /// Whose machine this is: the cluster's office or one of these member
     /// schools (id, full name), in the workbook's order.
     Machine { schools: Vec<(Owner, String)> },
+    /// The file to open is held by another window or command (`crashed`:
+    /// its holder, on another machine, may be gone): open it read-only, or
+    /// (crashed) take it over.
+    Held {
+        path: PathBuf,
+        message: String,
+        crashed: bool,
+        /// "máy … (người dùng …)".
+        who: String,
+    },
+    /// The folder to save in does not exist: create it?
+    CreateFolder(PathBuf),
 }
 
 pub const ID_PATH: &str = "path-input";
@@ -102,6 +114,12 @@ pub enum Choice {
     PathSubmit,
     /// This machine belongs to …
     Machine(Owner),
+    /// Open the held file to look at only.
+    OpenReadOnly,
+    /// Take over a lock another machine left, and open.
+    TakeOver,
+    /// Create the missing folder, then save.
+    CreateFolder,
 }
 
 type ButtonStyle = fn(&iced::Theme, button::Status) -> button::Style;
@@ -186,6 +204,35 @@ impl Modal {
                 ],
                 s::RECOVERY_KEYS,
             ),
+            Modal::Held {
+                message, crashed, ..
+            } => {
+                let mut buttons: Vec<(&str, Choice, ButtonStyle)> = Vec::new();
+                if *crashed {
+                    buttons.push((s::HELD_TAKE_OVER, Choice::TakeOver, button::danger));
+                }
+                buttons.push((s::HELD_READ_ONLY, Choice::OpenReadOnly, button::primary));
+                buttons.push((s::CANCEL, Choice::Cancel, theme::quiet));
+                dialog(
+                    if *crashed {
+                        s::HELD_CRASHED_TITLE
+                    } else {
+                        s::HELD_TITLE
+                    },
+                    message.clone(),
+                    buttons,
+                    s::DIALOG_KEYS,
+                )
+            }
+            Modal::CreateFolder(path) => dialog(
+                s::CREATE_FOLDER_TITLE,
+                s::create_folder_body(path.parent().unwrap_or(path)),
+                vec![
+                    (s::CREATE_FOLDER, Choice::CreateFolder, button::primary),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
+                ],
+                s::DIALOG_KEYS,
+            ),
             Modal::Machine { schools } => {
                 let choice = |label: String, owner: Owner| {
                     button(text(label))
@@ -263,6 +310,8 @@ impl Modal {
             (Modal::Details(_), true) => Some(Choice::Cancel),
             (Modal::Path { .. }, true) => Some(Choice::PathSubmit),
             (Modal::Machine { .. }, true) => None,
+            (Modal::Held { .. }, true) => Some(Choice::OpenReadOnly),
+            (Modal::CreateFolder(_), true) => Some(Choice::CreateFolder),
             (_, false) => Some(Choice::Cancel),
         }
     }

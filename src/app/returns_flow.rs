@@ -58,64 +58,50 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         let mut wb = doc.workbook.clone();
-        let (copies, _) = match crate::exchange::mail_out_for(&mut wb, only.as_ref()) {
-            Ok(x) => x,
-            Err(e) => {
-                self.notice = Some(Notice::Error(e));
-                return;
-            }
-        };
-        // The secret and what each copy was given are kept beside the app
-        // first (a master restored from an older backup finds its key
-        // there), then saved in the master, before any copy is written.
-        if let Some(keys) = crate::exchange::keystore::Keystore::current()
-            && let Err(e) = keys.remember(&wb)
-        {
-            self.notice = Some(Notice::Error(e));
-            return;
-        }
-        if let Some(doc) = &mut self.doc {
-            doc.keep_secret(&wb.provenance.secret, &wb.provenance.issued);
-        }
-        let _ = self.save_to(path.clone());
-        if self.doc.as_ref().is_none_or(|d| d.dirty) {
-            return; // the save said why it failed
-        }
         let Some(dir) = self.mail_out_dir(&path) else {
             return;
         };
-        let mut last = None;
-        let mut form_errors = Vec::new();
-        for (school, copy) in copies
-            .iter()
-            .filter(|(id, _)| only.as_ref().is_none_or(|o| o == id))
-        {
-            let file = dir.join(crate::exchange::mail_out_name(&wb, school));
-            if let Err(e) = workbook::file::write_file(
-                &file,
-                &workbook::to_bytes(copy),
-                Overwrite::WorkbookOnly,
-                false,
-            ) {
-                self.notice = Some(Notice::Error(s::save_failed(&e.to_string())));
+        // The policy of `thidua mail-out`: the master is saved with its
+        // secret and what it issued first (this window holds its lock), no copy replaces
+        // a master; the window replaces its own earlier copies.
+        let sent =
+            crate::master::send::mail_out(&mut wb, &path, &dir, only.as_ref(), true, &mut |next| {
+                if let Some(doc) = &mut self.doc {
+                    doc.keep_secret(&next.provenance.secret, &next.provenance.issued);
+                }
+                let _ = self.save_to(path.clone());
+                if self.doc.as_ref().is_none_or(|d| d.dirty) {
+                    // The save said why it failed.
+                    Err(self
+                        .notice
+                        .as_ref()
+                        .map(|n| n.text().to_string())
+                        .unwrap_or_default())
+                } else {
+                    Ok(())
+                }
+            });
+        let sent = match sent {
+            Ok(sent) => sent,
+            Err(crate::master::send::Failure::Refused(e)) if e.is_empty() => return,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
                 return;
             }
-            // The same part as an Excel form, for a school without the app.
-            let form = dir.join(crate::spreadsheet::form::file_name(&wb, school));
-            // One school's form failing does not keep the others' back.
-            if let Err(e) = crate::spreadsheet::form::write(&wb, school, &form) {
-                form_errors.push(format!("{}: {e}", form.display()));
-            }
-            last = Some((school.clone(), file));
-        }
-        let done = match (only, last) {
-            (Some(_), Some((school, file))) => s::reissued(&wb.school_full_name(&school), &file),
-            _ => s::mailed_out(copies.len(), &dir),
         };
-        self.notice = Some(if form_errors.is_empty() {
+        let last = sent
+            .written
+            .iter()
+            .rfind(|(p, _)| p.extension().is_some_and(|e| e == "json"))
+            .map(|(p, _)| p.clone());
+        let done = match (&only, last) {
+            (Some(school), Some(file)) => s::reissued(&wb.school_full_name(school), &file),
+            _ => s::mailed_out(sent.copies, &dir),
+        };
+        self.notice = Some(if sent.errors.is_empty() {
             Notice::Info(done)
         } else {
-            Notice::Error(format!("{done}\n{}", form_errors.join("\n")))
+            Notice::Error(format!("{done}\n{}", sent.errors.join("\n")))
         });
     }
 
@@ -156,21 +142,13 @@ impl App {
         let Some(path) = self.master_path() else {
             return;
         };
-        let Some(doc) = &self.doc else { return };
-        let copy = crate::exchange::final_copy(&doc.workbook);
-        let name = crate::exchange::final_copy_name(&doc.workbook);
         let Some(dir) = self.mail_out_dir(&path) else {
             return;
         };
-        let file = dir.join(name);
+        let Some(doc) = &self.doc else { return };
         self.notice = Some(
-            match workbook::file::write_file(
-                &file,
-                &workbook::to_bytes(&copy),
-                Overwrite::WorkbookOnly,
-                false,
-            ) {
-                Ok(()) => Notice::Info(s::final_copy_written(&file)),
+            match crate::master::send::final_copy(&doc.workbook, &path, &dir, true) {
+                Ok(file) => Notice::Info(s::final_copy_written(&file)),
                 Err(e) => Notice::Error(s::save_failed(&e.to_string())),
             },
         );
@@ -201,7 +179,10 @@ impl App {
                 .unwrap_or_default();
             match crate::exchange::review_file(&doc.workbook, path) {
                 Ok(review) => {
-                    if let Err(e) = self.merge.add(review) {
+                    if let Err(e) =
+                        self.merge
+                            .add_from(review, Some(path.clone()), Some(&doc.workbook))
+                    {
                         refusals.push(e);
                     }
                 }
@@ -299,6 +280,9 @@ impl App {
                     }
                     Err(e) => self.notice = Some(Notice::Error(e)),
                 }
+            }
+            merge_review::Action::Refused(why) => {
+                self.notice = Some(Notice::Error(s::merge_refused(&why)));
             }
         }
     }

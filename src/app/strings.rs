@@ -737,6 +737,19 @@ pub fn copy_still_missing(school: &str, missing: &[String]) -> String {
 pub const REVIEW_TITLE: &str = "Xem trước khi gộp tệp các trường gửi về";
 pub const REVIEW_HELP: &str = "Sổ chưa thay đổi. Bỏ đánh dấu thay đổi không muốn nhận; với mỗi xung đột, chọn giữ bản của cụm hay lấy bản của trường. Thay đổi bị từ chối không bao giờ được gộp. Bấm \u{201c}Áp dụng\u{201d} để gộp tất cả trong một bước (có thể hoàn tác).";
 pub const REVIEW_LEAVE_OUT: &str = "Bỏ tệp này";
+pub const REVIEW_SENT_BY: &str = "Trường gửi tệp này:";
+pub const REVIEW_PICK_SCHOOL: &str = "Chọn trường…";
+pub const REVIEW_NAME_SCHOOLS: &str =
+    "Tệp không có chữ ký: hãy chọn trường đã gửi từng tệp trước khi áp dụng.";
+pub const REVIEW_CANNOT_REREAD: &str =
+    "Không đọc lại được tệp này để gộp theo trường đã chọn: hãy bỏ tệp này rồi mở lại.";
+pub const CLAIMS_NO_SCHOOL: &str = "không ghi trường nào";
+pub fn return_unsigned_claims(school: &str) -> String {
+    format!("Tệp không có chữ ký, tự ghi là của {school}")
+}
+pub fn return_claims_other(school: &str) -> String {
+    format!("Tệp tự ghi là của {school}, khác trường đã chọn: chỉ gộp vào phần của trường đã chọn.")
+}
 pub const RETURN_FORGED: &str = "GIẢ MẠO — chữ ký không khớp với trường có tên trên tệp: không gộp. Hãy hỏi lại trường qua điện thoại.";
 pub const RETURN_REFUSED_WHOLE: &str = "Không gộp được tệp này.";
 pub const REVIEW_NO_CHANGES: &str = "Tệp không có thay đổi nào so với sổ đang mở.";
@@ -778,6 +791,9 @@ pub fn return_already_in_review(file: &str, school: &str, other: &str) -> String
 }
 pub fn review_undecided(n: usize) -> String {
     format!("Còn {n} xung đột chưa chọn: hãy chọn giữ của cụm hay lấy của trường.")
+}
+pub fn merge_refused(why: &str) -> String {
+    format!("Chưa gộp gì (sổ giữ nguyên):\n{why}")
 }
 pub fn merged(files: usize, accepted: u32, kept: u32, refused: u32) -> String {
     format!(
@@ -827,4 +843,36 @@ pub const RESTORE_DELETED: &str = "Khôi phục";
 pub const RESTORE_UNREADABLE: &str = "Không đọc được bản ghi đã xóa này: không khôi phục được.";
 pub fn restored(label: &str) -> String {
     format!("Đã khôi phục: {label}. (Ctrl+Z để hoàn tác.)")
+}
+
+// The lock beside an open workbook (`master::lock`).
+pub const HELD_TITLE: &str = "Sổ đang được mở ở nơi khác";
+pub const HELD_CRASHED_TITLE: &str = "Sổ vẫn ghi là đang được mở trên máy khác";
+pub const HELD_READ_ONLY: &str = "Mở chỉ để xem";
+pub const HELD_TAKE_OVER: &str = "Mở tiếp";
+pub fn held_body(why: &str) -> String {
+    format!(
+        "{why}\n\nCó thể mở sổ chỉ để xem: không lưu đè được lên tệp này (dùng \u{201c}Lưu thành…\u{201d} để lưu ra tệp khác)."
+    )
+}
+pub fn held_crashed_body(why: &str) -> String {
+    format!(
+        "{why} Mở tiếp?\n\nChỉ chọn \u{201c}Mở tiếp\u{201d} khi chắc chắn máy đó không còn mở sổ (đã tắt, hoặc đã đóng chương trình): nếu không, hai nơi cùng ghi một sổ sẽ mất dữ liệu."
+    )
+}
+pub fn read_only_save_refused(who: &str) -> String {
+    format!(
+        "Sổ đang được mở trên {who}: cửa sổ này chỉ để xem, không lưu đè lên tệp. Mọi thay đổi vẫn còn trong cửa sổ; hãy dùng \u{201c}Lưu thành…\u{201d} để lưu ra tệp khác."
+    )
+}
+pub fn read_only_notice(who: &str) -> String {
+    format!("Mở chỉ để xem: sổ đang được mở trên {who}.")
+}
+pub const CREATE_FOLDER_TITLE: &str = "Thư mục chưa có";
+pub const CREATE_FOLDER: &str = "Tạo thư mục rồi lưu";
+pub fn create_folder_body(dir: &std::path::Path) -> String {
+    format!(
+        "Thư mục \u{201c}{}\u{201d} chưa có. Tạo thư mục này rồi lưu vào đó?",
+        dir.display()
+    )
 }

@@ -5,7 +5,8 @@
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
 use crate::document::docs::{self, DocError, Format};
-use crate::workbook::file::{Overwrite, write_file};
+use crate::master::output;
+use crate::workbook::file::write_file;
 use crate::workbook::{DocKind, Problem, Scope, Workbook};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -156,6 +157,7 @@ pub fn run(
             (None, None) => continue,
         };
         if !export_one(
+            &input,
             wb,
             &ctx,
             &loaded.problems,
@@ -175,6 +177,7 @@ pub fn run(
 /// Builds and writes one document; false when refused or not written.
 #[allow(clippy::too_many_arguments)] // the CLI's writers plus the job
 fn export_one(
+    input: &Path,
     wb: &Workbook,
     ctx: &docs::Context,
     problems: &[Problem],
@@ -185,14 +188,19 @@ fn export_one(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> bool {
-    if path.exists() && !force {
-        let _ = writeln!(
-            err,
-            "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
-            path.display()
-        );
-        return false;
-    }
+    // Never the workbook read, its backup or a master, even with --force;
+    // --force replaces only a document of the same kind.
+    let kind_written = match format {
+        Format::Pdf => output::Kind::Pdf,
+        _ => output::Kind::Package,
+    };
+    let overwrite = match output::check(path, &[input], kind_written, force) {
+        Ok(o) => o,
+        Err(why) => {
+            let _ = writeln!(err, "{why}");
+            return false;
+        }
+    };
     let blocking: Vec<&Problem> = problems
         .iter()
         .filter(|p| docs::needs(kind, &p.scope))
@@ -228,7 +236,7 @@ fn export_one(
     };
     // A document is rebuilt from the workbook at will: no backup copy is
     // kept.
-    if let Err(e) = write_file(path, &bytes, Overwrite::Anything, false) {
+    if let Err(e) = write_file(path, &bytes, overwrite, false) {
         let _ = writeln!(err, "{}: {e}", path.display());
         return false;
     }

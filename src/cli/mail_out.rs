@@ -1,4 +1,4 @@
-//! `thidua mail-out MASTER --out DIR [--school ID] [--force]`: one copy of
+//! `thidua mail-out MASTER --out DIR [--school ID] [--force] [--unlock]`: one copy of
 //! the master per member school (the leader's own included), each carrying
 //! only its own school's key, named like `Cum8-2019-gui-BinhThuan.json`.
 //! The first mail-out gives the master its secret (saved, with a backup).
@@ -7,12 +7,14 @@
 //! for a school without the app.
 //! `--final` writes instead the final workbook for everyone after the
 //! conference (`Cum8-2019-ban-cuoi.json`), which carries no key at all.
+//! The policy is `master::send`; this only renders its outcome.
 
-use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
-use crate::exchange;
-use crate::workbook::{self, Id, Owner, Scope, file::Overwrite};
+use super::{EXIT_FAILED, EXIT_OK, Usage, describe};
+use crate::master::lock::LockError;
+use crate::master::send::{self, Failure};
+use crate::workbook::Id;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn run(
     parser: &mut lexopt::Parser,
@@ -24,6 +26,7 @@ pub fn run(
     let mut only: Option<Id> = None;
     let mut force = false;
     let mut final_copy = false;
+    let mut unlock = false;
     while let Some(arg) = parser.next()? {
         match arg {
             lexopt::Arg::Long("out") | lexopt::Arg::Short('o') => {
@@ -34,150 +37,75 @@ pub fn run(
             }
             lexopt::Arg::Long("force") => force = true,
             lexopt::Arg::Long("final") => final_copy = true,
+            lexopt::Arg::Long("unlock") => unlock = true,
             lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
             other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
         }
     }
     let input = input.ok_or_else(|| Usage("thiếu tệp sổ của cụm".into()))?;
     let dir = dir.ok_or_else(|| Usage("thiếu --out THƯ_MỤC".into()))?;
-    let Some(loaded) = load_for(&input, "gửi cho các trường", |s| *s == Scope::File, err)
-    else {
-        return Ok(EXIT_FAILED);
-    };
-    let mut master = loaded.workbook;
-    if master.provenance.copy_for.is_some() {
-        let _ = writeln!(
-            err,
-            "{}: đây là bản của một trường, không phải sổ của cụm: không gửi được.",
-            input.display()
-        );
-        return Ok(EXIT_FAILED);
-    }
-    if let Some(id) = &only
-        && master.current_members().all(|s| &s.id != id)
-    {
-        let _ = writeln!(err, "Không có trường mã \u{201c}{id}\u{201d} trong cụm.");
-        return Ok(EXIT_FAILED);
-    }
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        let _ = writeln!(
-            err,
-            "{}: không tạo được thư mục ({}).",
-            dir.display(),
-            crate::text::io_reason(&e)
-        );
-        return Ok(EXIT_FAILED);
-    }
-    let overwrite = if force {
-        Overwrite::Anything
-    } else {
-        Overwrite::WorkbookOnly
-    };
-    let refuse_existing = |path: &std::path::Path, err: &mut dyn Write| {
-        let exists = path.exists() && !force;
-        if exists {
-            let _ = writeln!(
-                err,
-                "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
-                path.display()
-            );
-        }
-        exists
-    };
     if final_copy {
-        let path = dir.join(exchange::final_copy_name(&master));
-        if refuse_existing(&path, err) {
-            return Ok(EXIT_FAILED);
-        }
-        let copy = exchange::final_copy(&master);
-        if let Err(e) =
-            workbook::file::write_file(&path, &workbook::to_bytes(&copy), overwrite, false)
-        {
-            let _ = writeln!(err, "{}: {e}", path.display());
-            return Ok(EXIT_FAILED);
-        }
-        let _ = writeln!(
-            out,
-            "{}: bản cuối gửi các trường (không có khóa ký)",
-            path.display()
-        );
-        return Ok(EXIT_OK);
-    }
-    let copies = match exchange::mail_out_for(&mut master, only.as_ref()) {
-        Ok((copies, new_secret)) => {
-            // The keys come from the secret, and the master records what
-            // each copy was given: both are kept — beside the app first (a
-            // master restored from an older backup finds its key there),
-            // then in the master — before any copy is written.
-            if let Some(keys) = exchange::keystore::Keystore::current()
-                && let Err(e) = keys.remember(&master)
-            {
-                let _ = writeln!(err, "{e}");
-                return Ok(EXIT_FAILED);
-            }
-            exchange::stamp(&mut master, &Owner::Cluster);
-            if let Err(e) = workbook::save(&input, &master, Overwrite::WorkbookOnly) {
-                let _ = writeln!(err, "{e}");
-                return Ok(EXIT_FAILED);
-            }
-            if new_secret {
-                let _ = writeln!(
-                    err,
-                    "{}: đã tạo khóa ký cho sổ của cụm (giữ kín tệp này; chỉ gửi các bản dưới đây).",
-                    input.display()
-                );
-            }
-            copies
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return Ok(EXIT_FAILED);
-        }
-    };
-    let mut code = EXIT_OK;
-    for (school, copy) in copies {
-        if only.as_ref().is_some_and(|o| o != &school) {
-            continue;
-        }
-        let path = dir.join(exchange::mail_out_name(&master, &school));
-        if refuse_existing(&path, err) {
-            code = EXIT_FAILED;
-            continue;
-        }
-        if let Err(e) =
-            workbook::file::write_file(&path, &workbook::to_bytes(&copy), overwrite, false)
-        {
-            let _ = writeln!(err, "{}: {e}", path.display());
-            code = EXIT_FAILED;
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{}: bản gửi {}",
-            path.display(),
-            master.school_full_name(&school)
-        );
-        // Beside it, the same part as an Excel form, for a school without
-        // the app.
-        let form_path = dir.join(crate::spreadsheet::form::file_name(&master, &school));
-        if refuse_existing(&form_path, err) {
-            code = EXIT_FAILED;
-            continue;
-        }
-        match crate::spreadsheet::form::write(&master, &school, &form_path) {
-            Ok(()) => {
+        return Ok(match send::final_copy_file(&input, &dir, force) {
+            Ok(path) => {
                 let _ = writeln!(
                     out,
-                    "{}: phiếu tự chấm Excel cho {}",
-                    form_path.display(),
-                    master.school_full_name(&school)
+                    "{}: bản cuối gửi các trường (không có khóa ký)",
+                    path.display()
                 );
+                EXIT_OK
             }
-            Err(e) => {
-                let _ = writeln!(err, "{}: {e}", form_path.display());
-                code = EXIT_FAILED;
-            }
+            Err(f) => failed(&input, &f, err),
+        });
+    }
+    let sent = match send::mail_out_file(&input, &dir, only.as_ref(), force, unlock) {
+        Ok(sent) => sent,
+        Err(f) => return Ok(failed(&input, &f, err)),
+    };
+    if sent.new_secret {
+        let _ = writeln!(
+            err,
+            "{}: đã tạo khóa ký cho sổ của cụm (giữ kín tệp này; chỉ gửi các bản dưới đây).",
+            input.display()
+        );
+    }
+    for (path, what) in &sent.written {
+        let _ = writeln!(out, "{}: {what}", path.display());
+    }
+    for e in &sent.errors {
+        let _ = writeln!(err, "{e}");
+    }
+    Ok(if sent.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    })
+}
+
+fn failed(input: &Path, f: &Failure, err: &mut dyn Write) -> i32 {
+    match f {
+        Failure::Load(_) => {
+            let _ = writeln!(err, "{}: {f}", input.display());
+        }
+        Failure::Problems(problems) => {
+            let heading = format!(
+                "{}: sổ có {} lỗi nội dung, cần sửa trước khi gửi cho các trường:",
+                input.display(),
+                problems.len()
+            );
+            super::print_problems(err, &heading, problems);
+        }
+        Failure::Lock(e @ LockError::MaybeCrashed(_)) => {
+            let _ = writeln!(
+                err,
+                "{e} Chưa gửi gì. Nếu chắc chắn máy đó không còn mở sổ, chạy lại lệnh với --unlock."
+            );
+        }
+        Failure::Lock(e) => {
+            let _ = writeln!(err, "{e} Chưa gửi gì.");
+        }
+        Failure::Refused(why) => {
+            let _ = writeln!(err, "{why}");
         }
     }
-    Ok(code)
+    EXIT_FAILED
 }

@@ -1,8 +1,12 @@
-//! `thidua new-year FILE --out NEXT.json [--force]`: next year's workbook.
+//! `thidua new-year FILE --out NEXT.json [--force] [--unlock]`: next year's
+//! workbook. The output is never the input, its backup or a master
+//! (`master::output`), and is written under its lock (`master::lock`).
 
 use super::{EXIT_FAILED, EXIT_OK, Usage, describe, load_for};
+use crate::master::lock::{self, LockError, TakeOver};
+use crate::master::output;
 use crate::rules::rollover;
-use crate::workbook::{self, Scope, file::Overwrite};
+use crate::workbook::{self, Scope};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -14,26 +18,46 @@ pub fn run(
     let mut input: Option<PathBuf> = None;
     let mut output: Option<PathBuf> = None;
     let mut force = false;
+    let mut unlock = false;
     while let Some(arg) = parser.next()? {
         match arg {
             lexopt::Arg::Long("out") | lexopt::Arg::Short('o') => {
                 output = Some(parser.value()?.into())
             }
             lexopt::Arg::Long("force") => force = true,
+            lexopt::Arg::Long("unlock") => unlock = true,
             lexopt::Arg::Value(v) if input.is_none() => input = Some(v.into()),
             other => return Err(Usage(format!("tham số không hợp lệ: {}", describe(&other)))),
         }
     }
     let input = input.ok_or_else(|| Usage("thiếu tệp sổ năm nay".into()))?;
     let output = output.ok_or_else(|| Usage("thiếu --out TỆP cho sổ năm sau".into()))?;
-    if output.exists() && !force {
-        let _ = writeln!(
-            err,
-            "{}: tệp đã có; không ghi đè (thêm --force để ghi đè).",
-            output.display()
-        );
-        return Ok(EXIT_FAILED);
-    }
+    let overwrite = match output::check(&output, &[&input], output::Kind::Workbook, force) {
+        Ok(o) => o,
+        Err(why) => {
+            let _ = writeln!(err, "{why}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    let how = if unlock {
+        TakeOver::AnyMachine
+    } else {
+        TakeOver::ThisMachine
+    };
+    let _held = match lock::acquire(&output, how) {
+        Ok(held) => held,
+        Err(e @ LockError::MaybeCrashed(_)) => {
+            let _ = writeln!(
+                err,
+                "{e} Chưa ghi gì. Nếu chắc chắn máy đó không còn mở sổ, chạy lại lệnh với --unlock."
+            );
+            return Ok(EXIT_FAILED);
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e} Chưa ghi gì.");
+            return Ok(EXIT_FAILED);
+        }
+    };
     let Some(loaded) = load_for(
         &input,
         "lập sổ năm sau",
@@ -59,11 +83,6 @@ pub fn run(
             super::print_problems(err, &heading, &problems);
             return Ok(EXIT_FAILED);
         }
-    };
-    let overwrite = if force {
-        Overwrite::Anything
-    } else {
-        Overwrite::WorkbookOnly
     };
     if let Err(e) = workbook::save(&output, &next, overwrite) {
         let _ = writeln!(err, "{e}");

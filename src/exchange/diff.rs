@@ -13,7 +13,7 @@
 use super::check::RecordCheck;
 use super::record::{self, Order, Rec, RecordKey, compare, edited_by};
 use super::{Change, ChangeKind, Status};
-use crate::workbook::{AdjustmentKind, Discipline, Id, Owner, Registration, Rev, Workbook};
+use crate::workbook::{Discipline, Id, Owner, Registration, Rev, Workbook};
 
 /// What comparing a returned file with the master found.
 pub(crate) struct Diff {
@@ -218,123 +218,22 @@ fn classify(
     })
 }
 
-/// May the sender change this record? By subject: what sits inside school
-/// Y's part (self-scores, its bonus claims, its registration, its head's
-/// and officer's contact details, the activities it created or hosts) only
-/// Y or the cluster may change; cluster scores, deductions, discipline,
-/// roles, rules, the criteria table, the conference and documents only the
-/// cluster. Err carries the reason, in Vietnamese.
+/// May the sender change this record? The one rule of
+/// [`crate::workbook::rights`], worded for a returned file. Err carries the
+/// reason, in Vietnamese.
 fn rights(
     s: &Sides<'_>,
     key: &RecordKey,
     m: Option<Rec<'_>>,
     r: Option<Rec<'_>>,
 ) -> Result<(), String> {
-    let Owner::School(me) = s.me else {
+    if !matches!(s.me, Owner::School(_)) {
         return Err("tệp không phải của một trường".into());
-    };
-    let cluster_only = |what: &str| {
-        Err(format!(
-            "{what} là phần của cụm, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm"
-        ))
-    };
-    let others = |who: &Id| {
-        Err(format!(
-            "phần này của trường {}, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm",
-            s.master.school_name(who)
-        ))
-    };
-    match key {
-        RecordKey::SelfScore(y, _) | RecordKey::Registration(y) => {
-            if y == me {
-                Ok(())
-            } else {
-                others(y)
-            }
-        }
-        RecordKey::Adjustment(y, _) => {
-            let items = [m, r].into_iter().flatten().filter_map(|x| match x {
-                Rec::Adjustment(a) => Some(a),
-                _ => None,
-            });
-            // The accepted amount is the cluster's review of the claim.
-            if let (Some(Rec::Adjustment(a)), Some(Rec::Adjustment(b))) = (m, r)
-                && a.accepted != b.accepted
-            {
-                return cluster_only("Mức điểm thưởng cụm chấp nhận");
-            }
-            if let (None, Some(Rec::Adjustment(b))) = (m, r)
-                && b.accepted.is_some()
-            {
-                return cluster_only("Mức điểm thưởng cụm chấp nhận");
-            }
-            for a in items {
-                if a.kind == AdjustmentKind::Deduction {
-                    return cluster_only("Điểm trừ");
-                }
-                if a.owner != Owner::School(me.clone()) {
-                    return match &a.owner {
-                        Owner::Cluster => cluster_only("Điểm thưởng do cụm ghi"),
-                        Owner::School(z) => others(z),
-                    };
-                }
-            }
-            if y == me { Ok(()) } else { others(y) }
-        }
-        RecordKey::Member(y) => {
-            // A school may update its head's and officer's details only.
-            let (Some(Rec::Member(a)), Some(Rec::Member(b))) = (m, r) else {
-                return cluster_only("Danh sách thành viên");
-            };
-            let mut a2 = a.clone();
-            let mut b2 = b.clone();
-            for x in [&mut a2, &mut b2] {
-                x.head = Default::default();
-                x.officer = Default::default();
-                x.rev = Rev::default();
-            }
-            if y != me {
-                others(y)
-            } else if a2 != b2 {
-                cluster_only("Tên, địa chỉ, tư cách thành viên của trường")
-            } else {
-                Ok(())
-            }
-        }
-        RecordKey::Activity(_) => {
-            let holds = |x: Option<Rec<'_>>| match x {
-                Some(Rec::Activity(a)) => {
-                    a.owner == Owner::School(me.clone()) || a.host.as_ref() == Some(me)
-                }
-                _ => true,
-            };
-            // The master's version says whose it is; the returned version
-            // may not hand it to anyone else.
-            let created = |x: Option<Rec<'_>>| match x {
-                Some(Rec::Activity(a)) => a.owner == Owner::School(me.clone()),
-                _ => true,
-            };
-            let same_owner = match (m, r) {
-                (Some(Rec::Activity(a)), Some(Rec::Activity(b))) => a.owner == b.owner,
-                _ => true,
-            };
-            let ok = match (m, r) {
-                (Some(_), _) => holds(m) && holds(r) && same_owner,
-                (None, Some(_)) => created(r),
-                (None, None) => false,
-            };
-            if ok {
-                Ok(())
-            } else {
-                Err("hoạt động của cụm hoặc của trường khác, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm".into())
-            }
-        }
-        RecordKey::ClusterScore(..) => cluster_only("Điểm cụm chấm"),
-        RecordKey::Discipline(_) => cluster_only("Kỷ luật, thanh tra"),
-        RecordKey::Roles => cluster_only("Cụm trưởng, cụm phó"),
-        RecordKey::Rules => cluster_only("Quy định"),
-        RecordKey::Criteria => cluster_only("Bảng tiêu chí"),
-        RecordKey::Conference => cluster_only("Hội nghị tổng kết"),
-        RecordKey::Documents => cluster_only("Thông tin văn bản"),
     }
+    crate::workbook::rights::may_change(s.me, key, m, r).map_err(|why| {
+        format!(
+            "{}, trường gửi tệp không được sửa; giữ nguyên trong sổ của cụm",
+            why.whose(s.master)
+        )
+    })
 }

@@ -30,6 +30,19 @@ use sha2::{Digest, Sha256};
 /// Reviews a filled form (`bytes` of an .xlsx, .xls or .ods file) against
 /// the master.
 pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
+    review_form_from(master, bytes, file_name, None)
+}
+
+/// [`review_form`]; a form without a token is reviewed as from `from`, the
+/// school the clerk names for it (see `exchange::review_bytes_from`): its
+/// edits are still the form's school's, so they change nothing unless that
+/// is the school named.
+pub fn review_form_from(
+    master: &Workbook,
+    bytes: &[u8],
+    file_name: &str,
+    from: Option<&Id>,
+) -> Result<Review, Refusal> {
     let form = read::read(bytes).map_err(|e| Refusal::Form(e.to_string()))?;
     let content_hash = crate::workbook::file::hex_sha256(bytes);
     if form.cluster != master.cluster.number {
@@ -44,20 +57,27 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
             expected: master.year,
         });
     }
-    let sender = form.school.clone();
-    if master.school(&sender).is_none() {
-        return Err(Refusal::NotMember(sender));
+    let own = form.school.clone();
+    if master.school(&own).is_none() {
+        return Err(Refusal::NotMember(own));
     }
-    let school = master.school_full_name(&sender);
+    let own_name = master.school_full_name(&own);
     let (keyed, recovered_key) = if form.token.trim().is_empty() {
         (std::borrow::Cow::Borrowed(master), None)
     } else {
-        super::identify::with_key(master, &school, |m| token(m, &form).is_ok())?
+        super::identify::with_key(master, &own_name, |m| token(m, &form).is_ok())?
     };
     let authenticity = token(&keyed, &form).map_err(|why| Refusal::Forged {
-        school: school.clone(),
+        school: own_name.clone(),
         why,
     })?;
+    let (sender, claimed) = match from {
+        Some(id) if authenticity == Authenticity::Unsigned && *id != own => {
+            (id.clone(), Some(own.clone()))
+        }
+        _ => (own.clone(), None),
+    };
+    let school = master.school_full_name(&sender);
     let reopened = super::identify::already_merged(master, &sender, &content_hash)?;
     let mut edits = Edits::new(master, &form);
     edits.self_scores();
@@ -81,6 +101,7 @@ pub fn review_form(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<R
     Ok(Review {
         sender_name: school,
         sender,
+        claimed,
         file_name: file_name.to_string(),
         // A verified token stands for the integrity line a form cannot
         // carry: the form is this school's own (see `Authenticity::Excel`).

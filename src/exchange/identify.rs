@@ -91,6 +91,16 @@ impl Refusal {
 
 /// Reads a returned file and reviews it against the master.
 pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
+    review_file_from(master, path, None)
+}
+
+/// [`review_file`], an unsigned file taken as from the school the clerk
+/// names (see [`review_bytes_from`]).
+pub fn review_file_from(
+    master: &Workbook,
+    path: &Path,
+    from: Option<&Id>,
+) -> Result<Review, Refusal> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -98,17 +108,56 @@ pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
     // Read once; a workbook copy and a filled Excel form are told apart by
     // their content, never by their name.
     let bytes = workbook::file::read_limited(path).map_err(Refusal::Load)?;
-    review_bytes(master, &bytes, &name)
+    review_bytes_from(master, &bytes, &name, from)
 }
 
 /// Reviews the bytes of a returned file (named `file_name` when received).
 pub fn review_bytes(master: &Workbook, bytes: &[u8], file_name: &str) -> Result<Review, Refusal> {
-    if crate::spreadsheet::read::is_spreadsheet(bytes) {
-        return super::form::review_form(master, bytes, file_name);
+    review_bytes_from(master, bytes, file_name, None)
+}
+
+/// [`review_bytes`]; an unsigned file (a `.json` without a signature, a
+/// form without a valid token) proves nothing of who sent it, so it is
+/// reviewed as from `from`, the school the clerk names for it: only that
+/// school's part may change, whatever the file says. A signed file is
+/// reviewed as from the school its signature proves (`from` is ignored:
+/// the caller compares). A file saved by the cluster office stays refused.
+pub fn review_bytes_from(
+    master: &Workbook,
+    bytes: &[u8],
+    file_name: &str,
+    from: Option<&Id>,
+) -> Result<Review, Refusal> {
+    if let Some(id) = from
+        && master.school(id).is_none()
+    {
+        return Err(Refusal::NotMember(id.clone()));
     }
-    let loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)
+    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+        return super::form::review_form_from(master, bytes, file_name, from);
+    }
+    let mut loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)
         .map_err(Refusal::Load)?;
-    review(master, loaded, file_name)
+    let mut claimed = None;
+    if let Some(id) = from
+        && loaded.signature.is_empty()
+    {
+        let p = &mut loaded.workbook.provenance;
+        match &p.saved_by {
+            Some(Owner::Cluster) => {}
+            Some(Owner::School(own)) if own == id => {}
+            other => {
+                claimed = Some(match other {
+                    Some(Owner::School(own)) => own.clone(),
+                    _ => Id::new(""),
+                });
+                p.saved_by = Some(Owner::School(id.clone()));
+            }
+        }
+    }
+    let mut review = review(master, loaded, file_name)?;
+    review.claimed = claimed;
+    Ok(review)
 }
 
 /// Identifies a loaded returned file and compares it with the master.
@@ -172,6 +221,7 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
     Ok(Review {
         sender_name: school,
         sender,
+        claimed: None,
         file_name: file_name.to_string(),
         integrity: loaded.integrity,
         authenticity,

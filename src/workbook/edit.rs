@@ -129,65 +129,37 @@ impl Edit {
         self.apply_as(wb, &Owner::Cluster)
     }
 
-    /// Whether `editor` may make this edit. The cluster may change anything;
-    /// a member school only its own records: its self-scores with their
-    /// notes and evidence, its activities, the bonus/deduction items it
-    /// entered. Checked before anything changes.
-    pub fn check_owner(&self, wb: &Workbook, editor: &Owner) -> Result<(), EditError> {
-        let Owner::School(me) = editor else {
-            return Ok(());
-        };
-        let mine = |owner: &Owner| owner == editor;
-        let allowed = match self {
-            Edit::Score(
-                ScoreEdit::Points { school, side, .. }
-                | ScoreEdit::Note { school, side, .. }
-                | ScoreEdit::Evidence { school, side, .. },
-            ) => school == me && *side == scores::Side::Own,
-            Edit::Score(ScoreEdit::AddAdjustment { school, .. }) => school == me,
-            Edit::Score(ScoreEdit::RemoveAdjustment { school, id }) => {
-                school == me
-                    && wb
-                        .assessment(school)
-                        .and_then(|a| a.adjustments.iter().find(|x| &x.id == id))
-                        .is_some_and(|x| mine(&x.owner))
-            }
-            Edit::Activity(ActivityEdit::Add(_)) => true,
-            Edit::Activity(ActivityEdit::Set(a)) => wb
-                .activities
-                .iter()
-                .find(|x| x.id == a.id)
-                .is_some_and(|x| mine(&x.owner)),
-            Edit::Activity(ActivityEdit::Remove(id)) => wb
-                .activities
-                .iter()
-                .find(|x| &x.id == id)
-                .is_some_and(|x| mine(&x.owner)),
-            _ => false,
-        };
-        if allowed {
-            Ok(())
-        } else {
-            Err(EditError::NotOwner(wb.school_name(me)))
-        }
-    }
-
     /// Applies the edit as `editor`: the leader's office (the cluster) or a
     /// member school on its own machine. Revisions are bumped under the
     /// editor's key and new records it creates are owned by it, so the
     /// leader's merge can tell whose change is whose. A member school may
-    /// change only what it owns (see [`Edit::check_owner`]).
+    /// change only what it owns (see `crate::workbook::rights`).
     pub fn apply_as(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
+        let Owner::School(me) = editor else {
+            return self.apply_unchecked(wb, editor);
+        };
+        // A member school may change only its own part: the edit is made
+        // on a copy, and every record it changed is checked by the one
+        // rule (`rights::may_change`) the merge of its returns uses too.
+        let mut next = wb.clone();
+        self.apply_unchecked(&mut next, editor)?;
+        if super::rights::check_all(wb, &next, editor).is_err() {
+            return Err(EditError::NotOwner(wb.school_name(me)));
+        }
+        *wb = next;
+        Ok(())
+    }
+
+    fn apply_unchecked(self, wb: &mut Workbook, editor: &Owner) -> Result<(), EditError> {
         if let Edit::Batch(edits) = self {
             let mut next = wb.clone();
             for e in edits {
-                e.apply_as(&mut next, editor)?;
+                e.apply_unchecked(&mut next, editor)?;
             }
             *wb = next;
             return Ok(());
         }
         let key = wb.replica_key(editor);
-        self.check_owner(wb, editor)?;
         // A file with two schools under one id (a hand edit, a bad merge)
         // is listed as a problem on open; editing either would be a guess.
         if let Edit::SetSchool(School { id, .. }) | Edit::RemoveSchool(id) = &self

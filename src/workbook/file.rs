@@ -560,6 +560,10 @@ pub enum SaveError {
     )]
     ReadOnly(PathBuf),
     #[error(
+        "Tệp \u{201c}{0}\u{201d} đã bị thay đổi kể từ khi mở (một máy hoặc chương trình khác đã ghi vào): không ghi đè. Mọi thay đổi vẫn còn trong cửa sổ; hãy dùng \u{201c}Lưu thành…\u{201d} để lưu ra tệp khác, rồi so sánh."
+    )]
+    ChangedOnDisk(PathBuf),
+    #[error(
         "Không lưu được vào \u{201c}{path}\u{201d}: {}.",
         crate::text::io_reason(source)
     )]
@@ -576,6 +580,7 @@ impl SaveError {
             SaveError::Locked(_) => "locked",
             SaveError::PermissionDenied(_) => "permission_denied",
             SaveError::ReadOnly(_) => "read_only",
+            SaveError::ChangedOnDisk(_) => "changed_on_disk",
             SaveError::Io { .. } => "io",
         }
     }
@@ -640,6 +645,43 @@ pub fn write_file(
     overwrite: Overwrite,
     backup: bool,
 ) -> Result<(), SaveError> {
+    write_checked(path, bytes, overwrite, backup, None)
+}
+
+/// [`save`] over the file that was read: refused with
+/// [`SaveError::ChangedOnDisk`] when the file on disk is no longer the one
+/// read (the SHA-256 of its bytes is not `read_hash`, see [`hash_of`]),
+/// checked before the backup is written and again right before the rename.
+/// Returns the hash of what was written, for the next save.
+pub fn save_over(
+    path: &Path,
+    workbook: &Workbook,
+    overwrite: Overwrite,
+    read_hash: &str,
+) -> Result<String, SaveError> {
+    let bytes = to_bytes(workbook);
+    write_checked(path, &bytes, overwrite, true, Some(read_hash))?;
+    Ok(hex_sha256(&bytes))
+}
+
+/// The SHA-256 of a file's bytes as read (what [`save_over`] compares).
+pub fn hash_of(bytes: &[u8]) -> String {
+    hex_sha256(bytes)
+}
+
+/// The file a path names: symbolic links followed, made absolute.
+pub fn real_path(path: &Path) -> PathBuf {
+    let real = resolve_links(path);
+    std::path::absolute(&real).unwrap_or(real)
+}
+
+fn write_checked(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: Overwrite,
+    backup: bool,
+    read_hash: Option<&str>,
+) -> Result<(), SaveError> {
     // A symbolic link is written through: the file it points to is the
     // clerk's real file, and replacing the link with a plain file would
     // leave that one stale.
@@ -672,6 +714,18 @@ pub fn write_file(
     tmp.as_file()
         .sync_all()
         .map_err(|e| SaveError::from_io(path, e))?;
+    // The file on disk must still be the one read: another writer (a
+    // machine that cannot see the lock, a program that ignores it) is
+    // never overwritten unseen.
+    let unchanged = || match read_hash {
+        None => Ok(()),
+        Some(h) => match std::fs::read(path) {
+            Ok(b) if hex_sha256(&b).eq_ignore_ascii_case(h) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && h.is_empty() => Ok(()),
+            _ => Err(SaveError::ChangedOnDisk(path.to_path_buf())),
+        },
+    };
+    unchanged()?;
     if exists && backup {
         // Copy, not rename: the original stays in place until the atomic
         // replace, so there is never a moment without the file. The copy
@@ -683,6 +737,7 @@ pub fn write_file(
     // antivirus scanners hold a just-written file for a moment, so a short
     // retry saves the clerk a needless error. On final failure the
     // temporary file is dropped and removed.
+    unchanged()?;
     persist(tmp, path).map_err(|e| SaveError::from_io(path, e))?;
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(&dir) {

@@ -9,12 +9,14 @@ use std::collections::BTreeSet;
 
 use crate::app::button::{self, button};
 use crate::app::checkbox::checkbox;
+use crate::app::pick_list::pick_list;
 use iced::widget::{Column, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{font, strings as s, theme};
 use crate::exchange::{self, Applied, Change, Decision, Decisions, RecordKey, Review, Status};
-use crate::workbook::{Integrity, Workbook};
+use crate::workbook::{Id, Integrity, Workbook};
+use std::path::PathBuf;
 
 /// One returned file and the leader's choices on it.
 #[derive(Debug, Clone)]
@@ -24,9 +26,44 @@ pub struct File {
     rejected: BTreeSet<RecordKey>,
     /// The leader's decisions on conflicts.
     decisions: Decisions,
+    /// Where the file was read from: an unsigned file is read again as
+    /// from the school the clerk names.
+    source: Option<PathBuf>,
+    /// The school the clerk named as the sender of an unsigned file (none
+    /// is chosen for the clerk).
+    from: Option<Id>,
+    /// Why the file could not be read again as from that school.
+    error: Option<String>,
 }
 
 impl File {
+    /// An unsigned file whose sender the clerk has not named yet.
+    pub fn needs_school(&self) -> bool {
+        self.review.authenticity == exchange::Authenticity::Unsigned && self.from.is_none()
+    }
+
+    /// Reads the file again as from `school` (the clerk's word): only that
+    /// school's part may change. The choices made on it start again.
+    fn name_sender(&mut self, school: Id, master: &Workbook) {
+        let review = match &self.source {
+            Some(path) => {
+                exchange::review_file_from(master, path, Some(&school)).map_err(|e| e.to_string())
+            }
+            None if school == self.review.sender => Ok(self.review.clone()),
+            None => Err(s::REVIEW_CANNOT_REREAD.to_string()),
+        };
+        match review {
+            Ok(r) => {
+                self.review = r;
+                self.rejected.clear();
+                self.decisions.clear();
+                self.from = Some(school);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
     fn undecided(&self) -> usize {
         self.review
             .conflicts()
@@ -50,6 +87,21 @@ pub struct Refused {
 pub struct State {
     files: Vec<File>,
     refused: Vec<Refused>,
+    /// The member schools, for naming the sender of an unsigned file.
+    schools: Vec<SchoolChoice>,
+}
+
+/// A member school in the "who sent this file" list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolChoice {
+    pub id: Id,
+    pub name: String,
+}
+
+impl std::fmt::Display for SchoolChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +112,8 @@ pub enum Message {
     Decide(usize, RecordKey, Decision),
     /// Leave file `n` out of this merge.
     Remove(usize),
+    /// The clerk names the school that sent (unsigned) file `n`.
+    From(usize, SchoolChoice),
     Apply,
     Cancel,
 }
@@ -68,6 +122,9 @@ pub enum Action {
     None,
     /// Merge: the workbook with every file applied, and what was done.
     Apply(Box<Workbook>, Applied),
+    /// Not merged: why (a file that would add a problem, a master too
+    /// large, an unsigned file without its school).
+    Refused(String),
     Cancel,
 }
 
@@ -100,6 +157,27 @@ impl State {
     /// same content or another file of the same school is already under
     /// review: merge or cancel that one first.
     pub fn add(&mut self, review: Review) -> Result<(), String> {
+        self.add_from(review, None, None)
+    }
+
+    /// [`State::add`] of a file read from `source` (read again when the
+    /// clerk names the school of an unsigned file), with the master whose
+    /// members may be named.
+    pub fn add_from(
+        &mut self,
+        review: Review,
+        source: Option<PathBuf>,
+        master: Option<&Workbook>,
+    ) -> Result<(), String> {
+        if let Some(m) = master {
+            self.schools = m
+                .current_members()
+                .map(|s| SchoolChoice {
+                    id: s.id.clone(),
+                    name: s.full_name.clone(),
+                })
+                .collect();
+        }
         if let Some(f) = self.files.iter().find(|f| {
             f.review.sender == review.sender || f.review.content_hash == review.content_hash
         }) {
@@ -113,6 +191,9 @@ impl State {
             review,
             rejected: BTreeSet::new(),
             decisions: Decisions::new(),
+            source,
+            from: None,
+            error: None,
         });
         Ok(())
     }
@@ -146,12 +227,19 @@ impl State {
                     return Action::Cancel;
                 }
             }
+            Message::From(n, school) => {
+                if let Some(f) = self.files.get_mut(n) {
+                    f.name_sender(school.id, master);
+                }
+            }
             Message::Apply => {
                 if self.files.is_empty() || self.undecided() > 0 {
                     return Action::None;
                 }
-                let (merged, done) = self.merged(master);
-                return Action::Apply(Box::new(merged), done);
+                return match self.merged(master) {
+                    Ok((merged, done)) => Action::Apply(Box::new(merged), done),
+                    Err(why) => Action::Refused(why),
+                };
             }
             Message::Cancel => return Action::Cancel,
         }
@@ -159,19 +247,22 @@ impl State {
     }
 
     /// `master` with every file under review applied, in the order they
-    /// came, and the counts of all of them together.
-    pub fn merged(&self, master: &Workbook) -> (Workbook, Applied) {
-        let mut wb = master.clone();
-        let mut total = Applied::default();
-        for f in &self.files {
-            let (review, decisions) = exchange::with_rejected(&f.review, &f.rejected, &f.decisions);
-            let done = exchange::apply(&mut wb, &review, &decisions);
-            total.accepted += done.accepted;
-            total.refused += done.refused;
-            total.kept += done.kept;
-            total.undecided += done.undecided;
-        }
-        (wb, total)
+    /// came, and the counts of all of them together: the merge policy of
+    /// `master::merge` (the same guards as `thidua merge`), all or nothing.
+    pub fn merged(&self, master: &Workbook) -> Result<(Workbook, Applied), String> {
+        let chosen: Vec<(Review, Decisions)> = self
+            .files
+            .iter()
+            .map(|f| exchange::with_rejected(&f.review, &f.rejected, &f.decisions))
+            .collect();
+        crate::master::merge::apply_reviewed(
+            master,
+            chosen
+                .iter()
+                .zip(&self.files)
+                .map(|((review, decisions), f)| (review, f.from.as_ref(), decisions.clone())),
+        )
+        .map_err(|why| why.join("\n"))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -180,17 +271,23 @@ impl State {
             files = files.push(refused_view(r));
         }
         for (n, f) in self.files.iter().enumerate() {
-            files = files.push(file_view(n, f));
+            files = files.push(file_view(n, f, &self.schools));
         }
         let undecided = self.undecided();
         let mut footer = row![].spacing(theme::SPACE_M).align_y(Alignment::Center);
         if undecided > 0 {
             footer = footer.push(text(s::review_undecided(undecided)).color(theme::WARN));
         }
+        if self.files.iter().any(File::needs_school) {
+            footer = footer.push(text(s::REVIEW_NAME_SCHOOLS).color(theme::WARN));
+        }
         footer = footer.push(space::horizontal()).push(
             button(s::MERGE_APPLY)
                 .on_press_maybe(
-                    (undecided == 0 && !self.files.is_empty()).then_some(Message::Apply),
+                    (undecided == 0
+                        && !self.files.is_empty()
+                        && !self.files.iter().any(File::needs_school))
+                    .then_some(Message::Apply),
                 )
                 .style(button::primary),
         );
@@ -234,11 +331,17 @@ fn refused_view(r: &Refused) -> Element<'_, Message> {
     .into()
 }
 
-fn file_view(n: usize, f: &File) -> Element<'_, Message> {
+fn file_view<'a>(n: usize, f: &'a File, schools: &'a [SchoolChoice]) -> Element<'a, Message> {
     let r = &f.review;
+    let unsigned = r.authenticity == exchange::Authenticity::Unsigned;
+    let heading = if unsigned && f.from.is_none() {
+        s::return_unsigned_claims(&r.sender_name)
+    } else {
+        s::return_from(&r.sender_name)
+    };
     let mut body = column![
         row![
-            text(s::return_from(&r.sender_name)).font(font::BOLD),
+            text(heading).font(font::BOLD),
             space::horizontal(),
             button(text(s::REVIEW_LEAVE_OUT).size(theme::TEXT_SMALL))
                 .on_press(Message::Remove(n))
@@ -266,6 +369,39 @@ fn file_view(n: usize, f: &File) -> Element<'_, Message> {
             exchange::Authenticity::Unsigned => theme::BAD,
         }),
     );
+    if unsigned {
+        // Who sent an unsigned file is the clerk's word: none is chosen
+        // for the clerk, and only that school's part may change.
+        let selected = f
+            .from
+            .as_ref()
+            .and_then(|id| schools.iter().find(|c| &c.id == id).cloned());
+        body = body.push(
+            row![
+                text(s::REVIEW_SENT_BY).size(theme::TEXT_SMALL),
+                pick_list(schools.to_vec(), selected, move |c| Message::From(n, c))
+                    .placeholder(s::REVIEW_PICK_SCHOOL)
+                    .text_size(theme::TEXT_SMALL),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        );
+    }
+    if let Some(claimed) = &r.claimed {
+        let name = if claimed.as_str().is_empty() {
+            s::CLAIMS_NO_SCHOOL.to_string()
+        } else {
+            r.returned().school_full_name(claimed)
+        };
+        body = body.push(
+            text(s::return_claims_other(&name))
+                .size(theme::TEXT_SMALL)
+                .color(theme::BAD),
+        );
+    }
+    if let Some(e) = &f.error {
+        body = body.push(text(e).size(theme::TEXT_SMALL).color(theme::BAD));
+    }
     if r.reopened {
         body = body.push(text(s::RETURN_REOPENED).size(theme::TEXT_SMALL));
     }
