@@ -654,10 +654,15 @@ fn a_deletion_is_listed_survives_a_stale_return_and_can_be_restored() {
     .unwrap();
     assert!(!item(&app));
     send(&mut app, [Message::FileDropped(back)]);
-    if shows(&app, s::MERGE_APPLY) {
-        click(&mut app, s::MERGE_APPLY);
-    }
+    // Unsigned: the clerk names its school, then applies.
+    name_sender(&mut app, 0, "ninh-thuan");
+    click(&mut app, s::MERGE_APPLY);
     assert!(!item(&app), "the stale return did not bring it back");
+    assert!(
+        app.workbook().unwrap().provenance.returns.len() == 1,
+        "the return was merged: {:?}",
+        app.notice()
+    );
     send(&mut app, [Message::Navigate(View::Returns)]);
     assert!(shows(&app, &s::deleted_heading(1)));
     assert!(shows(&app, "Điểm thưởng — Ninh Thuận"));

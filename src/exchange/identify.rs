@@ -207,7 +207,14 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
         school: school.clone(),
         why,
     })?;
-    if let Some(why) = overclaimed(&keyed, &sender, &returned) {
+    // A signed copy's versions are its school's word, checked against what
+    // it was issued: claiming more is forgery. An unsigned file proves
+    // nothing of who made it (the clerk names its school), so claiming more
+    // only costs it its baseline (below: it never deletes, never overrides).
+    let overclaims = overclaimed(&keyed, &sender, &returned);
+    if authenticity == Authenticity::Signed
+        && let Some(why) = overclaims.clone()
+    {
         return Err(Refusal::ForgedVersions { school, why });
     }
     let open = already_merged(master, &sender, &loaded.content_hash)?;
@@ -216,7 +223,8 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
     // file). Causality comes from the version vectors of each record.
     // Version 3 and later record what the copy had seen; a file without
     // it has no baseline (see `diff::changes`).
-    let baseline = loaded.file_version >= 3 && !returned.provenance.seen.is_empty();
+    let baseline =
+        overclaims.is_none() && loaded.file_version >= 3 && !returned.provenance.seen.is_empty();
     let diff = diff::changes(master, &returned, &sender, baseline);
     Ok(Review {
         sender_name: school,

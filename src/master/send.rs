@@ -56,16 +56,7 @@ pub fn mail_out_file(
     };
     let _held = lock::acquire(path, how).map_err(Failure::Lock)?;
     let read = super::read(path).map_err(Failure::Load)?;
-    let blocking: Vec<Problem> = read
-        .loaded
-        .problems
-        .iter()
-        .filter(|p| p.scope == Scope::File)
-        .cloned()
-        .collect();
-    if !blocking.is_empty() {
-        return Err(Failure::Problems(blocking));
-    }
+    file_problems(&read.loaded)?;
     let mut master = read.loaded.workbook;
     let hash = read.disk_hash;
     mail_out(&mut master, path, dir, only, force, &mut |wb| {
@@ -169,16 +160,7 @@ pub fn final_copy(
 /// The final copy of the master at `path` (read, not written: no lock).
 pub fn final_copy_file(path: &Path, dir: &Path, force: bool) -> Result<PathBuf, Failure> {
     let read = super::read(path).map_err(Failure::Load)?;
-    let blocking: Vec<Problem> = read
-        .loaded
-        .problems
-        .iter()
-        .filter(|p| p.scope == Scope::File)
-        .cloned()
-        .collect();
-    if !blocking.is_empty() {
-        return Err(Failure::Problems(blocking));
-    }
+    file_problems(&read.loaded)?;
     if read.loaded.workbook.provenance.copy_for.is_some() {
         return Err(Failure::Refused(format!(
             "{}: đây là bản của một trường, không phải sổ của cụm: không gửi được.",
@@ -209,4 +191,20 @@ fn write(
 ) -> Result<(), String> {
     let overwrite = output::check(path, &[master], kind, force)?;
     put(path, overwrite).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Refuses a master with problems in its file part (members, rules,
+/// criteria, activities): copies of it would carry them to every school.
+fn file_problems(loaded: &workbook::Loaded) -> Result<(), Failure> {
+    let blocking: Vec<Problem> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.scope == Scope::File)
+        .cloned()
+        .collect();
+    if blocking.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Problems(blocking))
+    }
 }
