@@ -23,6 +23,7 @@ pub mod button;
 pub mod checkbox;
 pub mod dialog;
 pub mod document;
+pub mod field;
 pub mod focus;
 pub mod font;
 pub mod modal;
@@ -276,6 +277,15 @@ impl App {
 
     /// The one place edits are applied.
     pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        let what = match self.workbook() {
+            Some(wb) => s::edit_label(wb, &edit),
+            None => document::Label::default(),
+        };
+        self.apply_described(edit, what)
+    }
+
+    /// An edit the caller names for the undo notice ("khôi phục …").
+    fn apply_described(&mut self, edit: Edit, what: document::Label) -> Result<(), String> {
         // A member school's machine edits as that school: only its own
         // records, with its revisions, so the leader's merge accepts them.
         if let Some(school) = self.viewing_copy() {
@@ -289,7 +299,7 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return Ok(());
         };
-        match doc.apply(edit, &editor) {
+        match doc.apply(edit, &editor, what) {
             Ok(()) => {
                 self.changed();
                 Ok(())

@@ -2,6 +2,7 @@
 //! remove (explaining what else goes), set leader and deputies.
 
 use crate::app::button::{self, button};
+use crate::app::field::undoable;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -446,11 +447,16 @@ impl Draft {
                     text(field.label())
                         .size(theme::TEXT_SMALL)
                         .color(theme::MUTED),
-                    text_input("", field.get(&self.school))
-                        .id(field.id())
-                        .on_input(move |v| Message::Field(field, v))
-                        .on_submit(Message::Save)
-                        .padding(6),
+                    undoable(
+                        text_input("", field.get(&self.school))
+                            .id(field.id())
+                            .on_input(move |v| Message::Field(field, v))
+                            .on_submit(Message::Save)
+                            .padding(6),
+                        "",
+                        field.get(&self.school),
+                        move |v| Message::Field(field, v),
+                    ),
                 ]
                 .spacing(2),
             );

@@ -4,6 +4,7 @@
 //! "Tạo sổ năm sau": next year's workbook saved where the user picks, then
 //! opened.
 
+use crate::app::field::undoable;
 use std::path::PathBuf;
 
 use crate::app::button::{self, button};
@@ -675,11 +676,16 @@ impl State {
                     .size(theme::TEXT_SMALL)
                     .color(theme::MUTED),
                 row![
-                    text_input(s::BYLINE_HINT, &shown)
-                        .id(BYLINE_ID)
-                        .on_input(Message::Byline)
-                        .on_submit(Message::SaveByline)
-                        .padding(6),
+                    undoable(
+                        text_input(s::BYLINE_HINT, &shown)
+                            .id(BYLINE_ID)
+                            .on_input(Message::Byline)
+                            .on_submit(Message::SaveByline)
+                            .padding(6),
+                        s::BYLINE_HINT,
+                        &shown,
+                        Message::Byline,
+                    ),
                     button(text(s::SAVE_CHANGES))
                         .on_press_maybe(self.byline.is_some().then_some(Message::SaveByline))
                         .style(button::primary),
@@ -747,11 +753,16 @@ impl State {
         let input = |f: DetailField| {
             column![
                 small_label(f.label()),
-                text_input(f.hint(), &d[f as usize])
-                    .id(f.id())
-                    .on_input(move |v| Message::Detail(f, v))
-                    .on_submit(Message::SaveDetails)
-                    .padding(6),
+                undoable(
+                    text_input(f.hint(), &d[f as usize])
+                        .id(f.id())
+                        .on_input(move |v| Message::Detail(f, v))
+                        .on_submit(Message::SaveDetails)
+                        .padding(6),
+                    f.hint(),
+                    &d[f as usize],
+                    move |v| Message::Detail(f, v),
+                ),
             ]
             .spacing(2)
             .width(Length::Fill)
@@ -806,15 +817,19 @@ impl State {
                     .map(|(_, t)| t.clone())
                     .unwrap_or_default();
                 let id = a.school.clone();
+                let undo_id = a.school.clone();
                 att = att.push(
-                    container(
+                    container(undoable(
                         text_input(s::DELEGATES_HINT, &value)
                             .id(delegates_id(&a.school))
                             .on_input(move |v| Message::Delegates(id.clone(), v))
                             .on_submit(Message::SaveDelegates)
                             .size(theme::TEXT_SMALL)
                             .padding(4),
-                    )
+                        s::DELEGATES_HINT,
+                        &value,
+                        move |v| Message::Delegates(undo_id.clone(), v),
+                    ))
                     .padding(iced::Padding::ZERO.left(26)),
                 );
             }
@@ -918,23 +933,33 @@ impl State {
         body = body.push(
             column![
                 small_label(s::agreed_label(election::schools_present(wb))),
-                text_input(s::AGREED_HINT, &agreed)
-                    .id(AGREED_ID)
-                    .on_input(Message::Agreed)
-                    .on_submit(Message::SaveElection)
-                    .width(320)
-                    .padding(6),
+                undoable(
+                    text_input(s::AGREED_HINT, &agreed)
+                        .id(AGREED_ID)
+                        .on_input(Message::Agreed)
+                        .on_submit(Message::SaveElection)
+                        .width(320)
+                        .padding(6),
+                    s::AGREED_HINT,
+                    &agreed,
+                    Message::Agreed,
+                ),
             ]
             .spacing(2),
         );
         body = body.push(
             column![
                 small_label(s::ELECTION_NOTE),
-                text_input(s::ELECTION_NOTE_HINT, &e.note)
-                    .id("election-note")
-                    .on_input(Message::ElectionNote)
-                    .on_submit(Message::SaveElection)
-                    .padding(6),
+                undoable(
+                    text_input(s::ELECTION_NOTE_HINT, &e.note)
+                        .id("election-note")
+                        .on_input(Message::ElectionNote)
+                        .on_submit(Message::SaveElection)
+                        .padding(6),
+                    s::ELECTION_NOTE_HINT,
+                    &e.note,
+                    Message::ElectionNote,
+                ),
             ]
             .spacing(2),
         );
@@ -1036,18 +1061,27 @@ impl State {
         let input = |f: HandoverField| {
             column![
                 small_label(f.label()),
-                text_input(
+                undoable(
+                    text_input(
+                        if f == HandoverField::Date {
+                            s::DATE_HINT
+                        } else {
+                            ""
+                        },
+                        &h.fields[f as usize]
+                    )
+                    .id(f.id())
+                    .on_input(move |v| Message::Handover(f, v))
+                    .on_submit(Message::SaveHandover)
+                    .padding(6),
                     if f == HandoverField::Date {
                         s::DATE_HINT
                     } else {
                         ""
                     },
-                    &h.fields[f as usize]
-                )
-                .id(f.id())
-                .on_input(move |v| Message::Handover(f, v))
-                .on_submit(Message::SaveHandover)
-                .padding(6),
+                    &h.fields[f as usize],
+                    move |v| Message::Handover(f, v),
+                ),
             ]
             .spacing(2)
             .width(Length::Fill)
@@ -1057,10 +1091,15 @@ impl State {
         for (i, item) in h.items.iter().enumerate() {
             items = items.push(
                 row![
-                    text_input("", item)
-                        .on_input(move |v| Message::Item(i, v))
-                        .on_submit(Message::SaveHandover)
-                        .padding(6),
+                    undoable(
+                        text_input("", item)
+                            .on_input(move |v| Message::Item(i, v))
+                            .on_submit(Message::SaveHandover)
+                            .padding(6),
+                        "",
+                        item,
+                        move |v| Message::Item(i, v),
+                    ),
                     button(text("×"))
                         .on_press(Message::RemoveItem(i))
                         .style(button::text),

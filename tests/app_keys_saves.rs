@@ -1,0 +1,162 @@
+//! The window, round three (issue 27): every key does what the clerk
+//! expects, and nothing typed is lost, misplaced or silently changed.
+//! Driven headless with `iced_test`; keys no widget took go to the window's
+//! shortcuts, as the runtime's `keyboard::listen` does.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use iced::Size;
+use iced::event::Status;
+use iced_test::selector;
+use support::ui::{self, send};
+use thidua::app::screen::View;
+use thidua::app::screen::activities::{self, Message as A};
+use thidua::app::{App, Boot, Message, Notice, strings as s};
+use thidua::workbook::edit::Edit;
+use thidua::workbook::edit::scores::{ScoreEdit, Side};
+use thidua::workbook::{Id, Points};
+
+const SAMPLE: &str = "assets/samples/cum8-2019.json";
+const VIEW: Size = Size::new(1366.0, 800.0);
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("cum8-2019.json");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
+
+fn open(path: PathBuf) -> App {
+    App::new(Boot::isolated(Some(path))).0
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    ui::shows(app, VIEW, text)
+}
+
+/// A key press with Ctrl held, as the window sends it.
+fn ctrl(c: char) -> iced::keyboard::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key};
+    let code = match c {
+        'z' => key::Code::KeyZ,
+        's' => key::Code::KeyS,
+        _ => key::Code::KeyY,
+    };
+    Event::KeyPressed {
+        key: Key::Character(c.to_string().into()),
+        modified_key: Key::Character(c.to_string().into()),
+        physical_key: key::Physical::Code(code),
+        location: Location::Standard,
+        modifiers: Modifiers::CTRL,
+        text: None,
+        repeat: false,
+    }
+}
+
+/// Presses `key` in `sim`: what a widget sent, then (when no widget took
+/// the key) the window's shortcut.
+fn press(sim: &mut iced_test::Simulator<'_, Message>, key: iced::keyboard::Event) -> Vec<Message> {
+    let status = sim.simulate([iced::Event::Keyboard(key.clone())]);
+    let mut out = Vec::new();
+    if status.first() == Some(&Status::Ignored)
+        && let Some(m) = thidua::app::shortcut(key)
+    {
+        out.push(m);
+    }
+    out
+}
+
+/// The first leaf criterion and the first member school of the workbook.
+fn a_score(app: &App) -> (Id, Id) {
+    let wb = app.workbook().unwrap();
+    let leaf = wb.criteria[0].leaves()[0].id.clone();
+    (wb.members[0].id.clone(), leaf)
+}
+
+fn cluster_points(app: &App, school: &Id, criterion: &Id) -> Option<Points> {
+    app.workbook()
+        .unwrap()
+        .assessment(school)
+        .and_then(|a| a.cluster_scores.get(criterion))
+        .map(|s| s.points)
+}
+
+fn notice(app: &App) -> String {
+    app.notice()
+        .map(|n| n.text().to_string())
+        .unwrap_or_default()
+}
+
+/// Point 1: Ctrl+Z in a form field undoes the typing in that field; the
+/// workbook's undo waits while the form holds typing, and then says what
+/// it undid.
+#[test]
+fn ctrl_z_in_a_form_field_undoes_the_typing_not_a_score_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let (school, criterion) = a_score(&app);
+    let before = cluster_points(&app, &school, &criterion);
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school: school.clone(),
+        criterion: criterion.clone(),
+        side: Side::Cluster,
+        points: Some(Points(25)),
+    }))
+    .unwrap();
+    send(
+        &mut app,
+        [
+            Message::Navigate(View::Activities),
+            Message::Activities(A::Add),
+        ],
+    );
+
+    // Typed, then Ctrl+Z: the last word goes, the form stays, the score
+    // typed earlier in the grid stays.
+    let mut sim = ui::simulator(&app, VIEW);
+    sim.click(selector::id(activities::TITLE_ID)).unwrap();
+    let _ = sim.typewrite("Hội thi giảng viên");
+    let mut window = press(&mut sim, ctrl('z'));
+    let mut messages: Vec<Message> = sim.into_messages().collect();
+    messages.append(&mut window);
+    send(&mut app, messages);
+    assert!(shows(&app, "Hội thi giảng "), "the last word is undone");
+    assert_eq!(
+        cluster_points(&app, &school, &criterion),
+        Some(Points(25)),
+        "the score elsewhere is untouched"
+    );
+    assert!(shows(&app, s::SAVE_CHANGES), "the form is still open");
+    assert!(!notice(&app).starts_with("Đã hoàn tác"), "{}", notice(&app));
+
+    // A field with nothing of its own to undo: the key reaches the
+    // window, whose undo waits for the form and says so.
+    let mut sim = ui::simulator(&app, VIEW);
+    sim.click(selector::id(activities::TITLE_ID)).unwrap();
+    let window = press(&mut sim, ctrl('z'));
+    assert!(matches!(window.as_slice(), [Message::Undo]), "{window:?}");
+    let mut messages: Vec<Message> = sim.into_messages().collect();
+    messages.extend(window);
+    send(&mut app, messages);
+    assert_eq!(cluster_points(&app, &school, &criterion), Some(Points(25)));
+    assert!(shows(&app, "Hội thi giảng "), "the typing is kept");
+    assert!(
+        notice(&app).contains(View::Activities.label()),
+        "{}",
+        notice(&app)
+    );
+
+    // The form closed, Ctrl+Z undoes the score and says which, and what
+    // it went back to.
+    send(&mut app, [Message::Activities(A::Cancel)]);
+    send(&mut app, [Message::Undo]);
+    assert_eq!(cluster_points(&app, &school, &criterion), before);
+    let said = notice(&app);
+    assert!(said.starts_with("Đã hoàn tác: điểm cụm chấm"), "{said}");
+    assert!(said.contains("trở lại"), "{said}");
+    send(&mut app, [Message::Redo]);
+    assert!(notice(&app).starts_with("Đã làm lại: điểm cụm chấm"));
+    assert!(notice(&app).contains("0,25"), "{}", notice(&app));
+    assert!(matches!(app.notice(), Some(Notice::Info(_))));
+}
