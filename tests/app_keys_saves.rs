@@ -160,3 +160,87 @@ fn ctrl_z_in_a_form_field_undoes_the_typing_not_a_score_elsewhere() {
     assert!(notice(&app).contains("0,25"), "{}", notice(&app));
     assert!(matches!(app.notice(), Some(Notice::Info(_))));
 }
+
+/// Point 5: Ctrl+S commits a valid open form before writing, and says
+/// which form is still open when one is not valid (never "Đã lưu" with
+/// typing left out); with no change since the last save it writes
+/// nothing and leaves the backup alone; undoing every edit makes the
+/// workbook the file's again.
+#[test]
+fn ctrl_s_tells_the_truth_and_keeps_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let bak = dir.path().join("cum8-2019.json.bak");
+    let mut app = open(path.clone());
+    let original = std::fs::read(&path).unwrap();
+
+    // Nothing changed: nothing written, no backup made.
+    send(&mut app, [thidua::app::shortcut(ctrl('s')).unwrap()]);
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    assert!(!bak.exists(), "no backup rotated by a save of nothing");
+    assert!(!notice(&app).starts_with("Đã lưu"), "{}", notice(&app));
+
+    // A new activity typed but not saved in its form: Ctrl+S commits it.
+    send(
+        &mut app,
+        [
+            Message::Navigate(View::Activities),
+            Message::Activities(A::Add),
+        ],
+    );
+    ui::type_into(
+        &mut app,
+        VIEW,
+        activities::TITLE_ID,
+        "Hội thảo khoa học mới",
+    );
+    ui::type_into(&mut app, VIEW, activities::START_ID, "5/9/2019");
+    send(&mut app, [thidua::app::shortcut(ctrl('s')).unwrap()]);
+    let saved = thidua::workbook::load(&path).unwrap().workbook;
+    assert!(
+        saved
+            .activities
+            .iter()
+            .any(|a| a.title == "Hội thảo khoa học mới"),
+        "the form's typing is in the file: {}",
+        notice(&app)
+    );
+    assert!(notice(&app).starts_with("Đã lưu"), "{}", notice(&app));
+    assert!(!app.title().contains(s::UNSAVED_MARK));
+    let backup = std::fs::read(&bak).unwrap();
+    assert_eq!(backup, original, "the backup is the state before");
+
+    // Saved again with no change: the backup still holds the state before.
+    let on_disk = std::fs::read(&path).unwrap();
+    send(&mut app, [Message::Save]);
+    assert_eq!(std::fs::read(&bak).unwrap(), backup);
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+
+    // A form that cannot be committed (no title): not saved, and said so.
+    send(&mut app, [Message::Activities(A::Add)]);
+    send(&mut app, [Message::Save]);
+    assert!(matches!(app.notice(), Some(Notice::Error(_))));
+    assert!(
+        notice(&app).contains(View::Activities.label()),
+        "{}",
+        notice(&app)
+    );
+    assert!(!notice(&app).starts_with("Đã lưu"));
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+    send(&mut app, [Message::Activities(A::Cancel)]);
+
+    // An edit, then its undo: the title is the file's again.
+    let (school, criterion) = a_score(&app);
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school,
+        criterion,
+        side: Side::Cluster,
+        points: Some(Points(25)),
+    }))
+    .unwrap();
+    assert!(app.title().contains(s::UNSAVED_MARK));
+    send(&mut app, [Message::Undo]);
+    assert!(!app.title().contains(s::UNSAVED_MARK), "{}", app.title());
+    send(&mut app, [Message::Redo]);
+    assert!(app.title().contains(s::UNSAVED_MARK));
+}

@@ -310,8 +310,52 @@ impl App {
         }
     }
 
+    /// Every open form committed as its own "Lưu thay đổi" would; a form
+    /// that refuses (its reason shown in it) stays open. The views whose
+    /// forms are still open.
+    pub(super) fn commit_forms(&mut self) -> Vec<&'static str> {
+        let messages: Vec<Message> = self
+            .members
+            .save_messages()
+            .into_iter()
+            .map(Message::Members)
+            .chain(
+                self.activities
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::Activities),
+            )
+            .chain(
+                self.criteria
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::Criteria),
+            )
+            .chain(self.awards.save_messages().into_iter().map(Message::Awards))
+            .chain(
+                self.year_end
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::YearEnd),
+            )
+            .collect();
+        for m in messages {
+            let _ = self.update(m);
+        }
+        self.unsaved().forms
+    }
+
+    /// Ctrl+S: what the clerk typed is in the file, or the notice says
+    /// which form still holds it; with nothing changed since the last
+    /// save, nothing is written (the backup keeps the state before).
     pub(super) fn save(&mut self, overwrite_changed: bool) -> Task<Message> {
         self.commit_typing();
+        let open = self.commit_forms();
+        if !open.is_empty() {
+            self.after_save = None;
+            self.notice = Some(Notice::Error(s::save_waits_for_forms(&open)));
+            return Task::none();
+        }
         let Some(doc) = &self.doc else {
             return Task::none();
         };
@@ -322,7 +366,20 @@ impl App {
             self.modal = Some(Modal::ChangedOnDisk);
             return Task::none();
         }
+        if !doc.dirty && !doc.reformatted && doc.read_only.is_none() && doc.stamp.is_some() {
+            self.notice = Some(Notice::Info(s::nothing_to_save(&path)));
+            return self.after_saved();
+        }
         self.save_to(path)
+    }
+
+    /// What was waiting for the save (closing, opening another file …).
+    fn after_saved(&mut self) -> Task<Message> {
+        match self.after_save.take() {
+            Some(AfterSave::Close(id)) => self.exit(id),
+            Some(AfterSave::Then(m)) => self.update(*m),
+            None => Task::none(),
+        }
     }
 
     /// Saves to `path`; on failure the edits stay and the reason is shown.
@@ -392,11 +449,7 @@ impl App {
                 self.settings.settings.remember(&path);
                 self.settings.save();
                 self.notice = Some(Notice::Info(s::saved(&path)));
-                match self.after_save.take() {
-                    Some(AfterSave::Close(id)) => return self.exit(id),
-                    Some(AfterSave::Then(m)) => return self.update(*m),
-                    None => {}
-                }
+                return self.after_saved();
             }
             Err(e) => {
                 self.after_save = None;

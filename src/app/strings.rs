@@ -162,6 +162,18 @@ pub const OK: &str = "Đồng ý";
 pub fn saved(path: &std::path::Path) -> String {
     format!("Đã lưu vào {}", path.display())
 }
+pub fn nothing_to_save(path: &std::path::Path) -> String {
+    format!(
+        "Không có thay đổi nào từ lần lưu trước: tệp {} giữ nguyên.",
+        path.display()
+    )
+}
+pub fn save_waits_for_forms(forms: &[&str]) -> String {
+    format!(
+        "Chưa lưu: biểu mẫu ở {} còn đang mở với nội dung chưa hợp lệ (xem lỗi trong biểu mẫu). Hãy sửa rồi bấm \u{201c}Lưu thay đổi\u{201d}, hoặc bấm \u{201c}Hủy\u{201d}, rồi lưu sổ.",
+        forms.join(", ")
+    )
+}
 pub fn save_failed(reason: &str) -> String {
     format!("Chưa lưu được. {reason} Các thay đổi vẫn còn trong chương trình.")
 }

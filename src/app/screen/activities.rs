@@ -96,6 +96,11 @@ impl State {
         self.draft.is_some()
     }
 
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        self.draft.iter().map(|_| Message::Save).collect()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
             Message::FilterKind(c) => self.kind = c.value,

@@ -151,6 +151,18 @@ impl State {
         self.draft.is_some() || self.decision.is_some()
     }
 
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        let mut m = Vec::new();
+        if self.draft.is_some() {
+            m.push(Message::Save);
+        }
+        if self.decision.is_some() {
+            m.push(Message::SaveDecision);
+        }
+        m
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         let action = self.step(message, wb);
         self.refresh_preview(wb);

@@ -157,6 +157,18 @@ impl State {
         self.draft.is_some() || self.bonus.is_some() || self.deduction.is_some()
     }
 
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        let mut m = Vec::new();
+        if self.draft.is_some() {
+            m.push(Message::Save);
+        }
+        if self.bonus.is_some() || self.deduction.is_some() {
+            m.push(Message::SaveCaps);
+        }
+        m
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
             Message::AddSection => {

@@ -139,6 +139,11 @@ impl State {
         self.draft.is_some()
     }
 
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        self.draft.iter().map(|_| Message::Save).collect()
+    }
+
     /// On a member school's machine the cluster's member list is read-only.
     pub fn set_read_only(&mut self, read_only: bool) {
         self.read_only = read_only;

@@ -448,6 +448,24 @@ impl State {
             || self.byline.is_some()
     }
 
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        [
+            (self.details.is_some(), Message::SaveDetails),
+            (self.delegates.is_some(), Message::SaveDelegates),
+            (
+                self.election.is_some() || self.agreed.is_some(),
+                Message::SaveElection,
+            ),
+            (self.handover.is_some(), Message::SaveHandover),
+            (self.minutes.is_some(), Message::SaveMinutes),
+            (self.byline.is_some(), Message::SaveByline),
+        ]
+        .into_iter()
+        .filter_map(|(open, m)| open.then_some(m))
+        .collect()
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         self.error = None;
         match message {
