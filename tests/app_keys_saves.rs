@@ -244,3 +244,52 @@ fn ctrl_s_tells_the_truth_and_keeps_the_backup() {
     send(&mut app, [Message::Redo]);
     assert!(app.title().contains(s::UNSAVED_MARK));
 }
+
+/// Point 9: mail-out with unsaved edits asks "Lưu sổ rồi gửi?"; cancel
+/// sends nothing; saving first sends copies that carry only what the
+/// master on disk has.
+#[test]
+fn mail_out_with_unsaved_edits_asks_to_save_first() {
+    use thidua::app::modal::Modal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut app = open(path.clone());
+    let (school, criterion) = a_score(&app);
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school: school.clone(),
+        criterion: criterion.clone(),
+        side: Side::Cluster,
+        points: Some(Points(25)),
+    }))
+    .unwrap();
+    send(&mut app, [Message::Navigate(View::Returns)]);
+    let out = dir.path().join("cum8-2019-gui-cac-truong");
+    let copies = || {
+        std::fs::read_dir(&out)
+            .map(|d| d.flatten().count())
+            .unwrap_or(0)
+    };
+
+    ui::click(&mut app, VIEW, s::MAIL_OUT);
+    assert!(matches!(app.modal(), Some(Modal::SaveThenSend(_))));
+    assert!(shows(&app, s::SAVE_THEN_SEND_TITLE));
+    assert_eq!(copies(), 0, "nothing sent while asking");
+    // Esc: nothing sent, nothing saved.
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(app.modal().is_none());
+    assert_eq!(copies(), 0);
+    assert!(app.document().unwrap().dirty);
+
+    // Asked again; Enter saves, then sends.
+    ui::click(&mut app, VIEW, s::MAIL_OUT);
+    ui::click(&mut app, VIEW, s::SAVE_THEN_SEND);
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert!(copies() > 0, "{}", notice(&app));
+    let master = thidua::workbook::load(&path).unwrap().workbook;
+    let on_disk = master
+        .assessment(&school)
+        .and_then(|a| a.cluster_scores.get(&criterion))
+        .map(|s| s.points);
+    assert_eq!(on_disk, Some(Points(25)), "the master on disk has the edit");
+    assert!(!app.document().unwrap().dirty);
+}

@@ -485,6 +485,10 @@ impl App {
                 self.discard_confirmed = true;
                 return self.update(*next);
             }
+            (Modal::SaveThenSend(next), Choice::Save) => {
+                self.after_save = Some(AfterSave::Then(next));
+                return self.save(false);
+            }
             (Modal::ChangedOnDisk, Choice::Overwrite) => {
                 // The clerk chose to replace what is on disk now.
                 if let Some(doc) = &mut self.doc {

@@ -818,6 +818,9 @@ pub fn cannot_read_folder(f: &std::path::Path, why: &str) -> String {
 }
 pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";
 pub const MAIL_OUT: &str = "Gửi cho các trường…";
+pub const SAVE_THEN_SEND_TITLE: &str = "Lưu sổ rồi gửi?";
+pub const SAVE_THEN_SEND_BODY: &str = "Sổ có thay đổi chưa lưu (hoặc biểu mẫu đang mở). Bản gửi đi chỉ mang những gì đã lưu trong sổ cụm, để sổ cụm luôn có đủ những gì các trường nhận được: lưu sổ rồi gửi, hoặc hủy.";
+pub const SAVE_THEN_SEND: &str = "Lưu sổ rồi gửi";
 pub const MAIL_OUT_SAVE_FIRST: &str =
     "Hãy lưu sổ của cụm trước: các bản gửi trường được lập trong thư mục bên cạnh tệp sổ.";
 pub const RETURN_SIGNED: &str = "Có chữ ký của trường (bản nhận từ đợt gửi của cụm).";

@@ -68,6 +68,13 @@ impl App {
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
+            // Copies carry only what the master on disk has: with unsaved
+            // changes, save first (asked) or nothing is sent.
+            m @ (Message::MailOut | Message::FinalCopy | Message::Reissue(_))
+                if !self.is_school_machine() && self.unsaved().any() =>
+            {
+                self.modal = Some(Modal::SaveThenSend(Box::new(m)));
+            }
             Message::MailOut => self.mail_out(None),
             Message::FinalCopy => self.final_copy(),
             Message::Reissue(id) => self.mail_out(Some(id)),
