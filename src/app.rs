@@ -70,11 +70,17 @@ pub const SMALL_SCREEN_WIDTH: f32 = 1600.0;
 
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
+/// Set for a window started to restore one recovery copy (its file).
+pub const RECOVER_ENV: &str = "THIDUA_RECOVER";
+
 /// Where the app starts and what it keeps on disk. Tests pass in-memory
 /// settings and no recovery folder so nothing of the user's is touched.
 #[derive(Debug, Clone)]
 pub struct Boot {
     pub file: Option<PathBuf>,
+    /// A recovery copy to offer first (the "Mở" of another window's
+    /// notice started this one for it).
+    pub recover: Option<PathBuf>,
     pub settings: Store,
     pub recovery: recovery::Place,
 }
@@ -85,6 +91,7 @@ impl Boot {
     pub fn isolated(file: Option<PathBuf>) -> Boot {
         Boot {
             file,
+            recover: None,
             settings: Store::in_memory(settings::Settings {
                 machine: Some(Owner::Cluster),
                 ..settings::Settings::default()
@@ -97,6 +104,7 @@ impl Boot {
     pub fn from_user_folders(file: Option<PathBuf>) -> Boot {
         Boot {
             file,
+            recover: std::env::var_os(RECOVER_ENV).map(PathBuf::from),
             settings: Store::default_path()
                 .map(Store::load)
                 .unwrap_or_else(|| Store::in_memory(settings::Settings::default())),
@@ -135,6 +143,14 @@ pub struct App {
     /// A recovery copy from a crashed run the user has not decided about
     /// yet: kept on disk until then, whatever else is opened meanwhile.
     pending_recovery: Option<recovery::Orphan>,
+    /// The workbook the window was started on: recovery copies of other
+    /// workbooks are never offered in its place (see `offer_recovery`).
+    started_on: Option<PathBuf>,
+    /// Which recovery copy to offer first (`Boot::recover`).
+    recover_first: Option<PathBuf>,
+    /// A recovery copy of another workbook, offered in the status bar to
+    /// open in a window of its own.
+    other_recovery: Option<recovery::Orphan>,
     /// A crashed window's copy restored here: removed once this window's
     /// own copy of the restored state is written.
     adopted_recovery: Option<recovery::Orphan>,
@@ -184,6 +200,12 @@ impl App {
             after_save: None,
             discard_confirmed: false,
             pending_recovery: None,
+            started_on: boot
+                .file
+                .as_ref()
+                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+            recover_first: boot.recover.clone(),
+            other_recovery: None,
             adopted_recovery: None,
             copy_to_merge: None,
             held: None,
@@ -194,6 +216,15 @@ impl App {
         app.offer_recovery();
         if let Some(path) = boot.file {
             app.open(path);
+        }
+        if let Some(other) = &app.other_recovery {
+            let name = other
+                .copy
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| s::UNTITLED.to_string());
+            app.notice = Some(Notice::OtherRecovery(s::other_recovery(&name)));
         }
         // The remembered size may not fit this screen (a 1366×768 laptop at
         // 125 % has about 1093×614 logical pixels): ask the monitor's size.

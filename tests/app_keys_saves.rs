@@ -293,3 +293,44 @@ fn mail_out_with_unsaved_edits_asks_to_save_first() {
     assert_eq!(on_disk, Some(Points(25)), "the master on disk has the edit");
     assert!(!app.document().unwrap().dirty);
 }
+
+/// Point 6: started on one workbook, the window opens that workbook; a
+/// recovery copy a crashed window left of another workbook is offered in
+/// the status bar ("Có bản khôi phục của sổ … — Mở"), never in its place.
+#[test]
+fn opening_a_file_opens_that_file_and_another_files_copy_waits_in_a_notice() {
+    use thidua::app::recovery;
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let first = sample_copy(dir.path());
+    let second = dir.path().join("cum8-2019-ban-sao.json");
+    std::fs::copy(SAMPLE, &second).unwrap();
+    let mut wb = thidua::workbook::load(Path::new(SAMPLE)).unwrap().workbook;
+    wb.cluster.name = "Cụm thi đua số 8 (bản khôi phục)".into();
+    let crashed = recovery::Place::in_folder(data.path());
+    assert!(crashed.write(Some(&first), recovery::disk_stamp(&first), &wb));
+    drop(crashed);
+
+    let boot = Boot {
+        recovery: recovery::Place::in_folder(data.path()),
+        ..Boot::isolated(Some(second.clone()))
+    };
+    let (mut app, _) = App::new(boot);
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert_eq!(
+        app.document().unwrap().file_name().as_deref(),
+        Some("cum8-2019-ban-sao.json")
+    );
+    assert_ne!(app.workbook().unwrap().cluster.name, wb.cluster.name);
+    let said = s::other_recovery(&first.display().to_string());
+    assert!(matches!(app.notice(), Some(Notice::OtherRecovery(t)) if *t == said));
+    assert!(shows(&app, s::OPEN_OTHER_RECOVERY));
+    // Enter (no dialog) replaces nothing; the copy stays on disk.
+    send(&mut app, [Message::DialogKey(true)]);
+    assert_eq!(
+        app.document().unwrap().file_name().as_deref(),
+        Some("cum8-2019-ban-sao.json")
+    );
+    assert!(app.other_recovery().is_some());
+    assert_eq!(app.recovery_place().orphans().len(), 1);
+}

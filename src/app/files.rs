@@ -49,12 +49,35 @@ impl App {
             return;
         }
         let adopted = self.adopted_recovery.as_ref().map(|o| o.file.clone());
-        let Some(orphan) = self
+        let mut orphans: Vec<recovery::Orphan> = self
             .recovery
             .orphans()
             .into_iter()
-            .find(|o| Some(&o.file) != adopted.as_ref())
-        else {
+            .filter(|o| Some(&o.file) != adopted.as_ref())
+            .collect();
+        // Started for one copy ("Mở" in another window): that one first.
+        if let Some(first) = self.recover_first.take()
+            && let Some(i) = orphans.iter().position(|o| o.file == first)
+        {
+            let o = orphans.remove(i);
+            orphans.insert(0, o);
+        }
+        // Started on a workbook: only its own copy may take its place; a
+        // copy of another workbook is offered in the status bar, to open
+        // in a window of its own.
+        if let Some(asked) = self.started_on.clone() {
+            let of_asked = |o: &recovery::Orphan| {
+                o.copy
+                    .path
+                    .as_deref()
+                    .is_some_and(|p| crate::master::output::same(p, &asked))
+            };
+            if self.other_recovery.is_none() {
+                self.other_recovery = orphans.iter().find(|o| !of_asked(o)).cloned();
+            }
+            orphans.retain(of_asked);
+        }
+        let Some(orphan) = orphans.into_iter().next() else {
             return;
         };
         self.modal = Some(Modal::Recovery {
@@ -74,6 +97,31 @@ impl App {
                 .map(|id| orphan.copy.workbook.school_full_name(id)),
         });
         self.pending_recovery = Some(orphan);
+    }
+
+    /// "Mở" on the notice of another workbook's recovery copy: a new
+    /// window (process) is started to offer it; this one keeps its file.
+    pub(super) fn open_other_recovery(&mut self) {
+        let Some(other) = self.other_recovery.take() else {
+            return;
+        };
+        let started = std::env::current_exe().and_then(|exe| {
+            std::process::Command::new(exe)
+                .env(RECOVER_ENV, &other.file)
+                .spawn()
+        });
+        self.notice = Some(match started {
+            Ok(_) => Notice::Info(s::OTHER_RECOVERY_STARTED.into()),
+            Err(e) => {
+                self.other_recovery = Some(other);
+                Notice::Error(s::other_recovery_failed(&crate::text::io_reason(&e)))
+            }
+        });
+    }
+
+    /// A recovery copy of another workbook waiting in the status bar.
+    pub fn other_recovery(&self) -> Option<&recovery::Orphan> {
+        self.other_recovery.as_ref()
     }
 
     pub(super) fn close_document(&mut self) {

@@ -360,6 +360,15 @@ pub fn edit_label(
 }
 pub const NOT_JSON_DROP: &str = "Chỉ mở được tệp sổ thi đua (.json).";
 pub const NO_SAMPLE: &str = "Không tìm thấy sổ mẫu.";
+pub fn other_recovery(file: &str) -> String {
+    format!("Có bản khôi phục của sổ {file} (cửa sổ trước bị tắt đột ngột).")
+}
+pub const OPEN_OTHER_RECOVERY: &str = "Mở";
+pub const OTHER_RECOVERY_STARTED: &str =
+    "Đã mở một cửa sổ mới để khôi phục sổ kia; sổ đang mở ở đây giữ nguyên.";
+pub fn other_recovery_failed(why: &str) -> String {
+    format!("Không mở được cửa sổ mới để khôi phục: {why}")
+}
 pub const RESTORED: &str = "Đã khôi phục sổ từ bản khôi phục. Hãy lưu lại để giữ các thay đổi.";
 pub const FILTER_NAME: &str = "Sổ thi đua (*.json)";
 pub const DIALOG_OPEN: &str = "Mở sổ thi đua";

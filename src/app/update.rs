@@ -229,6 +229,7 @@ impl App {
             }
             Message::HideProblems => self.show_problems = false,
             Message::DismissNotice => self.notice = None,
+            Message::OpenOtherRecovery => self.open_other_recovery(),
         }
         Task::none()
     }
