@@ -375,6 +375,12 @@ impl App {
                 .and_then(Path::parent)
                 .map(Path::to_path_buf),
         );
+        self.history.set_file(file.clone());
+        self.year_end.set_folder(
+            file.as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
         self.documents.set_file(file);
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);

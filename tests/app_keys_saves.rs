@@ -334,3 +334,64 @@ fn opening_a_file_opens_that_file_and_another_files_copy_waits_in_a_notice() {
     assert!(app.other_recovery().is_some());
     assert_eq!(app.recovery_place().orphans().len(), 1);
 }
+
+/// Point 8: "Tạo sổ năm sau…" pre-fills the path beside this year's file
+/// and says why this year changed (saved at once when nothing else was
+/// unsaved); "Qua các năm" takes the open workbook for its own year.
+#[test]
+fn next_year_is_prefilled_and_the_open_workbook_stands_for_its_year() {
+    use thidua::app::dialog::Picked;
+    use thidua::app::screen::year_end::Message as Y;
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut app = open(path.clone());
+    send(&mut app, [Message::Navigate(View::YearEnd)]);
+    send(
+        &mut app,
+        [Message::YearEnd(Y::NextYearPicked(Picked::Unavailable))],
+    );
+    let next = dir.path().join("cum8-2020.json");
+    assert!(
+        shows(&app, &next.display().to_string()),
+        "the path field is pre-filled"
+    );
+    // Another name than the handover holds: this year records it, is
+    // saved (nothing else was unsaved) and says so.
+    let next = dir.path().join("cum8-2020-moi.json");
+    send(
+        &mut app,
+        [
+            Message::YearEnd(Y::NextYearPath(next.display().to_string())),
+            Message::YearEnd(Y::NextYearPathSubmit),
+        ],
+    );
+    assert!(next.exists(), "{}", notice(&app));
+    let this_year = thidua::workbook::load(&path).unwrap().workbook;
+    assert_eq!(
+        this_year.conference.handover.next_year_file,
+        "cum8-2020-moi.json"
+    );
+    assert!(notice(&app).contains("bàn giao"), "{}", notice(&app));
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert_eq!(app.workbook().unwrap().year, 2020);
+
+    // Another workbook of 2019 in the folder, saved more often: the open
+    // one still stands for 2019.
+    let mut other = thidua::workbook::load(&path).unwrap().workbook;
+    other.provenance.save_count += 10;
+    let other_path = dir.path().join("cum8-2019-chep-tay.json");
+    thidua::workbook::save(
+        &other_path,
+        &other,
+        thidua::workbook::file::Overwrite::WorkbookOnly,
+    )
+    .unwrap();
+    let open_wb = thidua::workbook::load(&path).unwrap().workbook;
+    let h = thidua::history::from_folder_with(dir.path(), Some((&path, &open_wb))).unwrap();
+    assert!(
+        h.skipped.iter().any(|s| s.path == other_path),
+        "{:?}",
+        h.skipped
+    );
+    assert!(!h.skipped.iter().any(|s| s.path == path), "{:?}", h.skipped);
+}

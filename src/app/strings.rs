@@ -555,6 +555,22 @@ pub fn next_year_file(name: &str) -> String {
 pub fn next_year_created(path: &std::path::Path) -> String {
     format!("Đã tạo sổ năm sau: {}. Sổ này đang mở.", path.display())
 }
+pub fn next_year_created_recorded(path: &std::path::Path, name: &str, saved: bool) -> String {
+    let this_year = if saved {
+        "đã ghi tên tệp năm sau"
+    } else {
+        "có thay đổi: ghi tên tệp năm sau"
+    };
+    format!(
+        "Đã tạo sổ năm sau: {}. Sổ năm nay {this_year} ({name}) vào phần bàn giao{}.",
+        path.display(),
+        if saved {
+            " và đã được lưu"
+        } else {
+            ", chưa lưu"
+        }
+    )
+}
 pub fn next_year_failed(reason: &str) -> String {
     format!("Chưa tạo được sổ năm sau. {reason}")
 }

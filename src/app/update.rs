@@ -124,7 +124,9 @@ impl App {
                 }
                 self.view = v;
                 if v == View::History {
-                    return self.history.opened().map(Message::History);
+                    if let Some(doc) = &self.doc {
+                        return self.history.opened(&doc.workbook).map(Message::History);
+                    }
                 }
             }
             Message::Home => {

@@ -210,6 +210,8 @@ pub struct State {
     saving: Option<Section>,
     /// Where no native dialog exists: the path typed for next year's file.
     next_year_path: Option<String>,
+    /// The open workbook's folder: next year's file is suggested there.
+    folder: Option<PathBuf>,
     /// The news item's byline as typed ("Họ tên; chức vụ").
     byline: Option<String>,
     error: Option<String>,
@@ -414,11 +416,11 @@ pub fn next_year_name(wb: &Workbook) -> String {
     }
 }
 
-async fn pick_next_year(suggested: String) -> Picked {
+async fn pick_next_year(folder: Option<PathBuf>, suggested: String) -> Picked {
     match crate::app::dialog::save_file(
         s::DIALOG_NEXT_YEAR,
         (s::FILTER_NAME, &["json"]),
-        None,
+        folder,
         suggested,
     )
     .await
@@ -609,7 +611,7 @@ impl State {
             Message::DiscardDrafts(section) => self.drop_draft(section),
             Message::NextYear => {
                 return Action::Run(Task::perform(
-                    pick_next_year(next_year_name(wb)),
+                    pick_next_year(self.folder.clone(), next_year_name(wb)),
                     Message::NextYearPicked,
                 ));
             }
@@ -620,7 +622,13 @@ impl State {
                 }
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
-                    self.next_year_path = Some(String::new());
+                    // Pre-filled: beside this year's file, under next
+                    // year's name ("…/cum8-2020.json").
+                    let name = next_year_name(wb);
+                    self.next_year_path = Some(match &self.folder {
+                        Some(dir) => dir.join(name).display().to_string(),
+                        None => name,
+                    });
                     return Action::Run(iced::widget::operation::focus("next-year-path"));
                 }
             },
@@ -678,7 +686,14 @@ impl State {
     }
 
     pub fn reset(&mut self) {
+        let folder = self.folder.take();
         *self = State::default();
+        self.folder = folder;
+    }
+
+    /// The open workbook's folder.
+    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
+        self.folder = folder;
     }
 
     /// The news item's byline (the rest of the item comes from the year).
