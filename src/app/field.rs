@@ -71,7 +71,7 @@ impl History {
 
     /// The view gives the field `value`: typed here (already seen, or
     /// seen only now), or set from outside.
-    fn from_view(&mut self, value: &str, focused: bool) {
+    fn viewed(&mut self, value: &str, focused: bool) {
         if value == self.view {
             return;
         }
@@ -245,7 +245,7 @@ impl<M> Widget<M, Theme, Renderer> for Undoable<'_, M> {
         };
         let was_focused = focused(&mut self.content, tree);
         let history = tree.state.downcast_mut::<History>();
-        history.from_view(&self.value, was_focused);
+        history.viewed(&self.value, was_focused);
         if was_focused && is_undo_key(event) {
             // The field's own typing first; with none left, the key goes
             // on to the window (the workbook's undo, which says why it
@@ -358,13 +358,13 @@ mod tests {
     fn a_value_set_from_outside_starts_afresh() {
         let mut h = History::new("");
         h.typed("abc");
-        h.from_view("abc", true);
+        h.viewed("abc", true);
         assert_eq!(
             h.past.len(),
             1,
             "the view showing the typing changes nothing"
         );
-        h.from_view("Bình Thuận", false);
+        h.viewed("Bình Thuận", false);
         assert_eq!(h.back(), None);
     }
 }

@@ -123,10 +123,10 @@ impl App {
                     self.repaint_all = !self.repaint_all;
                 }
                 self.view = v;
-                if v == View::History {
-                    if let Some(doc) = &self.doc {
-                        return self.history.opened(&doc.workbook).map(Message::History);
-                    }
+                if v == View::History
+                    && let Some(doc) = &self.doc
+                {
+                    return self.history.opened(&doc.workbook).map(Message::History);
                 }
             }
             Message::Home => {
