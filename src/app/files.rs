@@ -414,7 +414,19 @@ impl App {
             self.modal = Some(Modal::ChangedOnDisk);
             return Task::none();
         }
-        if !doc.dirty && !doc.reformatted && doc.read_only.is_none() && doc.stamp.is_some() {
+        // Who saves is part of the file (`provenance.saved_by`): a machine
+        // that has not saved this file yet still writes it once.
+        let saver = match &doc.workbook.provenance.copy_for {
+            Some(school) => Owner::School(school.clone()),
+            None => self.machine(),
+        };
+        let same_saver = doc.workbook.provenance.saved_by.as_ref() == Some(&saver);
+        if !doc.dirty
+            && !doc.reformatted
+            && same_saver
+            && doc.read_only.is_none()
+            && doc.stamp.is_some()
+        {
             self.notice = Some(Notice::Info(s::nothing_to_save(&path)));
             return self.after_saved();
         }
