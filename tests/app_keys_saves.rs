@@ -395,3 +395,73 @@ fn next_year_is_prefilled_and_the_open_workbook_stands_for_its_year() {
     );
     assert!(!h.skipped.iter().any(|s| s.path == path), "{:?}", h.skipped);
 }
+
+/// Point 10: the focus ring on a red button contrasts with it (≥ 3:1).
+#[test]
+fn the_focus_ring_on_a_red_button_has_contrast() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let (school, criterion) = a_score(&app);
+    app.apply(Edit::Score(ScoreEdit::Points {
+        school,
+        criterion,
+        side: Side::Cluster,
+        points: Some(Points(25)),
+    }))
+    .unwrap();
+    send(
+        &mut app,
+        [Message::CloseRequested(iced::window::Id::unique())],
+    );
+    let mut sim = ui::simulator(&app, Size::new(1366.0, 768.0));
+    assert!(ui::tab_to(&mut sim, s::DONT_SAVE, false));
+    let ring = ui::focused(&mut sim).expect("focused");
+    let snapshot = sim.snapshot(&iced::Theme::Light).expect("snapshot");
+    let png = dir.path().join("red.png");
+    assert!(snapshot.matches_image(&png).unwrap());
+    let written = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("red"))
+        .expect("the snapshot file");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&written).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let (w, channels) = (info.width as usize, info.color_type.samples());
+    // At scale 2; logical offsets from the button's left edge, mid-height.
+    let pixel = |dx: f32| {
+        let x = ((ring.x + dx) * 2.0) as usize;
+        let y = ((ring.y + ring.height / 2.0) * 2.0) as usize;
+        let at = (y * w + x) * channels;
+        [buf[at], buf[at + 1], buf[at + 2]]
+    };
+    let luminance = |[r, g, b]: [u8; 3]| {
+        let c = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+    };
+    let contrast = |a: [u8; 3], b: [u8; 3]| {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    };
+    let fill = pixel(6.0);
+    assert!(fill[0] > fill[1] + 60, "a red button, got {fill:?}");
+    let best = [1.0, 2.0, 3.0, 3.5]
+        .into_iter()
+        .map(|dx| contrast(pixel(dx), fill))
+        .fold(0.0, f64::max);
+    assert!(
+        best >= 3.0,
+        "the ring's contrast with the button: {best:.2}"
+    );
+}
