@@ -23,6 +23,7 @@ pub mod button;
 pub mod checkbox;
 pub mod dialog;
 pub mod document;
+pub mod field;
 pub mod focus;
 pub mod font;
 pub mod modal;
@@ -69,11 +70,17 @@ pub const SMALL_SCREEN_WIDTH: f32 = 1600.0;
 
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
+/// Set for a window started to restore one recovery copy (its file).
+pub const RECOVER_ENV: &str = "THIDUA_RECOVER";
+
 /// Where the app starts and what it keeps on disk. Tests pass in-memory
 /// settings and no recovery folder so nothing of the user's is touched.
 #[derive(Debug, Clone)]
 pub struct Boot {
     pub file: Option<PathBuf>,
+    /// A recovery copy to offer first (the "Mở" of another window's
+    /// notice started this one for it).
+    pub recover: Option<PathBuf>,
     pub settings: Store,
     pub recovery: recovery::Place,
 }
@@ -84,6 +91,7 @@ impl Boot {
     pub fn isolated(file: Option<PathBuf>) -> Boot {
         Boot {
             file,
+            recover: None,
             settings: Store::in_memory(settings::Settings {
                 machine: Some(Owner::Cluster),
                 ..settings::Settings::default()
@@ -96,6 +104,7 @@ impl Boot {
     pub fn from_user_folders(file: Option<PathBuf>) -> Boot {
         Boot {
             file,
+            recover: std::env::var_os(RECOVER_ENV).map(PathBuf::from),
             settings: Store::default_path()
                 .map(Store::load)
                 .unwrap_or_else(|| Store::in_memory(settings::Settings::default())),
@@ -134,6 +143,14 @@ pub struct App {
     /// A recovery copy from a crashed run the user has not decided about
     /// yet: kept on disk until then, whatever else is opened meanwhile.
     pending_recovery: Option<recovery::Orphan>,
+    /// The workbook the window was started on: recovery copies of other
+    /// workbooks are never offered in its place (see `offer_recovery`).
+    started_on: Option<PathBuf>,
+    /// Which recovery copy to offer first (`Boot::recover`).
+    recover_first: Option<PathBuf>,
+    /// A recovery copy of another workbook, offered in the status bar to
+    /// open in a window of its own.
+    other_recovery: Option<recovery::Orphan>,
     /// A crashed window's copy restored here: removed once this window's
     /// own copy of the restored state is written.
     adopted_recovery: Option<recovery::Orphan>,
@@ -183,6 +200,12 @@ impl App {
             after_save: None,
             discard_confirmed: false,
             pending_recovery: None,
+            started_on: boot
+                .file
+                .as_ref()
+                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+            recover_first: boot.recover.clone(),
+            other_recovery: None,
             adopted_recovery: None,
             copy_to_merge: None,
             held: None,
@@ -193,6 +216,15 @@ impl App {
         app.offer_recovery();
         if let Some(path) = boot.file {
             app.open(path);
+        }
+        if let Some(other) = &app.other_recovery {
+            let name = other
+                .copy
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| s::UNTITLED.to_string());
+            app.notice = Some(Notice::OtherRecovery(s::other_recovery(&name)));
         }
         // The remembered size may not fit this screen (a 1366×768 laptop at
         // 125 % has about 1093×614 logical pixels): ask the monitor's size.
@@ -276,6 +308,15 @@ impl App {
 
     /// The one place edits are applied.
     pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        let what = match self.workbook() {
+            Some(wb) => s::edit_label(wb, &edit),
+            None => document::Label::default(),
+        };
+        self.apply_described(edit, what)
+    }
+
+    /// An edit the caller names for the undo notice ("khôi phục …").
+    fn apply_described(&mut self, edit: Edit, what: document::Label) -> Result<(), String> {
         // A member school's machine edits as that school: only its own
         // records, with its revisions, so the leader's merge accepts them.
         if let Some(school) = self.viewing_copy() {
@@ -289,7 +330,7 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return Ok(());
         };
-        match doc.apply(edit, &editor) {
+        match doc.apply(edit, &editor, what) {
             Ok(()) => {
                 self.changed();
                 Ok(())
@@ -330,6 +371,12 @@ impl App {
         let read_only = me.is_some() || self.viewing_copy().is_some();
         let file = self.doc.as_ref().and_then(|d| d.path.clone());
         self.history.set_folder(
+            file.as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
+        self.history.set_file(file.clone());
+        self.year_end.set_folder(
             file.as_deref()
                 .and_then(Path::parent)
                 .map(Path::to_path_buf),

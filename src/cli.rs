@@ -32,10 +32,11 @@ const USAGE: &str = "Cách dùng:
   thidua results TỆP.json           bảng xếp hạng, kết quả bỏ phiếu và đề nghị khen thưởng
   thidua new-year TỆP.json --out TỆP_NĂM_SAU.json [--force] [--unlock]
                                     lập sổ năm sau từ sổ năm nay (bàn giao)
-  thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf|TỆP.docx [--force]
-  thidua export TỆP.json --all THƯ_MỤC [--format pdf|docx|both] [--force]
+  thidua export TỆP.json --doc VĂN_BẢN --out TỆP.pdf|TỆP.docx|TỆP.xlsx [--format pdf|docx|xlsx] [--force]
+  thidua export TỆP.json --all THƯ_MỤC [--format pdf|docx|xlsx|both] [--force]
                                     in văn bản PDF hoặc Word (.docx); VĂN_BẢN: scores, minutes, proposal,
-                                    report, pact, handover, ballots, count, news
+                                    report, pact, handover, ballots, count, news; bảng điểm
+                                    cũng ra Excel (--doc scores --format xlsx)
   thidua mail-out SỔ_CỤM.json --out THƯ_MỤC [--school MÃ | --final] [--force] [--unlock]
                                     lập bản gửi từng trường (mỗi bản có khóa ký của trường đó)
   thidua merge SỔ_CỤM.json TỆP_TRƯỜNG.json... [--unsigned-from TRƯỜNG TỆP]...

@@ -97,6 +97,13 @@ pub struct History {
 /// Reads every `.json` file of `dir` (not its subfolders) into the history
 /// of the cluster most of them belong to.
 pub fn from_folder(dir: &Path) -> std::io::Result<History> {
+    from_folder_with(dir, None)
+}
+
+/// As [`from_folder`], with the workbook open in the window (its file
+/// and what it holds now): it stands for its year, whatever other
+/// workbook of that year the folder holds, and is not read again.
+pub fn from_folder_with(dir: &Path, open: Option<(&Path, &Workbook)>) -> std::io::Result<History> {
     let files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()
         .map(|e| e.path())
@@ -117,8 +124,15 @@ pub fn from_folder(dir: &Path) -> std::io::Result<History> {
         .collect();
     backups.sort_by(|a, b| a.path.cmp(&b.path));
     // Loading is most of the work: the files are read on both cores.
-    let loaded = load_all(&paths);
-    let mut h = from_workbooks(loaded);
+    let open_path = open.map(|(p, _)| p.to_path_buf());
+    if let Some(p) = &open_path {
+        paths.retain(|x| !crate::master::output::same(x, p));
+    }
+    let mut loaded = load_all(&paths);
+    if let Some((p, wb)) = open {
+        loaded.push((p.to_path_buf(), Ok(wb.clone())));
+    }
+    let mut h = from_workbooks_preferring(loaded, open_path.as_deref());
     h.skipped.extend(backups);
     Ok(h)
 }
@@ -169,6 +183,12 @@ fn load_sound(path: &Path) -> Result<Workbook, String> {
 
 /// The history of workbooks already loaded (paths for the messages).
 pub fn from_workbooks(loaded: Vec<Loaded>) -> History {
+    from_workbooks_preferring(loaded, None)
+}
+
+/// As [`from_workbooks`]; the workbook at `preferred` (the one open)
+/// stands for its year.
+fn from_workbooks_preferring(loaded: Vec<Loaded>, preferred: Option<&Path>) -> History {
     let mut skipped = Vec::new();
     let mut books: Vec<(PathBuf, Workbook)> = Vec::new();
     for (path, wb) in loaded {
@@ -215,7 +235,11 @@ pub fn from_workbooks(loaded: Vec<Loaded>) -> History {
         match by_year.get(&wb.year) {
             // Two workbooks of one year (a copy kept by hand, the keyless
             // final copy): the one saved more often is the master.
-            Some((kept_path, kept)) if kept.provenance.save_count >= wb.provenance.save_count => {
+            Some((kept_path, kept))
+                if Some(kept_path.as_path()) == preferred
+                    || (Some(path.as_path()) != preferred
+                        && kept.provenance.save_count >= wb.provenance.save_count) =>
+            {
                 let reason = format!("trùng năm {} với {}", wb.year, file_name(kept_path));
                 skipped.push(Skipped { path, reason });
             }

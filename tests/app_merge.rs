@@ -517,6 +517,10 @@ fn forged_returns_open_conflicts_decided_later_final_copy_and_copies_on_each_mac
     // A lost copy is issued again in one click; the final copy has no key.
     std::fs::remove_file(&tn_copy).unwrap();
     click(&mut app, s::REISSUE);
+    // The undo above is not saved: the master is saved first, then the
+    // copy sent (issue 27, point 9).
+    assert!(matches!(app.modal(), Some(Modal::SaveThenSend(_))));
+    click(&mut app, s::SAVE_THEN_SEND);
     assert!(out.read_dir().unwrap().count() >= 6, "{:?}", app.notice());
     click(&mut app, s::FINAL_COPY);
     let last = workbook::load(&out.join("Cum8-2019-ban-cuoi.json"))

@@ -73,3 +73,12 @@ fn without_a_display_the_window_says_so_in_vietnamese_never_a_panic() {
     assert!(err.contains("không có màn hình đồ họa"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Issue 27, point 10: the usage names the spreadsheet output.
+#[test]
+fn help_names_the_xlsx_format() {
+    let (_, out, err) = thidua(&["--help"]);
+    let usage = format!("{out}{err}");
+    assert!(usage.contains("--format pdf|docx|xlsx"), "{usage}");
+    assert!(usage.contains("--doc scores --format xlsx"), "{usage}");
+}

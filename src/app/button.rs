@@ -313,6 +313,28 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
                     },
                     Color::TRANSPARENT,
                 );
+                // A white line just inside it: on a red or a dark button,
+                // where the orange ring has too little contrast, the white
+                // one has enough (≥ 3:1, as WCAG asks of focus indicators);
+                // on a light button the orange ring does.
+                renderer::Renderer::fill_quad(
+                    renderer,
+                    Quad {
+                        bounds: Rectangle {
+                            x: bounds.x + RING_WIDTH,
+                            y: bounds.y + RING_WIDTH,
+                            width: (bounds.width - 2.0 * RING_WIDTH).max(0.0),
+                            height: (bounds.height - 2.0 * RING_WIDTH).max(0.0),
+                        },
+                        border: Border {
+                            color: Color::WHITE,
+                            width: INNER_RING_WIDTH,
+                            radius: 2.0.into(),
+                        },
+                        ..Quad::default()
+                    },
+                    Color::TRANSPARENT,
+                );
             }
         };
         // Rounding makes a whole button's intersection differ by a hair.
@@ -348,6 +370,8 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Focused<'_, M> {
 
 /// The focus ring's width, in logical pixels.
 const RING_WIDTH: f32 = 2.5;
+/// The white line inside the ring.
+const INNER_RING_WIDTH: f32 = 1.5;
 
 /// A ring that shows on a primary (blue) button as well as on a plain one:
 /// the theme's warning tone, darkened.

@@ -92,15 +92,32 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // This year's handover records next year's file: a change of this
+        // year, said as such. A year with nothing else unsaved is saved
+        // at once, so opening next year asks nothing.
+        let was_clean = !doc.dirty && doc.path.is_some();
         let mut handover = doc.workbook.conference.handover.clone();
+        let mut recorded = false;
         if handover.next_year_file != name {
-            handover.next_year_file = name;
-            let _ = self.apply(Edit::Conference(
-                crate::workbook::edit::ConferenceEdit::SetHandover(handover),
-            ));
+            handover.next_year_file = name.clone();
+            recorded = self
+                .apply(Edit::Conference(
+                    crate::workbook::edit::ConferenceEdit::SetHandover(handover),
+                ))
+                .is_ok();
+        }
+        let mut saved = false;
+        if recorded && was_clean {
+            let _ = self.save(false);
+            saved = self.doc.as_ref().is_some_and(|d| !d.dirty);
         }
         let task = self.update(Message::OpenPath(path.clone()));
-        if self.modal.is_none() {
+        if recorded {
+            // Also under the question to save this year: it says why.
+            self.notice = Some(Notice::Info(s::next_year_created_recorded(
+                &path, &name, saved,
+            )));
+        } else if self.modal.is_none() {
             self.notice = Some(Notice::Info(s::next_year_created(&path)));
         }
         task

@@ -63,8 +63,36 @@ pub struct Document {
     /// Opened to look at only, because another window or command holds
     /// it: who ("máy … từ …"). Saving over it is refused (Save As works).
     pub read_only: Option<String>,
-    undo: Vec<Workbook>,
-    redo: Vec<Workbook>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Which state of the workbook this is (each edit makes a new one;
+    /// undo and redo go back to earlier ones).
+    state: u64,
+    /// The next state number to give out.
+    next_state: u64,
+    /// The state last saved to (or read from) the file; None when no state
+    /// in the history is on disk (a new workbook, a restored copy, a
+    /// secret given to every state).
+    saved_state: Option<u64>,
+}
+
+/// One step of the undo (or redo) history: the workbook on the other side
+/// of an edit, its state number, and what the edit did, for the clerk.
+#[derive(Debug, Clone)]
+struct Step {
+    workbook: Workbook,
+    state: u64,
+    what: Label,
+}
+
+/// What an edit did, in the clerk's words (see `strings::edit_label`):
+/// "điểm cụm chấm BR-VT I.1", and the value before and after it when it
+/// has one ("3,75", "trống").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Label {
+    pub what: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 impl Document {
@@ -82,7 +110,16 @@ impl Document {
             read_only: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            state: 0,
+            next_state: 1,
+            saved_state: Some(0),
         }
+    }
+
+    /// The dirty flag follows the state: back at the saved one (every edit
+    /// undone), the workbook is the file's again.
+    fn update_dirty(&mut self) {
+        self.dirty = self.saved_state != Some(self.state);
     }
 
     /// A workbook not read from a file (new, next year's, restored): unsaved.
@@ -91,34 +128,47 @@ impl Document {
     /// may take it away again (every kept state gets it).
     pub fn keep_secret(&mut self, secret: &str, issued: &[crate::workbook::Issued]) {
         for wb in std::iter::once(&mut self.workbook)
-            .chain(self.undo.iter_mut())
-            .chain(self.redo.iter_mut())
+            .chain(self.undo.iter_mut().map(|s| &mut s.workbook))
+            .chain(self.redo.iter_mut().map(|s| &mut s.workbook))
         {
             wb.provenance.secret = secret.to_string();
             wb.provenance.issued = issued.to_vec();
         }
-        self.dirty = true;
+        // No state in the history is the file on disk any more.
+        self.saved_state = None;
+        self.update_dirty();
     }
 
     pub fn unsaved(workbook: Workbook, path: Option<PathBuf>) -> Document {
         let mut d = Document::new(workbook, path);
-        d.dirty = true;
+        d.saved_state = None;
+        d.update_dirty();
         d
     }
 
-    /// Applies an edit; on success it can be undone.
     /// Applies an edit made on this machine by `editor` (the cluster's
-    /// office or a member school), as one undo step.
-    pub fn apply(&mut self, edit: Edit, editor: &crate::workbook::Owner) -> Result<(), EditError> {
+    /// office or a member school), as one undo step described by `what`.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        editor: &crate::workbook::Owner,
+        what: Label,
+    ) -> Result<(), EditError> {
         let before = self.workbook.clone();
         edit.apply_as(&mut self.workbook, editor)?;
         if self.workbook != before {
-            self.undo.push(before);
+            self.undo.push(Step {
+                workbook: before,
+                state: self.state,
+                what,
+            });
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.remove(0);
             }
             self.redo.clear();
-            self.dirty = true;
+            self.state = self.next_state;
+            self.next_state += 1;
+            self.update_dirty();
         }
         Ok(())
     }
@@ -131,27 +181,34 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    pub fn undo(&mut self) -> bool {
-        match self.undo.pop() {
-            Some(mut prev) => {
-                keep_saves(&mut prev, &self.workbook);
-                self.redo.push(std::mem::replace(&mut self.workbook, prev));
-                self.dirty = true;
-                true
-            }
-            None => false,
-        }
+    /// Goes back one edit; what it undid, or None when there was none.
+    pub fn undo(&mut self) -> Option<Label> {
+        let step = self.undo.pop()?;
+        let what = step.what.clone();
+        let back = self.swap(step);
+        self.redo.push(back);
+        Some(what)
     }
 
-    pub fn redo(&mut self) -> bool {
-        match self.redo.pop() {
-            Some(mut next) => {
-                keep_saves(&mut next, &self.workbook);
-                self.undo.push(std::mem::replace(&mut self.workbook, next));
-                self.dirty = true;
-                true
-            }
-            None => false,
+    /// Makes the last undone edit again; what it redid.
+    pub fn redo(&mut self) -> Option<Label> {
+        let step = self.redo.pop()?;
+        let what = step.what.clone();
+        let back = self.swap(step);
+        self.undo.push(back);
+        Some(what)
+    }
+
+    /// Puts the step's workbook in place; the step to go back.
+    fn swap(&mut self, mut step: Step) -> Step {
+        keep_saves(&mut step.workbook, &self.workbook);
+        let workbook = std::mem::replace(&mut self.workbook, step.workbook);
+        let state = std::mem::replace(&mut self.state, step.state);
+        self.update_dirty();
+        Step {
+            workbook,
+            state,
+            what: step.what,
         }
     }
 
@@ -167,7 +224,8 @@ impl Document {
     pub fn saved_to(&mut self, path: PathBuf) {
         self.stamp = Stamp::of(&path);
         self.path = Some(path);
-        self.dirty = false;
+        self.saved_state = Some(self.state);
+        self.update_dirty();
         self.reformatted = false;
     }
 

@@ -49,12 +49,35 @@ impl App {
             return;
         }
         let adopted = self.adopted_recovery.as_ref().map(|o| o.file.clone());
-        let Some(orphan) = self
+        let mut orphans: Vec<recovery::Orphan> = self
             .recovery
             .orphans()
             .into_iter()
-            .find(|o| Some(&o.file) != adopted.as_ref())
-        else {
+            .filter(|o| Some(&o.file) != adopted.as_ref())
+            .collect();
+        // Started for one copy ("Mở" in another window): that one first.
+        if let Some(first) = self.recover_first.take()
+            && let Some(i) = orphans.iter().position(|o| o.file == first)
+        {
+            let o = orphans.remove(i);
+            orphans.insert(0, o);
+        }
+        // Started on a workbook: only its own copy may take its place; a
+        // copy of another workbook is offered in the status bar, to open
+        // in a window of its own.
+        if let Some(asked) = self.started_on.clone() {
+            let of_asked = |o: &recovery::Orphan| {
+                o.copy
+                    .path
+                    .as_deref()
+                    .is_some_and(|p| crate::master::output::same(p, &asked))
+            };
+            if self.other_recovery.is_none() {
+                self.other_recovery = orphans.iter().find(|o| !of_asked(o)).cloned();
+            }
+            orphans.retain(of_asked);
+        }
+        let Some(orphan) = orphans.into_iter().next() else {
             return;
         };
         self.modal = Some(Modal::Recovery {
@@ -74,6 +97,31 @@ impl App {
                 .map(|id| orphan.copy.workbook.school_full_name(id)),
         });
         self.pending_recovery = Some(orphan);
+    }
+
+    /// "Mở" on the notice of another workbook's recovery copy: a new
+    /// window (process) is started to offer it; this one keeps its file.
+    pub(super) fn open_other_recovery(&mut self) {
+        let Some(other) = self.other_recovery.take() else {
+            return;
+        };
+        let started = std::env::current_exe().and_then(|exe| {
+            std::process::Command::new(exe)
+                .env(RECOVER_ENV, &other.file)
+                .spawn()
+        });
+        self.notice = Some(match started {
+            Ok(_) => Notice::Info(s::OTHER_RECOVERY_STARTED.into()),
+            Err(e) => {
+                self.other_recovery = Some(other);
+                Notice::Error(s::other_recovery_failed(&crate::text::io_reason(&e)))
+            }
+        });
+    }
+
+    /// A recovery copy of another workbook waiting in the status bar.
+    pub fn other_recovery(&self) -> Option<&recovery::Orphan> {
+        self.other_recovery.as_ref()
     }
 
     pub(super) fn close_document(&mut self) {
@@ -310,8 +358,52 @@ impl App {
         }
     }
 
+    /// Every open form committed as its own "Lưu thay đổi" would; a form
+    /// that refuses (its reason shown in it) stays open. The views whose
+    /// forms are still open.
+    pub(super) fn commit_forms(&mut self) -> Vec<&'static str> {
+        let messages: Vec<Message> = self
+            .members
+            .save_messages()
+            .into_iter()
+            .map(Message::Members)
+            .chain(
+                self.activities
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::Activities),
+            )
+            .chain(
+                self.criteria
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::Criteria),
+            )
+            .chain(self.awards.save_messages().into_iter().map(Message::Awards))
+            .chain(
+                self.year_end
+                    .save_messages()
+                    .into_iter()
+                    .map(Message::YearEnd),
+            )
+            .collect();
+        for m in messages {
+            let _ = self.update(m);
+        }
+        self.unsaved().forms
+    }
+
+    /// Ctrl+S: what the clerk typed is in the file, or the notice says
+    /// which form still holds it; with nothing changed since the last
+    /// save, nothing is written (the backup keeps the state before).
     pub(super) fn save(&mut self, overwrite_changed: bool) -> Task<Message> {
         self.commit_typing();
+        let open = self.commit_forms();
+        if !open.is_empty() {
+            self.after_save = None;
+            self.notice = Some(Notice::Error(s::save_waits_for_forms(&open)));
+            return Task::none();
+        }
         let Some(doc) = &self.doc else {
             return Task::none();
         };
@@ -322,7 +414,32 @@ impl App {
             self.modal = Some(Modal::ChangedOnDisk);
             return Task::none();
         }
+        // Who saves is part of the file (`provenance.saved_by`): a machine
+        // that has not saved this file yet still writes it once.
+        let saver = match &doc.workbook.provenance.copy_for {
+            Some(school) => Owner::School(school.clone()),
+            None => self.machine(),
+        };
+        let same_saver = doc.workbook.provenance.saved_by.as_ref() == Some(&saver);
+        if !doc.dirty
+            && !doc.reformatted
+            && same_saver
+            && doc.read_only.is_none()
+            && doc.stamp.is_some()
+        {
+            self.notice = Some(Notice::Info(s::nothing_to_save(&path)));
+            return self.after_saved();
+        }
         self.save_to(path)
+    }
+
+    /// What was waiting for the save (closing, opening another file …).
+    fn after_saved(&mut self) -> Task<Message> {
+        match self.after_save.take() {
+            Some(AfterSave::Close(id)) => self.exit(id),
+            Some(AfterSave::Then(m)) => self.update(*m),
+            None => Task::none(),
+        }
     }
 
     /// Saves to `path`; on failure the edits stay and the reason is shown.
@@ -392,11 +509,7 @@ impl App {
                 self.settings.settings.remember(&path);
                 self.settings.save();
                 self.notice = Some(Notice::Info(s::saved(&path)));
-                match self.after_save.take() {
-                    Some(AfterSave::Close(id)) => return self.exit(id),
-                    Some(AfterSave::Then(m)) => return self.update(*m),
-                    None => {}
-                }
+                return self.after_saved();
             }
             Err(e) => {
                 self.after_save = None;
@@ -431,6 +544,10 @@ impl App {
             (Modal::Discard(next, _), Choice::DontSave) => {
                 self.discard_confirmed = true;
                 return self.update(*next);
+            }
+            (Modal::SaveThenSend(next), Choice::Save) => {
+                self.after_save = Some(AfterSave::Then(next));
+                return self.save(false);
             }
             (Modal::ChangedOnDisk, Choice::Overwrite) => {
                 // The clerk chose to replace what is on disk now.

@@ -16,13 +16,19 @@ pub enum Notice {
     /// The open file was changed on disk by another window or program:
     /// offers to load it again.
     ChangedOnDisk(String),
+    /// A crashed window left a recovery copy of another workbook than the
+    /// one asked for: offered to open in a window of its own ("Mở").
+    OtherRecovery(String),
 }
 
 impl Notice {
     /// What the notice says.
     pub fn text(&self) -> &str {
         match self {
-            Notice::Info(t) | Notice::Error(t) | Notice::ChangedOnDisk(t) => t,
+            Notice::Info(t)
+            | Notice::Error(t)
+            | Notice::ChangedOnDisk(t)
+            | Notice::OtherRecovery(t) => t,
         }
     }
 }
@@ -88,4 +94,6 @@ pub enum Message {
     Modal(Choice),
     HideProblems,
     DismissNotice,
+    /// Open the recovery copy of another workbook in a new window.
+    OpenOtherRecovery,
 }

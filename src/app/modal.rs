@@ -96,6 +96,10 @@ pub enum Modal {
     },
     /// The folder to save in does not exist: create it?
     CreateFolder(PathBuf),
+    /// Copies for the schools (or the final copy) asked for with changes
+    /// not saved in the master: save first, then send, or cancel. A copy
+    /// never carries what the master on disk does not have.
+    SaveThenSend(Box<Message>),
 }
 
 pub const ID_PATH: &str = "path-input";
@@ -224,6 +228,15 @@ impl Modal {
                     s::DIALOG_KEYS,
                 )
             }
+            Modal::SaveThenSend(_) => dialog(
+                s::SAVE_THEN_SEND_TITLE,
+                s::SAVE_THEN_SEND_BODY.into(),
+                vec![
+                    (s::SAVE_THEN_SEND, Choice::Save, button::primary),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
+                ],
+                s::DIALOG_KEYS,
+            ),
             Modal::CreateFolder(path) => dialog(
                 s::CREATE_FOLDER_TITLE,
                 s::create_folder_body(path.parent().unwrap_or(path)),
@@ -312,6 +325,7 @@ impl Modal {
             (Modal::Machine { .. }, true) => None,
             (Modal::Held { .. }, true) => Some(Choice::OpenReadOnly),
             (Modal::CreateFolder(_), true) => Some(Choice::CreateFolder),
+            (Modal::SaveThenSend(_), true) => Some(Choice::Save),
             (_, false) => Some(Choice::Cancel),
         }
     }

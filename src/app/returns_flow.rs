@@ -226,8 +226,15 @@ impl App {
         }
         let Some(doc) = &self.doc else { return };
         let mut wb = doc.workbook.clone();
-        let result = crate::exchange::decide_open(&mut wb, n, d)
-            .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
+        let result = crate::exchange::decide_open(&mut wb, n, d).and_then(|()| {
+            self.apply_described(
+                Edit::Replace(Box::new(wb)),
+                document::Label {
+                    what: s::UNDO_CONFLICT_DECIDED.into(),
+                    ..Default::default()
+                },
+            )
+        });
         self.notice = Some(match result {
             Ok(()) => Notice::Info(s::CONFLICT_DECIDED.into()),
             Err(e) => Notice::Error(e),
@@ -250,7 +257,15 @@ impl App {
             Some(key) => crate::exchange::restore(&mut wb, &key, &crate::workbook::Owner::Cluster),
             None => Err(s::RESTORE_UNREADABLE.into()),
         }
-        .and_then(|()| self.apply(Edit::Replace(Box::new(wb))));
+        .and_then(|()| {
+            self.apply_described(
+                Edit::Replace(Box::new(wb)),
+                document::Label {
+                    what: s::undo_restored(&label),
+                    ..Default::default()
+                },
+            )
+        });
         self.notice = Some(match result {
             Ok(()) => Notice::Info(s::restored(&label)),
             Err(e) => Notice::Error(e),

@@ -204,6 +204,11 @@ pub(super) fn status_bar(n: Option<&Notice>) -> Element<'_, Message> {
             long.then(|| small(s::DETAILS, Message::NoticeDetails).style(theme::quiet)),
             matches!(n, Notice::ChangedOnDisk(_))
                 .then(|| small(s::RELOAD, Message::Reload).style(button::primary)),
+            matches!(n, Notice::OtherRecovery(_)).then(|| small(
+                s::OPEN_OTHER_RECOVERY,
+                Message::OpenOtherRecovery
+            )
+            .style(button::primary)),
             small("×", Message::DismissNotice).style(button::text),
         ]
         .spacing(theme::SPACE_S)
@@ -226,7 +231,7 @@ const STATUS_CHARS: usize = 130;
 /// the error style.
 fn notice_style(n: &Notice) -> fn(&Theme) -> container::Style {
     match n {
-        Notice::Info(_) => theme::note,
+        Notice::Info(_) | Notice::OtherRecovery(_) => theme::note,
         Notice::Error(_) | Notice::ChangedOnDisk(_) => theme::error_note,
     }
 }

@@ -162,13 +162,213 @@ pub const OK: &str = "Đồng ý";
 pub fn saved(path: &std::path::Path) -> String {
     format!("Đã lưu vào {}", path.display())
 }
+pub fn nothing_to_save(path: &std::path::Path) -> String {
+    format!(
+        "Không có thay đổi nào từ lần lưu trước: tệp {} giữ nguyên.",
+        path.display()
+    )
+}
+pub fn save_waits_for_forms(forms: &[&str]) -> String {
+    format!(
+        "Chưa lưu: biểu mẫu ở {} còn đang mở với nội dung chưa hợp lệ (xem lỗi trong biểu mẫu). Hãy sửa rồi bấm \u{201c}Lưu thay đổi\u{201d}, hoặc bấm \u{201c}Hủy\u{201d}, rồi lưu sổ.",
+        forms.join(", ")
+    )
+}
 pub fn save_failed(reason: &str) -> String {
     format!("Chưa lưu được. {reason} Các thay đổi vẫn còn trong chương trình.")
 }
 pub const NOTHING_TO_UNDO: &str = "Không còn gì để hoàn tác.";
 pub const NOTHING_TO_REDO: &str = "Không còn gì để làm lại.";
+
+// Undo and redo: what they say (one rule for the whole window)
+pub fn undone(what: &crate::app::document::Label) -> String {
+    match &what.before {
+        Some(v) => format!("Đã hoàn tác: {} trở lại {v}.", what.what),
+        None => format!("Đã hoàn tác: {}.", what.what),
+    }
+}
+pub fn redone(what: &crate::app::document::Label) -> String {
+    match &what.after {
+        Some(v) => format!("Đã làm lại: {} thành {v}.", what.what),
+        None => format!("Đã làm lại: {}.", what.what),
+    }
+}
+pub fn undo_waits_for_forms(forms: &[&str]) -> String {
+    format!(
+        "Chưa hoàn tác trong sổ: biểu mẫu ở {} đang có chữ gõ chưa lưu. Ctrl+Z trong ô đang gõ hoàn tác việc gõ ở ô đó; hãy lưu hoặc hủy biểu mẫu trước khi hoàn tác trong sổ.",
+        forms.join(", ")
+    )
+}
+pub const UNDO_CONFLICT_DECIDED: &str = "quyết định một xung đột";
+pub fn undo_restored(label: &str) -> String {
+    format!("khôi phục {label}")
+}
+const EMPTY_VALUE: &str = "trống";
+
+/// What an edit does to `wb`, in the clerk's words, for "Đã hoàn tác: …":
+/// the record it touches and, where it has one, the value before and
+/// after ("điểm cụm chấm BR-VT I.1", "3,75", "4").
+pub fn edit_label(
+    wb: &crate::workbook::Workbook,
+    edit: &crate::workbook::edit::Edit,
+) -> crate::app::document::Label {
+    use crate::app::document::Label;
+    use crate::workbook::edit::Edit;
+    use crate::workbook::edit::activities::ActivityEdit;
+    use crate::workbook::edit::conference::ConferenceEdit;
+    use crate::workbook::edit::criteria::CriteriaEdit;
+    use crate::workbook::edit::scores::{ScoreEdit, Side};
+    let plain = |what: String| Label {
+        what,
+        before: None,
+        after: None,
+    };
+    let quoted = |t: &str| format!("\u{201c}{t}\u{201d}");
+    let score_of = |school: &crate::workbook::Id, criterion: &crate::workbook::Id, side: Side| {
+        wb.assessment(school).and_then(|a| {
+            match side {
+                Side::Own => &a.self_scores,
+                Side::Cluster => &a.cluster_scores,
+            }
+            .get(criterion)
+            .cloned()
+        })
+    };
+    let side_name = |side: Side| match side {
+        Side::Own => "tự chấm",
+        Side::Cluster => "cụm chấm",
+    };
+    let code = |id: &crate::workbook::Id| {
+        wb.criterion(id)
+            .map(|c| c.code.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let activity = |id: &crate::workbook::Id| {
+        wb.activities
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| quoted(&a.title))
+            .unwrap_or_else(|| id.to_string())
+    };
+    match edit {
+        Edit::AddSchool(school) => plain(format!("thêm trường {}", quoted(&school.full_name))),
+        Edit::SetSchool(school) => plain(format!("sửa trường {}", quoted(&school.full_name))),
+        Edit::RemoveSchool(id) => plain(format!(
+            "xóa trường {} khỏi cụm",
+            quoted(&wb.school_full_name(id))
+        )),
+        Edit::SetLeader(_) => plain("cụm trưởng".into()),
+        Edit::SetDeputies(_) => plain("cụm phó".into()),
+        Edit::Conference(c) => plain(
+            match c {
+                ConferenceEdit::SetDetails(_) => "thông tin hội nghị",
+                ConferenceEdit::SetAttendance(_) => "danh sách có mặt ở hội nghị",
+                ConferenceEdit::AddBallot(_) => "thêm kết quả bỏ phiếu",
+                ConferenceEdit::SetBallot(_) => "kết quả bỏ phiếu",
+                ConferenceEdit::RemoveBallot(_) => "xóa kết quả bỏ phiếu",
+                ConferenceEdit::SetElection(_) => "kết quả bầu cụm trưởng, cụm phó",
+                ConferenceEdit::SetHandover(_) => "bàn giao",
+                ConferenceEdit::SetAcademyDecision(_) => "quyết định của Học viện",
+                ConferenceEdit::SetNewsByline(_) => "người viết tin",
+                ConferenceEdit::SetMinutesText(_) => "nội dung biên bản",
+            }
+            .into(),
+        ),
+        Edit::Activity(a) => plain(match a {
+            ActivityEdit::Add(a) => format!("thêm hoạt động {}", quoted(&a.title)),
+            ActivityEdit::Set(a) => format!("sửa hoạt động {}", quoted(&a.title)),
+            ActivityEdit::Remove(id) => format!("xóa hoạt động {}", activity(id)),
+        }),
+        Edit::Criteria(c) => plain(match c {
+            CriteriaEdit::Add { node, .. } => format!("thêm tiêu chí {}", node.code),
+            CriteriaEdit::Set { id, .. } => format!("sửa tiêu chí {}", code(id)),
+            CriteriaEdit::Remove(id) => format!("xóa tiêu chí {}", code(id)),
+            CriteriaEdit::Move { id, .. } => format!("chuyển chỗ tiêu chí {}", code(id)),
+            CriteriaEdit::Caps { .. } => "mức tối đa điểm thưởng, điểm trừ".into(),
+            CriteriaEdit::Replace(_) => "chép bảng tiêu chí".into(),
+        }),
+        Edit::Score(e) => match e {
+            ScoreEdit::Points {
+                school,
+                criterion,
+                side,
+                points,
+            } => Label {
+                what: format!(
+                    "điểm {} {} {}",
+                    side_name(*side),
+                    wb.school_name(school),
+                    code(criterion)
+                ),
+                before: Some(
+                    score_of(school, criterion, *side)
+                        .map(|s| s.points.to_string())
+                        .unwrap_or_else(|| EMPTY_VALUE.into()),
+                ),
+                after: Some(
+                    points
+                        .map(|p| p.to_string())
+                        .unwrap_or_else(|| EMPTY_VALUE.into()),
+                ),
+            },
+            ScoreEdit::Note {
+                school,
+                criterion,
+                side,
+                ..
+            } => plain(format!(
+                "ghi chú điểm {} {} {}",
+                side_name(*side),
+                wb.school_name(school),
+                code(criterion)
+            )),
+            ScoreEdit::Evidence {
+                school,
+                criterion,
+                side,
+                ..
+            } => plain(format!(
+                "minh chứng điểm {} {} {}",
+                side_name(*side),
+                wb.school_name(school),
+                code(criterion)
+            )),
+            ScoreEdit::AddAdjustment { school, .. } => plain(format!(
+                "thêm điểm thưởng/trừ của {}",
+                wb.school_name(school)
+            )),
+            ScoreEdit::RemoveAdjustment { school, .. } => plain(format!(
+                "xóa điểm thưởng/trừ của {}",
+                wb.school_name(school)
+            )),
+            ScoreEdit::AcceptAdjustment { school, .. } => plain(format!(
+                "mức cụm chấp nhận điểm thưởng của {}",
+                wb.school_name(school)
+            )),
+        },
+        Edit::Replace(_) => plain("gộp tệp các trường gửi về".into()),
+        Edit::Batch(edits) => match edits.as_slice() {
+            [one] => edit_label(wb, one),
+            [first, ..] => {
+                let mut l = edit_label(wb, first);
+                l.what = format!("{} (và {} thay đổi kèm theo)", l.what, edits.len() - 1);
+                l
+            }
+            [] => plain("không có gì".into()),
+        },
+    }
+}
 pub const NOT_JSON_DROP: &str = "Chỉ mở được tệp sổ thi đua (.json).";
 pub const NO_SAMPLE: &str = "Không tìm thấy sổ mẫu.";
+pub fn other_recovery(file: &str) -> String {
+    format!("Có bản khôi phục của sổ {file} (cửa sổ trước bị tắt đột ngột).")
+}
+pub const OPEN_OTHER_RECOVERY: &str = "Mở";
+pub const OTHER_RECOVERY_STARTED: &str =
+    "Đã mở một cửa sổ mới để khôi phục sổ kia; sổ đang mở ở đây giữ nguyên.";
+pub fn other_recovery_failed(why: &str) -> String {
+    format!("Không mở được cửa sổ mới để khôi phục: {why}")
+}
 pub const RESTORED: &str = "Đã khôi phục sổ từ bản khôi phục. Hãy lưu lại để giữ các thay đổi.";
 pub const FILTER_NAME: &str = "Sổ thi đua (*.json)";
 pub const DIALOG_OPEN: &str = "Mở sổ thi đua";
@@ -354,6 +554,22 @@ pub fn next_year_file(name: &str) -> String {
 }
 pub fn next_year_created(path: &std::path::Path) -> String {
     format!("Đã tạo sổ năm sau: {}. Sổ này đang mở.", path.display())
+}
+pub fn next_year_created_recorded(path: &std::path::Path, name: &str, saved: bool) -> String {
+    let this_year = if saved {
+        "đã ghi tên tệp năm sau"
+    } else {
+        "có thay đổi: ghi tên tệp năm sau"
+    };
+    format!(
+        "Đã tạo sổ năm sau: {}. Sổ năm nay {this_year} ({name}) vào phần bàn giao{}.",
+        path.display(),
+        if saved {
+            " và đã được lưu"
+        } else {
+            ", chưa lưu"
+        }
+    )
 }
 pub fn next_year_failed(reason: &str) -> String {
     format!("Chưa tạo được sổ năm sau. {reason}")
@@ -627,6 +843,9 @@ pub fn cannot_read_folder(f: &std::path::Path, why: &str) -> String {
 }
 pub const IMPORT_RETURNS: &str = "Nhập tệp các trường gửi về…";
 pub const MAIL_OUT: &str = "Gửi cho các trường…";
+pub const SAVE_THEN_SEND_TITLE: &str = "Lưu sổ rồi gửi?";
+pub const SAVE_THEN_SEND_BODY: &str = "Sổ có thay đổi chưa lưu (hoặc biểu mẫu đang mở). Bản gửi đi chỉ mang những gì đã lưu trong sổ cụm, để sổ cụm luôn có đủ những gì các trường nhận được: lưu sổ rồi gửi, hoặc hủy.";
+pub const SAVE_THEN_SEND: &str = "Lưu sổ rồi gửi";
 pub const MAIL_OUT_SAVE_FIRST: &str =
     "Hãy lưu sổ của cụm trước: các bản gửi trường được lập trong thư mục bên cạnh tệp sổ.";
 pub const RETURN_SIGNED: &str = "Có chữ ký của trường (bản nhận từ đợt gửi của cụm).";

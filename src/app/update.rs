@@ -68,6 +68,13 @@ impl App {
             Message::Criteria(m) => return self.criteria_message(m),
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
+            // Copies carry only what the master on disk has: with unsaved
+            // changes, save first (asked) or nothing is sent.
+            m @ (Message::MailOut | Message::FinalCopy | Message::Reissue(_))
+                if !self.is_school_machine() && self.unsaved().any() =>
+            {
+                self.modal = Some(Modal::SaveThenSend(Box::new(m)));
+            }
             Message::MailOut => self.mail_out(None),
             Message::FinalCopy => self.final_copy(),
             Message::Reissue(id) => self.mail_out(Some(id)),
@@ -116,8 +123,10 @@ impl App {
                     self.repaint_all = !self.repaint_all;
                 }
                 self.view = v;
-                if v == View::History {
-                    return self.history.opened().map(Message::History);
+                if v == View::History
+                    && let Some(doc) = &self.doc
+                {
+                    return self.history.opened(&doc.workbook).map(Message::History);
                 }
             }
             Message::Home => {
@@ -222,6 +231,7 @@ impl App {
             }
             Message::HideProblems => self.show_problems = false,
             Message::DismissNotice => self.notice = None,
+            Message::OpenOtherRecovery => self.open_other_recovery(),
         }
         Task::none()
     }
@@ -238,21 +248,41 @@ impl App {
         )
     }
 
+    /// The workbook's undo (redo): one rule for the whole window. It
+    /// never runs while a form holds typing not yet saved into the
+    /// workbook (that typing would be lost, and the clerk meant the
+    /// field: Ctrl+Z in a field undoes the field's typing, see
+    /// `field::undoable`), and it always says what it undid.
     pub(super) fn undo_redo(&mut self, undo: bool) {
+        let forms = self.unsaved().forms;
+        if !forms.is_empty() {
+            self.notice = Some(Notice::Info(s::undo_waits_for_forms(&forms)));
+            return;
+        }
+        // A score typed in the grid and not yet committed is an edit of
+        // its own: committed first, it is what this undo takes back.
+        self.commit_typing();
         let Some(doc) = &mut self.doc else { return };
         let done = if undo { doc.undo() } else { doc.redo() };
-        if done {
-            // An open form may describe a school that no longer exists;
-            // files under review were compared with another workbook.
-            self.reset_forms();
-            self.changed();
-        } else {
-            let msg = if undo {
-                s::NOTHING_TO_UNDO
-            } else {
-                s::NOTHING_TO_REDO
-            };
-            self.notice = Some(Notice::Info(msg.into()));
+        match done {
+            Some(what) => {
+                // Files under review were compared with another workbook.
+                self.reset_forms();
+                self.changed();
+                self.notice = Some(Notice::Info(if undo {
+                    s::undone(&what)
+                } else {
+                    s::redone(&what)
+                }));
+            }
+            None => {
+                let msg = if undo {
+                    s::NOTHING_TO_UNDO
+                } else {
+                    s::NOTHING_TO_REDO
+                };
+                self.notice = Some(Notice::Info(msg.into()));
+            }
         }
     }
 

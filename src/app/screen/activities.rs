@@ -4,6 +4,7 @@
 //! typed and shown dd/mm/yyyy.
 
 use crate::app::button::{self, button};
+use crate::app::field::undoable;
 use crate::app::pick_list::pick_list;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -93,6 +94,11 @@ impl State {
     /// An activity's form is open (its typing is not in the workbook yet).
     pub fn has_open_form(&self) -> bool {
         self.draft.is_some()
+    }
+
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        self.draft.iter().map(|_| Message::Save).collect()
     }
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
@@ -300,11 +306,16 @@ impl State {
             ]
             .spacing(theme::SPACE_S)
             .align_y(Alignment::Center),
-            text_input(s::SEARCH, &self.search)
-                .id(SEARCH_ID)
-                .on_input(Message::Search)
-                .size(theme::TEXT_SMALL)
-                .padding(5),
+            undoable(
+                text_input(s::SEARCH, &self.search)
+                    .id(SEARCH_ID)
+                    .on_input(Message::Search)
+                    .size(theme::TEXT_SMALL)
+                    .padding(5),
+                s::SEARCH,
+                &self.search,
+                Message::Search,
+            ),
         ]
         .spacing(theme::SPACE_S);
 
@@ -589,11 +600,16 @@ impl Draft {
             } else {
                 ""
             };
-            text_input(hint, value)
-                .id(id)
-                .on_input(f)
-                .on_submit(Message::Save)
-                .padding(6)
+            undoable(
+                text_input(hint, value)
+                    .id(id)
+                    .on_input(f)
+                    .on_submit(Message::Save)
+                    .padding(6),
+                hint,
+                value,
+                f,
+            )
         };
         let host_choices: Vec<Choice<Id>> = std::iter::once(Choice {
             value: None,

@@ -5,6 +5,7 @@
 
 use crate::app::button::{self, button};
 use crate::app::checkbox::checkbox;
+use crate::app::field::undoable;
 use iced::widget::{column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -148,6 +149,18 @@ impl State {
     /// A ballot or an Academy decision is being typed.
     pub fn has_open_form(&self) -> bool {
         self.draft.is_some() || self.decision.is_some()
+    }
+
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        let mut m = Vec::new();
+        if self.draft.is_some() {
+            m.push(Message::Save);
+        }
+        if self.decision.is_some() {
+            m.push(Message::SaveDecision);
+        }
+        m
     }
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
@@ -599,12 +612,17 @@ fn ballot_entry<'a>(
         pair = pair.push(
             column![
                 small_label(f.label()),
-                text_input("0", &d.figures[f.index()])
-                    .id(f.id())
-                    .on_input(move |v| Message::Figure(f, v))
-                    .on_submit(Message::Save)
-                    .padding(6)
-                    .width(Length::Fill),
+                undoable(
+                    text_input("0", &d.figures[f.index()])
+                        .id(f.id())
+                        .on_input(move |v| Message::Figure(f, v))
+                        .on_submit(Message::Save)
+                        .padding(6)
+                        .width(Length::Fill),
+                    "0",
+                    &d.figures[f.index()],
+                    move |v| Message::Figure(f, v),
+                ),
             ]
             .spacing(2)
             .width(Length::Fill),
@@ -616,15 +634,21 @@ fn ballot_entry<'a>(
     let mut candidates = column![small_label(s::VOTES_HINT)].spacing(4);
     for (school, v) in &d.votes {
         let school_id = school.clone();
+        let undo_id = school.clone();
         candidates = candidates.push(
             row![
                 text(wb.school_name(school)).width(Length::Fill),
-                text_input("", v)
-                    .id(votes_id(school))
-                    .on_input(move |v| Message::Votes(school_id.clone(), v))
-                    .on_submit(Message::Save)
-                    .padding(4)
-                    .width(80),
+                undoable(
+                    text_input("", v)
+                        .id(votes_id(school))
+                        .on_input(move |v| Message::Votes(school_id.clone(), v))
+                        .on_submit(Message::Save)
+                        .padding(4)
+                        .width(80),
+                    "",
+                    v,
+                    move |v| Message::Votes(undo_id.clone(), v),
+                ),
             ]
             .spacing(theme::SPACE_S)
             .align_y(Alignment::Center),
@@ -682,15 +706,25 @@ fn ballot_entry<'a>(
     for (n, (name, title)) in d.committee.iter().enumerate() {
         committee = committee.push(
             row![
-                text_input(s::COMMITTEE_NAME, name)
-                    .id(committee_id(n))
-                    .on_input(move |v| Message::Committee(n, true, v))
-                    .padding(4)
-                    .width(Length::FillPortion(3)),
-                text_input(s::COMMITTEE_TITLE, title)
-                    .on_input(move |v| Message::Committee(n, false, v))
-                    .padding(4)
-                    .width(Length::FillPortion(2)),
+                undoable(
+                    text_input(s::COMMITTEE_NAME, name)
+                        .id(committee_id(n))
+                        .on_input(move |v| Message::Committee(n, true, v))
+                        .padding(4)
+                        .width(Length::FillPortion(3)),
+                    s::COMMITTEE_NAME,
+                    name,
+                    move |v| Message::Committee(n, true, v),
+                ),
+                undoable(
+                    text_input(s::COMMITTEE_TITLE, title)
+                        .on_input(move |v| Message::Committee(n, false, v))
+                        .padding(4)
+                        .width(Length::FillPortion(2)),
+                    s::COMMITTEE_TITLE,
+                    title,
+                    move |v| Message::Committee(n, false, v),
+                ),
             ]
             .spacing(theme::SPACE_S),
         );
@@ -965,11 +999,16 @@ fn decision_form(d: &DecisionDraft) -> Element<'_, Message> {
                  f: fn(String) -> Message| {
         column![
             small_label(label),
-            text_input(hint, value)
-                .id(id)
-                .on_input(f)
-                .on_submit(Message::SaveDecision)
-                .padding(6),
+            undoable(
+                text_input(hint, value)
+                    .id(id)
+                    .on_input(f)
+                    .on_submit(Message::SaveDecision)
+                    .padding(6),
+                hint,
+                value,
+                f,
+            ),
         ]
         .spacing(2)
         .width(Length::Fill)

@@ -6,6 +6,7 @@
 //! the list of the scores in the way.
 
 use crate::app::button::{self, button};
+use crate::app::field::undoable;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -154,6 +155,18 @@ impl State {
     /// A criterion's form, or a bonus/deduction item being typed, is open.
     pub fn has_open_form(&self) -> bool {
         self.draft.is_some() || self.bonus.is_some() || self.deduction.is_some()
+    }
+
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        let mut m = Vec::new();
+        if self.draft.is_some() {
+            m.push(Message::Save);
+        }
+        if self.bonus.is_some() || self.deduction.is_some() {
+            m.push(Message::SaveCaps);
+        }
+        m
     }
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
@@ -440,19 +453,29 @@ impl State {
         container(
             row![
                 text(s::BONUS_CAP),
-                text_input("", &bonus)
-                    .id(BONUS_CAP_ID)
-                    .on_input_maybe((!self.read_only).then_some(Message::BonusCap))
-                    .on_submit(Message::SaveCaps)
-                    .padding(4)
-                    .width(70),
+                undoable(
+                    text_input("", &bonus)
+                        .id(BONUS_CAP_ID)
+                        .on_input_maybe((!self.read_only).then_some(Message::BonusCap))
+                        .on_submit(Message::SaveCaps)
+                        .padding(4)
+                        .width(70),
+                    "",
+                    &bonus,
+                    Message::BonusCap,
+                ),
                 text(s::DEDUCTION_CAP),
-                text_input("", &deduction)
-                    .id(DEDUCTION_CAP_ID)
-                    .on_input_maybe((!self.read_only).then_some(Message::DeductionCap))
-                    .on_submit(Message::SaveCaps)
-                    .padding(4)
-                    .width(70),
+                undoable(
+                    text_input("", &deduction)
+                        .id(DEDUCTION_CAP_ID)
+                        .on_input_maybe((!self.read_only).then_some(Message::DeductionCap))
+                        .on_submit(Message::SaveCaps)
+                        .padding(4)
+                        .width(70),
+                    "",
+                    &deduction,
+                    Message::DeductionCap,
+                ),
                 button(text(s::SAVE_CAPS).size(theme::TEXT_SMALL))
                     .on_press_maybe((changed && !self.read_only).then_some(Message::SaveCaps))
                     .padding([4, 8])
@@ -646,11 +669,16 @@ impl Draft {
         let field = |label: &'static str, id: &'static str, value: &str, f: Field| {
             column![
                 text(label).size(theme::TEXT_SMALL).color(theme::MUTED),
-                text_input("", value)
-                    .id(id)
-                    .on_input(move |v| Message::Field(f, v))
-                    .on_submit(Message::Save)
-                    .padding(6),
+                undoable(
+                    text_input("", value)
+                        .id(id)
+                        .on_input(move |v| Message::Field(f, v))
+                        .on_submit(Message::Save)
+                        .padding(6),
+                    "",
+                    value,
+                    move |v| Message::Field(f, v),
+                ),
             ]
             .spacing(2)
         };

@@ -28,6 +28,9 @@ use crate::workbook::{Id, Points, Workbook};
 pub struct State {
     /// The folder read, and what came of it.
     folder: Option<PathBuf>,
+    /// The open workbook's file: in its own folder it stands for its year
+    /// as the window holds it (not another file of that year).
+    file: Option<PathBuf>,
     history: Option<Arc<History>>,
     loading: bool,
     error: Option<String>,
@@ -76,27 +79,41 @@ impl State {
         }
     }
 
+    /// The open workbook's file.
+    pub fn set_file(&mut self, file: Option<PathBuf>) {
+        if self.file != file {
+            self.file = file;
+            self.history = None;
+        }
+    }
+
     /// Reads the folder when the view opens, the first time.
-    pub fn opened(&mut self) -> Task<Message> {
+    pub fn opened(&mut self, wb: &Workbook) -> Task<Message> {
         if self.history.is_none() && !self.loading {
-            self.load()
+            self.load(wb)
         } else {
             Task::none()
         }
     }
 
-    fn load(&mut self) -> Task<Message> {
+    fn load(&mut self, wb: &Workbook) -> Task<Message> {
         let Some(folder) = self.folder.clone() else {
             self.error = Some(s::HISTORY_NO_FOLDER.into());
             return Task::none();
         };
+        let open = self
+            .file
+            .clone()
+            .filter(|f| f.parent() == Some(folder.as_path()))
+            .map(|f| (f, wb.clone()));
         self.loading = true;
         self.error = None;
         Task::perform(
             async move {
                 let (tx, rx) = oneshot::channel();
                 std::thread::spawn(move || {
-                    let r = crate::history::from_folder(&folder)
+                    let open = open.as_ref().map(|(f, wb)| (f.as_path(), wb));
+                    let r = crate::history::from_folder_with(&folder, open)
                         .map(Arc::new)
                         .map_err(|e| s::cannot_read_folder(&folder, &crate::text::io_reason(&e)));
                     let _ = tx.send(r);
@@ -110,7 +127,7 @@ impl State {
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
-            Message::Load => return Action::Run(self.load()),
+            Message::Load => return Action::Run(self.load(wb)),
             Message::PickFolder => {
                 let folder = self.folder.clone();
                 return Action::Run(Task::perform(
@@ -121,7 +138,7 @@ impl State {
             Message::Picked(Picked::Path(p)) => {
                 self.folder = Some(p);
                 self.history = None;
-                return Action::Run(self.load());
+                return Action::Run(self.load(wb));
             }
             Message::ContinuedBy { earlier, member } => {
                 if let Some(school) = wb.school(&member.id) {

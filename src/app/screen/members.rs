@@ -2,6 +2,7 @@
 //! remove (explaining what else goes), set leader and deputies.
 
 use crate::app::button::{self, button};
+use crate::app::field::undoable;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -136,6 +137,11 @@ impl State {
     /// A school's form is open (its typing is not in the workbook yet).
     pub fn has_open_form(&self) -> bool {
         self.draft.is_some()
+    }
+
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        self.draft.iter().map(|_| Message::Save).collect()
     }
 
     /// On a member school's machine the cluster's member list is read-only.
@@ -446,11 +452,16 @@ impl Draft {
                     text(field.label())
                         .size(theme::TEXT_SMALL)
                         .color(theme::MUTED),
-                    text_input("", field.get(&self.school))
-                        .id(field.id())
-                        .on_input(move |v| Message::Field(field, v))
-                        .on_submit(Message::Save)
-                        .padding(6),
+                    undoable(
+                        text_input("", field.get(&self.school))
+                            .id(field.id())
+                            .on_input(move |v| Message::Field(field, v))
+                            .on_submit(Message::Save)
+                            .padding(6),
+                        "",
+                        field.get(&self.school),
+                        move |v| Message::Field(field, v),
+                    ),
                 ]
                 .spacing(2),
             );

@@ -9,6 +9,7 @@
 //! only the rows in the viewport are built.
 
 use crate::app::button::{self, button};
+use crate::app::field::undoable;
 use iced::widget::{
     Space, column, container, operation, row, scrollable, space, text, text_input, tooltip,
 };
@@ -1028,16 +1029,20 @@ impl State {
         let input: Element<'a, Message> = match &self.draft {
             Some(d) if selected && d.cell == cell => {
                 let bad = d.error.is_some();
-                text_input("", &d.text)
-                    .id(CELL_ID)
-                    .on_input(Message::Input)
-                    .on_submit(Message::Submit)
-                    .size(theme::TEXT_SMALL)
-                    .padding([3, 4])
-                    .width(54)
-                    .align_x(Alignment::End)
-                    .style(move |t, st| theme::cell_input(t, st, bad))
-                    .into()
+                undoable(
+                    text_input("", &d.text)
+                        .id(CELL_ID)
+                        .on_input(Message::Input)
+                        .on_submit(Message::Submit)
+                        .size(theme::TEXT_SMALL)
+                        .padding([3, 4])
+                        .width(54)
+                        .align_x(Alignment::End)
+                        .style(move |t, st| theme::cell_input(t, st, bad)),
+                    "",
+                    &d.text,
+                    Message::Input,
+                )
             }
             _ => {
                 let label = typed.map_or_else(
@@ -1140,12 +1145,17 @@ impl State {
         }
         left = left.push(
             row![
-                text_input(s::NOTE, &self.note)
-                    .id(NOTE_ID)
-                    .on_input(Message::Note)
-                    .on_submit(Message::SaveNote)
-                    .size(theme::TEXT_SMALL)
-                    .padding(4),
+                undoable(
+                    text_input(s::NOTE, &self.note)
+                        .id(NOTE_ID)
+                        .on_input(Message::Note)
+                        .on_submit(Message::SaveNote)
+                        .size(theme::TEXT_SMALL)
+                        .padding(4),
+                    s::NOTE,
+                    &self.note,
+                    Message::Note,
+                ),
                 button(text(s::SAVE).size(theme::TEXT_SMALL))
                     .on_press(Message::SaveNote)
                     .padding([4, 8])
@@ -1155,12 +1165,17 @@ impl State {
         );
         left = left.push(
             row![
-                text_input(s::EVIDENCE_HINT, &self.evidence)
-                    .id(EVIDENCE_ID)
-                    .on_input(Message::Evidence)
-                    .on_submit(Message::SaveEvidence)
-                    .size(theme::TEXT_SMALL)
-                    .padding(4),
+                undoable(
+                    text_input(s::EVIDENCE_HINT, &self.evidence)
+                        .id(EVIDENCE_ID)
+                        .on_input(Message::Evidence)
+                        .on_submit(Message::SaveEvidence)
+                        .size(theme::TEXT_SMALL)
+                        .padding(4),
+                    s::EVIDENCE_HINT,
+                    &self.evidence,
+                    Message::Evidence,
+                ),
                 button(text(s::SAVE).size(theme::TEXT_SMALL))
                     .on_press(Message::SaveEvidence)
                     .padding([4, 8])
@@ -1250,18 +1265,28 @@ impl State {
             row![
                 kind_button(s::BONUS, AdjustmentKind::Bonus),
                 kind_button(s::DEDUCTION, AdjustmentKind::Deduction),
-                text_input(s::POINTS, &self.adj_points)
-                    .id(ADJ_POINTS_ID)
-                    .on_input(Message::AdjPoints)
-                    .size(theme::TEXT_SMALL)
-                    .padding(4)
-                    .width(60),
-                text_input(s::REASON, &self.adj_reason)
-                    .id(ADJ_REASON_ID)
-                    .on_input(Message::AdjReason)
-                    .on_submit(Message::AddAdjustment)
-                    .size(theme::TEXT_SMALL)
-                    .padding(4),
+                undoable(
+                    text_input(s::POINTS, &self.adj_points)
+                        .id(ADJ_POINTS_ID)
+                        .on_input(Message::AdjPoints)
+                        .size(theme::TEXT_SMALL)
+                        .padding(4)
+                        .width(60),
+                    s::POINTS,
+                    &self.adj_points,
+                    Message::AdjPoints,
+                ),
+                undoable(
+                    text_input(s::REASON, &self.adj_reason)
+                        .id(ADJ_REASON_ID)
+                        .on_input(Message::AdjReason)
+                        .on_submit(Message::AddAdjustment)
+                        .size(theme::TEXT_SMALL)
+                        .padding(4),
+                    s::REASON,
+                    &self.adj_reason,
+                    Message::AdjReason,
+                ),
                 button(text(s::ADD).size(theme::TEXT_SMALL))
                     .on_press(Message::AddAdjustment)
                     .padding([4, 8])

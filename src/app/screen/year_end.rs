@@ -4,6 +4,7 @@
 //! "Tạo sổ năm sau": next year's workbook saved where the user picks, then
 //! opened.
 
+use crate::app::field::undoable;
 use std::path::PathBuf;
 
 use crate::app::button::{self, button};
@@ -209,6 +210,8 @@ pub struct State {
     saving: Option<Section>,
     /// Where no native dialog exists: the path typed for next year's file.
     next_year_path: Option<String>,
+    /// The open workbook's folder: next year's file is suggested there.
+    folder: Option<PathBuf>,
     /// The news item's byline as typed ("Họ tên; chức vụ").
     byline: Option<String>,
     error: Option<String>,
@@ -413,11 +416,11 @@ pub fn next_year_name(wb: &Workbook) -> String {
     }
 }
 
-async fn pick_next_year(suggested: String) -> Picked {
+async fn pick_next_year(folder: Option<PathBuf>, suggested: String) -> Picked {
     match crate::app::dialog::save_file(
         s::DIALOG_NEXT_YEAR,
         (s::FILTER_NAME, &["json"]),
-        None,
+        folder,
         suggested,
     )
     .await
@@ -445,6 +448,24 @@ impl State {
             || self.handover.is_some()
             || self.minutes.is_some()
             || self.byline.is_some()
+    }
+
+    /// What "Lưu thay đổi" of each open form sends (Ctrl+S commits them).
+    pub fn save_messages(&self) -> Vec<Message> {
+        [
+            (self.details.is_some(), Message::SaveDetails),
+            (self.delegates.is_some(), Message::SaveDelegates),
+            (
+                self.election.is_some() || self.agreed.is_some(),
+                Message::SaveElection,
+            ),
+            (self.handover.is_some(), Message::SaveHandover),
+            (self.minutes.is_some(), Message::SaveMinutes),
+            (self.byline.is_some(), Message::SaveByline),
+        ]
+        .into_iter()
+        .filter_map(|(open, m)| open.then_some(m))
+        .collect()
     }
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
@@ -590,7 +611,7 @@ impl State {
             Message::DiscardDrafts(section) => self.drop_draft(section),
             Message::NextYear => {
                 return Action::Run(Task::perform(
-                    pick_next_year(next_year_name(wb)),
+                    pick_next_year(self.folder.clone(), next_year_name(wb)),
                     Message::NextYearPicked,
                 ));
             }
@@ -601,7 +622,13 @@ impl State {
                 }
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
-                    self.next_year_path = Some(String::new());
+                    // Pre-filled: beside this year's file, under next
+                    // year's name ("…/cum8-2020.json").
+                    let name = next_year_name(wb);
+                    self.next_year_path = Some(match &self.folder {
+                        Some(dir) => dir.join(name).display().to_string(),
+                        None => name,
+                    });
                     return Action::Run(iced::widget::operation::focus("next-year-path"));
                 }
             },
@@ -659,7 +686,14 @@ impl State {
     }
 
     pub fn reset(&mut self) {
+        let folder = self.folder.take();
         *self = State::default();
+        self.folder = folder;
+    }
+
+    /// The open workbook's folder.
+    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
+        self.folder = folder;
     }
 
     /// The news item's byline (the rest of the item comes from the year).
@@ -675,11 +709,16 @@ impl State {
                     .size(theme::TEXT_SMALL)
                     .color(theme::MUTED),
                 row![
-                    text_input(s::BYLINE_HINT, &shown)
-                        .id(BYLINE_ID)
-                        .on_input(Message::Byline)
-                        .on_submit(Message::SaveByline)
-                        .padding(6),
+                    undoable(
+                        text_input(s::BYLINE_HINT, &shown)
+                            .id(BYLINE_ID)
+                            .on_input(Message::Byline)
+                            .on_submit(Message::SaveByline)
+                            .padding(6),
+                        s::BYLINE_HINT,
+                        &shown,
+                        Message::Byline,
+                    ),
                     button(text(s::SAVE_CHANGES))
                         .on_press_maybe(self.byline.is_some().then_some(Message::SaveByline))
                         .style(button::primary),
@@ -747,11 +786,16 @@ impl State {
         let input = |f: DetailField| {
             column![
                 small_label(f.label()),
-                text_input(f.hint(), &d[f as usize])
-                    .id(f.id())
-                    .on_input(move |v| Message::Detail(f, v))
-                    .on_submit(Message::SaveDetails)
-                    .padding(6),
+                undoable(
+                    text_input(f.hint(), &d[f as usize])
+                        .id(f.id())
+                        .on_input(move |v| Message::Detail(f, v))
+                        .on_submit(Message::SaveDetails)
+                        .padding(6),
+                    f.hint(),
+                    &d[f as usize],
+                    move |v| Message::Detail(f, v),
+                ),
             ]
             .spacing(2)
             .width(Length::Fill)
@@ -806,15 +850,19 @@ impl State {
                     .map(|(_, t)| t.clone())
                     .unwrap_or_default();
                 let id = a.school.clone();
+                let undo_id = a.school.clone();
                 att = att.push(
-                    container(
+                    container(undoable(
                         text_input(s::DELEGATES_HINT, &value)
                             .id(delegates_id(&a.school))
                             .on_input(move |v| Message::Delegates(id.clone(), v))
                             .on_submit(Message::SaveDelegates)
                             .size(theme::TEXT_SMALL)
                             .padding(4),
-                    )
+                        s::DELEGATES_HINT,
+                        &value,
+                        move |v| Message::Delegates(undo_id.clone(), v),
+                    ))
                     .padding(iced::Padding::ZERO.left(26)),
                 );
             }
@@ -918,23 +966,33 @@ impl State {
         body = body.push(
             column![
                 small_label(s::agreed_label(election::schools_present(wb))),
-                text_input(s::AGREED_HINT, &agreed)
-                    .id(AGREED_ID)
-                    .on_input(Message::Agreed)
-                    .on_submit(Message::SaveElection)
-                    .width(320)
-                    .padding(6),
+                undoable(
+                    text_input(s::AGREED_HINT, &agreed)
+                        .id(AGREED_ID)
+                        .on_input(Message::Agreed)
+                        .on_submit(Message::SaveElection)
+                        .width(320)
+                        .padding(6),
+                    s::AGREED_HINT,
+                    &agreed,
+                    Message::Agreed,
+                ),
             ]
             .spacing(2),
         );
         body = body.push(
             column![
                 small_label(s::ELECTION_NOTE),
-                text_input(s::ELECTION_NOTE_HINT, &e.note)
-                    .id("election-note")
-                    .on_input(Message::ElectionNote)
-                    .on_submit(Message::SaveElection)
-                    .padding(6),
+                undoable(
+                    text_input(s::ELECTION_NOTE_HINT, &e.note)
+                        .id("election-note")
+                        .on_input(Message::ElectionNote)
+                        .on_submit(Message::SaveElection)
+                        .padding(6),
+                    s::ELECTION_NOTE_HINT,
+                    &e.note,
+                    Message::ElectionNote,
+                ),
             ]
             .spacing(2),
         );
@@ -1036,18 +1094,27 @@ impl State {
         let input = |f: HandoverField| {
             column![
                 small_label(f.label()),
-                text_input(
+                undoable(
+                    text_input(
+                        if f == HandoverField::Date {
+                            s::DATE_HINT
+                        } else {
+                            ""
+                        },
+                        &h.fields[f as usize]
+                    )
+                    .id(f.id())
+                    .on_input(move |v| Message::Handover(f, v))
+                    .on_submit(Message::SaveHandover)
+                    .padding(6),
                     if f == HandoverField::Date {
                         s::DATE_HINT
                     } else {
                         ""
                     },
-                    &h.fields[f as usize]
-                )
-                .id(f.id())
-                .on_input(move |v| Message::Handover(f, v))
-                .on_submit(Message::SaveHandover)
-                .padding(6),
+                    &h.fields[f as usize],
+                    move |v| Message::Handover(f, v),
+                ),
             ]
             .spacing(2)
             .width(Length::Fill)
@@ -1057,10 +1124,15 @@ impl State {
         for (i, item) in h.items.iter().enumerate() {
             items = items.push(
                 row![
-                    text_input("", item)
-                        .on_input(move |v| Message::Item(i, v))
-                        .on_submit(Message::SaveHandover)
-                        .padding(6),
+                    undoable(
+                        text_input("", item)
+                            .on_input(move |v| Message::Item(i, v))
+                            .on_submit(Message::SaveHandover)
+                            .padding(6),
+                        "",
+                        item,
+                        move |v| Message::Item(i, v),
+                    ),
                     button(text("×"))
                         .on_press(Message::RemoveItem(i))
                         .style(button::text),
