@@ -859,3 +859,39 @@ fn the_focus_ring_is_drawn_over_the_focused_button() {
         "the ring's colour, got ({r}, {g}, {b})"
     );
 }
+
+/// Issue 26, point 3, in the window: typing stops at the field's limit
+/// (a name: 200 characters, as `check` and returns hold to), and near it a
+/// count shows why.
+#[test]
+fn typing_stops_at_a_field_s_limit_with_a_visible_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(sample_copy(dir.path()));
+    let id = dong_nai(&app);
+    send(
+        &mut app,
+        [
+            Message::Members(Members::Edit(id.clone())),
+            Message::Members(Members::Field(Field::FullName, String::new())),
+        ],
+    );
+    let long = "Trường Chính trị tỉnh Đồng Nai ".repeat(9); // 279 characters
+    assert!(long.chars().count() > thidua::limits::MAX_NAME_CHARS);
+    type_into(&mut app, Field::FullName.id(), &long);
+    let kept: String = long.chars().take(thidua::limits::MAX_NAME_CHARS).collect();
+    assert!(
+        shows(&app, &kept),
+        "the field holds the first 200 characters"
+    );
+    assert!(!shows(&app, long.trim_end()), "and not the rest");
+    assert!(shows(&app, &s::chars_left(200, 200)), "the count is shown");
+    click(&mut app, s::SAVE_CHANGES);
+    let name = app
+        .workbook()
+        .unwrap()
+        .school(&id)
+        .unwrap()
+        .full_name
+        .clone();
+    assert_eq!(name, kept.trim_end(), "saved as typed, within the limit");
+}

@@ -32,7 +32,41 @@ pub fn undoable<'a, M: 'a>(
         value: value.to_string(),
         on_input: Box::new(on_input),
         content: input.into(),
+        max: None,
     })
+}
+
+/// [`undoable`] for a text of `kind` (a name, a note…): typing stops at
+/// the kind's limit (`crate::limits`; a paste is cut there), and from 90 %
+/// of it a count shows under the field ("190/200 ký tự"), so the clerk
+/// sees why — the same limit `check`, returns and forms hold to.
+pub fn limited<'a, M: 'a>(
+    input: impl Into<Element<'a, M>>,
+    placeholder: &str,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+    kind: crate::limits::TextKind,
+) -> Element<'a, M> {
+    let max = kind.max_chars();
+    let field = Element::new(Undoable {
+        placeholder: placeholder.to_string(),
+        value: value.to_string(),
+        on_input: Box::new(on_input),
+        content: input.into(),
+        max: Some(max),
+    });
+    let n = value.chars().count();
+    if n * 10 < max * 9 {
+        return field;
+    }
+    let count = iced::widget::text(crate::app::strings::chars_left(n, max))
+        .size(crate::app::theme::TEXT_SMALL)
+        .color(if n >= max {
+            crate::app::theme::BAD
+        } else {
+            crate::app::theme::MUTED
+        });
+    iced::widget::column![field, count].spacing(2).into()
 }
 
 struct Undoable<'a, M> {
@@ -40,6 +74,8 @@ struct Undoable<'a, M> {
     value: String,
     on_input: Box<dyn Fn(String) -> M + 'a>,
     content: Element<'a, M>,
+    /// The most characters the field takes (None: no limit of its own).
+    max: Option<usize>,
 }
 
 /// What the field showed before each change typed in it.
@@ -279,7 +315,15 @@ impl<M> Widget<M, Theme, Renderer> for Undoable<'_, M> {
                 &mut shown,
             );
             if let Some(shown) = shown.0 {
-                let value = held(&shown, &self.placeholder, event);
+                let mut value = held(&shown, &self.placeholder, event);
+                // Past the limit: the field keeps what fits (the key, or
+                // the end of a paste, does nothing more).
+                if let Some(max) = self.max
+                    && value.chars().count() > max
+                {
+                    value = crate::limits::truncate(&value, max).to_string();
+                    shell.publish((self.on_input)(value.clone()));
+                }
                 tree.state.downcast_mut::<History>().typed(&value);
             }
         }

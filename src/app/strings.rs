@@ -1095,3 +1095,8 @@ pub fn create_folder_body(dir: &std::path::Path) -> String {
         dir.display()
     )
 }
+
+/// Under a text field near its limit: "190/200 ký tự".
+pub fn chars_left(n: usize, max: usize) -> String {
+    format!("{n}/{max} ký tự")
+}

@@ -4,7 +4,7 @@
 //! typed and shown dd/mm/yyyy.
 
 use crate::app::button::{self, button};
-use crate::app::field::undoable;
+use crate::app::field::{limited, undoable};
 use crate::app::pick_list::pick_list;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -600,7 +600,7 @@ impl Draft {
             } else {
                 ""
             };
-            undoable(
+            limited(
                 text_input(hint, value)
                     .id(id)
                     .on_input(f)
@@ -609,6 +609,7 @@ impl Draft {
                 hint,
                 value,
                 f,
+                crate::limits::TextKind::Name,
             )
         };
         let host_choices: Vec<Choice<Id>> = std::iter::once(Choice {

@@ -5,7 +5,7 @@
 
 use crate::app::button::{self, button};
 use crate::app::checkbox::checkbox;
-use crate::app::field::undoable;
+use crate::app::field::{limited, undoable};
 use iced::widget::{column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -706,7 +706,7 @@ fn ballot_entry<'a>(
     for (n, (name, title)) in d.committee.iter().enumerate() {
         committee = committee.push(
             row![
-                undoable(
+                limited(
                     text_input(s::COMMITTEE_NAME, name)
                         .id(committee_id(n))
                         .on_input(move |v| Message::Committee(n, true, v))
@@ -715,8 +715,9 @@ fn ballot_entry<'a>(
                     s::COMMITTEE_NAME,
                     name,
                     move |v| Message::Committee(n, true, v),
+                    crate::limits::TextKind::Name,
                 ),
-                undoable(
+                limited(
                     text_input(s::COMMITTEE_TITLE, title)
                         .on_input(move |v| Message::Committee(n, false, v))
                         .padding(4)
@@ -724,6 +725,7 @@ fn ballot_entry<'a>(
                     s::COMMITTEE_TITLE,
                     title,
                     move |v| Message::Committee(n, false, v),
+                    crate::limits::TextKind::Name,
                 ),
             ]
             .spacing(theme::SPACE_S),
@@ -999,7 +1001,7 @@ fn decision_form(d: &DecisionDraft) -> Element<'_, Message> {
                  f: fn(String) -> Message| {
         column![
             small_label(label),
-            undoable(
+            limited(
                 text_input(hint, value)
                     .id(id)
                     .on_input(f)
@@ -1008,6 +1010,7 @@ fn decision_form(d: &DecisionDraft) -> Element<'_, Message> {
                 hint,
                 value,
                 f,
+                crate::limits::TextKind::Name,
             ),
         ]
         .spacing(2)

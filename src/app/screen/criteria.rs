@@ -6,7 +6,7 @@
 //! the list of the scores in the way.
 
 use crate::app::button::{self, button};
-use crate::app::field::undoable;
+use crate::app::field::{limited, undoable};
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -669,7 +669,7 @@ impl Draft {
         let field = |label: &'static str, id: &'static str, value: &str, f: Field| {
             column![
                 text(label).size(theme::TEXT_SMALL).color(theme::MUTED),
-                undoable(
+                limited(
                     text_input("", value)
                         .id(id)
                         .on_input(move |v| Message::Field(f, v))
@@ -678,6 +678,7 @@ impl Draft {
                     "",
                     value,
                     move |v| Message::Field(f, v),
+                    crate::limits::TextKind::Name,
                 ),
             ]
             .spacing(2)

@@ -2,7 +2,7 @@
 //! remove (explaining what else goes), set leader and deputies.
 
 use crate::app::button::{self, button};
-use crate::app::field::undoable;
+use crate::app::field::limited;
 use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -452,7 +452,7 @@ impl Draft {
                     text(field.label())
                         .size(theme::TEXT_SMALL)
                         .color(theme::MUTED),
-                    undoable(
+                    limited(
                         text_input("", field.get(&self.school))
                             .id(field.id())
                             .on_input(move |v| Message::Field(field, v))
@@ -461,6 +461,7 @@ impl Draft {
                         "",
                         field.get(&self.school),
                         move |v| Message::Field(field, v),
+                        crate::limits::TextKind::Name,
                     ),
                 ]
                 .spacing(2),

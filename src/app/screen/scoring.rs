@@ -9,7 +9,7 @@
 //! only the rows in the viewport are built.
 
 use crate::app::button::{self, button};
-use crate::app::field::undoable;
+use crate::app::field::{limited, undoable};
 use iced::widget::{
     Space, column, container, operation, row, scrollable, space, text, text_input, tooltip,
 };
@@ -1145,7 +1145,7 @@ impl State {
         }
         left = left.push(
             row![
-                undoable(
+                limited(
                     text_input(s::NOTE, &self.note)
                         .id(NOTE_ID)
                         .on_input(Message::Note)
@@ -1155,6 +1155,7 @@ impl State {
                     s::NOTE,
                     &self.note,
                     Message::Note,
+                    crate::limits::TextKind::Note,
                 ),
                 button(text(s::SAVE).size(theme::TEXT_SMALL))
                     .on_press(Message::SaveNote)
@@ -1165,7 +1166,7 @@ impl State {
         );
         left = left.push(
             row![
-                undoable(
+                limited(
                     text_input(s::EVIDENCE_HINT, &self.evidence)
                         .id(EVIDENCE_ID)
                         .on_input(Message::Evidence)
@@ -1175,6 +1176,7 @@ impl State {
                     s::EVIDENCE_HINT,
                     &self.evidence,
                     Message::Evidence,
+                    crate::limits::TextKind::Note,
                 ),
                 button(text(s::SAVE).size(theme::TEXT_SMALL))
                     .on_press(Message::SaveEvidence)
@@ -1276,7 +1278,7 @@ impl State {
                     &self.adj_points,
                     Message::AdjPoints,
                 ),
-                undoable(
+                limited(
                     text_input(s::REASON, &self.adj_reason)
                         .id(ADJ_REASON_ID)
                         .on_input(Message::AdjReason)
@@ -1286,6 +1288,7 @@ impl State {
                     s::REASON,
                     &self.adj_reason,
                     Message::AdjReason,
+                    crate::limits::TextKind::Name,
                 ),
                 button(text(s::ADD).size(theme::TEXT_SMALL))
                     .on_press(Message::AddAdjustment)

@@ -4,7 +4,7 @@
 //! "Tạo sổ năm sau": next year's workbook saved where the user picks, then
 //! opened.
 
-use crate::app::field::undoable;
+use crate::app::field::{limited, undoable};
 use std::path::PathBuf;
 
 use crate::app::button::{self, button};
@@ -709,7 +709,7 @@ impl State {
                     .size(theme::TEXT_SMALL)
                     .color(theme::MUTED),
                 row![
-                    undoable(
+                    limited(
                         text_input(s::BYLINE_HINT, &shown)
                             .id(BYLINE_ID)
                             .on_input(Message::Byline)
@@ -718,6 +718,7 @@ impl State {
                         s::BYLINE_HINT,
                         &shown,
                         Message::Byline,
+                        crate::limits::TextKind::Name,
                     ),
                     button(text(s::SAVE_CHANGES))
                         .on_press_maybe(self.byline.is_some().then_some(Message::SaveByline))
@@ -786,7 +787,7 @@ impl State {
         let input = |f: DetailField| {
             column![
                 small_label(f.label()),
-                undoable(
+                limited(
                     text_input(f.hint(), &d[f as usize])
                         .id(f.id())
                         .on_input(move |v| Message::Detail(f, v))
@@ -795,6 +796,7 @@ impl State {
                     f.hint(),
                     &d[f as usize],
                     move |v| Message::Detail(f, v),
+                    crate::limits::TextKind::Name,
                 ),
             ]
             .spacing(2)
@@ -852,7 +854,7 @@ impl State {
                 let id = a.school.clone();
                 let undo_id = a.school.clone();
                 att = att.push(
-                    container(undoable(
+                    container(limited(
                         text_input(s::DELEGATES_HINT, &value)
                             .id(delegates_id(&a.school))
                             .on_input(move |v| Message::Delegates(id.clone(), v))
@@ -862,6 +864,7 @@ impl State {
                         s::DELEGATES_HINT,
                         &value,
                         move |v| Message::Delegates(undo_id.clone(), v),
+                        crate::limits::TextKind::Note,
                     ))
                     .padding(iced::Padding::ZERO.left(26)),
                 );
@@ -983,7 +986,7 @@ impl State {
         body = body.push(
             column![
                 small_label(s::ELECTION_NOTE),
-                undoable(
+                limited(
                     text_input(s::ELECTION_NOTE_HINT, &e.note)
                         .id("election-note")
                         .on_input(Message::ElectionNote)
@@ -992,6 +995,7 @@ impl State {
                     s::ELECTION_NOTE_HINT,
                     &e.note,
                     Message::ElectionNote,
+                    crate::limits::TextKind::Note,
                 ),
             ]
             .spacing(2),
@@ -1094,7 +1098,7 @@ impl State {
         let input = |f: HandoverField| {
             column![
                 small_label(f.label()),
-                undoable(
+                limited(
                     text_input(
                         if f == HandoverField::Date {
                             s::DATE_HINT
@@ -1114,6 +1118,7 @@ impl State {
                     },
                     &h.fields[f as usize],
                     move |v| Message::Handover(f, v),
+                    crate::limits::TextKind::Name,
                 ),
             ]
             .spacing(2)
@@ -1124,7 +1129,7 @@ impl State {
         for (i, item) in h.items.iter().enumerate() {
             items = items.push(
                 row![
-                    undoable(
+                    limited(
                         text_input("", item)
                             .on_input(move |v| Message::Item(i, v))
                             .on_submit(Message::SaveHandover)
@@ -1132,6 +1137,7 @@ impl State {
                         "",
                         item,
                         move |v| Message::Item(i, v),
+                        crate::limits::TextKind::Note,
                     ),
                     button(text("×"))
                         .on_press(Message::RemoveItem(i))
