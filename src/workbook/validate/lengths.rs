@@ -9,12 +9,16 @@ use crate::limits::{self, TextKind};
 use crate::workbook::model::*;
 use std::collections::HashMap;
 
-/// One field: what it is (for the message), its kind, its text.
+/// One field: what it is (for the message), its kind, its text. The
+/// fields of every record are walked for every returned record a merge
+/// checks, so a label is only made for a text over its limit.
 type Field<'a> = (String, TextKind, &'a str);
 
 fn person<'a>(out: &mut Vec<Field<'a>>, what: &str, p: &'a Person) {
     out.push((what.to_string(), TextKind::Name, &p.name));
-    out.push((format!("{what}, chức vụ"), TextKind::Name, &p.title));
+    if TextKind::Name.too_long(&p.title) {
+        out.push((format!("{what}, chức vụ"), TextKind::Name, &p.title));
+    }
 }
 
 fn lines<'a>(out: &mut Vec<Field<'a>>, what: &str, kind: TextKind, v: &'a [String]) {
@@ -68,26 +72,42 @@ pub(super) fn check_records(ck: &mut Checker) {
             ("điện thoại", &s.officer.phone),
             ("thư điện tử", &s.officer.email),
         ] {
-            f.push((format!("{who}, {what}"), Name, v.as_str()));
+            if Name.too_long(v.as_str()) {
+                f.push((format!("{who}, {what}"), Name, v.as_str()));
+            }
         }
         person(&mut f, &format!("{who}, hiệu trưởng"), &s.head);
-        f.push((format!("{who}, ghi chú"), Note, &s.note));
+        if Note.too_long(&s.note) {
+            f.push((format!("{who}, ghi chú"), Note, &s.note));
+        }
     }
     for a in &wb.activities {
         let what = format!(
             "Hoạt động \u{201c}{}\u{201d}",
             crate::text::visible(a.id.as_str())
         );
-        f.push((format!("{what}, tên"), Name, &a.title));
-        f.push((format!("{what}, ghi chú"), Note, &a.note));
+        if Name.too_long(&a.title) {
+            f.push((format!("{what}, tên"), Name, &a.title));
+        }
+        if Note.too_long(&a.note) {
+            f.push((format!("{what}, ghi chú"), Note, &a.note));
+        }
         lines(&mut f, &format!("{what}, minh chứng"), Note, &a.evidence);
         for p in &a.people {
-            f.push((format!("{what}, người tham gia"), Name, &p.name));
-            f.push((format!("{what}, vai trò"), Name, &p.role));
+            if Name.too_long(&p.name) {
+                f.push((format!("{what}, người tham gia"), Name, &p.name));
+            }
+            if Name.too_long(&p.role) {
+                f.push((format!("{what}, vai trò"), Name, &p.role));
+            }
         }
         for r in &a.results {
-            f.push((format!("{what}, giải"), Name, &r.prize));
-            f.push((format!("{what}, người đạt giải"), Name, &r.person));
+            if Name.too_long(&r.prize) {
+                f.push((format!("{what}, giải"), Name, &r.prize));
+            }
+            if Name.too_long(&r.person) {
+                f.push((format!("{what}, người đạt giải"), Name, &r.person));
+            }
         }
     }
     push_fields(ck, Scope::File, f);
@@ -126,7 +146,9 @@ pub(super) fn check_records(ck: &mut Checker) {
                     "{name}, {side} tiêu chí \u{201c}{}\u{201d}",
                     crate::text::visible(c.as_str())
                 );
-                f.push((format!("{what}, ghi chú"), Note, score.note.as_str()));
+                if Note.too_long(score.note.as_str()) {
+                    f.push((format!("{what}, ghi chú"), Note, score.note.as_str()));
+                }
                 lines(
                     &mut f,
                     &format!("{what}, minh chứng"),
@@ -141,7 +163,9 @@ pub(super) fn check_records(ck: &mut Checker) {
                 "{name}, điểm thưởng/trừ \u{201c}{}\u{201d}",
                 crate::text::visible(x.id.as_str())
             );
-            f.push((format!("{what}, lý do"), Name, x.reason.as_str()));
+            if Name.too_long(x.reason.as_str()) {
+                f.push((format!("{what}, lý do"), Name, x.reason.as_str()));
+            }
             lines(&mut f, &format!("{what}, minh chứng"), Note, &x.evidence);
             counts.push((format!("{what}, số dòng minh chứng"), x.evidence.len()));
         }
@@ -155,7 +179,9 @@ pub(super) fn check_records(ck: &mut Checker) {
             format!("{name}, số chỉ tiêu đăng ký"),
             a.registration.targets.len(),
         ));
-        f.push((format!("{name}, ghi chú kỷ luật"), Note, &a.discipline.note));
+        if Note.too_long(&a.discipline.note) {
+            f.push((format!("{name}, ghi chú kỷ luật"), Note, &a.discipline.note));
+        }
     }
     push_fields(ck, Scope::Scores, f);
     let saved = std::mem::replace(&mut ck.scope, Scope::Scores);
@@ -248,9 +274,15 @@ pub(super) fn check_cluster_parts(ck: &mut Checker) {
                 "Tiêu chí \u{201c}{}\u{201d}",
                 crate::text::visible(c.id.as_str())
             );
-            out.push((format!("{what}, mã"), TextKind::Name, &c.code));
-            out.push((format!("{what}, tên"), TextKind::Name, &c.title));
-            out.push((format!("{what}, hướng dẫn"), TextKind::Note, &c.guidance));
+            if TextKind::Name.too_long(&c.code) {
+                out.push((format!("{what}, mã"), TextKind::Name, &c.code));
+            }
+            if TextKind::Name.too_long(&c.title) {
+                out.push((format!("{what}, tên"), TextKind::Name, &c.title));
+            }
+            if TextKind::Note.too_long(&c.guidance) {
+                out.push((format!("{what}, hướng dẫn"), TextKind::Note, &c.guidance));
+            }
             criteria(&c.children, out);
         }
     }
