@@ -6,7 +6,7 @@
 
 use super::apply::{Owned, owned, put};
 use super::record::{Rec, RecordKey};
-use crate::workbook::validate::validate_records;
+use crate::workbook::validate::{RecordPart, validate_record_part, validate_records};
 use crate::workbook::{Conference, Workbook};
 use std::collections::HashSet;
 
@@ -72,7 +72,23 @@ impl RecordCheck {
             piece,
             rec.rev().cloned().unwrap_or_default(),
         );
-        let found: Vec<String> = validate_records(&self.skeleton)
+        // Only the part the record sits in: the rest of the skeleton is
+        // the master's as it was (its problems are the baseline).
+        let part = match key {
+            RecordKey::Member(_) => Some(RecordPart::Members),
+            RecordKey::Activity(_) => Some(RecordPart::Activities),
+            RecordKey::SelfScore(..)
+            | RecordKey::ClusterScore(..)
+            | RecordKey::Adjustment(..)
+            | RecordKey::Registration(_)
+            | RecordKey::Discipline(_) => Some(RecordPart::Assessments),
+            _ => None,
+        };
+        let problems = match part {
+            Some(part) => validate_record_part(&self.skeleton, part),
+            None => validate_records(&self.skeleton),
+        };
+        let found: Vec<String> = problems
             .into_iter()
             .map(|p| p.message)
             .filter(|m| !self.baseline.contains(m))

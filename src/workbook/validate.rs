@@ -76,6 +76,24 @@ struct Checker<'a> {
     leaves: HashMap<&'a str, &'a Criterion>,
     all_criteria: HashSet<&'a str>,
     problems: Vec<Problem>,
+    /// Only the records of this part (None: every part).
+    part: Option<RecordPart>,
+}
+
+/// The part of a workbook a record sits in: a merge checks one returned
+/// record at a time in a skeleton of the master whose other parts do not
+/// change, so only that part needs checking again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordPart {
+    Members,
+    Activities,
+    Assessments,
+}
+
+impl Checker<'_> {
+    fn wants(&self, part: RecordPart) -> bool {
+        self.part.is_none_or(|p| p == part)
+    }
 }
 
 impl Checker<'_> {
@@ -145,17 +163,22 @@ impl Checker<'_> {
 
 /// Lists every content problem of a workbook; empty when it is valid.
 pub fn validate(wb: &Workbook) -> Vec<Problem> {
-    validate_parts(wb, true)
+    validate_parts(wb, true, None)
 }
 
 /// The problems of the records a school may send (assessments, activities,
 /// names) only: what a merge checks a returned record with, the rest of
 /// the skeleton being the master's own (see `exchange::check`).
 pub fn validate_records(wb: &Workbook) -> Vec<Problem> {
-    validate_parts(wb, false)
+    validate_parts(wb, false, None)
 }
 
-fn validate_parts(wb: &Workbook, whole: bool) -> Vec<Problem> {
+/// [`validate_records`] of one part only (see [`RecordPart`]).
+pub fn validate_record_part(wb: &Workbook, part: RecordPart) -> Vec<Problem> {
+    validate_parts(wb, false, Some(part))
+}
+
+fn validate_parts(wb: &Workbook, whole: bool, part: Option<RecordPart>) -> Vec<Problem> {
     let mut leaves = HashMap::new();
     let mut all_criteria = HashSet::new();
     fn walk<'a>(
@@ -179,14 +202,19 @@ fn validate_parts(wb: &Workbook, whole: bool) -> Vec<Problem> {
         leaves,
         all_criteria,
         problems: Vec::new(),
+        part,
     };
 
     if !whole {
-        check_activities(&mut ck);
+        if ck.wants(RecordPart::Activities) {
+            check_activities(&mut ck);
+        }
         names::check(&mut ck);
         lengths::check_records(&mut ck);
         ck.scope = Scope::Scores;
-        check_assessments(&mut ck);
+        if ck.wants(RecordPart::Assessments) {
+            check_assessments(&mut ck);
+        }
         return ck.problems;
     }
     if !YEARS.contains(&wb.year) {

@@ -4,7 +4,7 @@
 //! A workbook over a limit still opens, and `check` names the part; the
 //! window stops typing at the limit, and a merge refuses the record.
 
-use super::{Checker, Scope};
+use super::{Checker, RecordPart, Scope};
 use crate::limits::{self, TextKind};
 use crate::workbook::model::*;
 use std::collections::HashMap;
@@ -58,7 +58,22 @@ pub(super) fn check_records(ck: &mut Checker) {
     use TextKind::{Name, Note};
     let wb = ck.wb;
     let mut f = Vec::new();
-    for s in &wb.members {
+    let members: &[School] = if ck.wants(RecordPart::Members) {
+        &wb.members
+    } else {
+        &[]
+    };
+    let activities: &[Activity] = if ck.wants(RecordPart::Activities) {
+        &wb.activities
+    } else {
+        &[]
+    };
+    let assessments: &[Assessment] = if ck.wants(RecordPart::Assessments) {
+        &wb.assessments
+    } else {
+        &[]
+    };
+    for s in members {
         let who = format!(
             "Trường \u{201c}{}\u{201d}",
             crate::text::visible(&s.short_name)
@@ -81,7 +96,7 @@ pub(super) fn check_records(ck: &mut Checker) {
             f.push((format!("{who}, ghi chú"), Note, &s.note));
         }
     }
-    for a in &wb.activities {
+    for a in activities {
         let what = format!(
             "Hoạt động \u{201c}{}\u{201d}",
             crate::text::visible(a.id.as_str())
@@ -111,7 +126,7 @@ pub(super) fn check_records(ck: &mut Checker) {
         }
     }
     push_fields(ck, Scope::File, f);
-    for a in &wb.activities {
+    for a in activities {
         let what = format!(
             "Hoạt động \u{201c}{}\u{201d}",
             crate::text::visible(a.id.as_str())
@@ -137,7 +152,7 @@ pub(super) fn check_records(ck: &mut Checker) {
     }
     let mut f = Vec::new();
     let mut counts = Vec::new();
-    for a in &wb.assessments {
+    for a in assessments {
         let name = wb.school_name(&a.school);
         for (side, scores) in [("tự chấm", &a.self_scores), ("cụm chấm", &a.cluster_scores)]
         {

@@ -13,15 +13,22 @@ pub(super) fn check(ck: &mut Checker) {
     // (what, whose, value): the label is only written for a bad value.
     let mut fields: Vec<(&str, &str, &str)> = Vec::new();
     let c = &wb.cluster;
+    let all = ck.part.is_none();
     for (what, v) in [
         ("Tên cụm", c.name.as_str()),
         ("Địa bàn của cụm", &c.region),
         ("Cơ quan cấp trên", &c.parent_body),
         ("Ký hiệu văn bản của cụm", &c.number_code),
     ] {
-        fields.push((what, "", v));
+        if all {
+            fields.push((what, "", v));
+        }
     }
-    for s in &wb.members {
+    for s in wb
+        .members
+        .iter()
+        .filter(|_| ck.wants(super::RecordPart::Members))
+    {
         let who = s.short_name.as_str();
         fields.push(("Mã trường", who, s.id.as_str()));
         fields.push(("Tên trường", who, &s.full_name));
@@ -40,18 +47,25 @@ pub(super) fn check(ck: &mut Checker) {
             criteria(&c.children, out);
         }
     }
-    criteria(&wb.criteria, &mut fields);
-    for a in &wb.rules.awards {
+    let rules: &[_] = if all { &wb.rules.awards } else { &[] };
+    if all {
+        criteria(&wb.criteria, &mut fields);
+    }
+    for a in rules {
         fields.push(("Tên danh hiệu", a.id.as_str(), &a.name));
         fields.push(("Tên ngắn danh hiệu", a.id.as_str(), &a.short_name));
     }
-    for b in &wb.rules.bands {
+    for b in wb.rules.bands.iter().filter(|_| all) {
         fields.push(("Tên mức xếp loại", b.id.as_str(), &b.name));
     }
-    for d in &wb.rules.downgrades {
+    for d in wb.rules.downgrades.iter().filter(|_| all) {
         fields.push(("Trường hợp hạ loại", d.id.as_str(), &d.reason));
     }
-    for act in &wb.activities {
+    for act in wb
+        .activities
+        .iter()
+        .filter(|_| ck.wants(super::RecordPart::Activities))
+    {
         fields.push(("Tên hoạt động", act.id.as_str(), &act.title));
         for p in &act.people {
             fields.push(("Người tham gia hoạt động", act.id.as_str(), &p.name));
@@ -74,7 +88,7 @@ pub(super) fn check(ck: &mut Checker) {
     for b in &conf.ballots {
         people.extend(b.counting_committee.iter().map(|p| ("Ban kiểm phiếu", p)));
     }
-    for (what, p) in people {
+    for (what, p) in people.into_iter().filter(|_| all) {
         fields.push((what, "", &p.name));
         fields.push((what, "chức vụ", &p.title));
     }
