@@ -465,3 +465,38 @@ fn the_focus_ring_on_a_red_button_has_contrast() {
         "the ring's contrast with the button: {best:.2}"
     );
 }
+
+/// Issue 27, point 10: F1 shows the list of shortcuts (as Windows'
+/// programs do), and Esc closes it.
+#[test]
+fn f1_shows_the_list_of_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::copy("assets/samples/cum8-2019.json", &path).unwrap();
+    let mut app = open(path);
+    let f1 = iced::keyboard::Event::KeyPressed {
+        key: iced::keyboard::Key::Named(iced::keyboard::key::Named::F1),
+        modified_key: iced::keyboard::Key::Named(iced::keyboard::key::Named::F1),
+        physical_key: iced::keyboard::key::Physical::Code(iced::keyboard::key::Code::F1),
+        location: iced::keyboard::Location::Standard,
+        modifiers: iced::keyboard::Modifiers::empty(),
+        text: None,
+        repeat: false,
+    };
+    let messages = press(&mut ui::simulator(&app, VIEW), f1);
+    assert!(
+        messages.iter().any(|m| matches!(m, Message::Shortcuts)),
+        "{messages:?}"
+    );
+    send(&mut app, messages);
+    assert!(shows(&app, s::SHORTCUTS), "the list is shown");
+    for line in [
+        "Ctrl+S — Lưu",
+        "Ctrl+Z — Hoàn tác",
+        "F1 — Danh sách phím tắt này",
+    ] {
+        assert!(s::SHORTCUTS.contains(line), "{line}");
+    }
+    send(&mut app, [Message::DialogKey(false)]);
+    assert!(!shows(&app, s::SHORTCUTS), "Esc closes it");
+}

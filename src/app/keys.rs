@@ -19,7 +19,7 @@ pub fn dialog_key(event: keyboard::Event) -> Option<Message> {
 }
 
 /// The window's keyboard shortcuts: Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+Z,
-/// Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−.
+/// Ctrl+Y / Ctrl+Shift+Z, Ctrl +/−, and F1 for their list.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     let keyboard::Event::KeyPressed {
         key,
@@ -30,6 +30,13 @@ pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     else {
         return None;
     };
+    // F1, as in Windows' own programs: the list of shortcuts.
+    if key == keyboard::Key::Named(keyboard::key::Named::F1)
+        && !modifiers.command()
+        && !modifiers.alt()
+    {
+        return Some(Message::Shortcuts);
+    }
     if !modifiers.command() {
         return None;
     }

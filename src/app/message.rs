@@ -53,6 +53,8 @@ pub enum Message {
     DecideOpen(usize, crate::exchange::Decision),
     /// Restore the deleted record at an index of the year's deletions.
     RestoreDeleted(usize),
+    /// F1: the list of the window's keyboard shortcuts.
+    Shortcuts,
     /// Merge the school copy on screen into the cluster's workbook.
     MergeCopy,
     /// Enter (true) or Esc in a dialog.

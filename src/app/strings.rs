@@ -1100,3 +1100,20 @@ pub fn create_folder_body(dir: &std::path::Path) -> String {
 pub fn chars_left(n: usize, max: usize) -> String {
     format!("{n}/{max} ký tự")
 }
+
+/// F1: every shortcut of the window, as the clerk reads them.
+pub const SHORTCUTS: &str = "Phím tắt của Sổ Thi Đua\n\
+\n\
+Ctrl+N — Sổ mới\n\
+Ctrl+O — Mở sổ\n\
+Ctrl+S — Lưu\n\
+Ctrl+Shift+S — Lưu thành…\n\
+Ctrl+Z — Hoàn tác (trong ô đang gõ: hoàn tác chữ vừa gõ)\n\
+Ctrl+Y hoặc Ctrl+Shift+Z — Làm lại\n\
+Ctrl+ + / Ctrl+ − — Phóng to / thu nhỏ chữ\n\
+Tab / Shift+Tab — Sang ô, nút kế tiếp / trước\n\
+Enter — Bấm nút đang chọn; ghi điểm và xuống ô dưới\n\
+Esc — Đóng hộp thoại, bỏ điều đang gõ\n\
+Alt+C / Alt+T — Bảng điểm: nhập điểm cụm chấm / tự chấm\n\
+F6 — Từ bảng điểm ra các nút và danh mục bên trái\n\
+F1 — Danh sách phím tắt này";

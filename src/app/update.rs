@@ -80,6 +80,9 @@ impl App {
             Message::Reissue(id) => self.mail_out(Some(id)),
             Message::DecideOpen(n, d) => self.decide_open(n, d),
             Message::RestoreDeleted(n) => self.restore_deleted(n),
+            Message::Shortcuts => {
+                self.modal = Some(Modal::Details(s::SHORTCUTS.to_string()));
+            }
             Message::MergeCopy => return self.merge_copy(),
             Message::ChooseMachine => self.ask_machine(),
             Message::ReturnsPicked(paths) => self.import_returns(paths, false),
