@@ -100,6 +100,15 @@ pub fn stamp(workbook: &mut Workbook, editor: &Owner) {
     workbook.note_seen();
 }
 
+/// Who an editor is, as the clerk reads it: "văn phòng cụm", or the
+/// school's short name (who deleted a record, whose versions a file claims).
+pub fn editor_name(wb: &Workbook, editor: &Owner) -> String {
+    match editor {
+        Owner::Cluster => "văn phòng cụm".to_string(),
+        Owner::School(id) => wb.school_name(id),
+    }
+}
+
 /// Does a record's version count an edit by `editor` (any of its copies)?
 pub fn record_edited_by(rev: &crate::workbook::Rev, editor: &Owner) -> bool {
     record::edited_by(Some(rev), editor)

@@ -671,10 +671,7 @@ fn a_deletion_is_listed_survives_a_stale_return_and_can_be_restored() {
     assert!(shows(&app, &s::deleted_heading(1)));
     assert!(shows(&app, "Điểm thưởng — Ninh Thuận"));
     let today = thidua::text::format_date(jiff::ZonedDateTime::now().date());
-    assert!(shows(
-        &app,
-        &s::deleted_by(s::DELETED_BY_CLUSTER, Some(today))
-    ));
+    assert!(shows(&app, &s::deleted_by("văn phòng cụm", Some(today))));
     click(&mut app, s::RESTORE_DELETED);
     assert!(item(&app), "restored: {:?}", app.notice());
     assert!(app.workbook().unwrap().provenance.deleted.is_empty());

@@ -1051,7 +1051,6 @@ pub fn deleted_heading(n: usize) -> String {
     format!("Đã xóa trong năm ({n})")
 }
 pub const DELETED_HELP: &str = "Bản ghi đã xóa được giữ lại ở đây để tệp cũ của các trường gửi về không đưa chúng trở lại. Bấm \u{201c}Khôi phục\u{201d} nếu xóa nhầm.";
-pub const DELETED_BY_CLUSTER: &str = "văn phòng cụm";
 pub fn deleted_by(who: &str, on: Option<String>) -> String {
     match on {
         Some(on) => format!("Xóa bởi {who}, ngày {on}"),

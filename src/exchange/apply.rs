@@ -340,13 +340,13 @@ pub fn decide_open(master: &mut Workbook, index: usize, decision: Decision) -> R
             make(master, &key, Edit::Put(Box::new(t), rev));
         }
         (Decision::TakeSchool, None) => {
-            let deletion = Deletion {
-                record: key.to_string(),
-                rev: deleted_rev(rev, &open.school),
-                by: Owner::School(open.school.clone()),
-                on: Some(jiff::ZonedDateTime::now().date()),
-                value: current.as_ref().map(Owned::to_value),
-            };
+            let deletion = school_deletion(
+                &key,
+                rev,
+                &open.school,
+                jiff::ZonedDateTime::now().date(),
+                current.as_ref().map(Owned::to_value),
+            );
             make(master, &key, Edit::Remove(deletion));
         }
         (Decision::KeepLeader, _) => {
@@ -466,22 +466,35 @@ fn deletion_from(
             d.rev.absorb(&m_rev);
             d
         }
-        None => Deletion {
-            record: key.to_string(),
-            rev: deleted_rev(m_rev, sender),
-            by: Owner::School(sender.clone()),
-            on: Some(merged_on),
-            value: m.map(|x| owned(x).to_value()),
-        },
+        None => school_deletion(
+            key,
+            m_rev,
+            sender,
+            merged_on,
+            m.map(|x| owned(x).to_value()),
+        ),
     }
 }
 
-/// A deletion's version when the file did not say it: the deleted version
-/// and one edit by the school (under a replica of its own, as the copy's
-/// replica is not in the file).
-fn deleted_rev(mut rev: Rev, school: &Id) -> Rev {
+/// A school's deletion of `key` when its file did not say it (or the clerk
+/// took it from an open conflict): the deleted version `rev` and one edit
+/// by the school, under a replica of its own, as the copy's replica is not
+/// in the file.
+fn school_deletion(
+    key: &RecordKey,
+    mut rev: Rev,
+    school: &Id,
+    on: Date,
+    value: Option<serde_json::Value>,
+) -> Deletion {
     rev.bump_as(&format!("{school}~xoa"));
-    rev
+    Deletion {
+        record: key.to_string(),
+        rev,
+        by: Owner::School(school.clone()),
+        on: Some(on),
+        value,
+    }
 }
 
 /// Inserts `x` before the first element whose key is greater: the same

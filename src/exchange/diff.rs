@@ -61,8 +61,13 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id, basel
             seen: &seen,
             baseline,
         };
-        if let (None, Some(r)) = (m, r)
-            && let Some(d) = master.deletion(key)
+        // The master's deletion of a record it no longer holds.
+        let deleted = if m.is_none() {
+            master.deletion(key)
+        } else {
+            None
+        };
+        if let (Some(d), Some(r)) = (deleted, r)
             && r.rev().is_none_or(|v| d.rev.includes(v))
         {
             // Deleted in the master, and the file holds the record as it
@@ -77,7 +82,7 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id, basel
             }
             continue;
         }
-        if let Some(mut change) = classify(&sides, key, m, r) {
+        if let Some(mut change) = classify(&sides, key, m, r, deleted) {
             if change.status == Status::Acceptable
                 && let Some(r) = r
                 && let Some(why) = check.refusal(master, key, r)
@@ -95,10 +100,7 @@ pub(crate) fn changes(master: &Workbook, returned: &Workbook, sender: &Id, basel
 
 /// " (Bình Thuận xóa ngày 05/12/2019)", " (văn phòng cụm xóa …)".
 pub(crate) fn deleted_by(wb: &Workbook, d: &crate::workbook::Deletion) -> String {
-    let who = match &d.by {
-        Owner::Cluster => "văn phòng cụm".to_string(),
-        Owner::School(id) => wb.school_name(id),
-    };
+    let who = super::editor_name(wb, &d.by);
     let on =
         d.on.map(|on| format!(" ngày {}", crate::text::format_date(on)))
             .unwrap_or_default();
@@ -123,11 +125,13 @@ impl Sides<'_> {
     }
 }
 
+/// `deleted`: the master's deletion of the record, when it holds none.
 fn classify(
     s: &Sides<'_>,
     key: &RecordKey,
     m: Option<Rec<'_>>,
     r: Option<Rec<'_>>,
+    deleted: Option<&crate::workbook::Deletion>,
 ) -> Option<Change> {
     let kind = match (m, r) {
         (Some(m), Some(r)) if m.same_content(&r) => return None,
@@ -142,7 +146,7 @@ fn classify(
     // The master deleted the record, and the file holds a version of it
     // edited after what was deleted (a deletion the file's version is part
     // of was set aside by the caller): both changed it apart.
-    let deleted_here = m.is_none() && s.master.deletion(key).is_some();
+    let deleted_here = deleted.is_some();
     // The file deleted the record: its tombstone says which version.
     let deleted_there = r.is_none().then(|| s.returned.deletion(key)).flatten();
     let status = match rights(s, key, m, r) {
@@ -202,7 +206,7 @@ fn classify(
         },
     };
     let shown = r.or(m)?;
-    let old = match (m, s.master.deletion(key)) {
+    let old = match (m, deleted) {
         (Some(x), _) => Some(record::describe(s.master, x, r)),
         // The master's side of a record it deleted is the deletion.
         (None, Some(d)) => Some(format!("đã xóa{}", deleted_by(s.master, d))),

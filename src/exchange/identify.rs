@@ -310,11 +310,12 @@ fn overclaimed(master: &Workbook, sender: &Id, returned: &Workbook) -> Option<St
         (*n > have && !super::record::key_is(k, &me)).then_some((k, *n, have))
     })?;
     let editor = key.split('~').next().unwrap_or(key);
-    let who = if editor == Owner::Cluster.editor_key() {
-        "văn phòng cụm".to_string()
+    let editor = if editor == Owner::Cluster.editor_key() {
+        Owner::Cluster
     } else {
-        master.school_name(&Id::new(editor))
+        Owner::School(Id::new(editor))
     };
+    let who = super::editor_name(master, &editor);
     Some(format!(
         "lần sửa thứ {n} của {who}, trong khi bản gửi trường chỉ có đến lần {have}"
     ))

@@ -214,10 +214,7 @@ where
     .spacing(theme::SPACE_S);
     for (n, d) in list.iter().enumerate() {
         let (label, value) = exchange::deletion_label(wb, d);
-        let who = match &d.by {
-            crate::workbook::Owner::Cluster => s::DELETED_BY_CLUSTER.to_string(),
-            crate::workbook::Owner::School(id) => wb.school_name(id),
-        };
+        let who = exchange::editor_name(wb, &d.by);
         col = col.push(
             row![
                 column![
