@@ -457,3 +457,34 @@ fn a_master_restored_from_before_the_mail_out_finds_its_key_again() {
     assert!(!after.provenance.secret.is_empty());
     assert_eq!(self_points(&after, "s02", "c001"), Some(Points(300)));
 }
+
+/// A school's deletion comes into the master as the school's, with the
+/// record the master held — whatever the file's tombstone says of who
+/// deleted it or what it held.
+#[test]
+fn a_school_s_deletion_cannot_be_passed_off_as_the_cluster_s() {
+    let (mut m, copies) = mailed();
+    let mut a = copy_for(&copies, "s02");
+    let id = claim(&mut a, "s02", 100, "Giải nhất hội thi");
+    let a = reopen(&workbook::load_bytes(&send(a, "s02")).unwrap().workbook);
+    merge(&mut m, &send(a.clone(), "s02"));
+    let mut a = a;
+    Edit::Score(ScoreEdit::RemoveAdjustment {
+        school: sid("s02"),
+        id: id.clone(),
+    })
+    .apply_as(&mut a, &school("s02"))
+    .unwrap();
+    // The file's tombstone is rewritten: "the cluster deleted it", with a
+    // large record of the file's own making.
+    let d = &mut a.provenance.deleted[0];
+    d.by = Owner::Cluster;
+    d.value = Some(serde_json::json!({ "reason": "x".repeat(100_000) }));
+    merge(&mut m, &send(a, "s02"));
+    let key = RecordKey::Adjustment(sid("s02"), id);
+    let kept = m.deletion(&key).expect("the deletion is kept");
+    assert_eq!(kept.by, school("s02"));
+    let value = kept.value.as_ref().unwrap().to_string();
+    assert!(value.contains("Giải nhất hội thi"), "{value}");
+    assert!(value.len() < 1_000);
+}

@@ -461,10 +461,20 @@ fn deletion_from(
 ) -> Deletion {
     let m_rev = m.and_then(|x| x.rev()).cloned().unwrap_or_default();
     match theirs.deletion(key) {
+        // The file's word is the version it deleted and when; who deleted
+        // is the sender, and what was deleted is the master's record — a
+        // file cannot say the cluster deleted it, or keep a record of its
+        // own making in the master's list.
         Some(d) => {
-            let mut d = d.clone();
-            d.rev.absorb(&m_rev);
-            d
+            let mut rev = d.rev.clone();
+            rev.absorb(&m_rev);
+            Deletion {
+                record: key.to_string(),
+                rev,
+                by: Owner::School(sender.clone()),
+                on: d.on,
+                value: m.map(|x| owned(x).to_value()),
+            }
         }
         None => school_deletion(
             key,
