@@ -26,6 +26,7 @@ pub mod document;
 pub mod field;
 pub mod focus;
 pub mod font;
+pub mod key_layer;
 pub mod modal;
 pub mod path_field;
 pub mod pick_list;
@@ -414,16 +415,13 @@ impl App {
         self.scoring.selected()
     }
 
+    /// The selected cell's inline error (tests).
+    pub fn scoring_error(&self) -> Option<&str> {
+        self.scoring.cell_error()
+    }
+
     /// The export under way in the documents view, if any (tests).
     pub fn export_job(&self) -> Option<&documents::Job> {
         self.documents.job()
     }
 }
-
-// ----- criteria table (issue 6) -----
-
-impl App {}
-
-// ----- returned files (issue 8) -----
-
-impl App {}

@@ -21,13 +21,21 @@ use iced::{Element, Event, Length, Rectangle, Size, Theme, Vector, keyboard, mou
 type Renderer = iced::Renderer;
 
 /// `content` where Tab (Shift+Tab) that no widget took moves the focus to
-/// the next (previous) focusable widget. Off (`enabled` false) where a
-/// screen uses Tab itself, like the scoring grid moving between cells; F6
-/// (Shift+F6) does the same there.
-pub fn tab_order<'a, M: 'a>(content: impl Into<Element<'a, M>>, enabled: bool) -> Element<'a, M> {
+/// the next (previous) focusable widget. `own_tab`: the id of a list that
+/// uses Tab itself while the focus is in it (or nowhere), like the scoring
+/// grid moving between its cells; in a field beside it (the cell's note)
+/// Tab moves on as anywhere else.
+///
+/// F6 (Shift+F6), as in Windows' own programs, moves to the next part of
+/// the window: out of the list holding the focus (past all of its cells),
+/// else to the next control.
+pub fn tab_order<'a, M: 'a>(
+    content: impl Into<Element<'a, M>>,
+    own_tab: Option<&'static str>,
+) -> Element<'a, M> {
     Element::new(Layer {
         content: content.into(),
-        kind: if enabled { Kind::TabOrder } else { Kind::Plain },
+        kind: Kind::TabOrder(own_tab.map(Id::new)),
     })
 }
 
@@ -47,11 +55,11 @@ struct Layer<'a, M> {
     kind: Kind,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Kind {
-    TabOrder,
+    /// With the id of a list that takes Tab itself.
+    TabOrder(Option<Id>),
     Inert,
-    Plain,
 }
 
 /// An operation seen through the inert layer: it never meets a focusable.
@@ -93,21 +101,74 @@ impl Operation for NoFocus<'_> {
     }
 }
 
-/// First pass: how many focusable widgets, and which has the focus.
+/// First pass: how many focusable widgets, which has the focus, and the
+/// list (scrollable with an id) each one is in.
 #[derive(Default)]
 struct Count {
     focused: Option<usize>,
     total: usize,
+    /// The innermost named list of each focusable, in order.
+    lists: Vec<Option<Id>>,
+    /// The named lists around the widget being visited.
+    around: Vec<Option<Id>>,
+    /// A list just met, whose content the next traversal visits.
+    entering: Option<Option<Id>>,
+}
+
+impl Count {
+    fn list(&self) -> Option<Id> {
+        self.around.iter().rev().flatten().next().cloned()
+    }
+
+    /// Where F6 goes: the next control outside the list holding the focus.
+    fn next_part(&self, back: bool) -> usize {
+        let here = self
+            .focused
+            .and_then(|i| self.lists.get(i).cloned().flatten());
+        let mut i = next(self.focused, self.total, back);
+        if here.is_some() {
+            for _ in 0..self.total {
+                if self.lists.get(i).cloned().flatten() != here {
+                    break;
+                }
+                i = next(Some(i), self.total, back);
+            }
+        }
+        i
+    }
 }
 
 impl Operation for Count {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        // `scrollable` is told just before its content is traversed.
+        let entered = self.entering.take();
+        let pushed = entered.is_some();
+        if let Some(list) = entered {
+            self.around.push(list);
+        }
         operate(self);
+        if pushed {
+            self.around.pop();
+        }
+    }
+    fn container(&mut self, _id: Option<&Id>, _bounds: Rectangle) {
+        self.entering = None;
+    }
+    fn scrollable(
+        &mut self,
+        id: Option<&Id>,
+        _bounds: Rectangle,
+        _content_bounds: Rectangle,
+        _translation: Vector,
+        _state: &mut dyn Scrollable,
+    ) {
+        self.entering = Some(id.cloned());
     }
     fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
         if state.is_focused() {
             self.focused = Some(self.total);
         }
+        self.lists.push(self.list());
         self.total += 1;
     }
 }
@@ -256,14 +317,15 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         else {
             return;
         };
-        // F6, as in Windows' own programs, moves between the window's
-        // controls even where Tab is a screen's own (the grid).
-        let moves = match key {
-            keyboard::key::Named::Tab => self.kind == Kind::TabOrder,
-            keyboard::key::Named::F6 => true,
-            _ => false,
+        let Kind::TabOrder(own_tab) = &self.kind else {
+            return;
         };
-        if !moves || modifiers.command() || modifiers.alt() {
+        let f6 = match key {
+            keyboard::key::Named::Tab => false,
+            keyboard::key::Named::F6 => true,
+            _ => return,
+        };
+        if modifiers.command() || modifiers.alt() {
             return;
         }
         let widget = self.content.as_widget_mut();
@@ -272,8 +334,23 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         if count.total == 0 {
             return;
         }
+        let back = modifiers.shift();
+        let target = if f6 {
+            count.next_part(back)
+        } else {
+            // The list that takes Tab itself keeps it while the focus is
+            // in it or nowhere (the grid then starts at its first cell).
+            let in_own = own_tab.as_ref().is_some_and(|own| match count.focused {
+                None => true,
+                Some(i) => count.lists.get(i).is_some_and(|l| l.as_ref() == Some(own)),
+            });
+            if in_own {
+                return;
+            }
+            next(count.focused, count.total, back)
+        };
         let mut focus = FocusAt {
-            target: next(count.focused, count.total, modifiers.shift()),
+            target,
             current: 0,
             bounds: None,
         };

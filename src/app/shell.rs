@@ -27,7 +27,7 @@ impl App {
             None => base,
         };
         // The grid moves between its cells on Tab itself.
-        super::focus::tab_order(shown, !grid_takes_tab)
+        super::focus::tab_order(shown, grid_takes_tab.then_some(scoring::GRID_ID))
     }
 
     pub(super) fn shell<'a>(&'a self, doc: &'a Document) -> Element<'a, Message> {

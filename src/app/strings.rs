@@ -1114,5 +1114,12 @@ Tab / Shift+Tab — Sang ô, nút kế tiếp / trước\n\
 Enter — Bấm nút đang chọn; ghi điểm và xuống ô dưới\n\
 Esc — Đóng hộp thoại, bỏ điều đang gõ\n\
 Alt+C / Alt+T — Bảng điểm: nhập điểm cụm chấm / tự chấm\n\
-F6 — Từ bảng điểm ra các nút và danh mục bên trái\n\
+← / → — Bảng điểm: ghi điểm đang gõ và sang ô bên cạnh\n\
+F2 — Bảng điểm: sửa điểm trong ô (← / → di chuyển trong ô)\n\
+Esc — Bảng điểm: trả lại điểm cũ của ô\n\
+F6 — Ra khỏi bảng điểm, sang ghi chú và các nút\n\
 F1 — Danh sách phím tắt này";
+/// Beside an inline confirmation's buttons.
+pub const CONFIRM_KEYS: &str = "Enter: xóa · Esc: hủy";
+/// Beside an invalid cell's error: the way out.
+pub const ESC_RESTORES: &str = "Esc: trả lại điểm cũ";

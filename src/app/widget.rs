@@ -18,13 +18,26 @@ pub fn save_cancel<'a, M: Clone + 'a>(save: M, cancel: M) -> Row<'a, M> {
     .spacing(theme::SPACE_M)
 }
 
-/// "Xóa" (danger) beside "Hủy", under a removal's explanation.
-pub fn remove_cancel<'a, M: Clone + 'a>(confirm: M, cancel: M) -> Row<'a, M> {
-    row![
-        button(s::REMOVE).on_press(confirm).style(button::danger),
-        button(s::CANCEL).on_press(cancel).style(theme::quiet),
-    ]
-    .spacing(theme::SPACE_M)
+/// "Xóa" (danger) beside "Hủy", under a removal's explanation; Enter
+/// confirms and Esc cancels, as in a dialog (the keys say so beside).
+pub fn remove_cancel<'a, M: Clone + 'a>(confirm: M, cancel: M) -> Element<'a, M> {
+    super::key_layer::confirm_keys(
+        row![
+            button(s::REMOVE)
+                .on_press(confirm.clone())
+                .style(button::danger),
+            button(s::CANCEL)
+                .on_press(cancel.clone())
+                .style(theme::quiet),
+            text(s::CONFIRM_KEYS)
+                .size(theme::TEXT_SMALL)
+                .color(theme::MUTED),
+        ]
+        .spacing(theme::SPACE_M)
+        .align_y(iced::Alignment::Center),
+        confirm,
+        cancel,
+    )
 }
 
 /// A form in a card: its fields scroll (id `scroll_id`), while the error

@@ -10,6 +10,7 @@
 
 use crate::app::button::{self, button};
 use crate::app::field::{limited, undoable};
+use crate::app::key_layer;
 use iced::widget::{
     Space, column, container, operation, row, scrollable, space, text, text_input, tooltip,
 };
@@ -116,6 +117,10 @@ pub struct State {
     /// the panel instead of moving the grid to the next school, so a note
     /// or an item never lands on another school's cell.
     in_panel: bool,
+    /// The cell was entered to be edited (F2 or a click): ← / → move the
+    /// caret in it. Reached by the keyboard, a value typed replaces the
+    /// stored one and ← / → commit it and move on, as in Excel.
+    editing: bool,
 }
 
 impl Default for State {
@@ -124,6 +129,7 @@ impl Default for State {
             side: Side::Cluster,
             me: None,
             in_panel: false,
+            editing: false,
             selected: None,
             draft: None,
             offset: 0.0,
@@ -173,6 +179,10 @@ pub enum Message {
     AcceptInput(Id, String),
     /// Enter in it: record it (empty: not reviewed, the claim counts).
     AcceptSubmit(Id),
+    /// Esc in the cell: back to the stored score, typing dropped.
+    Restore,
+    /// F2 in the cell: edit the value in place (← / → move the caret).
+    EditMode,
 }
 
 /// What the app must do.
@@ -335,6 +345,7 @@ impl State {
     /// Selects `cell`, scrolls it into view and focuses its input.
     fn go(&mut self, wb: &Workbook, cell: Cell) -> Action {
         self.in_panel = false;
+        self.editing = false;
         self.selected = Some(cell);
         self.error = None;
         self.load_cell(wb, cell);
@@ -473,7 +484,29 @@ impl State {
                 return then(commit, moved);
             }
             Message::Select(cell) if !self.editable(cell.school) => {}
-            Message::Select(cell) => return self.leave_for(wb, cell),
+            Message::Select(cell) => {
+                // An invalid value is not left behind silently: the cell
+                // stays, says why and that Esc restores the stored score.
+                let action = self.leave_for(wb, cell);
+                if self.selected == Some(cell) {
+                    self.editing = true;
+                }
+                return action;
+            }
+            Message::Restore => {
+                if let Some(cell) = self.draft.as_ref().map(|d| d.cell) {
+                    self.load_cell(wb, cell);
+                    self.editing = false;
+                    return Action::Run(Task::batch([
+                        operation::focus(CELL_ID),
+                        operation::select_all(CELL_ID),
+                    ]));
+                }
+            }
+            Message::EditMode => {
+                self.editing = true;
+                return Action::Run(operation::move_cursor_to_end(CELL_ID));
+            }
             Message::Input(value) => {
                 // Typing only changes the draft: a value is committed on
                 // Enter, Tab or leaving the cell, and only when valid — a
@@ -742,6 +775,44 @@ impl State {
                     't' => Some(Message::Side(Side::Own)),
                     _ => None,
                 }
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys the cell being typed in answers before the field: Esc
+    /// restores the stored score, F2 edits in place, Alt+C / Alt+T switch
+    /// the side (never typed as "c" / "t"), and ← / → move on unless the
+    /// cell is being edited in place.
+    fn cell_key(event: &keyboard::Event, editing: bool) -> Option<Message> {
+        use keyboard::key::Named;
+        let keyboard::Event::KeyPressed {
+            key,
+            modifiers,
+            physical_key,
+            ..
+        } = event
+        else {
+            return None;
+        };
+        if modifiers.command() {
+            return None;
+        }
+        if modifiers.alt() {
+            return match key.to_latin(*physical_key)?.to_ascii_lowercase() {
+                'c' => Some(Message::Side(Side::Cluster)),
+                't' => Some(Message::Side(Side::Own)),
+                _ => None,
+            };
+        }
+        match key {
+            keyboard::Key::Named(Named::Escape) => Some(Message::Restore),
+            keyboard::Key::Named(Named::F2) => Some(Message::EditMode),
+            keyboard::Key::Named(Named::ArrowLeft) if !editing && !modifiers.shift() => {
+                Some(Message::Move { rows: 0, cols: -1 })
+            }
+            keyboard::Key::Named(Named::ArrowRight) if !editing && !modifiers.shift() => {
+                Some(Message::Move { rows: 0, cols: 1 })
             }
             _ => None,
         }
@@ -1029,19 +1100,23 @@ impl State {
         let input: Element<'a, Message> = match &self.draft {
             Some(d) if selected && d.cell == cell => {
                 let bad = d.error.is_some();
-                undoable(
-                    text_input("", &d.text)
-                        .id(CELL_ID)
-                        .on_input(Message::Input)
-                        .on_submit(Message::Submit)
-                        .size(theme::TEXT_SMALL)
-                        .padding([3, 4])
-                        .width(54)
-                        .align_x(Alignment::End)
-                        .style(move |t, st| theme::cell_input(t, st, bad)),
-                    "",
-                    &d.text,
-                    Message::Input,
+                let editing = self.editing;
+                key_layer::first(
+                    undoable(
+                        text_input("", &d.text)
+                            .id(CELL_ID)
+                            .on_input(Message::Input)
+                            .on_submit(Message::Submit)
+                            .size(theme::TEXT_SMALL)
+                            .padding([3, 4])
+                            .width(54)
+                            .align_x(Alignment::End)
+                            .style(move |t, st| theme::cell_input(t, st, bad)),
+                        "",
+                        &d.text,
+                        Message::Input,
+                    ),
+                    move |key| State::cell_key(key, editing),
                 )
             }
             _ => {
@@ -1122,9 +1197,16 @@ impl State {
         .width(Length::FillPortion(3));
         if let Some(e) = self.cell_error() {
             left = left.push(
-                container(text(e.to_string()).size(theme::TEXT_SMALL))
-                    .padding([2, 8])
-                    .style(theme::error_note),
+                row![
+                    container(text(e.to_string()).size(theme::TEXT_SMALL))
+                        .padding([2, 8])
+                        .style(theme::error_note),
+                    text(s::ESC_RESTORES)
+                        .size(theme::TEXT_SMALL)
+                        .color(theme::MUTED),
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
             );
         }
         // What the school wrote, when typing the cluster's score.
