@@ -386,8 +386,7 @@ impl App {
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
         self.scoring.set_machine(me);
-        self.scoring
-            .set_width(self.window_size().width / self.scale().max(0.1));
+        self.scoring.set_size(self.window_size());
         // The rules' results, once per change, for every view.
         self.results = self
             .doc

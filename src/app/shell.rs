@@ -164,8 +164,14 @@ impl App {
         main = main.push(status_bar(self.notice.as_ref()));
         row![
             sidebar,
+            // A short window (a laptop at 125 %, the minimum size) keeps
+            // its height for the work, not the margins.
             container(main)
-                .padding(theme::SPACE_L)
+                .padding(if self.window_size().height < SHORT_WINDOW {
+                    theme::SPACE_M
+                } else {
+                    theme::SPACE_L
+                })
                 .width(Length::Fill)
                 .height(Length::Fill)
         ]
@@ -222,6 +228,9 @@ pub(super) fn status_bar(n: Option<&Notice>) -> Element<'_, Message> {
     .style(style)
     .into()
 }
+
+/// Below this height (logical) the margins around a view shrink.
+const SHORT_WINDOW: f32 = 640.0;
 
 /// The status bar's height and how much of a notice it shows.
 const STATUS_H: f32 = 30.0;

@@ -1123,3 +1123,8 @@ F1 — Danh sách phím tắt này";
 pub const CONFIRM_KEYS: &str = "Enter: xóa · Esc: hủy";
 /// Beside an invalid cell's error: the way out.
 pub const ESC_RESTORES: &str = "Esc: trả lại điểm cũ";
+/// Beside the grid's title: the legend shows on hover.
+pub const HOW_TO_TYPE: &str = "Cách nhập (di chuột vào đây)";
+/// The folded panel of a cell (short windows) and the button folding it.
+pub const OPEN_PANEL: &str = "Ghi chú, minh chứng, điểm thưởng/trừ ▸";
+pub const FOLD_PANEL: &str = "Thu gọn ▴";

@@ -203,9 +203,14 @@ impl App {
             }
             Message::FitWindow(_, None) => {}
             Message::Resized(size) => {
-                self.settings.settings.window_width = size.width;
-                self.settings.settings.window_height = size.height;
-                self.scoring.set_width(size.width / self.scale().max(0.1));
+                // In the window's own units (the zoom already out). A
+                // minimised window reports next to nothing: that is not a
+                // size to reopen at (it reopened at the minimum).
+                if size.width >= MIN_SIZE.width * 0.5 && size.height >= MIN_SIZE.height * 0.5 {
+                    self.settings.settings.window_width = size.width;
+                    self.settings.settings.window_height = size.height;
+                    self.scoring.set_size(size);
+                }
             }
             Message::Tick => {
                 if self
@@ -291,10 +296,15 @@ impl App {
 
     pub(super) fn set_scale(&mut self, f: f32) {
         let f = (f * 100.0).round() / 100.0;
+        let before = self.scale().max(0.1);
         self.settings.settings.scale = f.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
+        // The window keeps its size on screen: in the zoomed units it is
+        // smaller (larger) by the change.
+        let ratio = before / self.scale().max(0.1);
+        self.settings.settings.window_width *= ratio;
+        self.settings.settings.window_height *= ratio;
         self.settings.save();
-        self.scoring
-            .set_width(self.window_size().width / self.scale().max(0.1));
+        self.scoring.set_size(self.window_size());
     }
 
     pub fn subscription(&self) -> Subscription<Message> {

@@ -131,3 +131,25 @@ pub fn tab(back: bool) -> iced::Event {
         repeat: false,
     })
 }
+
+/// The bounds of the first text that starts with `prefix` (a long name
+/// the view cuts with "…" to fit its column).
+#[allow(dead_code)]
+pub fn text_starting(sim: &mut Simulator<'_, Message>, prefix: &str) -> Option<iced::Rectangle> {
+    struct Prefix<'p>(&'p str);
+    impl iced_test::Selector for Prefix<'_> {
+        type Output = iced::Rectangle;
+        fn select(&mut self, candidate: selector::Candidate<'_>) -> Option<iced::Rectangle> {
+            match candidate {
+                selector::Candidate::Text {
+                    bounds, content, ..
+                } if content.starts_with(self.0) => Some(bounds),
+                _ => None,
+            }
+        }
+        fn description(&self) -> String {
+            format!("a text starting with {:?}", self.0)
+        }
+    }
+    sim.find(Prefix(prefix)).ok()
+}

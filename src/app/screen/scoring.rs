@@ -24,15 +24,28 @@ use crate::workbook::edit::{Edit, ScoreEdit};
 use crate::workbook::{AdjustmentKind, Assessment, Criterion, Id, Points, Score, Workbook};
 
 /// Height of one grid row, fixed so the visible rows can be computed.
-pub const ROW_H: f32 = 36.0;
+pub const ROW_H: f32 = 32.0;
 /// The "Tối đa" column.
 const MAX_COL_W: f32 = 40.0;
-/// Width of one school's column (self + cluster).
+/// Width of one school's column (self + cluster) with room to spare.
 pub const CELL_W: f32 = 104.0;
-/// A school's column when they would not all fit beside the names.
+/// The narrowest column that still shows both scores.
+pub const CELL_W_BOTH: f32 = 80.0;
+/// A school's column when not even that fits: the score being typed only
+/// (the other one tints the cell and is in the panel).
 pub const CELL_W_COMPACT: f32 = 64.0;
-/// The criterion names' column is never narrower than this.
-const NAME_MIN_W: f32 = 220.0;
+/// The criterion names' column gives way down to this, so both scores
+/// stay in the cells.
+const NAME_MIN_W: f32 = 180.0;
+/// The other side's score in a cell.
+const OTHER_W: f32 = 30.0;
+/// The cell's panel beside the grid, when the window is wide.
+const PANEL_W: f32 = 340.0;
+/// From this width the panel sits beside the grid.
+const PANEL_BESIDE_FROM: f32 = 1400.0;
+/// Below this height the panel folds to one line (a button opens it), so
+/// the grid keeps its rows.
+const PANEL_FOLD_BELOW: f32 = 680.0;
 /// Everything across the window but the names and the schools: sidebar,
 /// paddings, the code and maximum columns, the scroll bar.
 const GRID_CHROME_W: f32 = 350.0;
@@ -88,6 +101,37 @@ struct Cache {
     results: std::sync::Arc<Results>,
 }
 
+/// Where the selected cell's panel (note, evidence, bonus items) goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PanelPlace {
+    /// Under the grid (tall windows).
+    Below,
+    /// Beside it (wide windows).
+    Beside,
+    /// One line under it, opened by a button (short windows).
+    Folded,
+}
+
+/// `s` cut to about `chars` characters, ending in "…" when cut (iced
+/// 0.14 text has no ellipsis of its own; a tooltip shows it whole).
+fn fit(s: &str, chars: usize) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= chars.max(2) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let cut: String = s.chars().take(chars.max(2) - 1).collect();
+    std::borrow::Cow::Owned(format!("{}…", cut.trim_end()))
+}
+
+/// About how many characters of text of `size` fit in `width` pixels.
+fn chars_in(width: f32, size: f32) -> usize {
+    // An average letter of Vietnamese text in the app's font, measured.
+    (width / (size * 0.47)).max(1.0) as usize
+}
+
+/// Below this height (logical) a school's name takes one line in the
+/// column heads, not two.
+const TALL: f32 = 700.0;
+
 /// UI state only.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -103,8 +147,11 @@ pub struct State {
     adj_points: String,
     /// The accepted amount being typed for one bonus claim.
     accept_draft: Option<(Id, String)>,
-    /// The window's logical width (see `set_width`).
+    /// The window's logical size (see `set_size`).
     width: f32,
+    height: f32,
+    /// The clerk opened the folded panel (short windows).
+    panel_open: bool,
     adj_reason: String,
     error: Option<String>,
     /// The last edit sent was a bonus/deduction item.
@@ -141,6 +188,8 @@ impl Default for State {
             adj_points: String::new(),
             accept_draft: None,
             width: 1366.0,
+            height: 768.0,
+            panel_open: false,
             adj_reason: String::new(),
             error: None,
             adjusting: false,
@@ -183,6 +232,8 @@ pub enum Message {
     Restore,
     /// F2 in the cell: edit the value in place (← / → move the caret).
     EditMode,
+    /// Open or fold the cell's panel (short windows).
+    TogglePanel,
 }
 
 /// What the app must do.
@@ -503,6 +554,7 @@ impl State {
                     ]));
                 }
             }
+            Message::TogglePanel => self.panel_open = !self.panel_open,
             Message::EditMode => {
                 self.editing = true;
                 return Action::Run(operation::move_cursor_to_end(CELL_ID));
@@ -818,25 +870,61 @@ impl State {
         }
     }
 
-    /// The window's width (logical pixels, after the zoom): how many
-    /// schools fit beside the criterion names.
-    pub fn set_width(&mut self, width: f32) {
-        if width.is_finite() && width > 0.0 {
-            self.width = width;
+    /// The window's size (logical pixels, after the zoom): how many
+    /// schools fit beside the criterion names, where the panel goes.
+    pub fn set_size(&mut self, size: iced::Size) {
+        if size.width.is_finite() && size.width > 0.0 {
+            self.width = size.width;
+        }
+        if size.height.is_finite() && size.height > 0.0 {
+            self.height = size.height;
         }
     }
 
-    fn compact(&self) -> bool {
+    fn panel_place(&self) -> PanelPlace {
         let n = self.cache.as_ref().map_or(0, |c| c.schools.len()) as f32;
-        n * CELL_W + NAME_MIN_W + GRID_CHROME_W > self.width
+        if self.width >= PANEL_BESIDE_FROM
+            && self.width - PANEL_W - GRID_CHROME_W - NAME_MIN_W >= n * CELL_W_BOTH
+        {
+            PanelPlace::Beside
+        } else if self.height < PANEL_FOLD_BELOW && !self.panel_open {
+            PanelPlace::Folded
+        } else {
+            PanelPlace::Below
+        }
     }
 
+    /// A school's column: as wide as the room left by the names' least
+    /// column allows, up to [`CELL_W`].
     fn cell_w(&self) -> f32 {
-        if self.compact() {
-            CELL_W_COMPACT
+        let n = self.cache.as_ref().map_or(0, |c| c.schools.len()).max(1) as f32;
+        let beside = if self.panel_place() == PanelPlace::Beside {
+            PANEL_W
         } else {
-            CELL_W
+            0.0
+        };
+        let room = (self.width - GRID_CHROME_W - NAME_MIN_W - beside) / n;
+        if room >= CELL_W_BOTH {
+            room.min(CELL_W).floor()
+        } else {
+            CELL_W_COMPACT
         }
+    }
+
+    /// Too narrow for both scores: the cell shows the one being typed.
+    fn compact(&self) -> bool {
+        self.cell_w() < CELL_W_BOTH
+    }
+
+    /// The criterion names' column, as laid out.
+    fn name_w(&self) -> f32 {
+        let n = self.cache.as_ref().map_or(0, |c| c.schools.len()) as f32;
+        let beside = if self.panel_place() == PanelPlace::Beside {
+            PANEL_W
+        } else {
+            0.0
+        };
+        (self.width - GRID_CHROME_W - beside - n * self.cell_w()).max(NAME_MIN_W)
     }
 
     /// Which score is typed: the cluster's or the school's own.
@@ -860,10 +948,21 @@ impl State {
                     theme::quiet
                 })
         };
+        // One line: the legend is a hover away, so the rows keep the room.
         let header = row![
             text(s::SCORING_TITLE)
-                .size(theme::TEXT_TITLE)
+                .size(theme::TEXT_HEADING)
                 .font(font::BOLD),
+            tooltip(
+                text(s::HOW_TO_TYPE)
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+                container(text(s::CELL_LEGEND).size(theme::TEXT_SMALL))
+                    .max_width(420)
+                    .padding(6)
+                    .style(theme::card),
+                tooltip::Position::Bottom,
+            ),
             space::horizontal(),
             text(s::TYPING).size(theme::TEXT_SMALL).color(theme::MUTED),
         ]
@@ -927,42 +1026,88 @@ impl State {
                 ),
             };
             let selected = self.selected.is_some_and(|c| c.school == i);
+            // Four short lines: the name (cut with "…", whole on hover),
+            // the total, rank and rating, what is missing.
+            // Bold runs wider than the estimate's average letter.
+            let fits = chars_in(self.cell_w() - 8.0, theme::TEXT_SMALL * 1.15);
+            let lines = if self.height >= TALL { 2 } else { 1 };
             let mut col = column![
                 tooltip(
-                    text(short.as_str())
+                    text(fit(short, lines * fits))
                         .font(font::BOLD)
                         .size(theme::TEXT_SMALL)
-                        .wrapping(text::Wrapping::WordOrGlyph)
-                        .height(34),
+                        .line_height(1.15)
+                        .height(lines as f32 * theme::TEXT_SMALL * 1.15 + 1.0)
+                        .wrapping(if lines > 1 {
+                            text::Wrapping::WordOrGlyph
+                        } else {
+                            text::Wrapping::None
+                        }),
                     container(text(full.as_str()).size(theme::TEXT_SMALL))
                         .padding(6)
                         .style(theme::card),
                     tooltip::Position::Bottom,
                 ),
-                text(format!("{} {final_score}", s::FINAL_SHORT)).font(font::BOLD),
-                text(format!("{} {rank}", s::RANK_SHORT)).size(theme::TEXT_SMALL),
+                // A narrow column drops the words, never cuts a figure.
+                text({
+                    let total = format!("{} {final_score}", s::FINAL_SHORT);
+                    if total.chars().count()
+                        <= chars_in(self.cell_w() - 8.0, theme::TEXT_SMALL * 1.05)
+                    {
+                        total
+                    } else {
+                        final_score
+                    }
+                })
+                .size(theme::TEXT_SMALL)
+                .font(font::BOLD)
+                .wrapping(text::Wrapping::None),
                 tooltip(
-                    text(band.0).size(theme::TEXT_SMALL),
+                    row![
+                        text(format!("{} {rank}", s::RANK_SHORT))
+                            .size(theme::TEXT_SMALL)
+                            .wrapping(text::Wrapping::None),
+                    ]
+                    .push(
+                        (format!("{} {rank} {}", s::RANK_SHORT, band.0)
+                            .chars()
+                            .count()
+                            <= fits)
+                            .then(|| {
+                                text(band.0)
+                                    .size(theme::TEXT_SMALL)
+                                    .wrapping(text::Wrapping::None)
+                            })
+                    )
+                    .spacing(4),
                     container(text(band.1).size(theme::TEXT_SMALL))
                         .padding(6)
                         .style(theme::card),
                     tooltip::Position::Bottom,
                 ),
             ]
-            .spacing(1);
+            .spacing(1)
+            .clip(true);
             let gaps = s::missing_short(missing, unreviewed);
-            col = col.push(text(gaps).size(11).color(if missing + unreviewed > 0 {
-                theme::WARN
-            } else {
-                theme::MUTED
-            }));
-            heads = heads.push(container(col).width(self.cell_w()).padding([4, 4]).style(
-                if selected {
-                    theme::selected_col
+            let gaps = fit(&gaps, chars_in(self.cell_w() - 8.0, 11.0 * 1.1)).into_owned();
+            col = col.push(text(gaps).size(11).wrapping(text::Wrapping::None).color(
+                if missing + unreviewed > 0 {
+                    theme::WARN
                 } else {
-                    theme::plain
+                    theme::MUTED
                 },
             ));
+            heads = heads.push(
+                container(col)
+                    .width(self.cell_w())
+                    .padding([2, 4])
+                    .clip(true)
+                    .style(if selected {
+                        theme::selected_col
+                    } else {
+                        theme::plain
+                    }),
+            );
         }
         // Room for the body's scrollbar.
         heads = heads.push(Space::new().width(14));
@@ -987,19 +1132,20 @@ impl State {
             .on_scroll(Message::Scrolled)
             .height(Length::Fill);
 
-        column![
-            header,
-            text(s::CELL_LEGEND)
-                .size(theme::TEXT_SMALL)
-                .color(theme::MUTED),
-            container(column![heads, body].spacing(2))
-                .padding(theme::SPACE_S)
-                .height(Length::Fill)
-                .style(theme::card),
-            self.panel(wb, cache),
-        ]
-        .spacing(theme::SPACE_M)
-        .into()
+        let grid = container(column![heads, body].spacing(2))
+            .padding(theme::SPACE_S)
+            .height(Length::Fill)
+            .style(theme::card);
+        let place = self.panel_place();
+        let work: Element<'a, Message> = match place {
+            PanelPlace::Beside => row![grid, self.panel(wb, cache, place)]
+                .spacing(theme::SPACE_M)
+                .into(),
+            PanelPlace::Below | PanelPlace::Folded => column![grid, self.panel(wb, cache, place)]
+                .spacing(theme::SPACE_S)
+                .into(),
+        };
+        column![header, work].spacing(theme::SPACE_S).into()
     }
 
     fn grid_row<'a>(
@@ -1018,15 +1164,23 @@ impl State {
             }),
             // Two lines of the small size fit a row: a criterion's name is
             // read whole at 1366 px without hovering.
-            text(r.title.as_str())
-                .size(theme::TEXT_SMALL)
-                .line_height(1.15)
-                .wrapping(text::Wrapping::WordOrGlyph)
-                .font(if r.leaf.is_none() {
-                    font::BOLD
-                } else {
-                    font::REGULAR
-                }),
+            // Two lines, less what wrapping at word ends loses.
+            text(fit(
+                &r.title,
+                (2 * chars_in(
+                    self.name_w() - 30.0 - 14.0 * r.depth as f32,
+                    theme::TEXT_SMALL
+                ))
+                .saturating_sub(4)
+            ))
+            .size(theme::TEXT_SMALL)
+            .line_height(1.15)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .font(if r.leaf.is_none() {
+                font::BOLD
+            } else {
+                font::REGULAR
+            }),
         ]
         .align_y(Alignment::Center);
         let mut line = row![
@@ -1094,8 +1248,15 @@ impl State {
         let other = text(other_text)
             .size(theme::TEXT_SMALL)
             .color(if differs { theme::DIFF } else { theme::MUTED })
-            .width(38)
+            .width(OTHER_W)
+            .wrapping(text::Wrapping::None)
             .align_x(Alignment::End);
+        // The typed score's box: what the column leaves beside the other.
+        let input_w = if self.compact() {
+            self.cell_w() - 10.0
+        } else {
+            (self.cell_w() - OTHER_W - 12.0).min(54.0)
+        };
         let selected = self.selected == Some(cell);
         let input: Element<'a, Message> = match &self.draft {
             Some(d) if selected && d.cell == cell => {
@@ -1109,7 +1270,7 @@ impl State {
                             .on_submit(Message::Submit)
                             .size(theme::TEXT_SMALL)
                             .padding([3, 4])
-                            .width(54)
+                            .width(input_w)
                             .align_x(Alignment::End)
                             .style(move |t, st| theme::cell_input(t, st, bad)),
                         "",
@@ -1138,7 +1299,7 @@ impl State {
                 )
                 .on_press_maybe(self.editable(cell.school).then_some(Message::Select(cell)))
                 .padding([3, 4])
-                .width(54)
+                .width(input_w)
                 .style(theme::cell(typed.is_none(), differs))
                 .into()
             }
@@ -1149,7 +1310,7 @@ impl State {
         let content = if self.compact() {
             row![input]
         } else {
-            row![other, input].spacing(6)
+            row![other, input].spacing(4)
         };
         container(content.align_y(Alignment::Center))
             .width(self.cell_w())
@@ -1159,13 +1320,27 @@ impl State {
 
     /// The selected cell's details, note, evidence, and the school's bonus
     /// and deduction items.
-    fn panel<'a>(&'a self, wb: &'a Workbook, cache: &'a Cache) -> Element<'a, Message> {
+    fn panel<'a>(
+        &'a self,
+        wb: &'a Workbook,
+        cache: &'a Cache,
+        place: PanelPlace,
+    ) -> Element<'a, Message> {
+        let width = if place == PanelPlace::Beside {
+            Length::Fixed(PANEL_W)
+        } else {
+            Length::Fill
+        };
         let Some(cell) = self.selected else {
-            return container(text(s::SELECT_CELL).color(theme::MUTED))
-                .padding(theme::SPACE_M)
-                .width(Length::Fill)
-                .style(theme::note)
-                .into();
+            return container(
+                text(s::SELECT_CELL)
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+            )
+            .padding(theme::SPACE_S)
+            .width(width)
+            .style(theme::note)
+            .into();
         };
         let Some((school, row)) = self.ids(cell) else {
             return Space::new().into();
@@ -1173,6 +1348,9 @@ impl State {
         let own = self.score(wb, cell, Side::Own);
         let cl = self.score(wb, cell, Side::Cluster);
         let pts = |s: Option<&Score>| s.map_or_else(|| "—".to_string(), |s| s.points.to_string());
+        if place == PanelPlace::Folded {
+            return self.folded_panel(cache, cell, row, (pts(own), pts(cl)));
+        }
         let mut left = column![
             text(format!(
                 "{} · {} {} — {}",
@@ -1387,10 +1565,106 @@ impl State {
                     .style(theme::error_note),
             );
         }
-        container(row![left, right].spacing(theme::SPACE_L))
+        let mut parts: Element<'a, Message> = if place == PanelPlace::Beside {
+            scrollable(
+                column![left.width(Length::Fill), right.width(Length::Fill)]
+                    .spacing(theme::SPACE_L)
+                    .padding(iced::Padding::ZERO.right(12)),
+            )
+            .into()
+        } else {
+            row![left, right].spacing(theme::SPACE_L).into()
+        };
+        if place == PanelPlace::Below && self.height < PANEL_FOLD_BELOW {
+            // Opened by hand in a short window: the same button folds it.
+            parts = column![
+                row![
+                    space::horizontal(),
+                    button(text(s::FOLD_PANEL).size(theme::TEXT_SMALL))
+                        .on_press(Message::TogglePanel)
+                        .padding([2, 8])
+                        .style(theme::quiet),
+                ],
+                parts
+            ]
+            .into();
+        }
+        container(parts)
             .padding(theme::SPACE_M)
+            .width(width)
+            .max_height(if place == PanelPlace::Beside {
+                f32::INFINITY
+            } else {
+                210.0
+            })
+            .style(theme::card)
+            .into()
+    }
+
+    /// The panel folded to one line (short windows): which cell, both
+    /// scores, the cell's error, and the button that opens the rest.
+    fn folded_panel<'a>(
+        &'a self,
+        cache: &'a Cache,
+        cell: Cell,
+        row: &'a Row,
+        (own, cl): (String, String),
+    ) -> Element<'a, Message> {
+        let mut line = row![
+            container(
+                text(
+                    fit(
+                        &format!(
+                            "{} · {} — {}",
+                            cache.schools[cell.school].1, row.full_code, row.title
+                        ),
+                        60
+                    )
+                    .into_owned()
+                )
+                .size(theme::TEXT_SMALL)
+                .font(font::BOLD)
+                .wrapping(text::Wrapping::None)
+            )
             .width(Length::Fill)
-            .max_height(210)
+            .clip(true),
+            text(format!(
+                "{}: {own} · {}: {cl} · {}: {}",
+                s::SELF_SCORE,
+                s::CLUSTER_SCORE,
+                s::MAX,
+                row.max
+            ))
+            .size(theme::TEXT_SMALL)
+            .wrapping(text::Wrapping::None),
+        ]
+        .spacing(theme::SPACE_M)
+        .align_y(Alignment::Center);
+        if let Some(e) = self.cell_error().or(self.error.as_deref()) {
+            line = line.push(
+                container(text(e.to_string()).size(theme::TEXT_SMALL))
+                    .padding([2, 8])
+                    .style(theme::error_note),
+            );
+            line = line.push(
+                text(s::ESC_RESTORES)
+                    .size(theme::TEXT_SMALL)
+                    .color(theme::MUTED),
+            );
+        }
+        line = line.push(
+            button(
+                text(s::OPEN_PANEL)
+                    .size(theme::TEXT_SMALL)
+                    .wrapping(text::Wrapping::None),
+            )
+            .on_press(Message::TogglePanel)
+            .padding([2, 8])
+            .style(theme::quiet),
+        );
+        container(line.clip(true))
+            .padding([4, 8])
+            .width(Length::Fill)
             .style(theme::card)
             .into()
     }
