@@ -55,10 +55,29 @@ impl App {
         let Some(doc) = &self.doc else {
             return Task::none();
         };
-        match self.documents.update(m, &doc.workbook) {
+        // A new export starts with a clean status bar: a failed one's
+        // notice no longer stands over the exports that followed it.
+        if matches!(
+            m,
+            documents::Message::Picked(_, crate::app::dialog::Picked::Path(_))
+                | documents::Message::PathSubmit
+        ) && matches!(self.notice, Some(Notice::Error(_) | Notice::Info(_)))
+        {
+            self.notice = None;
+        }
+        let action = self.documents.update(m, &doc.workbook);
+        self.documents_action(action)
+    }
+
+    /// What the documents view asked for.
+    pub(super) fn documents_action(&mut self, action: documents::Action) -> Task<Message> {
+        match action {
             documents::Action::None => {}
             documents::Action::Run(task) => return task.map(Message::Documents),
             documents::Action::Notice(n) => self.notice = Some(Notice::Error(n)),
+            documents::Action::CreateFolder(target, dir) => {
+                self.modal = Some(Modal::CreateExportFolder(target, dir));
+            }
         }
         Task::none()
     }

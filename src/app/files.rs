@@ -562,6 +562,22 @@ impl App {
             (Modal::Held { path, .. }, Choice::TakeOver) => {
                 self.open_as(path, crate::master::lock::TakeOver::AnyMachine);
             }
+            (Modal::CreateExportFolder(target, dir), Choice::CreateFolder) => {
+                return match std::fs::create_dir_all(&dir) {
+                    Ok(()) => {
+                        let Some(doc) = &self.doc else {
+                            return Task::none();
+                        };
+                        let action = self.documents.start_in(target, dir, &doc.workbook);
+                        self.documents_action(action)
+                    }
+                    Err(e) => {
+                        let why = format!("{}: {}.", dir.display(), crate::text::io_reason(&e));
+                        self.notice = Some(Notice::Error(s::cannot_create_folder(&why)));
+                        Task::none()
+                    }
+                };
+            }
             (Modal::CreateFolder(path), Choice::CreateFolder) => {
                 let dir = path.parent().unwrap_or(&path).to_path_buf();
                 match std::fs::create_dir_all(&dir) {

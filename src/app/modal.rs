@@ -96,6 +96,9 @@ pub enum Modal {
     },
     /// The folder to save in does not exist: create it?
     CreateFolder(PathBuf),
+    /// The folder to export the documents into does not exist: create it,
+    /// then export there?
+    CreateExportFolder(crate::app::screen::documents::Target, PathBuf),
     /// Copies for the schools (or the final copy) asked for with changes
     /// not saved in the master: save first, then send, or cancel. A copy
     /// never carries what the master on disk does not have.
@@ -237,6 +240,19 @@ impl Modal {
                 ],
                 s::DIALOG_KEYS,
             ),
+            Modal::CreateExportFolder(_, dir) => dialog(
+                s::CREATE_FOLDER_TITLE,
+                s::create_export_folder_body(dir),
+                vec![
+                    (
+                        s::CREATE_FOLDER_EXPORT,
+                        Choice::CreateFolder,
+                        button::primary,
+                    ),
+                    (s::CANCEL, Choice::Cancel, theme::quiet),
+                ],
+                s::DIALOG_KEYS,
+            ),
             Modal::CreateFolder(path) => dialog(
                 s::CREATE_FOLDER_TITLE,
                 s::create_folder_body(path.parent().unwrap_or(path)),
@@ -324,7 +340,9 @@ impl Modal {
             (Modal::Path { .. }, true) => Some(Choice::PathSubmit),
             (Modal::Machine { .. }, true) => None,
             (Modal::Held { .. }, true) => Some(Choice::OpenReadOnly),
-            (Modal::CreateFolder(_), true) => Some(Choice::CreateFolder),
+            (Modal::CreateFolder(_) | Modal::CreateExportFolder(..), true) => {
+                Some(Choice::CreateFolder)
+            }
             (Modal::SaveThenSend(_), true) => Some(Choice::Save),
             (_, false) => Some(Choice::Cancel),
         }

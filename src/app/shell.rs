@@ -51,7 +51,7 @@ impl App {
             text(file)
                 .size(theme::TEXT_SMALL)
                 .color(theme::MUTED)
-                .wrapping(iced::widget::text::Wrapping::Glyph),
+                .wrapping(iced::widget::text::Wrapping::WordOrGlyph),
             space::vertical().height(theme::SPACE_M),
         ]
         .spacing(theme::SPACE_S);

@@ -1128,3 +1128,14 @@ pub const HOW_TO_TYPE: &str = "Cách nhập (di chuột vào đây)";
 /// The folded panel of a cell (short windows) and the button folding it.
 pub const OPEN_PANEL: &str = "Ghi chú, minh chứng, điểm thưởng/trừ ▸";
 pub const FOLD_PANEL: &str = "Thu gọn ▴";
+/// Exporting into a folder that does not exist yet.
+pub fn create_export_folder_body(dir: &std::path::Path) -> String {
+    format!(
+        "Thư mục \u{201c}{}\u{201d} chưa có. Tạo thư mục này rồi xuất các văn bản vào đó?",
+        dir.display()
+    )
+}
+pub const CREATE_FOLDER_EXPORT: &str = "Tạo thư mục và xuất";
+pub fn cannot_create_folder(why: &str) -> String {
+    format!("Không tạo được thư mục: {why}")
+}

@@ -97,6 +97,9 @@ pub enum Action {
     Run(Task<Message>),
     /// Something to tell the user in the notice bar.
     Notice(String),
+    /// The folder to export into does not exist: ask to create it, then
+    /// export there (`start_in`).
+    CreateFolder(Target, PathBuf),
 }
 
 use crate::app::dialog;
@@ -311,6 +314,11 @@ impl State {
         Action::None
     }
 
+    /// Starts exporting to `path`, a folder just created for it.
+    pub fn start_in(&mut self, target: Target, path: PathBuf, wb: &Workbook) -> Action {
+        self.start(target, path, wb)
+    }
+
     /// Starts exporting to `path` (a file, or the folder for all).
     fn start(&mut self, target: Target, path: PathBuf, wb: &Workbook) -> Action {
         self.typing = None;
@@ -331,10 +339,13 @@ impl State {
                 )
             }
         };
-        if let Some(f) = &folder
-            && !f.is_dir()
-        {
-            return Action::Notice(s::not_a_folder(f));
+        if let Some(f) = &folder {
+            if !f.exists() {
+                return Action::CreateFolder(target, f.clone());
+            }
+            if !f.is_dir() {
+                return Action::Notice(s::not_a_folder(f));
+            }
         }
         let items = jobs
             .into_iter()
@@ -406,9 +417,12 @@ impl State {
         .align_y(Alignment::Center);
 
         let mut page = column![small(s::DOCUMENTS_HINT)].spacing(theme::SPACE_M);
-        if let Some((target, p)) = &self.typing {
-            page = page.push(path_field(*target, p));
-        }
+        // The path asked for sits at the foot: in sight wherever the page
+        // is scrolled, and it does not move the page under the pointer.
+        let foot = self
+            .typing
+            .as_ref()
+            .map(|(target, p)| path_field(*target, p));
         if let Some(job) = &self.job {
             page = page.push(job_view(job));
         }
@@ -455,6 +469,7 @@ impl State {
                 .id("documents-page")
                 .height(Length::Fill)
         ]
+        .push(foot)
         .spacing(theme::SPACE_M)
         .into()
     }

@@ -747,8 +747,12 @@ impl State {
         ]
         .align_y(Alignment::Center);
         let mut page = column![].spacing(theme::SPACE_M);
+        // The path asked for and an error sit at the foot, in sight
+        // wherever the page is scrolled, and appear there without moving
+        // the page under the pointer.
+        let mut foot = column![].spacing(theme::SPACE_S);
         if let Some(p) = &self.next_year_path {
-            page = page.push(crate::app::path_field::path_field(
+            foot = foot.push(crate::app::path_field::path_field(
                 s::PATH_NO_DIALOG_NEXT_YEAR,
                 s::PATH_HINT,
                 p,
@@ -759,7 +763,7 @@ impl State {
             ));
         }
         if let Some(e) = &self.error {
-            page = page.push(
+            foot = foot.push(
                 container(text(e.clone()))
                     .padding(theme::SPACE_S)
                     .width(Length::Fill)
@@ -777,7 +781,8 @@ impl State {
             header,
             scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
                 .id("year-end-page")
-                .height(Length::Fill)
+                .height(Length::Fill),
+            foot,
         ]
         .spacing(theme::SPACE_M)
         .into()
