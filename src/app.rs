@@ -19,6 +19,7 @@ mod returns_flow;
 mod shell;
 mod update;
 
+pub mod autofocus;
 pub mod button;
 pub mod checkbox;
 pub mod dialog;

@@ -7,6 +7,7 @@ pub mod model;
 pub mod points;
 pub mod record;
 pub mod rights;
+pub mod school_names;
 pub mod signing;
 pub mod synthetic;
 pub mod validate;

@@ -336,7 +336,9 @@ fn saving_an_activity_unchanged_changes_nothing() {
         assert_eq!(a.people, b.people, "{}", a.title);
         assert_eq!(a.evidence, b.evidence, "{}", a.title);
     }
-    // A prize typed for another school by its short name, with a dash in it.
+    // A prize given to another school, picked by its name with a dash in
+    // it (typed loosely; Enter takes the one school it names).
+    use thidua::app::screen::activities::{List, Part};
     let contest = before
         .activities
         .iter()
@@ -347,10 +349,21 @@ fn saving_an_activity_unchanged_changes_nothing() {
     send(&mut app, [Message::Activities(A::Edit(contest.clone()))]);
     send(
         &mut app,
-        [Message::Activities(A::Field(
-            thidua::app::screen::activities::Field::Results,
-            "Giải Nhất | Lê Văn Tám – Bà Rịa - Vũng Tàu".into(),
-        ))],
+        [
+            Message::Activities(A::RowText(
+                List::Results,
+                0,
+                Part::Second,
+                "Lê Văn Tám".into(),
+            )),
+            Message::Activities(A::RowText(
+                List::Results,
+                0,
+                Part::School,
+                "ba ria – vung tau".into(),
+            )),
+            Message::Activities(A::SubmitSchool(List::Results, 0)),
+        ],
     );
     send(&mut app, [Message::Activities(A::Save)]);
     let a = app

@@ -82,3 +82,59 @@ fn help_names_the_xlsx_format() {
     assert!(usage.contains("--format pdf|docx|xlsx"), "{usage}");
     assert!(usage.contains("--doc scores --format xlsx"), "{usage}");
 }
+
+/// Issue 27, point 2: people and prizes stored with no school (typed
+/// loosely in an earlier version: "Lê Văn X - Binh Thuan") are listed by
+/// `check` as problems of the activities, by activity and name; the
+/// figures that do not count on them still come out.
+#[test]
+fn people_and_prizes_with_no_school_are_listed() {
+    let mut wb = thidua::workbook::load(std::path::Path::new("assets/samples/cum8-2019.json"))
+        .unwrap()
+        .workbook;
+    let contest = wb
+        .activities
+        .iter_mut()
+        .find(|a| a.results.len() >= 3 && !a.people.is_empty())
+        .unwrap();
+    let title = contest.title.clone();
+    contest.people[0].name = "Lê Văn X - Binh Thuan".into();
+    contest.people[0].school = None;
+    contest.results[2].person = "Phạm Y - Bình Thuân".into();
+    contest.results[2].school = None;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cum8-2019.json");
+    std::fs::write(&path, thidua::workbook::to_bytes(&wb)).unwrap();
+    let path = path.to_str().unwrap();
+
+    let problems = thidua::workbook::validate(&wb);
+    let codes: Vec<(&str, &thidua::workbook::Scope)> =
+        problems.iter().map(|p| (p.code, &p.scope)).collect();
+    assert_eq!(
+        codes,
+        [
+            (
+                "person_without_school",
+                &thidua::workbook::Scope::Activities
+            ),
+            ("prize_without_school", &thidua::workbook::Scope::Activities)
+        ]
+    );
+
+    let (code, out, _) = thidua(&["check", path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("không hợp lệ — 2 lỗi nội dung"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "Hoạt động \u{201c}{title}\u{201d}: người tham gia \u{201c}Lê Văn X - Binh Thuan\u{201d} chưa có trường"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("giải \u{201c}Giải Ba – Phạm Y - Bình Thuân\u{201d} chưa có trường"),
+        "{out}"
+    );
+    // The score sheet does not count on them.
+    let (code, out, err) = thidua(&["results", path]);
+    assert_eq!(code, 0, "{out}{err}");
+}

@@ -705,10 +705,26 @@ pub const ACTIVITY_DATE_HINT: &str = "14/05/2019";
 pub const HOST: &str = "Đơn vị chủ trì";
 pub const NO_HOST: &str = "(không có)";
 pub const PARTICIPANTS: &str = "Trường tham gia";
-pub const PEOPLE_HINT: &str =
-    "Người tham gia: \u{201c}Họ tên - Trường | vai trò\u{201d}, cách nhau bằng dấu ;";
-pub const RESULTS_HINT: &str =
-    "Kết quả, giải thưởng: \u{201c}Giải Nhất | Họ tên - Trường\u{201d}, cách nhau bằng dấu ;";
+// People and prizes: one row each, the school picked from the members.
+pub const PEOPLE: &str = "Người tham gia";
+pub const RESULTS: &str = "Kết quả, giải thưởng";
+pub const PERSON_NAME: &str = "Họ tên";
+pub const PERSON_ROLE: &str = "Vai trò";
+pub const PRIZE: &str = "Giải";
+pub const PRIZE_PERSON: &str = "Họ tên (để trống nếu giải của trường)";
+pub const SCHOOL_SEARCH: &str = "Trường: gõ tên để tìm";
+pub const ADD_PERSON: &str = "+ Thêm người";
+pub const ADD_PRIZE: &str = "+ Thêm giải";
+pub const REMOVE_ROW: &str = "Bỏ dòng";
+pub const NO_SCHOOL_PICKED: &str = "Chưa chọn trường";
+pub const NO_SCHOOL_PICKED_SAVE: &str =
+    "Chưa chọn trường: bấm tên trường trong gợi ý (hoặc bỏ dòng) rồi lưu.";
+pub const NO_SUCH_SCHOOL: &str = "Không có trường nào như vậy trong cụm vào ngày của hoạt động.";
+pub const PICK_SCHOOL: &str = "Chọn:";
+pub const NO_PERSON_NAME: &str = "Chưa có họ tên.";
+pub const NO_PRIZE_NAME: &str = "Chưa ghi giải.";
+/// On an activity's card: a person or prize no school is credited with.
+pub const NO_SCHOOL_ON_CARD: &str = "chưa có trường";
 pub const DUPLICATE: &str = "Nhân bản";
 pub const COPY: &str = "bản sao";
 pub const SEARCH: &str = "Tìm theo tên, người, minh chứng…";
@@ -734,6 +750,22 @@ pub fn count_line(hosted: usize, part: usize) -> String {
 }
 pub fn participants_count(n: usize) -> String {
     format!("{n} trường tham gia")
+}
+/// Why an activity's rows were not saved: which rows, by list and number.
+pub fn rows_unfinished(rows: &[String]) -> String {
+    format!(
+        "Chưa lưu: {} dòng chưa xong ({}). Chọn trường cho từng người, từng giải trong gợi ý, hoặc bỏ dòng.",
+        rows.len(),
+        rows.join("; ")
+    )
+}
+/// "Người tham gia 2 (Lê Văn X)" / "Kết quả 3 (Giải Ba)".
+pub fn row_label(list: &str, n: usize, what: &str) -> String {
+    if what.trim().is_empty() {
+        format!("{list} {n}")
+    } else {
+        format!("{list} {n} ({})", what.trim())
+    }
 }
 pub fn bad_activity_date(typed: &str) -> String {
     format!(

@@ -367,34 +367,64 @@ pub fn apply_reviewed<'a>(
     }
 }
 
-/// The member a clerk typed: its id, or its short name as `thidua results`
-/// prints it, matched loosely (case, marks and spacing aside: "binh thuan"
-/// is Bình Thuận). Err: what to type instead.
+/// The member a clerk typed: its id, or its name as `thidua results`
+/// prints it, matched by the app's one matcher of typed school names
+/// (`workbook::school_names`: case, marks, spacing and "Trường Chính trị
+/// tỉnh" aside, former names too: "binh thuan" is Bình Thuận). A name
+/// that may mean two schools, or only one slip away from a name, is not
+/// taken: a file goes into no school's part on a guess. Err: what to type
+/// instead.
 pub fn find_school(master: &Workbook, typed: &str) -> Result<Id, String> {
+    use crate::workbook::school_names::{Match, SchoolNames};
     let typed = typed.trim();
     if let Some(s) = master.current_members().find(|s| s.id.as_str() == typed) {
         return Ok(s.id.clone());
     }
-    let key = loose(typed);
-    let found: Vec<&Id> = master
-        .current_members()
-        .filter(|s| !key.is_empty() && (loose(&s.short_name) == key || loose(&s.full_name) == key))
-        .map(|s| &s.id)
-        .collect();
-    match found.as_slice() {
-        [one] => Ok((*one).clone()),
-        _ => Err(format!(
-            "Không có trường \u{201c}{typed}\u{201d} trong cụm (gõ mã hoặc tên ngắn của trường: {}).",
+    let label = |id: &Id| format!("{} ({})", master.school_name(id), id);
+    match SchoolNames::current(master).find(typed) {
+        Match::Exact(id) => Ok(id),
+        Match::Candidates(ids) => Err(format!(
+            "\u{201c}{}\u{201d} có thể là {}: gõ mã của trường để chắc chắn.",
+            crate::text::visible(typed),
+            ids.iter().map(label).collect::<Vec<_>>().join(" hoặc ")
+        )),
+        Match::None => Err(format!(
+            "Không có trường \u{201c}{}\u{201d} trong cụm (gõ mã hoặc tên ngắn của trường: {}).",
+            crate::text::visible(typed),
             master
                 .current_members()
-                .map(|s| format!("{} ({})", s.short_name, s.id))
+                .map(|s| label(&s.id))
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
     }
 }
 
-/// Case and marks folded, words run together: "Bình Thuận" → "binhthuan".
-fn loose(s: &str) -> String {
-    crate::text::ascii_words(s).to_lowercase()
+#[cfg(test)]
+mod tests {
+    use super::find_school;
+    use crate::workbook::{self, Id};
+
+    /// `--unsigned-from` reads a school with the app's one matcher: loose
+    /// typing of a name is that school; a slip that may be two is refused
+    /// with both named, never guessed.
+    #[test]
+    fn the_sender_of_an_unsigned_file_is_found_by_the_one_matcher() {
+        let wb = workbook::load(std::path::Path::new("assets/samples/cum8-2019.json"))
+            .unwrap()
+            .workbook;
+        assert_eq!(find_school(&wb, "binh thuan"), Ok(Id::new("binh-thuan")));
+        assert_eq!(
+            find_school(&wb, "Trường Chính trị tỉnh Bà Rịa–Vũng Tàu"),
+            Ok(Id::new("brvt"))
+        );
+        assert_eq!(find_school(&wb, "ninh-thuan"), Ok(Id::new("ninh-thuan")));
+        let e = find_school(&wb, "inh Thuan").unwrap_err();
+        assert!(
+            e.contains("Bình Thuận (binh-thuan) hoặc Ninh Thuận (ninh-thuan)"),
+            "{e}"
+        );
+        let e = find_school(&wb, "Hà Nội").unwrap_err();
+        assert!(e.contains("Không có trường"), "{e}");
+    }
 }

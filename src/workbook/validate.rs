@@ -34,6 +34,11 @@ pub enum Scope {
     File,
     /// Scores, bonus and deduction items: totals, ranking and ratings.
     Scores,
+    /// Who took part in an activity and who won what: a person or prize
+    /// with no school is credited to none (the report's counts per school
+    /// miss it). No command computes from it, so none refuses for it;
+    /// `check` and the window list it, and the activity's form shows it.
+    Activities,
     /// The conference record every ballot counts on (attendance).
     Conference,
     /// The ballot of one award (its id): the proposals for that award.
@@ -737,6 +742,35 @@ fn check_activities(ck: &mut Checker) {
         for p in act.results.iter().filter_map(|p| p.school.as_ref()) {
             ck.school_ref(p, || format!("{}, kết quả", place()));
         }
+        // Stored with no school (typed loosely in an earlier version,
+        // "Lê Văn X - Binh Thuan"): no school is credited with it.
+        let saved = std::mem::replace(&mut ck.scope, Scope::Activities);
+        for p in act.people.iter().filter(|p| p.school.is_none()) {
+            ck.push(
+                "person_without_school",
+                format!(
+                    "{}: người tham gia \u{201c}{}\u{201d} chưa có trường (mở hoạt động, chọn trường cho dòng này).",
+                    place(),
+                    crate::text::visible(&p.name)
+                ),
+            );
+        }
+        for r in act.results.iter().filter(|r| r.school.is_none()) {
+            let who = [r.prize.as_str(), r.person.as_str()]
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" – ");
+            ck.push(
+                "prize_without_school",
+                format!(
+                    "{}: giải \u{201c}{}\u{201d} chưa có trường (mở hoạt động, chọn trường cho dòng này).",
+                    place(),
+                    crate::text::visible(&who)
+                ),
+            );
+        }
+        ck.scope = saved;
         ck.date_in_year(Some(act.start), place);
         ck.date_in_year(act.end, place);
         if act.end.is_some_and(|e| e < act.start) {

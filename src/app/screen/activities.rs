@@ -12,6 +12,7 @@ use iced::{Alignment, Element, Length};
 use crate::app::{font, strings as s, theme, widget};
 use crate::text::{compare_vi, format_date, nfc, parse_date};
 use crate::workbook::edit::{ActivityEdit, Edit};
+use crate::workbook::school_names::{Match, SchoolNames};
 use crate::workbook::{Activity, ActivityKind, Id, Owner, Participant, Prize, Workbook};
 
 pub const TITLE_ID: &str = "activity-title";
@@ -47,12 +48,69 @@ struct Draft {
     activity: Activity,
     start: String,
     end: String,
-    /// One line each: "Họ tên | vai trò".
-    people: String,
-    /// One line each: "Giải | họ tên" for the host... kept as typed.
-    results: String,
+    /// One row a person: name, role, school.
+    people: Vec<Row>,
+    /// One row a prize: prize, person, school.
+    results: Vec<Row>,
     evidence: String,
     error: Option<String>,
+    /// Saving was refused for unfinished rows: their hints say so.
+    tried: bool,
+    /// The field to take the focus: the first of a row just added.
+    focus: Option<String>,
+}
+
+/// A person or a prize as typed: two texts (name and role; prize and
+/// person) and the school picked for it from the members. The school is
+/// only ever picked (a suggestion clicked, or Enter on the one school a
+/// typed name names), never read from the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Row {
+    first: String,
+    second: String,
+    school: Option<Id>,
+    /// What is typed in the school field: the picked school's short name,
+    /// or the search for one.
+    typed: String,
+}
+
+impl Row {
+    fn is_blank(&self) -> bool {
+        self.first.trim().is_empty()
+            && self.second.trim().is_empty()
+            && self.typed.trim().is_empty()
+            && self.school.is_none()
+    }
+}
+
+/// The people's list or the prizes'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    People,
+    Results,
+}
+
+/// A field of a row: name / prize, role / person, school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    First,
+    Second,
+    School,
+}
+
+/// The id of a row's field: "activity-person-0-name",
+/// "activity-prize-2-school"…
+pub fn row_field_id(list: List, row: usize, part: Part) -> String {
+    let (l, first, second) = match list {
+        List::People => ("person", "name", "role"),
+        List::Results => ("prize", "prize", "person"),
+    };
+    let p = match part {
+        Part::First => first,
+        Part::Second => second,
+        Part::School => "school",
+    };
+    format!("activity-{l}-{row}-{p}")
 }
 
 #[derive(Debug, Clone)]
@@ -60,8 +118,6 @@ pub enum Field {
     Title,
     Start,
     End,
-    People,
-    Results,
     Evidence,
     Note,
 }
@@ -80,6 +136,14 @@ pub enum Message {
     Kind(Choice<ActivityKind>),
     Host(Choice<Id>),
     ToggleParticipant(Id),
+    /// Typing in a person's or prize's row.
+    RowText(List, usize, Part, String),
+    /// A school picked for a row.
+    Pick(List, usize, Id),
+    /// Enter in a row's school field.
+    SubmitSchool(List, usize),
+    AddRow(List),
+    RemoveRow(List, usize),
     Save,
     Cancel,
 }
@@ -102,6 +166,12 @@ impl State {
     }
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+        // A field is focused once, when asked; typing in it keeps asking.
+        if let Some(d) = &mut self.draft
+            && !matches!(message, Message::RowText(..))
+        {
+            d.focus = None;
+        }
         match message {
             Message::FilterKind(c) => self.kind = c.value,
             Message::FilterSchool(c) => self.school = c.value,
@@ -157,8 +227,6 @@ impl State {
                         Field::Title => d.activity.title = v,
                         Field::Start => d.start = v,
                         Field::End => d.end = v,
-                        Field::People => d.people = v,
-                        Field::Results => d.results = v,
                         Field::Evidence => d.evidence = v,
                         Field::Note => d.activity.note = v,
                     }
@@ -190,9 +258,66 @@ impl State {
                     }
                 }
             }
+            Message::RowText(list, i, part, v) => {
+                if let Some(r) = self
+                    .draft
+                    .as_mut()
+                    .and_then(|d| d.rows_mut(list).get_mut(i))
+                {
+                    match part {
+                        Part::First => r.first = v,
+                        Part::Second => r.second = v,
+                        Part::School => {
+                            // Typing again searches again: the school
+                            // picked before is no longer what the field says.
+                            if r.school.is_some() {
+                                r.school = None;
+                            }
+                            r.typed = v;
+                        }
+                    }
+                }
+            }
+            Message::Pick(list, i, id) => {
+                if let Some(r) = self
+                    .draft
+                    .as_mut()
+                    .and_then(|d| d.rows_mut(list).get_mut(i))
+                {
+                    r.typed = wb.school_name(&id);
+                    r.school = Some(id);
+                }
+            }
+            Message::SubmitSchool(list, i) => {
+                if let Some(d) = &mut self.draft {
+                    let names = d.school_names(wb);
+                    if let Some(r) = d.rows_mut(list).get_mut(i)
+                        && r.school.is_none()
+                        && let Some(id) = sure(&names, &r.typed)
+                    {
+                        r.typed = wb.school_name(&id);
+                        r.school = Some(id);
+                    }
+                }
+            }
+            Message::AddRow(list) => {
+                if let Some(d) = &mut self.draft {
+                    let rows = d.rows_mut(list);
+                    rows.push(Row::default());
+                    d.focus = Some(row_field_id(list, rows.len() - 1, Part::First));
+                }
+            }
+            Message::RemoveRow(list, i) => {
+                if let Some(d) = &mut self.draft {
+                    let rows = d.rows_mut(list);
+                    if i < rows.len() {
+                        rows.remove(i);
+                    }
+                }
+            }
             Message::Save => {
                 if let Some(d) = &mut self.draft {
-                    match d.build(wb) {
+                    match d.build() {
                         Ok(a) => {
                             return Action::Edit(Box::new(Edit::Activity(if d.is_new {
                                 ActivityEdit::Add(a)
@@ -342,7 +467,7 @@ impl State {
             .spacing(theme::SPACE_M)
             .width(Length::FillPortion(3));
         let right: Element<'a, Message> = match &self.draft {
-            Some(d) => d.view(&schools),
+            Some(d) => d.view(wb, &schools),
             None => counts(wb, &schools),
         };
         row![left, container(right).width(Length::FillPortion(2))]
@@ -419,11 +544,10 @@ fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element
         .results
         .iter()
         .map(|r| {
-            let who = r
-                .school
-                .as_ref()
-                .map(|x| wb.school_name(x))
-                .unwrap_or_default();
+            let who = r.school.as_ref().map_or_else(
+                || format!("({})", s::NO_SCHOOL_ON_CARD),
+                |x| wb.school_name(x),
+            );
             format!("{} {} {}", r.prize, r.person, who)
                 .trim()
                 .to_string()
@@ -455,6 +579,27 @@ fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element
     if !prizes.is_empty() {
         info = info.push(text(prizes.join("; ")).size(theme::TEXT_SMALL));
     }
+    // Credited to no school: said on the card, not only in the form.
+    let unplaced: Vec<&str> = a
+        .people
+        .iter()
+        .filter(|p| p.school.is_none())
+        .map(|p| p.name.as_str())
+        .chain(a.results.iter().filter(|r| r.school.is_none()).map(|r| {
+            if r.person.is_empty() {
+                r.prize.as_str()
+            } else {
+                r.person.as_str()
+            }
+        }))
+        .collect();
+    if !unplaced.is_empty() {
+        info = info.push(
+            text(format!("{}: {}", s::NO_SCHOOL_PICKED, unplaced.join("; ")))
+                .size(theme::TEXT_SMALL)
+                .color(theme::BAD),
+        );
+    }
     let body: Element<'a, Message> = if compact {
         column![info, buttons].spacing(theme::SPACE_S).into()
     } else {
@@ -470,18 +615,67 @@ fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element
         .into()
 }
 
-/// "Nguyễn Văn Khánh – Ninh Thuận": a person or prize with its school
-/// when that is not the host (the host is what a name alone means).
-fn with_school(wb: &Workbook, who: &str, school: Option<&Id>, host: Option<&Id>) -> String {
-    match school {
-        Some(s) if Some(s) != host => format!("{who} – {}", wb.school_name(s)),
-        _ => who.to_string(),
+/// The one school `typed` names for sure: the only school of that name,
+/// and no other a slip away ("dong nai" is Đồng Nai; "binh thuan" may be
+/// a slip for Ninh Thuận, so the clerk picks).
+fn sure(names: &SchoolNames, typed: &str) -> Option<Id> {
+    match names.find(typed) {
+        Match::Exact(id) if names.suggest(typed) == [id.clone()] => Some(id),
+        _ => None,
     }
+}
+
+/// A row from what is stored. One stored with no school (typed loosely
+/// in an earlier version: "Lê Văn X - Binh Thuan") shows the name apart
+/// from the school it was typed with, that school's field holding the
+/// typed school, so the suggestions to pick from show at once.
+fn row_of(
+    first: &str,
+    second: &str,
+    school: Option<&Id>,
+    wb: &Workbook,
+    names: &SchoolNames,
+    split_first: bool,
+) -> Row {
+    let mut row = Row {
+        first: first.to_string(),
+        second: second.to_string(),
+        school: school.cloned(),
+        typed: school.map(|id| wb.school_name(id)).unwrap_or_default(),
+    };
+    if school.is_none() {
+        let who = if split_first {
+            &mut row.first
+        } else {
+            &mut row.second
+        };
+        if let Some((name, typed)) = split_school(who, names) {
+            *who = name;
+            row.typed = typed;
+        }
+    }
+    row
+}
+
+/// "Lê Văn X - Binh Thuan" → ("Lê Văn X", "Binh Thuan") when the part
+/// after a dash names or resembles a school (the first dash that does:
+/// "Bà Rịa - Vũng Tàu" holds one itself).
+fn split_school(who: &str, names: &SchoolNames) -> Option<(String, String)> {
+    let seps: Vec<(usize, usize)> = who
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    seps.into_iter().find_map(|(at, after)| {
+        let (name, school) = (who[..at].trim(), who[after..].trim());
+        let found = !name.is_empty() && names.find(school) != Match::None;
+        found.then(|| (name.to_string(), school.to_string()))
+    })
 }
 
 impl Draft {
     fn of(a: Activity, is_new: bool, wb: &Workbook) -> Draft {
-        let host = a.host.as_ref();
+        let names = SchoolNames::all(wb);
         Draft {
             is_new,
             start: format_date(a.start),
@@ -489,29 +683,70 @@ impl Draft {
             people: a
                 .people
                 .iter()
-                .map(|p| {
-                    let name = with_school(wb, &p.name, p.school.as_ref(), host);
-                    format!("{name} | {}", p.role)
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
+                .map(|p| row_of(&p.name, &p.role, p.school.as_ref(), wb, &names, true))
+                .collect(),
             results: a
                 .results
                 .iter()
-                .map(|r| {
-                    let person = with_school(wb, &r.person, r.school.as_ref(), host);
-                    format!("{} | {person}", r.prize)
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
+                .map(|r| row_of(&r.prize, &r.person, r.school.as_ref(), wb, &names, false))
+                .collect(),
             evidence: a.evidence.join("; "),
             activity: a,
             error: None,
+            tried: false,
+            focus: None,
         }
     }
 
+    fn rows_mut(&mut self, list: List) -> &mut Vec<Row> {
+        match list {
+            List::People => &mut self.people,
+            List::Results => &mut self.results,
+        }
+    }
+
+    fn rows(&self, list: List) -> &[Row] {
+        match list {
+            List::People => &self.people,
+            List::Results => &self.results,
+        }
+    }
+
+    /// The schools a row may name: the members on the activity's days as
+    /// typed (every member while a date does not read).
+    fn school_names(&self, wb: &Workbook) -> SchoolNames {
+        let start = parse_date(&self.start);
+        let end = if self.end.trim().is_empty() {
+            start
+        } else {
+            parse_date(&self.end)
+        };
+        match (start, end) {
+            (Some(s), Some(e)) if s <= e => SchoolNames::during(wb, s, e),
+            _ => SchoolNames::all(wb),
+        }
+    }
+
+    /// What is wrong with a row, if anything, to say beside it.
+    fn row_problem(&self, list: List, row: &Row) -> Option<&'static str> {
+        if row.is_blank() {
+            return None;
+        }
+        if row.first.trim().is_empty() {
+            return Some(match list {
+                List::People => s::NO_PERSON_NAME,
+                List::Results => s::NO_PRIZE_NAME,
+            });
+        }
+        row.school.is_none().then_some(if self.tried {
+            s::NO_SCHOOL_PICKED_SAVE
+        } else {
+            s::NO_SCHOOL_PICKED
+        })
+    }
+
     /// The activity as typed, or why it cannot be saved.
-    fn build(&self, wb: &Workbook) -> Result<Activity, String> {
+    fn build(&mut self) -> Result<Activity, String> {
         let mut a = self.activity.clone();
         a.start = parse_date(&self.start).ok_or_else(|| s::bad_activity_date(&self.start))?;
         a.end = if self.end.trim().is_empty() {
@@ -519,67 +754,45 @@ impl Draft {
         } else {
             Some(parse_date(&self.end).ok_or_else(|| s::bad_activity_date(&self.end))?)
         };
-        let host = a.host.clone();
-        let pairs = |t: &str| -> Vec<(String, String)> {
-            t.split(';')
-                .map(|l| {
-                    let (x, y) = l.split_once('|').unwrap_or((l, ""));
-                    (x.trim().to_string(), y.trim().to_string())
+        // Every row not left blank has its first text and a school picked.
+        let mut unfinished = Vec::new();
+        for list in [List::People, List::Results] {
+            let label = match list {
+                List::People => s::PEOPLE,
+                List::Results => s::RESULTS,
+            };
+            for (i, r) in self.rows(list).iter().enumerate() {
+                if self.row_problem(list, r).is_some() {
+                    unfinished.push(s::row_label(label, i + 1, &r.first));
+                }
+            }
+        }
+        if !unfinished.is_empty() {
+            self.tried = true;
+            return Err(s::rows_unfinished(&unfinished));
+        }
+        let kept = |rows: &[Row]| -> Vec<(String, String, Option<Id>)> {
+            rows.iter()
+                .filter(|r| !r.is_blank())
+                .map(|r| {
+                    (
+                        r.first.trim().to_string(),
+                        r.second.trim().to_string(),
+                        r.school.clone(),
+                    )
                 })
-                .filter(|(x, y)| !x.is_empty() || !y.is_empty())
                 .collect()
         };
-        // A person or prize names a school by its short name after "–"
-        // (short names may hold a dash themselves: "Bà Rịa - Vũng Tàu", so
-        // the longest short name the text ends with wins). Without one it
-        // keeps the school it had when the line is unchanged, else the host.
-        let school_of = |who: &str, before: Option<&Option<Id>>| -> (String, Option<Id>) {
-            let typed = nfc(who.trim()).to_lowercase();
-            let found = wb
-                .members
-                .iter()
-                .filter_map(|m| {
-                    let short = nfc(&m.short_name).to_lowercase();
-                    [" – ", " - "].iter().find_map(|sep| {
-                        let cut = typed.strip_suffix(&format!("{sep}{short}"))?;
-                        Some((short.len(), cut.chars().count(), m.id.clone()))
-                    })
-                })
-                .max_by_key(|(len, _, _)| *len);
-            if let Some((_, keep, id)) = found {
-                let name: String = who.trim().chars().take(keep).collect();
-                return (name.trim().to_string(), Some(id));
-            }
-            let school = before.cloned().unwrap_or_else(|| host.clone());
-            (who.to_string(), school)
-        };
-        let old = &self.activity;
-        a.people = pairs(&self.people)
+        a.people = kept(&self.people)
             .into_iter()
-            .map(|(n, role)| {
-                let before = old
-                    .people
-                    .iter()
-                    .find(|p| p.name == n && p.role == role)
-                    .map(|p| &p.school);
-                let (name, school) = school_of(&n, before);
-                Participant { name, school, role }
-            })
+            .map(|(name, role, school)| Participant { name, school, role })
             .collect();
-        a.results = pairs(&self.results)
+        a.results = kept(&self.results)
             .into_iter()
-            .map(|(prize, who)| {
-                let before = old
-                    .results
-                    .iter()
-                    .find(|r| r.prize == prize && r.person == who)
-                    .map(|r| &r.school);
-                let (person, school) = school_of(&who, before);
-                Prize {
-                    prize,
-                    school,
-                    person,
-                }
+            .map(|(prize, person, school)| Prize {
+                prize,
+                school,
+                person,
             })
             .collect();
         // "a; b" is two items, "" none.
@@ -592,7 +805,11 @@ impl Draft {
         Ok(a)
     }
 
-    fn view<'a>(&'a self, schools: &[&'a crate::workbook::School]) -> Element<'a, Message> {
+    fn view<'a>(
+        &'a self,
+        wb: &'a Workbook,
+        schools: &[&'a crate::workbook::School],
+    ) -> Element<'a, Message> {
         let label = |t: &'a str| text(t).size(theme::TEXT_SMALL).color(theme::MUTED);
         let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
             let hint = if id == START_ID || id == END_ID {
@@ -636,6 +853,7 @@ impl Draft {
             .iter()
             .find(|c| c.value == Some(self.activity.kind))
             .cloned();
+        let names = self.school_names(wb);
         let mut parts = column![].spacing(2);
         for sc in schools {
             let on = self.activity.participants.contains(&sc.id);
@@ -680,16 +898,8 @@ impl Draft {
             pick_list(host_choices, host, Message::Host),
             label(s::PARTICIPANTS),
             parts,
-            label(s::PEOPLE_HINT),
-            input("activity-people", &self.people, |v| Message::Field(
-                Field::People,
-                v
-            )),
-            label(s::RESULTS_HINT),
-            input("activity-results", &self.results, |v| Message::Field(
-                Field::Results,
-                v
-            )),
+            self.rows_view(List::People, wb, &names),
+            self.rows_view(List::Results, wb, &names),
             label(s::EVIDENCE_HINT),
             input("activity-evidence", &self.evidence, |v| Message::Field(
                 Field::Evidence,
@@ -703,11 +913,90 @@ impl Draft {
         ]
         .spacing(theme::SPACE_S);
         widget::form_card(
-            form,
+            crate::app::autofocus::focus_once(form, self.focus.clone()),
             "activity-form",
             self.error.as_deref(),
             Message::Save,
             Message::Cancel,
         )
+    }
+    /// The people's or prizes' rows: two texts and a school picked by
+    /// type-ahead from the members on the activity's days, a hint under a
+    /// row that is not finished, "+ Thêm …" under the last.
+    fn rows_view<'a>(
+        &'a self,
+        list: List,
+        wb: &'a Workbook,
+        names: &SchoolNames,
+    ) -> Element<'a, Message> {
+        let (title, first, second, add) = match list {
+            List::People => (s::PEOPLE, s::PERSON_NAME, s::PERSON_ROLE, s::ADD_PERSON),
+            List::Results => (s::RESULTS, s::PRIZE, s::PRIZE_PERSON, s::ADD_PRIZE),
+        };
+        let mut out = column![text(title).size(theme::TEXT_SMALL).color(theme::MUTED)].spacing(4);
+        for (i, r) in self.rows(list).iter().enumerate() {
+            let field = |part: Part, hint: &str, value: &'a str| {
+                let id = row_field_id(list, i, part);
+                let on = move |v| Message::RowText(list, i, part, v);
+                let submit = match part {
+                    Part::School => Message::SubmitSchool(list, i),
+                    _ => Message::Save,
+                };
+                limited(
+                    text_input(hint, value)
+                        .id(id)
+                        .on_input(on)
+                        .on_submit(submit)
+                        .padding(5)
+                        .size(theme::TEXT_SMALL),
+                    hint,
+                    value,
+                    on,
+                    crate::limits::TextKind::Name,
+                )
+            };
+            let texts = row![
+                container(field(Part::First, first, &r.first)).width(Length::FillPortion(3)),
+                container(field(Part::Second, second, &r.second)).width(Length::FillPortion(2)),
+                button(text(s::REMOVE_ROW).size(theme::TEXT_SMALL))
+                    .on_press(Message::RemoveRow(list, i))
+                    .padding([4, 8])
+                    .style(theme::quiet),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center);
+            let mut one =
+                column![texts, field(Part::School, s::SCHOOL_SEARCH, &r.typed)].spacing(3);
+            if r.school.is_none() && !r.typed.trim().is_empty() {
+                let offered = names.suggest(&r.typed);
+                if offered.is_empty() {
+                    one = one.push(widget::small(s::NO_SUCH_SCHOOL));
+                } else {
+                    let mut picks = row![widget::small(s::PICK_SCHOOL)]
+                        .spacing(theme::SPACE_S)
+                        .align_y(Alignment::Center);
+                    for id in offered.into_iter().take(6) {
+                        picks = picks.push(
+                            button(text(wb.school_name(&id)).size(theme::TEXT_SMALL))
+                                .on_press(Message::Pick(list, i, id))
+                                .padding([3, 8])
+                                .style(theme::quiet),
+                        );
+                    }
+                    one = one.push(picks.wrap());
+                }
+            }
+            if let Some(problem) = self.row_problem(list, r) {
+                one = one.push(text(problem).size(theme::TEXT_SMALL).color(theme::BAD));
+            }
+            out = out.push(container(one).padding([4, 0]));
+        }
+        out.push(
+            button(text(add).size(theme::TEXT_SMALL))
+                .on_press(Message::AddRow(list))
+                .padding([4, 8])
+                .style(theme::quiet),
+        )
+        .into()
     }
 }
