@@ -386,6 +386,12 @@ impl App {
         self.documents.set_file(file);
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
+        self.activities
+            .set_editor(match (&me, self.viewing_copy().is_some()) {
+                (_, true) => activities::Editor::Nobody,
+                (Some(me), false) => activities::Editor::School(me.clone()),
+                (None, false) => activities::Editor::Cluster,
+            });
         self.scoring.set_machine(me);
         self.scoring.set_size(self.window_size());
         // The rules' results, once per change, for every view.

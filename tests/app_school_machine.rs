@@ -126,3 +126,23 @@ fn the_criteria_table_has_no_edit_controls_on_a_schools_machine() {
         assert!(!ui::shows(&app, VIEW, label), "{label}");
     }
 }
+
+/// Issue 27, point 10: on a school's machine the buttons of activities
+/// another school hosts are drawn disabled, with the reason beside them;
+/// its own stay active. (They looked active and were refused on press.)
+#[test]
+fn other_schools_activities_show_their_buttons_disabled() {
+    let mut app = on_machine_of("dong-nai");
+    send(&mut app, [Message::Navigate(View::Activities)]);
+    let wb = app.workbook().unwrap().clone();
+    let other = wb
+        .activities
+        .iter()
+        .find(|a| a.host.as_ref().is_some_and(|h| h.as_str() != "dong-nai"))
+        .expect("an activity another school hosts");
+    let host = wb.school_name(other.host.as_ref().unwrap());
+    let hint = s::not_yours_hint(&format!(
+        "hoạt động do trường {host} chủ trì là của trường đó"
+    ));
+    assert!(ui::shows(&app, VIEW, &hint), "the reason is shown: {hint}");
+}

@@ -701,7 +701,8 @@ pub const ACTIVITY_KIND: &str = "Loại hoạt động";
 pub const START_DATE: &str = "Ngày bắt đầu";
 pub const END_DATE: &str = "Ngày kết thúc (nếu khác)";
 /// Short: the date boxes are narrow ("ví dụ 14/0…" was cut).
-pub const ACTIVITY_DATE_HINT: &str = "14/05/2019";
+pub const ACTIVITY_DATE_HINT: &str = "ngày/tháng/năm";
+pub const ACTIVITY_END_HINT: &str = "trống nếu trong một ngày";
 pub const HOST: &str = "Đơn vị chủ trì";
 pub const NO_HOST: &str = "(không có)";
 pub const PARTICIPANTS: &str = "Trường tham gia";
@@ -1171,3 +1172,8 @@ pub const CREATE_FOLDER_EXPORT: &str = "Tạo thư mục và xuất";
 pub fn cannot_create_folder(why: &str) -> String {
     format!("Không tạo được thư mục: {why}")
 }
+/// Beside an activity's disabled buttons on a machine that may not change it.
+pub fn not_yours_hint(whose: &str) -> String {
+    format!("Chỉ xem: {whose}")
+}
+pub const READ_ONLY_COPY_HINT: &str = "Chỉ xem: đây là bản sao, không sửa ở đây";

@@ -35,6 +35,9 @@ impl<T> std::fmt::Display for Choice<T> {
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
+    /// Who may change what here: the cluster's office, or a member
+    /// school (only the activities it hosts), or no one (a copy viewed).
+    editor: Editor,
     kind: Option<ActivityKind>,
     school: Option<Id>,
     month: Option<i8>,
@@ -155,6 +158,11 @@ pub enum Action {
 }
 
 impl State {
+    /// Whose machine this is, or a copy only looked at.
+    pub fn set_editor(&mut self, editor: Editor) {
+        self.editor = editor;
+    }
+
     /// An activity's form is open (its typing is not in the workbook yet).
     pub fn has_open_form(&self) -> bool {
         self.draft.is_some()
@@ -457,7 +465,7 @@ impl State {
         ]
         .spacing(theme::SPACE_S);
         for a in shown {
-            list = list.push(activity_row(wb, a, self.draft.is_some()));
+            list = list.push(activity_row(wb, a, self.draft.is_some(), &self.editor));
         }
         let list = scrollable(list.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
             .id("activities-list")
@@ -528,7 +536,43 @@ fn counts<'a>(wb: &'a Workbook, schools: &[&'a crate::workbook::School]) -> Elem
     .into()
 }
 
-fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element<'a, Message> {
+/// Who edits the activities on this machine.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Editor {
+    #[default]
+    Cluster,
+    School(Id),
+    /// A copy looked at, not changed.
+    Nobody,
+}
+
+impl Editor {
+    /// Why this machine may not change or delete `a`, if it may not: its
+    /// buttons are then drawn disabled, with the reason on hover (they
+    /// looked active on a school's machine and were refused on press).
+    fn refuses(&self, wb: &Workbook, a: &Activity) -> Option<String> {
+        use crate::workbook::record::{Rec, RecordKey};
+        match self {
+            Editor::Cluster => None,
+            Editor::Nobody => Some(s::READ_ONLY_COPY_HINT.to_string()),
+            Editor::School(me) => crate::workbook::rights::may_change(
+                &crate::workbook::Owner::School(me.clone()),
+                &RecordKey::Activity(a.id.clone()),
+                Some(Rec::Activity(a)),
+                None,
+            )
+            .err()
+            .map(|n| s::not_yours_hint(&n.whose(wb))),
+        }
+    }
+}
+
+fn activity_row<'a>(
+    wb: &'a Workbook,
+    a: &'a Activity,
+    compact: bool,
+    editor: &Editor,
+) -> Element<'a, Message> {
     let dates = match a.end.filter(|e| *e != a.start) {
         Some(e) => format!("{} – {}", format_date(a.start), format_date(e)),
         None => format_date(a.start),
@@ -559,15 +603,23 @@ fn activity_row<'a>(wb: &'a Workbook, a: &'a Activity, compact: bool) -> Element
             .padding([4, 8])
             .style(theme::quiet)
     };
-    let buttons = row![
-        small(s::EDIT, Message::Edit(a.id.clone())),
-        small(s::DUPLICATE, Message::Duplicate(a.id.clone())),
+    let refused = editor.refuses(wb, a);
+    let allowed = refused.is_none();
+    let mut buttons = row![
+        small(s::EDIT, Message::Edit(a.id.clone()))
+            .on_press_maybe(allowed.then(|| Message::Edit(a.id.clone()))),
+        small(s::DUPLICATE, Message::Duplicate(a.id.clone()))
+            .on_press_maybe((*editor != Editor::Nobody).then(|| Message::Duplicate(a.id.clone()))),
         button(text(s::REMOVE).size(theme::TEXT_SMALL))
-            .on_press(Message::Delete(a.id.clone()))
+            .on_press_maybe(allowed.then(|| Message::Delete(a.id.clone())))
             .padding([4, 8])
             .style(button::danger),
     ]
-    .spacing(theme::SPACE_S);
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center);
+    if let Some(why) = refused {
+        buttons = buttons.push(text(why).size(theme::TEXT_SMALL).color(theme::MUTED));
+    }
     let mut info = column![
         text(a.title.as_str()).font(font::BOLD),
         text(details.join(" · "))
@@ -812,10 +864,12 @@ impl Draft {
     ) -> Element<'a, Message> {
         let label = |t: &'a str| text(t).size(theme::TEXT_SMALL).color(theme::MUTED);
         let input = |id: &'static str, value: &'a str, f: fn(String) -> Message| {
-            let hint = if id == START_ID || id == END_ID {
-                s::ACTIVITY_DATE_HINT
-            } else {
-                ""
+            // The form, not a date: a fixed date read as one already typed
+            // (and the end's was unrelated to the start).
+            let hint = match id {
+                START_ID => s::ACTIVITY_DATE_HINT,
+                END_ID => s::ACTIVITY_END_HINT,
+                _ => "",
             };
             limited(
                 text_input(hint, value)
