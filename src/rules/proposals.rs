@@ -40,18 +40,21 @@ pub struct AwardResult {
 
 /// The quota of an award for `members` schools, with its explanation.
 pub fn quota(award: &AwardKind, members: u32) -> (u32, String) {
+    // The number is the workbook's (`AwardKind::seats`); the rules say how
+    // it was found.
+    let n = award.seats(members);
     match award.quota {
-        Quota::Count(n) => (n, format!("tối đa {n} trường")),
+        Quota::Count(_) => (n, format!("tối đa {n} trường")),
         Quota::Percent { percent, rounding } => {
             let exact = percent as u64 * members as u64; // hundredths of a school
-            let (n, word) = match rounding {
-                Rounding::Down => (exact / 100, "làm tròn xuống"),
-                Rounding::Up => (exact.div_ceil(100), "làm tròn lên"),
-                Rounding::Nearest => ((exact + 50) / 100, "làm tròn đến số gần nhất"),
+            let word = match rounding {
+                Rounding::Down => "làm tròn xuống",
+                Rounding::Up => "làm tròn lên",
+                Rounding::Nearest => "làm tròn đến số gần nhất",
             };
             let shown = crate::workbook::Points(exact as i64);
             (
-                n as u32,
+                n,
                 format!("{percent}% của {members} trường = {shown} → {n} ({word})"),
             )
         }

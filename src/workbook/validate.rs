@@ -803,7 +803,7 @@ fn check_conference(ck: &mut Checker) {
                 ck.school_ref(c, || "Phiếu gửi bằng văn bản".into());
             }
         }
-        for p in crate::rules::ballot::inconsistencies(wb, b) {
+        for p in super::ballot::inconsistencies(wb, b) {
             ck.push(
                 "ballot_inconsistent",
                 format!("Kết quả bỏ phiếu {award}: {p}"),
@@ -866,7 +866,7 @@ fn check_election(ck: &mut Checker) {
         }
     }
     ck.duplicates(election.deputies.iter(), "cụm phó năm sau");
-    let present = crate::rules::election::schools_present(wb);
+    let present = super::ballot::schools_present(wb);
     if let Some(agreed) = election.agreed
         && agreed > present
     {
