@@ -133,7 +133,7 @@ pub fn review_bytes_from(
     {
         return Err(Refusal::NotMember(id.clone()));
     }
-    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+    if crate::workbook::file::is_spreadsheet(bytes) {
         return super::form::review_form_from(master, bytes, file_name, from);
     }
     let mut loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)

@@ -196,6 +196,15 @@ fn io_error(path: &Path, e: io::Error) -> LoadError {
     }
 }
 
+/// Whether `bytes` look like a spreadsheet (xlsx/ods zip, or an .xls
+/// compound file) rather than a workbook file: a load refuses it with its
+/// own message, a returned form is read as one.
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
+}
+
 /// Reads a workbook from the bytes of a file.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_bytes_as(bytes, Check::Whole)
@@ -220,7 +229,7 @@ pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
             max: MAX_FILE_BYTES,
         });
     }
-    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+    if is_spreadsheet(bytes) {
         return Err(LoadError::Spreadsheet);
     }
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
@@ -610,6 +619,19 @@ pub enum Overwrite {
     WorkbookOnly,
     /// The user chose to replace whatever is there.
     Anything,
+}
+
+/// "Cum8-2019-gui-BinhThuan.json": the cluster, the year and the school's
+/// short name without marks or spaces (email systems mangle the rest). The
+/// name of a school's copy, and so of its Excel form's companion
+/// (`spreadsheet::form`) and of the mail-out (`exchange`, `master::send`).
+pub fn mail_out_name(master: &Workbook, school: &super::Id) -> String {
+    let name = master.school_name(school);
+    let ascii: String = crate::text::ascii_words(&name);
+    format!(
+        "Cum{}-{}-gui-{ascii}.json",
+        master.cluster.number, master.year
+    )
 }
 
 /// The backup kept beside a saved file: "Cum8-2019.json" → "Cum8-2019.json.bak".
