@@ -692,10 +692,8 @@ pub fn hash_of(bytes: &[u8]) -> String {
 }
 
 /// The file a path names: symbolic links followed, made absolute.
-pub fn real_path(path: &Path) -> PathBuf {
-    let real = resolve_links(path);
-    std::path::absolute(&real).unwrap_or(real)
-}
+pub use crate::paths::real_path;
+use crate::paths::resolve_links;
 
 fn write_checked(
     path: &Path,
@@ -766,29 +764,6 @@ fn write_checked(
         let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
     }
     Ok(())
-}
-
-/// Follows symbolic links (relative ones from their own folder) to the
-/// file they name; a path that is not a link is itself.
-fn resolve_links(path: &Path) -> PathBuf {
-    let mut current = path.to_path_buf();
-    // A loop of links is cut short: the last path is then written, and
-    // the system's own error says why.
-    for _ in 0..40 {
-        match std::fs::symlink_metadata(&current) {
-            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&current) {
-                Ok(next) if next.is_absolute() => current = next,
-                Ok(next) => {
-                    current = current
-                        .parent()
-                        .map_or_else(|| next.clone(), |p| p.join(&next));
-                }
-                Err(_) => break,
-            },
-            _ => break,
-        }
-    }
-    current
 }
 
 /// Temporary files are named for the process writing them
