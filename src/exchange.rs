@@ -72,16 +72,16 @@ mod form;
 mod identify;
 pub mod keystore;
 mod record;
+mod refusal;
 
 pub use apply::{
     Applied, Decision, Decisions, apply, apply_on, decide_open, deletion_label, restore,
     with_rejected,
 };
 pub use form::review_form;
-pub use identify::{
-    Refusal, review, review_bytes, review_bytes_from, review_file, review_file_from,
-};
+pub use identify::{review, review_bytes, review_bytes_from, review_file, review_file_from};
 pub use record::RecordKey;
+pub use refusal::Refusal;
 
 use crate::workbook::{Id, Integrity, Owner, Workbook};
 
