@@ -227,10 +227,11 @@ fn authenticity(
 
 /// Refuses a returned workbook with more records of a kind than the limits
 /// allow, counted in one pass before anything is compared: a file of
-/// 90 000 activities is refused at once.
+/// 90 000 activities is refused at once. The counts and their limits are
+/// `check`'s ([`crate::workbook::validate::counts`]); the first over its
+/// limit refuses the file (activities: the owner with the most).
 fn too_many(wb: &Workbook) -> Result<(), Refusal> {
-    use crate::limits;
-    use std::collections::HashMap;
+    use crate::workbook::validate::{Counted, counts};
     let refuse = |what: &str, count: usize, max: usize| {
         if count > max {
             Err(Refusal::TooMany {
@@ -242,36 +243,32 @@ fn too_many(wb: &Workbook) -> Result<(), Refusal> {
             Ok(())
         }
     };
-    refuse("trường thành viên", wb.members.len(), limits::MAX_MEMBERS)?;
-    refuse("bản chấm điểm", wb.assessments.len(), limits::MAX_MEMBERS)?;
-    let mut per_owner: HashMap<&Owner, usize> = HashMap::new();
-    for a in &wb.activities {
-        *per_owner.entry(&a.owner).or_default() += 1;
-    }
-    let most = per_owner.values().copied().max().unwrap_or(0);
-    refuse("hoạt động của một đơn vị", most, limits::MAX_ACTIVITIES)?;
-    for a in &wb.assessments {
-        for kind in [
-            crate::workbook::AdjustmentKind::Bonus,
-            crate::workbook::AdjustmentKind::Deduction,
-        ] {
-            let n = a.adjustments.iter().filter(|x| x.kind == kind).count();
-            refuse(
-                "mục điểm thưởng hoặc điểm trừ của một trường",
-                n,
-                limits::MAX_ADJUSTMENTS,
-            )?;
-        }
-        refuse(
-            "điểm tự chấm của một trường",
-            a.self_scores.len(),
-            limits::MAX_CRITERIA,
-        )?;
-        refuse(
-            "điểm cụm chấm của một trường",
-            a.cluster_scores.len(),
-            limits::MAX_CRITERIA,
-        )?;
+    let counts = counts(wb);
+    let most_activities = counts
+        .iter()
+        .filter(|c| matches!(c.what, Counted::Activities(_)))
+        .map(|c| c.count)
+        .max()
+        .unwrap_or(0);
+    for c in &counts {
+        let what = match c.what {
+            Counted::Members => "trường thành viên",
+            Counted::Assessments => {
+                refuse("bản chấm điểm", c.count, c.max)?;
+                // Then the activities, as before any school's records.
+                refuse(
+                    "hoạt động của một đơn vị",
+                    most_activities,
+                    crate::limits::MAX_ACTIVITIES,
+                )?;
+                continue;
+            }
+            Counted::CriteriaNodes | Counted::Activities(_) => continue,
+            Counted::Adjustments(..) => "mục điểm thưởng hoặc điểm trừ của một trường",
+            Counted::SelfScores(_) => "điểm tự chấm của một trường",
+            Counted::ClusterScores(_) => "điểm cụm chấm của một trường",
+        };
+        refuse(what, c.count, c.max)?;
     }
     Ok(())
 }

@@ -16,6 +16,7 @@ use super::points::Points;
 use std::collections::{HashMap, HashSet};
 
 mod lengths;
+pub use lengths::{Count, Counted, counts};
 mod names;
 
 /// Years a workbook may be for (see `crate::limits`).
@@ -621,7 +622,9 @@ fn check_assessments(ck: &mut Checker) {
                     }
                     Some(c) => {
                         let max = c.max.unwrap_or_default();
-                        if score.points.hundredths() < 0 {
+                        let range =
+                            crate::limits::score_range(score.points.hundredths(), max.hundredths());
+                        if range == crate::limits::ScoreRange::Negative {
                             ck.push(
                                 "negative_score",
                                 format!(
@@ -629,7 +632,7 @@ fn check_assessments(ck: &mut Checker) {
                                     c.id, score.points
                                 ),
                             );
-                        } else if score.points > max {
+                        } else if range == crate::limits::ScoreRange::AboveMax {
                             let msg = format!(
                                 "{name}, điểm {label} tiêu chí {}: {} vượt điểm chuẩn {}.",
                                 c.id, score.points, max
