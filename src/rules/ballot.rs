@@ -1,5 +1,6 @@
-//! The secret ballot: consistency, quorum, and each candidate against the
-//! threshold, in exact integer arithmetic.
+//! Bỏ phiếu kín (the secret ballot): quorum (túc số), and each candidate
+//! against the threshold (ngưỡng), in exact integer arithmetic; whether
+//! the figures add up is the workbook's (`workbook::ballot`).
 
 use crate::workbook::{Ballot, Comparison, Denominator, Id, Ratio, Voters, Workbook};
 

@@ -1,5 +1,5 @@
-//! Next year's leader and deputies: the rotation order suggests, the
-//! conference's vote decides.
+//! Bầu cụm trưởng, cụm phó (next year's leader and deputies): the rotation
+//! order (luân phiên) suggests, the conference's vote decides.
 
 use crate::workbook::{Id, Workbook};
 

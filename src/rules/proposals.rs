@@ -1,5 +1,6 @@
-//! Award proposals: eligibility, quotas, and the ballot's decision. The
-//! score ranks the schools; the ballot decides who is proposed.
+//! Đề nghị khen thưởng (award proposals): eligibility, quotas (chỉ tiêu),
+//! and the ballot's decision. The score ranks the schools; the ballot
+//! decides who is proposed.
 
 use super::ballot::{BallotError, BallotResult, format_percent};
 use super::ranking::{Rating, band_index};
