@@ -72,16 +72,16 @@ mod form;
 mod identify;
 pub mod keystore;
 mod record;
+mod refusal;
 
 pub use apply::{
     Applied, Decision, Decisions, apply, apply_on, decide_open, deletion_label, restore,
     with_rejected,
 };
 pub use form::review_form;
-pub use identify::{
-    Refusal, review, review_bytes, review_bytes_from, review_file, review_file_from,
-};
+pub use identify::{review, review_bytes, review_bytes_from, review_file, review_file_from};
 pub use record::RecordKey;
+pub use refusal::Refusal;
 
 use crate::workbook::{Id, Integrity, Owner, Workbook};
 
@@ -221,16 +221,9 @@ pub fn final_copy_name(master: &Workbook) -> String {
     format!("Cum{}-{}-ban-cuoi.json", master.cluster.number, master.year)
 }
 
-/// "Cum8-2019-gui-BinhThuan.json": the cluster, the year and the school's
-/// short name without marks or spaces (email systems mangle the rest).
-pub fn mail_out_name(master: &Workbook, school: &Id) -> String {
-    let name = master.school_name(school);
-    let ascii: String = crate::text::ascii_words(&name);
-    format!(
-        "Cum{}-{}-gui-{ascii}.json",
-        master.cluster.number, master.year
-    )
-}
+/// "Cum8-2019-gui-BinhThuan.json" (the model's, so the Excel form can
+/// name it too).
+pub use crate::workbook::file::mail_out_name;
 
 /// Current members, other than the cluster leader's school, whose file has
 /// not been merged yet.

@@ -126,7 +126,7 @@ pub fn from_folder_with(dir: &Path, open: Option<(&Path, &Workbook)>) -> std::io
     // Loading is most of the work: the files are read on both cores.
     let open_path = open.map(|(p, _)| p.to_path_buf());
     if let Some(p) = &open_path {
-        paths.retain(|x| !crate::master::output::same(x, p));
+        paths.retain(|x| !crate::paths::same(x, p));
     }
     let mut loaded = load_all(&paths);
     if let Some((p, wb)) = open {

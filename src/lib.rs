@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod exchange;
+pub mod export;
 pub mod history;
 pub mod limits;
 pub mod master;

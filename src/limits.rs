@@ -15,6 +15,31 @@ pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
 /// The largest maximum of one leaf criterion, in whole points: tables on a
 /// 1 000 scale have no single criterion worth more.
 pub const MAX_LEAF_POINTS: i64 = 1_000;
+/// Where a criterion's score stands against its maximum: a score is
+/// 0 ≤ score ≤ maximum. Both in hundredths of a point, as
+/// `workbook::Points` holds them (`Points::hundredths`). The one rule the
+/// window (a typed cell), the edits and `check` apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreRange {
+    Within,
+    /// Below zero.
+    Negative,
+    /// Above the criterion's maximum.
+    AboveMax,
+}
+
+/// [`ScoreRange`] of a score of `hundredths` under a maximum of
+/// `max_hundredths`.
+pub const fn score_range(hundredths: i64, max_hundredths: i64) -> ScoreRange {
+    if hundredths < 0 {
+        ScoreRange::Negative
+    } else if hundredths > max_hundredths {
+        ScoreRange::AboveMax
+    } else {
+        ScoreRange::Within
+    }
+}
+
 /// The largest bonus or deduction item, in whole points.
 pub const MAX_ADJUSTMENT_POINTS: i64 = 1_000;
 /// Ballot figures (issued, returned, valid, votes of a candidate).
@@ -125,5 +150,13 @@ mod tests {
         assert!(TextKind::Name.too_long(&format!("{name}a")));
         assert_eq!(truncate("Bình Dương", 4), "Bình");
         assert_eq!(truncate("ab", 4), "ab");
+    }
+
+    #[test]
+    fn a_score_is_from_zero_to_its_maximum() {
+        assert_eq!(score_range(0, 500), ScoreRange::Within);
+        assert_eq!(score_range(500, 500), ScoreRange::Within);
+        assert_eq!(score_range(-1, 500), ScoreRange::Negative);
+        assert_eq!(score_range(501, 500), ScoreRange::AboveMax);
     }
 }

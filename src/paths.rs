@@ -88,6 +88,62 @@ pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The file a path names: symbolic links followed, made absolute.
+pub fn real_path(path: &Path) -> PathBuf {
+    let real = resolve_links(path);
+    std::path::absolute(&real).unwrap_or(real)
+}
+
+/// Follows symbolic links (relative ones from their own folder) to the
+/// file they name; a path that is not a link is itself.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A loop of links is cut short: the last path is then written, and
+    // the system's own error says why.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&current) {
+                Ok(next) if next.is_absolute() => current = next,
+                Ok(next) => {
+                    current = current
+                        .parent()
+                        .map_or_else(|| next.clone(), |p| p.join(&next));
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
+}
+
+/// Whether two paths name one file: the same file opened (links, hard
+/// links, another case of the name on Windows), or, for a file not made
+/// yet, the same absolute name (case-folded on Windows).
+pub fn same(a: &Path, b: &Path) -> bool {
+    if let Ok(true) = same_file::is_same_file(a, b) {
+        return true;
+    }
+    let (a, b) = (spelled(a), spelled(b));
+    if cfg!(windows) {
+        a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+    } else {
+        a == b
+    }
+}
+
+/// A path as absolute as can be without it existing: its folder's real
+/// path and its own name.
+fn spelled(p: &Path) -> PathBuf {
+    let real = real_path(p);
+    match (real.parent(), real.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(real),
+        _ => real,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

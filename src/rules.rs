@@ -1,6 +1,33 @@
 //! The rules engine: totals, ranking, ratings, ballot results and award
 //! proposals, by the cluster's own rules from the workbook. Pure functions
 //! of a workbook: the window, the PDFs and the CLI all call [`evaluate`].
+//!
+//! # Glossary: the clerk's words → the code
+//!
+//! | Vietnamese term | Meaning | Where |
+//! |---|---|---|
+//! | tự chấm | a school's own score of a criterion | [`crate::workbook::Assessment::self_scores`], [`scores::SchoolTotals::self_total`] |
+//! | điểm cụm chấm | the score the cluster gives (counts where given) | [`crate::workbook::Assessment::cluster_scores`], [`scores::SchoolTotals::cluster_total`] |
+//! | điểm chuẩn | a leaf criterion's maximum | [`crate::workbook::Criterion::max`], [`crate::limits::score_range`] |
+//! | điểm thưởng | bonus points a school claims, capped | [`crate::workbook::AdjustmentKind::Bonus`], [`crate::workbook::Rules::bonus_cap`], [`scores::SchoolTotals::bonus`] |
+//! | điểm trừ | deduction points, capped | [`crate::workbook::AdjustmentKind::Deduction`], [`crate::workbook::Rules::deduction_cap`], [`scores::SchoolTotals::deduction`] |
+//! | tổng điểm | final score: cluster total + bonus − deduction | [`scores::SchoolTotals::final_score`], [`scores::totals`] |
+//! | xếp hạng, bằng điểm | ranking; a tie and how it is broken | [`ranking::rank`], [`crate::workbook::TieBreak`], [`ranking::tie_notes`] |
+//! | xếp loại | rating band ("Hoàn thành xuất sắc nhiệm vụ" …) | [`ranking::rate`], [`ranking::Rating`], [`crate::workbook::RatingBand`] |
+//! | hạ loại (kỷ luật) | a band capped by a discipline | [`crate::workbook::Downgrade`], [`crate::workbook::Discipline`] |
+//! | bỏ phiếu kín | the secret ballot for an award | [`ballot::count`], [`crate::workbook::Ballot`], [`ballot::BallotResult`] |
+//! | phiếu hợp lệ, phiếu văn bản | valid papers; a written vote of an absent member | [`crate::workbook::Ballot`], [`crate::workbook::ballot::inconsistencies`] |
+//! | ngưỡng | the share of votes a candidate needs | [`crate::workbook::BallotRule::threshold`], [`ballot::describe_threshold`] |
+//! | túc số | the quorum present for the ballot to count | [`crate::workbook::BallotRule::quorum`], [`ballot::BallotResult::quorum_met`] |
+//! | chỉ tiêu | an award's quota of schools | [`crate::workbook::AwardKind::seats`], [`proposals::quota`] |
+//! | đề nghị khen thưởng | proposing a school for an award | [`proposals::decide`], [`proposals::Outcome`] |
+//! | Cờ thi đua | the Academy's emulation flag | [`crate::workbook::AwardLevel::Flag`], [`crate::workbook::defaults::AWARD_FLAG`] |
+//! | Bằng khen | the Director's certificate of merit | [`crate::workbook::AwardLevel::Merit`] |
+//! | cụm trưởng | the cluster's leading school this year | [`crate::workbook::Roles::leader`], [`election::summarize`] |
+//! | cụm phó | a deputy leading school | [`crate::workbook::Roles::deputies`] |
+//! | luân phiên | the rotation that suggests next year's leader | [`crate::workbook::Roles::rotation`], [`election::summarize`] |
+//! | biểu quyết | the show of hands electing next year's leader | [`election::show_of_hands`], [`election::schools_present`] |
+//! | bàn giao, năm sau | the handover and next year's workbook | [`rollover::next_year`] |
 
 pub mod ballot;
 pub mod election;

@@ -294,7 +294,7 @@ pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
         m.trim().parse().ok()?,
         y.trim().parse().ok()?,
     );
-    if !(1900..=2200).contains(&y) {
+    if !crate::limits::YEARS.contains(&y) {
         return None;
     }
     jiff::civil::Date::new(y, m, d).ok()

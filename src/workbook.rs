@@ -1,5 +1,6 @@
 //! The year's workbook: one cluster-year in one JSON file.
 
+pub mod ballot;
 pub mod defaults;
 pub mod edit;
 pub mod file;

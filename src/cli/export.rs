@@ -215,7 +215,7 @@ fn export_one(
         super::print_problems(err, &heading, blocking);
         return false;
     }
-    let (bytes, warnings) = match format.build(wb, kind, ctx) {
+    let (bytes, warnings) = match crate::export::build(format, wb, kind, ctx) {
         Ok(b) => b,
         Err(DocError::Refused { kind, missing }) => {
             let _ = writeln!(

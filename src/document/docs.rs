@@ -295,30 +295,17 @@ impl Format {
     pub fn has(self, kind: DocKind) -> bool {
         self != Format::Xlsx || kind == DocKind::ScoreSheet
     }
-
-    /// Builds `kind` in this format: the bytes and the draft warnings.
-    pub fn build(
-        self,
-        wb: &Workbook,
-        kind: DocKind,
-        ctx: &Context,
-    ) -> Result<(Vec<u8>, Vec<String>), DocError> {
-        match self {
-            Format::Pdf => build_with(wb, kind, ctx).map(|b| (b.pdf, b.warnings)),
-            Format::Docx => build_docx_with(wb, kind, ctx).map(|b| (b.docx, b.warnings)),
-            Format::Xlsx => build_xlsx(wb, kind),
-        }
-    }
 }
 
-/// The score sheet as a spreadsheet, refused as its PDF would be.
-fn build_xlsx(wb: &Workbook, kind: DocKind) -> Result<(Vec<u8>, Vec<String>), DocError> {
+/// Whether `kind` may be made as a spreadsheet, refused as its PDF would
+/// be; its draft warnings. The spreadsheet itself is `crate::export`'s to
+/// make (the documents do not import the spreadsheets).
+pub fn spreadsheet_warnings(wb: &Workbook, kind: DocKind) -> Result<Vec<String>, DocError> {
     if !Format::Xlsx.has(kind) {
         return Err(DocError::NoSpreadsheet(kind));
     }
     let (_, warnings) = prepare(wb, kind, &Context::default())?;
-    let bytes = crate::spreadsheet::score_sheet::score_sheet(wb).map_err(DocError::Spreadsheet)?;
-    Ok((bytes, warnings))
+    Ok(warnings)
 }
 
 /// ASCII file name in `format`, e.g. "Cum8-2019-BienBan.docx".

@@ -1,7 +1,7 @@
 //! Applying a review to the master: accepted changes and decided conflicts,
 //! in one step, and the return recorded in the tracker.
 
-use super::record::{self, Rec, RecordKey};
+use super::record::{self, Owned, Rec, RecordKey, assessment, owned, put};
 use super::{Review, Status};
 use crate::workbook::{Deletion, Id, Owner, ReturnRecord, Rev, Workbook};
 use jiff::civil::Date;
@@ -219,76 +219,6 @@ pub fn apply_on(
     done
 }
 
-/// A record copied out of the returned workbook.
-#[derive(Debug, Clone)]
-pub(crate) enum Owned {
-    Member(crate::workbook::School),
-    Roles(crate::workbook::Roles),
-    Rules(Box<crate::workbook::Rules>),
-    Criteria(Vec<crate::workbook::Criterion>),
-    Registration(crate::workbook::Registration),
-    Score(crate::workbook::Score),
-    Adjustment(crate::workbook::Adjustment),
-    Discipline(crate::workbook::Discipline),
-    Activity(crate::workbook::Activity),
-    Conference(Box<crate::workbook::Conference>),
-    Documents(crate::workbook::Documents),
-}
-
-impl Owned {
-    /// The record as JSON, kept with an open conflict.
-    pub(crate) fn to_value(&self) -> serde_json::Value {
-        let v = match self {
-            Owned::Member(x) => serde_json::to_value(x),
-            Owned::Roles(x) => serde_json::to_value(x),
-            Owned::Rules(x) => serde_json::to_value(x),
-            Owned::Criteria(x) => serde_json::to_value(x),
-            Owned::Registration(x) => serde_json::to_value(x),
-            Owned::Score(x) => serde_json::to_value(x),
-            Owned::Adjustment(x) => serde_json::to_value(x),
-            Owned::Discipline(x) => serde_json::to_value(x),
-            Owned::Activity(x) => serde_json::to_value(x),
-            Owned::Conference(x) => serde_json::to_value(x),
-            Owned::Documents(x) => serde_json::to_value(x),
-        };
-        v.unwrap_or(serde_json::Value::Null)
-    }
-
-    /// The record of the kind `key` names, read back from [`Owned::to_value`].
-    pub(crate) fn from_value(key: &RecordKey, v: serde_json::Value) -> Option<Owned> {
-        use serde_json::from_value as de;
-        Some(match key {
-            RecordKey::Member(_) => Owned::Member(de(v).ok()?),
-            RecordKey::Roles => Owned::Roles(de(v).ok()?),
-            RecordKey::Rules => Owned::Rules(Box::new(de(v).ok()?)),
-            RecordKey::Criteria => Owned::Criteria(de(v).ok()?),
-            RecordKey::Registration(_) => Owned::Registration(de(v).ok()?),
-            RecordKey::SelfScore(..) | RecordKey::ClusterScore(..) => Owned::Score(de(v).ok()?),
-            RecordKey::Adjustment(..) => Owned::Adjustment(de(v).ok()?),
-            RecordKey::Discipline(_) => Owned::Discipline(de(v).ok()?),
-            RecordKey::Activity(_) => Owned::Activity(de(v).ok()?),
-            RecordKey::Conference => Owned::Conference(Box::new(de(v).ok()?)),
-            RecordKey::Documents => Owned::Documents(de(v).ok()?),
-        })
-    }
-
-    fn as_rec(&self) -> Rec<'_> {
-        match self {
-            Owned::Member(x) => Rec::Member(x),
-            Owned::Roles(x) => Rec::Roles(x),
-            Owned::Rules(x) => Rec::Rules(x),
-            Owned::Criteria(x) => Rec::Criteria(x),
-            Owned::Registration(x) => Rec::Registration(x),
-            Owned::Score(x) => Rec::Score(x),
-            Owned::Adjustment(x) => Rec::Adjustment(x),
-            Owned::Discipline(x) => Rec::Discipline(x),
-            Owned::Activity(x) => Rec::Activity(x),
-            Owned::Conference(x) => Rec::Conference(x),
-            Owned::Documents(x) => Rec::Documents(x),
-        }
-    }
-}
-
 /// Decides the conflict a merge left open at `index` of the master's list,
 /// without the returned file: the school's version kept with it is taken
 /// (checked as a merged record is) or the cluster's kept, and the school's
@@ -421,22 +351,6 @@ pub fn deletion_label(wb: &Workbook, d: &Deletion) -> (String, String) {
     }
 }
 
-pub(crate) fn owned(r: Rec<'_>) -> Owned {
-    match r {
-        Rec::Member(x) => Owned::Member(x.clone()),
-        Rec::Roles(x) => Owned::Roles(x.clone()),
-        Rec::Rules(x) => Owned::Rules(Box::new(x.clone())),
-        Rec::Criteria(x) => Owned::Criteria(x.to_vec()),
-        Rec::Registration(x) => Owned::Registration(x.clone()),
-        Rec::Score(x) => Owned::Score(x.clone()),
-        Rec::Adjustment(x) => Owned::Adjustment(x.clone()),
-        Rec::Discipline(x) => Owned::Discipline(x.clone()),
-        Rec::Activity(x) => Owned::Activity(x.clone()),
-        Rec::Conference(x) => Owned::Conference(Box::new(x.clone())),
-        Rec::Documents(x) => Owned::Documents(x.clone()),
-    }
-}
-
 enum Edit {
     /// Put the record in place, with this revision (a deletion of it is
     /// forgotten: the record is back).
@@ -507,18 +421,10 @@ fn school_deletion(
     }
 }
 
-/// Inserts `x` before the first element whose key is greater: the same
-/// records inserted in any order end in the same order.
-fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, x: T, key: impl Fn(&T) -> K) {
-    let k = key(&x);
-    let at = list.iter().position(|y| key(y) > k).unwrap_or(list.len());
-    list.insert(at, x);
-}
-
 /// Makes `edits`, each on its own record. Activities (the one list a
 /// return can make long) are done together: removals in one pass,
 /// changes found through an index by id, new ones placed where
-/// [`insert_ordered`] would place them one after another (before the first
+/// [`record::insert_ordered`] would place them one after another (before the first
 /// activity of a greater key, found by a binary search over the running
 /// maximum) — n log n in all, where one at a time is n² (a return of 60 000
 /// activities took over a minute). Every other record as [`make`] does.
@@ -616,67 +522,6 @@ fn make(wb: &mut Workbook, key: &RecordKey, edit: Edit) {
     }
 }
 
-pub(crate) fn put(wb: &mut Workbook, key: &RecordKey, rec: Owned, rev: Rev) {
-    match (key, rec) {
-        (RecordKey::Member(id), Owned::Member(mut x)) => {
-            x.rev = rev;
-            match wb.members.iter_mut().find(|s| &s.id == id) {
-                Some(slot) => *slot = x,
-                None => wb.members.push(x),
-            }
-        }
-        (RecordKey::Roles, Owned::Roles(mut x)) => {
-            x.rev = rev;
-            wb.roles = x;
-        }
-        (RecordKey::Rules, Owned::Rules(mut x)) => {
-            x.rev = rev;
-            wb.rules = *x;
-        }
-        (RecordKey::Criteria, Owned::Criteria(x)) => wb.criteria = x,
-        (RecordKey::Registration(s), Owned::Registration(mut x)) => {
-            x.rev = rev;
-            assessment(wb, s).registration = x;
-        }
-        (RecordKey::SelfScore(s, c), Owned::Score(mut x)) => {
-            x.rev = rev;
-            assessment(wb, s).self_scores.insert(c.clone(), x);
-        }
-        (RecordKey::ClusterScore(s, c), Owned::Score(mut x)) => {
-            x.rev = rev;
-            assessment(wb, s).cluster_scores.insert(c.clone(), x);
-        }
-        (RecordKey::Adjustment(s, id), Owned::Adjustment(mut x)) => {
-            x.rev = rev;
-            let list = &mut assessment(wb, s).adjustments;
-            match list.iter_mut().find(|a| &a.id == id) {
-                Some(slot) => *slot = x,
-                None => insert_ordered(list, x, |a| a.id.clone()),
-            }
-        }
-        (RecordKey::Discipline(s), Owned::Discipline(mut x)) => {
-            x.rev = rev;
-            assessment(wb, s).discipline = x;
-        }
-        (RecordKey::Activity(id), Owned::Activity(mut x)) => {
-            x.rev = rev;
-            match wb.activities.iter_mut().find(|a| &a.id == id) {
-                Some(slot) => *slot = x,
-                None => insert_ordered(&mut wb.activities, x, |a| (a.start, a.id.clone())),
-            }
-        }
-        (RecordKey::Conference, Owned::Conference(mut x)) => {
-            x.rev = rev;
-            wb.conference = *x;
-        }
-        (RecordKey::Documents, Owned::Documents(mut x)) => {
-            x.rev = rev;
-            wb.documents = x;
-        }
-        _ => {} // a key never comes with another kind of record
-    }
-}
-
 fn set_rev(wb: &mut Workbook, key: &RecordKey, rev: Rev) {
     let slot: Option<&mut Rev> = match key {
         RecordKey::Member(id) => wb
@@ -735,21 +580,6 @@ fn remove(wb: &mut Workbook, key: &RecordKey) {
         // cluster's single records cannot be removed.
         _ => {}
     }
-}
-
-/// The school's assessment, created (in school order) when missing.
-fn assessment<'a>(wb: &'a mut Workbook, school: &Id) -> &'a mut crate::workbook::Assessment {
-    if !wb.assessments.iter().any(|a| &a.school == school) {
-        let fresh = crate::workbook::Assessment {
-            school: school.clone(),
-            ..Default::default()
-        };
-        insert_ordered(&mut wb.assessments, fresh, |a| a.school.clone());
-    }
-    wb.assessments
-        .iter_mut()
-        .find(|a| &a.school == school)
-        .expect("just ensured")
 }
 
 #[cfg(test)]

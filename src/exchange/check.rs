@@ -4,8 +4,7 @@
 //! of 99999, a score for an unknown criterion, an activity hosted by an
 //! unknown school in 2031 are refused with the reason, record by record.
 
-use super::apply::{Owned, owned, put};
-use super::record::{Rec, RecordKey};
+use super::record::{Owned, Rec, RecordKey, owned, put};
 use crate::workbook::validate::{RecordPart, validate_record_part, validate_records};
 use crate::workbook::{Conference, Workbook};
 use std::collections::HashSet;

@@ -65,7 +65,7 @@ pub fn review_form_from(
     let (keyed, recovered_key) = if form.token.trim().is_empty() {
         (std::borrow::Cow::Borrowed(master), None)
     } else {
-        super::identify::with_key(master, &own_name, |m| token(m, &form).is_ok())?
+        super::refusal::with_key(master, &own_name, |m| token(m, &form).is_ok())?
     };
     let authenticity = token(&keyed, &form).map_err(|why| Refusal::Forged {
         school: own_name.clone(),
@@ -78,7 +78,7 @@ pub fn review_form_from(
         _ => (own.clone(), None),
     };
     let school = master.school_full_name(&sender);
-    let reopened = super::identify::already_merged(master, &sender, &content_hash)?;
+    let reopened = super::refusal::already_merged(master, &sender, &content_hash)?;
     let mut edits = Edits::new(master, &form);
     edits.self_scores();
     edits.bonus();

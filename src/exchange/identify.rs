@@ -1,93 +1,10 @@
 //! Telling what a returned file is, by its content: which cluster and year,
 //! who sent it, whether it was merged already or is older than one merged.
 
+use super::refusal::{Refusal, already_merged, with_key};
 use super::{Authenticity, Review, diff};
-use crate::workbook::{self, Id, LoadError, Loaded, Owner, Workbook, signing};
+use crate::workbook::{self, Id, Loaded, Owner, Workbook, signing};
 use std::path::Path;
-
-/// Why a returned file is not merged at all. The master stays unchanged.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum Refusal {
-    #[error("{0} {advice}", advice = .0.advice())]
-    Load(LoadError),
-    #[error(
-        "Tệp của cụm khác: tệp thuộc \u{201c}{found}\u{201d}, sổ đang mở là \u{201c}{expected}\u{201d}. Không gộp."
-    )]
-    OtherCluster { found: String, expected: String },
-    #[error("Tệp của năm khác: tệp là sổ năm {found}, sổ đang mở là năm {expected}. Không gộp.")]
-    OtherYear { found: i16, expected: i16 },
-    #[error(
-        "Không rõ trường nào gửi tệp này (tệp không ghi người lưu): không gộp. Đề nghị trường mở tệp bằng Sổ Thi Đua, lưu lại rồi gửi lại."
-    )]
-    UnknownSender,
-    #[error(
-        "Tệp do văn phòng cụm lưu, không phải tệp trường gửi về (có thể là bản cụm đã gửi đi, hoặc bản sao của chính sổ này): không gộp."
-    )]
-    FromCluster,
-    #[error(
-        "Tệp do trường có mã \u{201c}{0}\u{201d} lưu, nhưng trường này không có trong danh sách thành viên của cụm: không gộp."
-    )]
-    NotMember(Id),
-    #[error(
-        "Đã gộp tệp này rồi: cùng nội dung với tệp \u{201c}{file}\u{201d} của {school} đã gộp{on}. Không gộp lại."
-    )]
-    AlreadyMerged {
-        school: String,
-        file: String,
-        on: String,
-    },
-    #[error(
-        "Chữ ký của tệp không đúng với {school} ({why}): tệp có thể đã bị sửa hoặc do trường khác giả danh. Không gộp; đề nghị {school} gửi lại tệp từ bản đã nhận."
-    )]
-    Forged { school: String, why: String },
-    /// A spreadsheet that is not a readable self-assessment form.
-    #[error("{0} Không gộp.")]
-    Form(String),
-    /// The file claims to have seen edits nobody sent it: its versions were
-    /// rewritten (re-signed with the school's own key) to outrank the
-    /// cluster's.
-    #[error(
-        "Tệp của {school} ghi là đã thấy những lần sửa mà cụm chưa từng gửi cho trường ({why}): phiên bản trong tệp đã bị sửa để ghi đè phần của cụm. Tệp bị coi là giả mạo, không gộp."
-    )]
-    ForgedVersions { school: String, why: String },
-    /// The master has no secret and none kept in this computer's data
-    /// folder verifies the file: the master, not the school, is the
-    /// problem.
-    #[error(
-        "Sổ của cụm đang mở không có khóa ký (có lẽ được khôi phục từ một bản lưu cũ hơn lần gửi cho các trường), nên chưa kiểm tra được chữ ký của tệp {school} gửi. Đây không phải lỗi của trường. Hãy mở bản sổ lưu sau lần gửi cho các trường (bản sao lưu .bak hoặc bản chép trên máy khác), rồi gộp lại tệp này."
-    )]
-    MasterWithoutKey { school: String },
-    /// More records of a kind than any cluster-year holds (see
-    /// `crate::limits`): refused before any record is compared.
-    #[error(
-        "Tệp có {count} {what}, quá giới hạn {max} của một năm: không phải tệp trường gửi bình thường (có thể bị nhân bản hoặc làm giả). Không gộp."
-    )]
-    TooMany {
-        what: String,
-        count: usize,
-        max: usize,
-    },
-}
-
-impl Refusal {
-    /// A stable code, for tests and logs.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Refusal::Load(e) => e.code(),
-            Refusal::OtherCluster { .. } => "other_cluster",
-            Refusal::OtherYear { .. } => "other_year",
-            Refusal::UnknownSender => "unknown_sender",
-            Refusal::FromCluster => "from_cluster",
-            Refusal::NotMember(_) => "not_member",
-            Refusal::AlreadyMerged { .. } => "already_merged",
-            Refusal::Forged { .. } => "forged",
-            Refusal::Form(_) => "not_a_form",
-            Refusal::ForgedVersions { .. } => "forged_versions",
-            Refusal::MasterWithoutKey { .. } => "master_without_key",
-            Refusal::TooMany { .. } => "too_many",
-        }
-    }
-}
 
 /// Reads a returned file and reviews it against the master.
 pub fn review_file(master: &Workbook, path: &Path) -> Result<Review, Refusal> {
@@ -133,7 +50,7 @@ pub fn review_bytes_from(
     {
         return Err(Refusal::NotMember(id.clone()));
     }
-    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+    if crate::workbook::file::is_spreadsheet(bytes) {
         return super::form::review_form_from(master, bytes, file_name, from);
     }
     let mut loaded = workbook::file::load_bytes_as(bytes, workbook::file::Check::FileOnly)
@@ -244,41 +161,6 @@ pub fn review(master: &Workbook, loaded: Loaded, file_name: &str) -> Result<Revi
     })
 }
 
-/// The master with its secret: as it is when it has one; else with the
-/// copy kept in this computer's data folder (see `keystore`) that proves
-/// itself by verifying the file (`verifies`), returned to be kept. A
-/// master that lost its key, with no copy that fits, is the master's
-/// problem, never the school's: [`Refusal::MasterWithoutKey`].
-pub(super) fn with_key<'m>(
-    master: &'m Workbook,
-    school: &str,
-    verifies: impl Fn(&Workbook) -> bool,
-) -> Result<
-    (
-        std::borrow::Cow<'m, Workbook>,
-        Option<super::keystore::SavedKey>,
-    ),
-    Refusal,
-> {
-    if !master.provenance.secret.is_empty() {
-        return Ok((std::borrow::Cow::Borrowed(master), None));
-    }
-    let saved = super::keystore::Keystore::current()
-        .map(|k| k.keys_for(master))
-        .unwrap_or_default();
-    for key in saved {
-        let mut m = master.clone();
-        m.provenance.secret = key.secret.clone();
-        if verifies(&m) {
-            super::keystore::merge_issued(&mut m.provenance.issued, &key.issued);
-            return Ok((std::borrow::Cow::Owned(m), Some(key)));
-        }
-    }
-    Err(Refusal::MasterWithoutKey {
-        school: school.to_string(),
-    })
-}
-
 /// Does the file claim to have seen someone else's edits beyond what the
 /// cluster ever gave that school? A school holds its own key, so it can
 /// re-sign anything as itself, version counters included; but every edit
@@ -343,44 +225,13 @@ fn authenticity(
     }
 }
 
-/// Refuses the same file merged again; Ok(true) when it is back because it
-/// left conflicts open (shown again for a decision).
-pub(super) fn already_merged(
-    master: &Workbook,
-    sender: &Id,
-    content_hash: &str,
-) -> Result<bool, Refusal> {
-    let open = master
-        .provenance
-        .conflicts
-        .iter()
-        .any(|c| c.content_hash == content_hash);
-    let earlier = master
-        .provenance
-        .returns
-        .iter()
-        .filter(|r| &r.school == sender);
-    for r in earlier {
-        if r.content_hash == content_hash && !open {
-            return Err(Refusal::AlreadyMerged {
-                school: master.school_full_name(sender),
-                file: r.file_name.clone(),
-                on: r
-                    .merged_on
-                    .map(|d| format!(" ngày {}", crate::text::format_date(d)))
-                    .unwrap_or_default(),
-            });
-        }
-    }
-    Ok(open)
-}
-
 /// Refuses a returned workbook with more records of a kind than the limits
 /// allow, counted in one pass before anything is compared: a file of
-/// 90 000 activities is refused at once.
+/// 90 000 activities is refused at once. The counts and their limits are
+/// `check`'s ([`crate::workbook::validate::counts`]); the first over its
+/// limit refuses the file (activities: the owner with the most).
 fn too_many(wb: &Workbook) -> Result<(), Refusal> {
-    use crate::limits;
-    use std::collections::HashMap;
+    use crate::workbook::validate::{Counted, counts};
     let refuse = |what: &str, count: usize, max: usize| {
         if count > max {
             Err(Refusal::TooMany {
@@ -392,36 +243,32 @@ fn too_many(wb: &Workbook) -> Result<(), Refusal> {
             Ok(())
         }
     };
-    refuse("trường thành viên", wb.members.len(), limits::MAX_MEMBERS)?;
-    refuse("bản chấm điểm", wb.assessments.len(), limits::MAX_MEMBERS)?;
-    let mut per_owner: HashMap<&Owner, usize> = HashMap::new();
-    for a in &wb.activities {
-        *per_owner.entry(&a.owner).or_default() += 1;
-    }
-    let most = per_owner.values().copied().max().unwrap_or(0);
-    refuse("hoạt động của một đơn vị", most, limits::MAX_ACTIVITIES)?;
-    for a in &wb.assessments {
-        for kind in [
-            crate::workbook::AdjustmentKind::Bonus,
-            crate::workbook::AdjustmentKind::Deduction,
-        ] {
-            let n = a.adjustments.iter().filter(|x| x.kind == kind).count();
-            refuse(
-                "mục điểm thưởng hoặc điểm trừ của một trường",
-                n,
-                limits::MAX_ADJUSTMENTS,
-            )?;
-        }
-        refuse(
-            "điểm tự chấm của một trường",
-            a.self_scores.len(),
-            limits::MAX_CRITERIA,
-        )?;
-        refuse(
-            "điểm cụm chấm của một trường",
-            a.cluster_scores.len(),
-            limits::MAX_CRITERIA,
-        )?;
+    let counts = counts(wb);
+    let most_activities = counts
+        .iter()
+        .filter(|c| matches!(c.what, Counted::Activities(_)))
+        .map(|c| c.count)
+        .max()
+        .unwrap_or(0);
+    for c in &counts {
+        let what = match c.what {
+            Counted::Members => "trường thành viên",
+            Counted::Assessments => {
+                refuse("bản chấm điểm", c.count, c.max)?;
+                // Then the activities, as before any school's records.
+                refuse(
+                    "hoạt động của một đơn vị",
+                    most_activities,
+                    crate::limits::MAX_ACTIVITIES,
+                )?;
+                continue;
+            }
+            Counted::CriteriaNodes | Counted::Activities(_) => continue,
+            Counted::Adjustments(..) => "mục điểm thưởng hoặc điểm trừ của một trường",
+            Counted::SelfScores(_) => "điểm tự chấm của một trường",
+            Counted::ClusterScores(_) => "điểm cụm chấm của một trường",
+        };
+        refuse(what, c.count, c.max)?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 
 use crate::workbook::file::{self, Overwrite};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What a command writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,32 +95,9 @@ pub fn check(out: &Path, inputs: &[&Path], kind: Kind, force: bool) -> Result<Ov
     Ok(Overwrite::Anything)
 }
 
-/// Whether two paths name one file: the same file opened (links, hard
-/// links, another case of the name on Windows), or, for a file not made
-/// yet, the same absolute name (case-folded on Windows).
-pub fn same(a: &Path, b: &Path) -> bool {
-    if let Ok(true) = same_file::is_same_file(a, b) {
-        return true;
-    }
-    let (a, b) = (spelled(a), spelled(b));
-    if cfg!(windows) {
-        a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
-    } else {
-        a == b
-    }
-}
-
-/// A path as absolute as can be without it existing: its folder's real
-/// path and its own name.
-fn spelled(p: &Path) -> PathBuf {
-    let real = file::real_path(p);
-    match (real.parent(), real.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or(real),
-        _ => real,
-    }
-}
+/// Whether two paths name one file (a question of paths: see
+/// [`crate::paths::same`]).
+pub use crate::paths::same;
 
 /// A master: a workbook that is not a school's copy and holds what cannot
 /// be made again (the signing secret, merged returns, open conflicts), or

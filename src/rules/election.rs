@@ -1,5 +1,5 @@
-//! Next year's leader and deputies: the rotation order suggests, the
-//! conference's vote decides.
+//! Bầu cụm trưởng, cụm phó (next year's leader and deputies): the rotation
+//! order (luân phiên) suggests, the conference's vote decides.
 
 use crate::workbook::{Id, Workbook};
 
@@ -54,16 +54,9 @@ pub fn summarize(wb: &Workbook) -> ElectionSummary {
     }
 }
 
-/// Member schools present at the conference, who vote on the election by a
-/// show of hands; every current member while no attendance is recorded.
-pub fn schools_present(wb: &Workbook) -> u32 {
-    let c = &wb.conference;
-    if c.attendance.is_empty() {
-        wb.current_members().count() as u32
-    } else {
-        c.attendance.iter().filter(|a| a.present).count() as u32
-    }
-}
+/// Member schools present at the conference (a fact of the workbook, see
+/// [`crate::workbook::ballot::schools_present`]).
+pub use crate::workbook::ballot::schools_present;
 
 /// "nhất trí 7/7 trường (100%)" or "6/7 trường tán thành (85,71%)": the
 /// show of hands on the election, as the minutes write it; None until

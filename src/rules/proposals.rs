@@ -1,5 +1,6 @@
-//! Award proposals: eligibility, quotas, and the ballot's decision. The
-//! score ranks the schools; the ballot decides who is proposed.
+//! Đề nghị khen thưởng (award proposals): eligibility, quotas (chỉ tiêu),
+//! and the ballot's decision. The score ranks the schools; the ballot
+//! decides who is proposed.
 
 use super::ballot::{BallotError, BallotResult, format_percent};
 use super::ranking::{Rating, band_index};
@@ -40,18 +41,21 @@ pub struct AwardResult {
 
 /// The quota of an award for `members` schools, with its explanation.
 pub fn quota(award: &AwardKind, members: u32) -> (u32, String) {
+    // The number is the workbook's (`AwardKind::seats`); the rules say how
+    // it was found.
+    let n = award.seats(members);
     match award.quota {
-        Quota::Count(n) => (n, format!("tối đa {n} trường")),
+        Quota::Count(_) => (n, format!("tối đa {n} trường")),
         Quota::Percent { percent, rounding } => {
             let exact = percent as u64 * members as u64; // hundredths of a school
-            let (n, word) = match rounding {
-                Rounding::Down => (exact / 100, "làm tròn xuống"),
-                Rounding::Up => (exact.div_ceil(100), "làm tròn lên"),
-                Rounding::Nearest => ((exact + 50) / 100, "làm tròn đến số gần nhất"),
+            let word = match rounding {
+                Rounding::Down => "làm tròn xuống",
+                Rounding::Up => "làm tròn lên",
+                Rounding::Nearest => "làm tròn đến số gần nhất",
             };
             let shown = crate::workbook::Points(exact as i64);
             (
-                n as u32,
+                n,
                 format!("{percent}% của {members} trường = {shown} → {n} ({word})"),
             )
         }

@@ -1,5 +1,5 @@
-//! Ranking by final score, ties broken by the cluster's own chain; and the
-//! rating band of each school.
+//! Xếp hạng và xếp loại (ranking and rating): ranking by final score, ties
+//! broken by the cluster's own chain; and the rating band of each school.
 
 use super::ballot::BallotResult;
 use super::scores::SchoolTotals;

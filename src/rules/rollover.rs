@@ -1,6 +1,6 @@
-//! Next year's workbook, created at the handover from this one: members
-//! (not those who left), criteria, rules and the elected roles carried over;
-//! scores, activities and ballots empty.
+//! Sổ năm sau (next year's workbook), created at the handover (bàn giao)
+//! from this one: members (not those who left), criteria, rules and the
+//! elected roles carried over; scores, activities and ballots empty.
 
 use crate::workbook::{Conference, Documents, Problem, Provenance, Roles, Workbook};
 

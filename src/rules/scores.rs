@@ -1,5 +1,6 @@
-//! Per-school totals: self and cluster sums, capped bonus and deductions,
-//! the final score, and what is still missing.
+//! Tổng điểm (per-school totals): tự chấm and điểm cụm chấm sums, capped
+//! điểm thưởng (bonus) and điểm trừ (deductions), the final score, and what
+//! is still missing.
 
 use crate::workbook::{AdjustmentKind, Assessment, Criterion, Id, Points, Workbook};
 use std::collections::BTreeMap;

@@ -77,7 +77,7 @@ const CELL_LIMIT: usize = 32_767;
 
 /// "Cum8-2019-gui-BinhThuan.xlsx", beside the school's `.json` copy.
 pub fn file_name(master: &Workbook, school: &Id) -> String {
-    let json = crate::exchange::mail_out_name(master, school);
+    let json = crate::workbook::file::mail_out_name(master, school);
     format!("{}.xlsx", json.trim_end_matches(".json"))
 }
 
@@ -486,7 +486,7 @@ impl Form<'_> {
             )?;
             ws.write_string_with_format(r, key_col, format!("c:{}", node.id), &s.key)
                 .map_err(failed)?;
-            let key = crate::exchange::RecordKey::SelfScore(self.school.clone(), node.id.clone());
+            let key = crate::workbook::RecordKey::SelfScore(self.school.clone(), node.id.clone());
             self.remember(key.to_string(), score.and_then(to_json));
             return Ok((cell, score.map_or(Points::ZERO, |x| x.points)));
         }
@@ -598,7 +598,7 @@ impl Form<'_> {
                 .map_err(failed)?;
             ws.write_string_with_format(row, key_col, format!("b:{id}"), &self.styles.key)
                 .map_err(failed)?;
-            let key = crate::exchange::RecordKey::Adjustment(self.school.clone(), id);
+            let key = crate::workbook::RecordKey::Adjustment(self.school.clone(), id);
             self.remember(key.to_string(), claim.and_then(to_json));
             row += 1;
         }
@@ -703,7 +703,7 @@ impl Form<'_> {
         }
         ws.write_string_with_format(row, key_col, KEY_PACT, &s.key)
             .map_err(failed)?;
-        let key = crate::exchange::RecordKey::Registration(self.school.clone());
+        let key = crate::workbook::RecordKey::Registration(self.school.clone());
         let original = self.wb.assessment(self.school).map(|a| &a.registration);
         self.remember(key.to_string(), original.and_then(to_json::<Registration>));
         page_setup(ws, header)?;
@@ -782,7 +782,7 @@ impl Form<'_> {
             }
             ws.write_string_with_format(row, key_col, format!("a:{id}"), &self.styles.key)
                 .map_err(failed)?;
-            let key = crate::exchange::RecordKey::Activity(id);
+            let key = crate::workbook::RecordKey::Activity(id);
             self.remember(key.to_string(), act.and_then(to_json));
         }
         page_setup(ws, header)?;

@@ -261,13 +261,9 @@ pub struct FilledForm {
     pub notes: Vec<String>,
 }
 
-/// Whether `bytes` look like a spreadsheet (xlsx/ods zip, or an .xls
-/// compound file) rather than a workbook file.
-pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    const ZIP: &[u8] = b"PK\x03\x04";
-    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
-}
+/// Whether `bytes` look like a spreadsheet: a question of file formats,
+/// answered by the model's file module (a workbook load refuses one).
+pub use crate::workbook::file::is_spreadsheet;
 
 /// A sheet's cells by absolute position, kept sparse: a clerk's stray
 /// value in cell XFD1048576 must not make a billion empty cells.

@@ -40,6 +40,13 @@ pub fn bands() -> Vec<RatingBand> {
     ]
 }
 
+/// A new workbook's rules are the defaults.
+impl Default for Rules {
+    fn default() -> Self {
+        rules()
+    }
+}
+
 pub fn rules() -> Rules {
     Rules {
         awards: vec![

@@ -196,6 +196,15 @@ fn io_error(path: &Path, e: io::Error) -> LoadError {
     }
 }
 
+/// Whether `bytes` look like a spreadsheet (xlsx/ods zip, or an .xls
+/// compound file) rather than a workbook file: a load refuses it with its
+/// own message, a returned form is read as one.
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
+}
+
 /// Reads a workbook from the bytes of a file.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_bytes_as(bytes, Check::Whole)
@@ -220,7 +229,7 @@ pub fn load_bytes_as(bytes: &[u8], check: Check) -> Result<Loaded, LoadError> {
             max: MAX_FILE_BYTES,
         });
     }
-    if crate::spreadsheet::read::is_spreadsheet(bytes) {
+    if is_spreadsheet(bytes) {
         return Err(LoadError::Spreadsheet);
     }
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
@@ -612,6 +621,19 @@ pub enum Overwrite {
     Anything,
 }
 
+/// "Cum8-2019-gui-BinhThuan.json": the cluster, the year and the school's
+/// short name without marks or spaces (email systems mangle the rest). The
+/// name of a school's copy, and so of its Excel form's companion
+/// (`spreadsheet::form`) and of the mail-out (`exchange`, `master::send`).
+pub fn mail_out_name(master: &Workbook, school: &super::Id) -> String {
+    let name = master.school_name(school);
+    let ascii: String = crate::text::ascii_words(&name);
+    format!(
+        "Cum{}-{}-gui-{ascii}.json",
+        master.cluster.number, master.year
+    )
+}
+
 /// The backup kept beside a saved file: "Cum8-2019.json" → "Cum8-2019.json.bak".
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path
@@ -670,10 +692,8 @@ pub fn hash_of(bytes: &[u8]) -> String {
 }
 
 /// The file a path names: symbolic links followed, made absolute.
-pub fn real_path(path: &Path) -> PathBuf {
-    let real = resolve_links(path);
-    std::path::absolute(&real).unwrap_or(real)
-}
+pub use crate::paths::real_path;
+use crate::paths::resolve_links;
 
 fn write_checked(
     path: &Path,
@@ -744,29 +764,6 @@ fn write_checked(
         let _ = d.sync_all(); // the rename itself is durable only once the folder is synced
     }
     Ok(())
-}
-
-/// Follows symbolic links (relative ones from their own folder) to the
-/// file they name; a path that is not a link is itself.
-fn resolve_links(path: &Path) -> PathBuf {
-    let mut current = path.to_path_buf();
-    // A loop of links is cut short: the last path is then written, and
-    // the system's own error says why.
-    for _ in 0..40 {
-        match std::fs::symlink_metadata(&current) {
-            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&current) {
-                Ok(next) if next.is_absolute() => current = next,
-                Ok(next) => {
-                    current = current
-                        .parent()
-                        .map_or_else(|| next.clone(), |p| p.join(&next));
-                }
-                Err(_) => break,
-            },
-            _ => break,
-        }
-    }
-    current
 }
 
 /// Temporary files are named for the process writing them

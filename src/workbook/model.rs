@@ -337,12 +337,6 @@ pub struct Rules {
     pub rev: Rev,
 }
 
-impl Default for Rules {
-    fn default() -> Self {
-        super::defaults::rules()
-    }
-}
-
 /// A node of the criteria table: a section (top level), a criterion or a
 /// sub-criterion. Only leaves carry a maximum; a parent's maximum is the sum
 /// of its children's.

@@ -16,6 +16,7 @@ use super::points::Points;
 use std::collections::{HashMap, HashSet};
 
 mod lengths;
+pub use lengths::{Count, Counted, counts};
 mod names;
 
 /// Years a workbook may be for (see `crate::limits`).
@@ -626,7 +627,9 @@ fn check_assessments(ck: &mut Checker) {
                     }
                     Some(c) => {
                         let max = c.max.unwrap_or_default();
-                        if score.points.hundredths() < 0 {
+                        let range =
+                            crate::limits::score_range(score.points.hundredths(), max.hundredths());
+                        if range == crate::limits::ScoreRange::Negative {
                             ck.push(
                                 "negative_score",
                                 format!(
@@ -634,7 +637,7 @@ fn check_assessments(ck: &mut Checker) {
                                     c.id, score.points
                                 ),
                             );
-                        } else if score.points > max {
+                        } else if range == crate::limits::ScoreRange::AboveMax {
                             let msg = format!(
                                 "{name}, điểm {label} tiêu chí {}: {} vượt điểm chuẩn {}.",
                                 c.id, score.points, max
@@ -837,7 +840,7 @@ fn check_conference(ck: &mut Checker) {
                 ck.school_ref(c, || "Phiếu gửi bằng văn bản".into());
             }
         }
-        for p in crate::rules::ballot::inconsistencies(wb, b) {
+        for p in super::ballot::inconsistencies(wb, b) {
             ck.push(
                 "ballot_inconsistent",
                 format!("Kết quả bỏ phiếu {award}: {p}"),
@@ -900,7 +903,7 @@ fn check_election(ck: &mut Checker) {
         }
     }
     ck.duplicates(election.deputies.iter(), "cụm phó năm sau");
-    let present = crate::rules::election::schools_present(wb);
+    let present = super::ballot::schools_present(wb);
     if let Some(agreed) = election.agreed
         && agreed > present
     {

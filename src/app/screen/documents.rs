@@ -152,7 +152,8 @@ pub fn export(
             _ => None,
         },
     };
-    let (bytes, warnings) = format.build(wb, kind, &ctx).map_err(|e| e.to_string())?;
+    let (bytes, warnings) =
+        crate::export::build(format, wb, kind, &ctx).map_err(|e| e.to_string())?;
     // A document is rebuilt from the workbook at will: no backup copy is
     // kept.
     write_file(path, &bytes, Overwrite::Anything, false).map_err(|e| e.to_string())?;

@@ -449,7 +449,12 @@ impl State {
             None
         } else {
             match Points::parse_vi(&text) {
-                Ok(p) if p >= Points::ZERO && p <= max => Some(p),
+                Ok(p)
+                    if crate::limits::score_range(p.hundredths(), max.hundredths())
+                        == crate::limits::ScoreRange::Within =>
+                {
+                    Some(p)
+                }
                 Ok(_) => {
                     self.set_error(s::score_range(max));
                     return Err(());

@@ -219,7 +219,7 @@ impl ConferenceEdit {
                 }
                 e.deputies = unique;
                 if let Some(agreed) = e.agreed {
-                    let present = crate::rules::election::schools_present(wb);
+                    let present = crate::workbook::ballot::schools_present(wb);
                     if agreed > present {
                         return Err(EditError::TooManyAgreed { agreed, present });
                     }

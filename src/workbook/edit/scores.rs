@@ -3,6 +3,7 @@
 //! criterion's maximum.
 
 use super::EditError;
+use crate::limits::{ScoreRange, score_range};
 use crate::text::nfc_in_place;
 use crate::workbook::{Adjustment, AdjustmentKind, Id, Owner, Points, RecordKey, Score, Workbook};
 
@@ -96,7 +97,7 @@ impl ScoreEdit {
                 let (code, max) = leaf(wb, &school, &criterion)?;
                 match points {
                     Some(p) => {
-                        if p < Points::ZERO || p > max {
+                        if score_range(p.hundredths(), max.hundredths()) != ScoreRange::Within {
                             return Err(ScoreError::OutOfRange { code, max }.into());
                         }
                         let created = !scores(wb, &school, side).contains_key(&criterion);

@@ -6,6 +6,7 @@
 
 use super::{Checker, RecordPart, Scope};
 use crate::limits::{self, TextKind};
+use crate::workbook::Workbook;
 use crate::workbook::model::*;
 use std::collections::HashMap;
 
@@ -206,24 +207,56 @@ pub(super) fn check_records(ck: &mut Checker) {
     ck.scope = saved;
 }
 
-/// How many records of each kind: per owner and year.
-pub(super) fn check_counts(ck: &mut Checker) {
-    let wb = ck.wb;
-    too_many(
-        ck,
-        "Số trường thành viên".into(),
-        wb.members.len(),
-        limits::MAX_MEMBERS,
-    );
+/// What is counted against a limit of `crate::limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted<'a> {
+    /// Member schools ([`limits::MAX_MEMBERS`]).
+    Members,
+    /// Nodes of the criteria table ([`limits::MAX_CRITERIA`]).
+    CriteriaNodes,
+    /// Assessments, one per school ([`limits::MAX_MEMBERS`]).
+    Assessments,
+    /// Activities of one owner ([`limits::MAX_ACTIVITIES`]).
+    Activities(&'a Owner),
+    /// Bonus claims, or deductions, of one school
+    /// ([`limits::MAX_ADJUSTMENTS`]).
+    Adjustments(&'a Id, AdjustmentKind),
+    /// Self-scores of one school ([`limits::MAX_CRITERIA`]).
+    SelfScores(&'a Id),
+    /// Cluster scores of one school ([`limits::MAX_CRITERIA`]).
+    ClusterScores(&'a Id),
+}
+
+/// How many records of one kind a workbook has, and the most it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count<'a> {
+    pub what: Counted<'a>,
+    pub count: usize,
+    pub max: usize,
+}
+
+/// Every count a workbook is held to, in one pass: members, criteria,
+/// assessments, activities per owner (in owner order), then per assessment
+/// its bonus claims, deductions, self-scores and cluster scores. The one
+/// list `check` reports from and a merge refuses a returned file by.
+pub fn counts(wb: &Workbook) -> Vec<Count<'_>> {
     fn nodes(c: &[Criterion]) -> usize {
         c.iter().map(|c| 1 + nodes(&c.children)).sum()
     }
-    too_many(
-        ck,
-        "Số mục của bảng tiêu chí".into(),
-        nodes(&wb.criteria),
-        limits::MAX_CRITERIA,
-    );
+    let count = |what, count, max| Count { what, count, max };
+    let mut out = vec![
+        count(Counted::Members, wb.members.len(), limits::MAX_MEMBERS),
+        count(
+            Counted::CriteriaNodes,
+            nodes(&wb.criteria),
+            limits::MAX_CRITERIA,
+        ),
+        count(
+            Counted::Assessments,
+            wb.assessments.len(),
+            limits::MAX_MEMBERS,
+        ),
+    ];
     let mut per_owner: HashMap<&Owner, usize> = HashMap::new();
     for a in &wb.activities {
         *per_owner.entry(&a.owner).or_default() += 1;
@@ -231,33 +264,65 @@ pub(super) fn check_counts(ck: &mut Checker) {
     let mut owners: Vec<(&Owner, usize)> = per_owner.into_iter().collect();
     owners.sort();
     for (owner, n) in owners {
-        let who = match owner {
-            Owner::Cluster => "Cụm".to_string(),
-            Owner::School(s) => wb.school_name(s),
-        };
-        too_many(
-            ck,
-            format!("Hoạt động của {who}"),
-            n,
-            limits::MAX_ACTIVITIES,
-        );
+        out.push(count(Counted::Activities(owner), n, limits::MAX_ACTIVITIES));
     }
-    let saved = std::mem::replace(&mut ck.scope, Scope::Scores);
     for a in &wb.assessments {
-        for (kind, what) in [
-            (AdjustmentKind::Bonus, "điểm thưởng"),
-            (AdjustmentKind::Deduction, "điểm trừ"),
-        ] {
+        for kind in [AdjustmentKind::Bonus, AdjustmentKind::Deduction] {
             let n = a.adjustments.iter().filter(|x| x.kind == kind).count();
-            too_many(
-                ck,
-                format!("Mục {what} của {}", wb.school_name(&a.school)),
+            out.push(count(
+                Counted::Adjustments(&a.school, kind),
                 n,
                 limits::MAX_ADJUSTMENTS,
-            );
+            ));
         }
+        out.push(count(
+            Counted::SelfScores(&a.school),
+            a.self_scores.len(),
+            limits::MAX_CRITERIA,
+        ));
+        out.push(count(
+            Counted::ClusterScores(&a.school),
+            a.cluster_scores.len(),
+            limits::MAX_CRITERIA,
+        ));
     }
-    ck.scope = saved;
+    out
+}
+
+/// How many records of each kind: per owner and year (the counts of
+/// [`counts`] that `check` names; assessments and scores beyond the
+/// criteria are named by their own checks).
+pub(super) fn check_counts(ck: &mut Checker) {
+    let wb = ck.wb;
+    let mut saved = None;
+    for c in counts(wb) {
+        let what = match c.what {
+            Counted::Members => "Số trường thành viên".to_string(),
+            Counted::CriteriaNodes => "Số mục của bảng tiêu chí".to_string(),
+            Counted::Activities(owner) => {
+                let who = match owner {
+                    Owner::Cluster => "Cụm".to_string(),
+                    Owner::School(s) => wb.school_name(s),
+                };
+                format!("Hoạt động của {who}")
+            }
+            Counted::Adjustments(school, kind) => {
+                let what = match kind {
+                    AdjustmentKind::Bonus => "điểm thưởng",
+                    AdjustmentKind::Deduction => "điểm trừ",
+                };
+                if saved.is_none() {
+                    saved = Some(std::mem::replace(&mut ck.scope, Scope::Scores));
+                }
+                format!("Mục {what} của {}", wb.school_name(school))
+            }
+            Counted::Assessments | Counted::SelfScores(_) | Counted::ClusterScores(_) => continue,
+        };
+        too_many(ck, what, c.count, c.max);
+    }
+    if let Some(scope) = saved {
+        ck.scope = scope;
+    }
 }
 
 /// What only the cluster writes: the cluster, rules, criteria, the
