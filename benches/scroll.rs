@@ -65,7 +65,11 @@ fn notch(c: &mut Criterion, name: &str, size: Size, scale: f32) {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 step += 1;
-                let lines = if (step / 20).is_multiple_of(2) { -3.0 } else { 3.0 };
+                let lines = if (step / 20).is_multiple_of(2) {
+                    -3.0
+                } else {
+                    3.0
+                };
                 let start = Instant::now();
                 // The wheel event through the tree, as the runtime sends it.
                 let mut ui = UserInterface::build(

@@ -37,6 +37,9 @@ pub const CELL_W_COMPACT: f32 = 64.0;
 /// The criterion names' column gives way down to this, so both scores
 /// stay in the cells.
 const NAME_MIN_W: f32 = 180.0;
+/// The names' column the cells grow past [`CELL_W_BOTH`] only beyond:
+/// a wide window gives the names their room first.
+const NAME_PREF_W: f32 = 320.0;
 /// The other side's score in a cell.
 const OTHER_W: f32 = 30.0;
 /// The cell's panel beside the grid, when the window is wide.
@@ -908,9 +911,11 @@ impl State {
         } else {
             0.0
         };
-        let room = (self.width - GRID_CHROME_W - NAME_MIN_W - beside) / n;
-        if room >= CELL_W_BOTH {
-            room.min(CELL_W).floor()
+        let per = |names: f32| (self.width - GRID_CHROME_W - beside - names) / n;
+        if per(NAME_PREF_W) >= CELL_W_BOTH {
+            per(NAME_PREF_W).min(CELL_W).floor()
+        } else if per(NAME_MIN_W) >= CELL_W_BOTH {
+            CELL_W_BOTH
         } else {
             CELL_W_COMPACT
         }
@@ -1074,15 +1079,17 @@ impl State {
                             .wrapping(text::Wrapping::None),
                     ]
                     .push(
+                        // Capitals run wide: the rating's initials
+                        // only where they surely fit.
                         (format!("{} {rank} {}", s::RANK_SHORT, band.0)
                             .chars()
                             .count()
-                            <= fits)
-                            .then(|| {
-                                text(band.0)
-                                    .size(theme::TEXT_SMALL)
-                                    .wrapping(text::Wrapping::None)
-                            })
+                            <= chars_in(self.cell_w() - 8.0, theme::TEXT_SMALL * 1.4))
+                        .then(|| {
+                            text(band.0)
+                                .size(theme::TEXT_SMALL)
+                                .wrapping(text::Wrapping::None)
+                        })
                     )
                     .spacing(4),
                     container(text(band.1).size(theme::TEXT_SMALL))
