@@ -247,12 +247,23 @@ fn f6_leaves_the_grid_and_tab_in_the_note_moves_on() {
     let mut sim = ui::simulator(&app, VIEW);
     sim.click(selector::id(scoring::CELL_ID)).unwrap();
     let grid = sim.find(selector::id(scoring::GRID_ID)).unwrap().bounds();
+    let scrolled = |sim: &mut iced_test::Simulator<'_, Message>| match sim
+        .find(selector::id(scoring::GRID_ID))
+        .unwrap()
+    {
+        iced_test::selector::Target::Scrollable { translation, .. } => translation,
+        other => panic!("the grid is a list: {other:?}"),
+    };
+    let before = scrolled(&mut sim);
     let _ = sim.simulate([named(key::Named::F6, Modifiers::empty())]);
     let focused = ui::focused(&mut sim).expect("F6 focuses something");
     assert!(
         !grid.contains(focused.center()),
         "F6 left the grid: focus at {focused:?}, grid {grid:?}"
     );
+    // The grid stays where it was (its rows, laid out unscrolled, reach
+    // under the panel: it scrolled to "show" the panel's button).
+    assert_eq!(scrolled(&mut sim), before, "the grid did not move");
 
     // In the note, Tab goes on towards the evidence (not to another cell).
     sim.click(selector::id(scoring::NOTE_ID)).unwrap();

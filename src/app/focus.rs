@@ -201,6 +201,54 @@ impl Operation for FocusAt {
 /// of sight).
 struct ScrollIntoView {
     target: Rectangle,
+    /// The lists (by their order in the tree) that hold the target: only
+    /// they scroll. A list's content, laid out unscrolled, can reach under
+    /// a control below it (the scoring grid's rows under its panel), so
+    /// "contains the point" alone scrolled the grid when F6 left it.
+    holders: Vec<usize>,
+    seen: usize,
+}
+
+/// Which lists (by order in the tree) hold the focusable at `target`.
+#[derive(Default)]
+struct Holders {
+    target: Rectangle,
+    around: Vec<usize>,
+    entering: Option<usize>,
+    seen: usize,
+    found: Option<Vec<usize>>,
+}
+
+impl Operation for Holders {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        let entered = self.entering.take();
+        if let Some(i) = entered {
+            self.around.push(i);
+        }
+        operate(self);
+        if entered.is_some() {
+            self.around.pop();
+        }
+    }
+    fn container(&mut self, _id: Option<&Id>, _bounds: Rectangle) {
+        self.entering = None;
+    }
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        _bounds: Rectangle,
+        _content_bounds: Rectangle,
+        _translation: Vector,
+        _state: &mut dyn Scrollable,
+    ) {
+        self.entering = Some(self.seen);
+        self.seen += 1;
+    }
+    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
+        if self.found.is_none() && state.is_focused() && bounds == self.target {
+            self.found = Some(self.around.clone());
+        }
+    }
 }
 
 /// Room kept between the focused control and the list's edge.
@@ -219,7 +267,9 @@ impl Operation for ScrollIntoView {
         state: &mut dyn Scrollable,
     ) {
         let t = self.target;
-        if !content_bounds.contains(t.center()) {
+        let index = self.seen;
+        self.seen += 1;
+        if !self.holders.contains(&index) || !content_bounds.contains(t.center()) {
             return;
         }
         // Layout positions are unscrolled: the list shows its content from
@@ -356,7 +406,21 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         };
         widget.operate(tree, layout, renderer, &mut focus);
         if let Some(target) = focus.bounds {
-            widget.operate(tree, layout, renderer, &mut ScrollIntoView { target });
+            let mut holders = Holders {
+                target,
+                ..Holders::default()
+            };
+            widget.operate(tree, layout, renderer, &mut holders);
+            widget.operate(
+                tree,
+                layout,
+                renderer,
+                &mut ScrollIntoView {
+                    target,
+                    holders: holders.found.unwrap_or_default(),
+                    seen: 0,
+                },
+            );
         }
         shell.capture_event();
         shell.request_redraw();
