@@ -18,6 +18,7 @@ mod message;
 mod returns_flow;
 mod shell;
 mod update;
+mod views;
 
 pub mod autofocus;
 pub mod button;
@@ -57,6 +58,7 @@ use modal::{Choice, Modal, Unsaved};
 use screen::{View, activities, error, members, scoring, welcome};
 use screen::{awards, criteria, documents, merge_review, returns, year_end};
 use strings as s;
+use views::Views;
 
 /// The sample shipped inside the program, so "open the sample" works
 /// wherever the .exe is copied.
@@ -115,47 +117,25 @@ impl Boot {
     }
 }
 
+/// The window: its settings, the open workbook and the screens that show
+/// it, the recovery flow, and what is on top (a dialog, a notice). Each
+/// part is a struct with its own state; `App` routes between them.
 pub struct App {
     settings: Store,
-    recovery: recovery::Place,
+    /// Recovery copies: this window's own and those crashed windows left.
+    recovery: recovery::Flow,
     screen: Screen,
     doc: Option<Document>,
-    view: View,
-    welcome: welcome::State,
-    members: members::State,
-    activities: activities::State,
-    scoring: scoring::State,
-    awards: awards::State,
-    year_end: year_end::State,
-    documents: documents::State,
-    history: screen::history::State,
-    criteria: criteria::State,
-    /// Returned files under review before merging (empty: none).
-    merge: merge_review::State,
+    /// The screens of the open workbook (`views::Views`).
+    views: Views,
     modal: Option<Modal>,
     notice: Option<Notice>,
     show_problems: bool,
-    /// When the last edit not yet in a recovery copy happened.
-    recovery_due: Option<Instant>,
     /// What to do once the current save succeeds (close the window, open
     /// another file …).
     after_save: Option<AfterSave>,
     /// The user already agreed to drop the unsaved changes once.
     discard_confirmed: bool,
-    /// A recovery copy from a crashed run the user has not decided about
-    /// yet: kept on disk until then, whatever else is opened meanwhile.
-    pending_recovery: Option<recovery::Orphan>,
-    /// The workbook the window was started on: recovery copies of other
-    /// workbooks are never offered in its place (see `offer_recovery`).
-    started_on: Option<PathBuf>,
-    /// Which recovery copy to offer first (`Boot::recover`).
-    recover_first: Option<PathBuf>,
-    /// A recovery copy of another workbook, offered in the status bar to
-    /// open in a window of its own.
-    other_recovery: Option<recovery::Orphan>,
-    /// A crashed window's copy restored here: removed once this window's
-    /// own copy of the restored state is written.
-    adopted_recovery: Option<recovery::Orphan>,
     /// The rules' results of the open workbook, worked out once per change
     /// (`refresh_screens`) and handed to every view: no view evaluates.
     results: Option<std::sync::Arc<crate::rules::Results>>,
@@ -181,34 +161,21 @@ impl App {
     pub fn new(boot: Boot) -> (App, Task<Message>) {
         let mut app = App {
             settings: boot.settings,
-            recovery: boot.recovery,
+            recovery: recovery::Flow::new(
+                boot.recovery,
+                boot.file
+                    .as_ref()
+                    .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+                boot.recover.clone(),
+            ),
             screen: Screen::Welcome,
             doc: None,
-            view: View::Members,
-            welcome: welcome::State::default(),
-            members: members::State::default(),
-            activities: activities::State::default(),
-            scoring: scoring::State::default(),
-            awards: awards::State::default(),
-            year_end: year_end::State::default(),
-            documents: documents::State::default(),
-            history: screen::history::State::default(),
-            criteria: criteria::State::default(),
-            merge: merge_review::State::default(),
+            views: Views::default(),
             modal: None,
             notice: None,
             show_problems: true,
-            recovery_due: None,
             after_save: None,
             discard_confirmed: false,
-            pending_recovery: None,
-            started_on: boot
-                .file
-                .as_ref()
-                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
-            recover_first: boot.recover.clone(),
-            other_recovery: None,
-            adopted_recovery: None,
             copy_to_merge: None,
             held: None,
             disk_told: None,
@@ -219,7 +186,7 @@ impl App {
         if let Some(path) = boot.file {
             app.open(path);
         }
-        if let Some(other) = &app.other_recovery {
+        if let Some(other) = &app.recovery.other {
             let name = other
                 .copy
                 .path
@@ -249,7 +216,7 @@ impl App {
     }
     /// Where this window keeps its recovery copy.
     pub fn recovery_place(&self) -> &recovery::Place {
-        &self.recovery
+        &self.recovery.place
     }
 
     pub fn modal(&self) -> Option<&Modal> {
@@ -260,10 +227,10 @@ impl App {
     }
     /// The returned files under review, before merging.
     pub fn merge_review(&self) -> &merge_review::State {
-        &self.merge
+        &self.views.merge
     }
     pub fn current_view(&self) -> View {
-        self.view
+        self.views.current
     }
     pub fn scale(&self) -> f32 {
         self.settings.settings.scale
@@ -346,12 +313,7 @@ impl App {
     /// may describe what no longer exists, and files under review were
     /// compared with another workbook.
     fn reset_forms(&mut self) {
-        self.members.reset();
-        self.merge.reset();
-        self.activities.reset();
-        self.awards.reset();
-        self.criteria.reset();
-        self.year_end.reset();
+        self.views.reset_forms();
     }
 
     fn changed(&mut self) {
@@ -360,7 +322,7 @@ impl App {
         // by the next ones: steady typing still reaches the recovery copy
         // within RECOVERY_DELAY (a maximum delay, not a quiet period).
         if self.doc.as_ref().is_some_and(|d| d.dirty) {
-            self.recovery_due.get_or_insert_with(Instant::now);
+            self.recovery.due.get_or_insert_with(Instant::now);
         }
     }
 
@@ -370,38 +332,21 @@ impl App {
             Owner::School(id) => Some(id),
             Owner::Cluster => None,
         };
-        let read_only = me.is_some() || self.viewing_copy().is_some();
-        let file = self.doc.as_ref().and_then(|d| d.path.clone());
-        self.history.set_folder(
-            file.as_deref()
-                .and_then(Path::parent)
-                .map(Path::to_path_buf),
-        );
-        self.history.set_file(file.clone());
-        self.year_end.set_folder(
-            file.as_deref()
-                .and_then(Path::parent)
-                .map(Path::to_path_buf),
-        );
-        self.documents.set_file(file);
-        self.members.set_read_only(read_only);
-        self.criteria.set_read_only(read_only);
-        self.activities
-            .set_editor(match (&me, self.viewing_copy().is_some()) {
-                (_, true) => activities::Editor::Nobody,
-                (Some(me), false) => activities::Editor::School(me.clone()),
-                (None, false) => activities::Editor::Cluster,
-            });
-        self.scoring.set_machine(me);
-        self.scoring.set_size(self.window_size());
         // The rules' results, once per change, for every view.
         self.results = self
             .doc
             .as_ref()
             .map(|d| std::sync::Arc::new(crate::rules::evaluate(&d.workbook)));
-        if let (Some(doc), Some(results)) = (&self.doc, &self.results) {
-            self.scoring.refresh(&doc.workbook, results.clone());
-        }
+        let viewing_copy = self.viewing_copy().is_some();
+        let size = self.window_size();
+        self.views.refresh(views::Refresh {
+            workbook: self.doc.as_ref().map(|d| &d.workbook),
+            results: self.results.clone(),
+            file: self.doc.as_ref().and_then(|d| d.path.clone()),
+            me,
+            viewing_copy,
+            size,
+        });
     }
 
     // ----- subscriptions -----
@@ -414,20 +359,20 @@ impl App {
 impl App {
     /// The scoring grid's selected cell (tests).
     pub fn scoring_side(&self) -> crate::workbook::edit::scores::Side {
-        self.scoring.side()
+        self.views.scoring.side()
     }
 
     pub fn scoring_selected(&self) -> Option<scoring::Cell> {
-        self.scoring.selected()
+        self.views.scoring.selected()
     }
 
     /// The selected cell's inline error (tests).
     pub fn scoring_error(&self) -> Option<&str> {
-        self.scoring.cell_error()
+        self.views.scoring.cell_error()
     }
 
     /// The export under way in the documents view, if any (tests).
     pub fn export_job(&self) -> Option<&documents::Job> {
-        self.documents.job()
+        self.views.documents.job()
     }
 }

@@ -21,10 +21,10 @@ impl App {
         let Some(doc) = &self.doc else {
             return Task::none();
         };
-        match self.awards.update(m, &doc.workbook) {
+        match self.views.awards.update(m, &doc.workbook) {
             awards::Action::None => {}
             awards::Action::Edit(edit) => {
-                self.apply_from(*edit, |app, r| app.awards.applied(r));
+                self.apply_from(*edit, |app, r| app.views.awards.applied(r));
             }
             awards::Action::Export(kind) => {
                 return self.documents_message(documents::Message::Export(documents::Target::One(
@@ -40,10 +40,10 @@ impl App {
         let Some(doc) = &self.doc else {
             return Task::none();
         };
-        match self.year_end.update(m, &doc.workbook) {
+        match self.views.year_end.update(m, &doc.workbook) {
             year_end::Action::None => {}
             year_end::Action::Edit(edit) => {
-                self.apply_from(*edit, |app, r| app.year_end.applied(r));
+                self.apply_from(*edit, |app, r| app.views.year_end.applied(r));
             }
             year_end::Action::Run(task) => return task.map(Message::YearEnd),
             year_end::Action::NextYear(path) => return self.create_next_year(path),
@@ -65,7 +65,7 @@ impl App {
         {
             self.notice = None;
         }
-        let action = self.documents.update(m, &doc.workbook);
+        let action = self.views.documents.update(m, &doc.workbook);
         self.documents_action(action)
     }
 
@@ -146,11 +146,11 @@ impl App {
         let Some(doc) = &self.doc else {
             return Task::none();
         };
-        match self.criteria.update(m, &doc.workbook) {
+        match self.views.criteria.update(m, &doc.workbook) {
             criteria::Action::None => {}
             criteria::Action::Edit(edit) => {
                 let result = self.apply(*edit);
-                self.criteria.applied(result);
+                self.views.criteria.applied(result);
             }
             criteria::Action::PickFile => return self.pick(Purpose::CopyCriteria),
         }
@@ -163,7 +163,7 @@ impl App {
         if self.doc.is_none() {
             return;
         }
-        self.view = View::Criteria;
+        self.views.current = View::Criteria;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -176,7 +176,7 @@ impl App {
                 .map(|()| name),
             Err(e) => Err(s::criteria_file_unreadable(&name, &e.to_string())),
         };
-        self.criteria.copied(result);
+        self.views.criteria.copied(result);
     }
 }
 

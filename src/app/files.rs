@@ -5,13 +5,14 @@ use super::*;
 
 impl App {
     pub(super) fn write_recovery(&mut self) {
-        self.recovery_due = None;
+        self.recovery.due = None;
         if let Some(doc) = self.doc.as_ref().filter(|d| d.dirty) {
             let disk = doc.stamp.and_then(|s| s.pair());
             let written = self
                 .recovery
+                .place
                 .write(doc.path.as_deref(), disk, &doc.workbook);
-            if written && let Some(old) = self.adopted_recovery.take() {
+            if written && let Some(old) = self.recovery.adopted.take() {
                 old.remove();
             }
         }
@@ -39,24 +40,25 @@ impl App {
 
     /// Removes this window's recovery copy (never another window's).
     pub(super) fn clear_recovery(&mut self) {
-        self.recovery.clear();
+        self.recovery.place.clear();
     }
 
     /// Offers the newest copy a crashed window left, unless a dialog is
     /// already shown (it is offered again at the next start).
     pub(super) fn offer_recovery(&mut self) {
-        if self.modal.is_some() || self.pending_recovery.is_some() {
+        if self.modal.is_some() || self.recovery.pending.is_some() {
             return;
         }
-        let adopted = self.adopted_recovery.as_ref().map(|o| o.file.clone());
+        let adopted = self.recovery.adopted.as_ref().map(|o| o.file.clone());
         let mut orphans: Vec<recovery::Orphan> = self
             .recovery
+            .place
             .orphans()
             .into_iter()
             .filter(|o| Some(&o.file) != adopted.as_ref())
             .collect();
         // Started for one copy ("Mở" in another window): that one first.
-        if let Some(first) = self.recover_first.take()
+        if let Some(first) = self.recovery.first.take()
             && let Some(i) = orphans.iter().position(|o| o.file == first)
         {
             let o = orphans.remove(i);
@@ -65,15 +67,15 @@ impl App {
         // Started on a workbook: only its own copy may take its place; a
         // copy of another workbook is offered in the status bar, to open
         // in a window of its own.
-        if let Some(asked) = self.started_on.clone() {
+        if let Some(asked) = self.recovery.started_on.clone() {
             let of_asked = |o: &recovery::Orphan| {
                 o.copy
                     .path
                     .as_deref()
                     .is_some_and(|p| crate::master::output::same(p, &asked))
             };
-            if self.other_recovery.is_none() {
-                self.other_recovery = orphans.iter().find(|o| !of_asked(o)).cloned();
+            if self.recovery.other.is_none() {
+                self.recovery.other = orphans.iter().find(|o| !of_asked(o)).cloned();
             }
             orphans.retain(of_asked);
         }
@@ -96,13 +98,13 @@ impl App {
                 .as_ref()
                 .map(|id| orphan.copy.workbook.school_full_name(id)),
         });
-        self.pending_recovery = Some(orphan);
+        self.recovery.pending = Some(orphan);
     }
 
     /// "Mở" on the notice of another workbook's recovery copy: a new
     /// window (process) is started to offer it; this one keeps its file.
     pub(super) fn open_other_recovery(&mut self) {
-        let Some(other) = self.other_recovery.take() else {
+        let Some(other) = self.recovery.other.take() else {
             return;
         };
         let started = std::env::current_exe().and_then(|exe| {
@@ -113,7 +115,7 @@ impl App {
         self.notice = Some(match started {
             Ok(_) => Notice::Info(s::OTHER_RECOVERY_STARTED.into()),
             Err(e) => {
-                self.other_recovery = Some(other);
+                self.recovery.other = Some(other);
                 Notice::Error(s::other_recovery_failed(&crate::text::io_reason(&e)))
             }
         });
@@ -121,24 +123,24 @@ impl App {
 
     /// A recovery copy of another workbook waiting in the status bar.
     pub fn other_recovery(&self) -> Option<&recovery::Orphan> {
-        self.other_recovery.as_ref()
+        self.recovery.other.as_ref()
     }
 
     pub(super) fn close_document(&mut self) {
         self.doc = None;
         self.held = None;
         self.reset_forms();
-        self.recovery_due = None;
+        self.recovery.due = None;
         self.clear_recovery();
     }
 
     pub(super) fn set_document(&mut self, doc: Document) {
         self.disk_told = None;
         self.clear_recovery();
-        self.recovery_due = None;
+        self.recovery.due = None;
         self.show_problems = true;
         self.reset_forms();
-        self.view = View::Members;
+        self.views.current = View::Members;
         self.screen = Screen::Workbook;
         let dirty = doc.dirty;
         // The lock of the file open before is let go (kept when it is the
@@ -149,7 +151,7 @@ impl App {
             self.held = None;
         }
         self.doc = Some(doc);
-        self.scoring.reset();
+        self.views.scoring.reset();
         self.refresh_screens();
         if dirty {
             self.changed();
@@ -161,7 +163,7 @@ impl App {
             .and_then(|wb| wb.provenance.copy_for.clone());
         match copy_for {
             Some(school) if self.viewing_copy().is_none() => {
-                self.view = View::Scoring;
+                self.views.current = View::Scoring;
                 if let Some(wb) = self.workbook() {
                     let missing = wb.missing_self_scores(&school);
                     self.notice = Some(Notice::Info(s::copy_still_missing(
@@ -329,17 +331,7 @@ impl App {
     /// clerk sees typed is what is saved.
     /// What closing or replacing the workbook now would lose.
     pub(super) fn unsaved(&self) -> Unsaved {
-        let forms = [
-            (self.members.has_open_form(), View::Members),
-            (self.activities.has_open_form(), View::Activities),
-            (self.criteria.has_open_form(), View::Criteria),
-            (self.awards.has_open_form(), View::Awards),
-            (self.year_end.has_open_form(), View::YearEnd),
-        ]
-        .into_iter()
-        .filter(|(open, _)| *open)
-        .map(|(_, v)| v.label())
-        .collect();
+        let forms = self.views.open_forms().iter().map(|v| v.label()).collect();
         Unsaved {
             dirty: self.doc.as_ref().is_some_and(|d| d.dirty),
             forms: if self.doc.is_some() {
@@ -352,9 +344,9 @@ impl App {
 
     pub(super) fn commit_typing(&mut self) {
         let Some(doc) = &self.doc else { return };
-        if let Some(edit) = self.scoring.commit_draft(&doc.workbook) {
+        if let Some(edit) = self.views.scoring.commit_draft(&doc.workbook) {
             let result = self.apply(*edit);
-            self.scoring.applied(result);
+            self.views.scoring.applied(result);
         }
     }
 
@@ -362,31 +354,7 @@ impl App {
     /// that refuses (its reason shown in it) stays open. The views whose
     /// forms are still open.
     pub(super) fn commit_forms(&mut self) -> Vec<&'static str> {
-        let messages: Vec<Message> = self
-            .members
-            .save_messages()
-            .into_iter()
-            .map(Message::Members)
-            .chain(
-                self.activities
-                    .save_messages()
-                    .into_iter()
-                    .map(Message::Activities),
-            )
-            .chain(
-                self.criteria
-                    .save_messages()
-                    .into_iter()
-                    .map(Message::Criteria),
-            )
-            .chain(self.awards.save_messages().into_iter().map(Message::Awards))
-            .chain(
-                self.year_end
-                    .save_messages()
-                    .into_iter()
-                    .map(Message::YearEnd),
-            )
-            .collect();
+        let messages = self.views.save_messages();
         for m in messages {
             let _ = self.update(m);
         }
@@ -501,10 +469,11 @@ impl App {
                 if new_lock.is_some() {
                     self.held = new_lock;
                 }
-                self.documents.set_file(Some(path.clone()));
-                self.history
+                self.views.documents.set_file(Some(path.clone()));
+                self.views
+                    .history
                     .set_folder(path.parent().map(Path::to_path_buf));
-                self.recovery_due = None;
+                self.recovery.due = None;
                 self.clear_recovery();
                 self.settings.settings.remember(&path);
                 self.settings.save();
@@ -568,7 +537,7 @@ impl App {
                         let Some(doc) = &self.doc else {
                             return Task::none();
                         };
-                        let action = self.documents.start_in(target, dir, &doc.workbook);
+                        let action = self.views.documents.start_in(target, dir, &doc.workbook);
                         self.documents_action(action)
                     }
                     Err(e) => {
@@ -591,7 +560,7 @@ impl App {
             }
             (Modal::ChangedOnDisk, Choice::SaveAs) => return self.pick(Purpose::SaveAs),
             (Modal::Recovery { .. }, Choice::Restore) => {
-                if let Some(orphan) = self.pending_recovery.take() {
+                if let Some(orphan) = self.recovery.pending.take() {
                     let changed = orphan.disk_changed();
                     let copy = orphan.copy.clone();
                     let mut doc = Document::unsaved(copy.workbook, copy.path);
@@ -602,7 +571,7 @@ impl App {
                     }
                     // The crashed window's copy stays on disk until this
                     // window's own copy of the restored state is written.
-                    self.adopted_recovery = Some(orphan);
+                    self.recovery.adopted = Some(orphan);
                     self.set_document(doc);
                     self.write_recovery();
                     self.notice = Some(if changed {
@@ -617,7 +586,7 @@ impl App {
                 self.modal = Some(Modal::DiscardRecovery(Box::new(m)));
             }
             (Modal::DiscardRecovery(_), Choice::DiscardRecovery) => {
-                if let Some(orphan) = self.pending_recovery.take() {
+                if let Some(orphan) = self.recovery.pending.take() {
                     orphan.remove();
                 }
                 self.offer_recovery();

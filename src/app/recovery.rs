@@ -42,6 +42,41 @@ pub struct Place {
     lock: Option<Arc<File>>,
 }
 
+/// The window's recovery flow: its own place, when the next copy is due,
+/// and the copies crashed windows left (one to decide about, one of
+/// another workbook offered in the status bar, one restored here).
+#[derive(Debug, Default)]
+pub struct Flow {
+    pub place: Place,
+    /// When the last edit not yet in a recovery copy happened.
+    pub due: Option<std::time::Instant>,
+    /// A recovery copy from a crashed run the user has not decided about
+    /// yet: kept on disk until then, whatever else is opened meanwhile.
+    pub pending: Option<Orphan>,
+    /// The workbook the window was started on: recovery copies of other
+    /// workbooks are never offered in its place (see `offer_recovery`).
+    pub started_on: Option<PathBuf>,
+    /// Which recovery copy to offer first (`Boot::recover`).
+    pub first: Option<PathBuf>,
+    /// A recovery copy of another workbook, offered in the status bar to
+    /// open in a window of its own.
+    pub other: Option<Orphan>,
+    /// A crashed window's copy restored here: removed once this window's
+    /// own copy of the restored state is written.
+    pub adopted: Option<Orphan>,
+}
+
+impl Flow {
+    pub fn new(place: Place, started_on: Option<PathBuf>, first: Option<PathBuf>) -> Flow {
+        Flow {
+            place,
+            started_on,
+            first,
+            ..Flow::default()
+        }
+    }
+}
+
 /// A copy left by a window that is no longer running.
 #[derive(Debug, Clone)]
 pub struct Orphan {

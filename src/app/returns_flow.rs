@@ -44,7 +44,7 @@ impl App {
             self.notice = Some(Notice::Error(s::MASTER_IS_A_COPY.into()));
             return;
         }
-        self.view = View::Returns;
+        self.views.current = View::Returns;
         self.import_returns(vec![copy], false);
     }
 
@@ -180,7 +180,8 @@ impl App {
             match crate::exchange::review_file(&doc.workbook, path) {
                 Ok(review) => {
                     if let Err(e) =
-                        self.merge
+                        self.views
+                            .merge
                             .add_from(review, Some(path.clone()), Some(&doc.workbook))
                     {
                         refusals.push(e);
@@ -188,7 +189,7 @@ impl App {
                 }
                 Err(refusal) => {
                     if refusal.code() == "forged" {
-                        self.merge.add_refused(merge_review::Refused {
+                        self.views.merge.add_refused(merge_review::Refused {
                             file_name: name.clone(),
                             reason: refusal.to_string(),
                             forged: true,
@@ -274,18 +275,18 @@ impl App {
 
     pub(super) fn merge_message(&mut self, m: merge_review::Message) {
         let Some(doc) = &self.doc else { return };
-        match self.merge.update(m, &doc.workbook) {
+        match self.views.merge.update(m, &doc.workbook) {
             merge_review::Action::None => {}
             merge_review::Action::Cancel => {
-                self.merge.reset();
+                self.views.merge.reset();
                 self.notice = Some(Notice::Info(s::MERGE_CANCELLED.into()));
             }
             merge_review::Action::Apply(merged, done) => {
-                let files = self.merge.files().len();
+                let files = self.views.merge.files().len();
                 match self.apply(Edit::Replace(merged)) {
                     Ok(()) => {
                         self.reset_forms();
-                        self.view = View::Returns;
+                        self.views.current = View::Returns;
                         self.notice = Some(Notice::Info(s::merged(
                             files,
                             done.accepted,

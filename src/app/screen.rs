@@ -15,8 +15,9 @@ pub mod welcome;
 pub mod year_end;
 
 /// The views of an open workbook, in the navigation's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
+    #[default]
     Members,
     Activities,
     Scoring,

@@ -11,6 +11,7 @@ impl App {
             (Screen::Workbook, Some(doc)) => self.shell(doc),
             (Screen::Error(e), _) => e.view(),
             _ => self
+                .views
                 .welcome
                 .view(&self.settings.settings.recent, self.scale()),
         };
@@ -20,8 +21,9 @@ impl App {
             }
             _ => base,
         };
-        let grid_takes_tab =
-            self.view == View::Scoring && self.merge.is_empty() && self.modal.is_none();
+        let grid_takes_tab = self.views.current == View::Scoring
+            && self.views.merge.is_empty()
+            && self.modal.is_none();
         let shown = match &self.modal {
             Some(m) => modal::over(base, m.view()),
             None => base,
@@ -61,7 +63,9 @@ impl App {
                     .on_press(Message::Navigate(v))
                     .width(Length::Fill)
                     .padding([8, 8])
-                    .style(theme::nav(v == self.view && self.merge.is_empty())),
+                    .style(theme::nav(
+                        v == self.views.current && self.views.merge.is_empty(),
+                    )),
             );
         }
         nav = nav.push(space::vertical()).push(
@@ -124,7 +128,7 @@ impl App {
         // A member school's machine: say once, on every view, what it may
         // change (the rest is refused with a notice if tried).
         if let Owner::School(me) = self.machine()
-            && self.view != View::Scoring
+            && self.views.current != View::Scoring
             && self.viewing_copy().is_none()
         {
             main = main.push(
@@ -136,16 +140,20 @@ impl App {
         if self.show_problems && (!doc.problems.is_empty() || doc.reformatted) {
             main = main.push(problems(doc));
         }
-        let content: Element<'a, Message> = match self.view {
-            _ if !self.merge.is_empty() => self.merge.view().map(Message::MergeReview),
-            View::Members => self.members.view(wb).map(Message::Members),
-            View::Activities => self.activities.view(wb).map(Message::Activities),
-            View::Scoring => self.scoring.view(wb).map(Message::Scoring),
-            View::Awards => self.awards.view(wb, results).map(Message::Awards),
-            View::YearEnd => self.year_end.view(wb).map(Message::YearEnd),
-            View::Documents => self.documents.view(wb, results).map(Message::Documents),
-            View::History => self.history.view(wb, results).map(Message::History),
-            View::Criteria => self.criteria.view(wb).map(Message::Criteria),
+        let content: Element<'a, Message> = match self.views.current {
+            _ if !self.views.merge.is_empty() => self.views.merge.view().map(Message::MergeReview),
+            View::Members => self.views.members.view(wb).map(Message::Members),
+            View::Activities => self.views.activities.view(wb).map(Message::Activities),
+            View::Scoring => self.views.scoring.view(wb).map(Message::Scoring),
+            View::Awards => self.views.awards.view(wb, results).map(Message::Awards),
+            View::YearEnd => self.views.year_end.view(wb).map(Message::YearEnd),
+            View::Documents => self
+                .views
+                .documents
+                .view(wb, results)
+                .map(Message::Documents),
+            View::History => self.views.history.view(wb, results).map(Message::History),
+            View::Criteria => self.views.criteria.view(wb).map(Message::Criteria),
             View::Returns => returns::view(
                 wb,
                 returns::Actions {

@@ -16,7 +16,7 @@ impl App {
         }
         self.discard_confirmed = false;
         match message {
-            Message::Welcome(m) => match self.welcome.update(m) {
+            Message::Welcome(m) => match self.views.welcome.update(m) {
                 welcome::Action::None => {}
                 welcome::Action::Create(wb) => {
                     self.set_document(Document::unsaved(*wb, None));
@@ -36,9 +36,9 @@ impl App {
                 let Some(doc) = &self.doc else {
                     return Task::none();
                 };
-                if let members::Action::Edit(edit) = self.members.update(m, &doc.workbook) {
+                if let members::Action::Edit(edit) = self.views.members.update(m, &doc.workbook) {
                     let result = self.apply(*edit);
-                    if let Some(e) = self.members.applied(result) {
+                    if let Some(e) = self.views.members.applied(result) {
                         self.notice = Some(Notice::Error(e));
                     }
                 }
@@ -50,7 +50,7 @@ impl App {
                 let Some(doc) = &self.doc else {
                     return Task::none();
                 };
-                match self.history.update(m, &doc.workbook) {
+                match self.views.history.update(m, &doc.workbook) {
                     screen::history::Action::Run(task) => return task.map(Message::History),
                     screen::history::Action::Edit(edit) => {
                         // The table reads the files: it shows the merger
@@ -90,16 +90,16 @@ impl App {
                 let Some(doc) = &self.doc else {
                     return Task::none();
                 };
-                match self.scoring.update(m, &doc.workbook) {
+                match self.views.scoring.update(m, &doc.workbook) {
                     scoring::Action::None => {}
                     scoring::Action::Run(task) => return task.map(Message::Scoring),
                     scoring::Action::Edit(edit) => {
                         let result = self.apply(*edit);
-                        self.scoring.applied(result);
+                        self.views.scoring.applied(result);
                     }
                     scoring::Action::EditThen(edit, task) => {
                         let result = self.apply(*edit);
-                        self.scoring.applied(result);
+                        self.views.scoring.applied(result);
                         return task.map(Message::Scoring);
                     }
                 }
@@ -108,9 +108,11 @@ impl App {
                 let Some(doc) = &self.doc else {
                     return Task::none();
                 };
-                if let activities::Action::Edit(edit) = self.activities.update(m, &doc.workbook) {
+                if let activities::Action::Edit(edit) =
+                    self.views.activities.update(m, &doc.workbook)
+                {
                     let result = self.apply(*edit);
-                    if let Some(e) = self.activities.applied(result) {
+                    if let Some(e) = self.views.activities.applied(result) {
                         self.notice = Some(Notice::Error(e));
                     }
                 }
@@ -119,17 +121,21 @@ impl App {
                 self.commit_typing();
                 // A passing remark ("Từ nay…", "Đã lưu…") belongs to where
                 // it was said; errors and "changed on disk" stay until read.
-                if v != self.view && matches!(self.notice, Some(Notice::Info(_))) {
+                if v != self.views.current && matches!(self.notice, Some(Notice::Info(_))) {
                     self.notice = None;
                 }
-                if v != self.view {
+                if v != self.views.current {
                     self.repaint_all = !self.repaint_all;
                 }
-                self.view = v;
+                self.views.current = v;
                 if v == View::History
                     && let Some(doc) = &self.doc
                 {
-                    return self.history.opened(&doc.workbook).map(Message::History);
+                    return self
+                        .views
+                        .history
+                        .opened(&doc.workbook)
+                        .map(Message::History);
                 }
             }
             Message::Home => {
@@ -139,7 +145,7 @@ impl App {
             Message::New => {
                 self.close_document();
                 self.screen = Screen::Welcome;
-                let _ = self.welcome.update(welcome::Message::StartWizard);
+                let _ = self.views.welcome.update(welcome::Message::StartWizard);
             }
             Message::Open => return self.pick(Purpose::Open),
             Message::FromLastYear => return self.pick(Purpose::FromLastYear),
@@ -209,12 +215,13 @@ impl App {
                 if size.width >= MIN_SIZE.width * 0.5 && size.height >= MIN_SIZE.height * 0.5 {
                     self.settings.settings.window_width = size.width;
                     self.settings.settings.window_height = size.height;
-                    self.scoring.set_size(size);
+                    self.views.scoring.set_size(size);
                 }
             }
             Message::Tick => {
                 if self
-                    .recovery_due
+                    .recovery
+                    .due
                     .is_some_and(|t| t.elapsed() >= RECOVERY_DELAY)
                 {
                     self.write_recovery();
@@ -304,7 +311,7 @@ impl App {
         self.settings.settings.window_width *= ratio;
         self.settings.settings.window_height *= ratio;
         self.settings.save();
-        self.scoring.set_size(self.window_size());
+        self.views.scoring.set_size(self.window_size());
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -323,12 +330,12 @@ impl App {
                 _ => None,
             }),
         ];
-        if self.view == View::Scoring && self.doc.is_some() && self.modal.is_none() {
+        if self.views.current == View::Scoring && self.doc.is_some() && self.modal.is_none() {
             subs.push(scoring::State::subscription().map(Message::Scoring));
         }
         // Ticks only while a recovery copy is pending: an idle window wakes
         // no one.
-        if self.recovery_due.is_some() {
+        if self.recovery.due.is_some() {
             subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick));
         }
         // Another window (or program) saving the same file is told here,
