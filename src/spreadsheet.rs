@@ -12,6 +12,7 @@
 
 pub mod form;
 pub mod read;
+pub mod schema;
 pub mod score_sheet;
 
 use crate::workbook::Points;

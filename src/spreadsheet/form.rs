@@ -20,6 +20,7 @@
 //! row an id of its own made for this form, so importing the same form
 //! twice updates and never duplicates.
 
+use super::schema;
 use super::{DATE_FORMAT, POINTS_FORMAT, failed, number, result_text};
 use crate::workbook::{
     Activity, ActivityKind, Adjustment, AdjustmentKind, Criterion, Id, Owner, Points, Registration,
@@ -35,29 +36,8 @@ pub(crate) const ID_SHEET: &str = "_thidua";
 pub(crate) const INSTRUCTIONS: &str = "Hướng dẫn";
 pub(crate) const FORMAT_TAG: &str = "so-thi-dua/phieu-tu-cham/1";
 
-/// The header of each sheet's hidden key column: finds the sheet and its
-/// header row whatever the clerk renamed or inserted above it.
-pub(crate) const SELF_MARK: &str = "#tu-cham";
-pub(crate) const BONUS_MARK: &str = "#diem-thuong";
-pub(crate) const REGISTRATION_MARK: &str = "#dang-ky";
-pub(crate) const ACTIVITY_MARK: &str = "#hoat-dong";
-
-/// Column headers, found by name on import.
-pub(crate) const H_CODE: &str = "Mã";
-pub(crate) const H_TITLE: &str = "Tiêu chí";
-pub(crate) const H_MAX: &str = "Điểm chuẩn";
-pub(crate) const H_SELF: &str = "Tự chấm";
-pub(crate) const H_NOTE: &str = "Ghi chú";
-pub(crate) const H_EVIDENCE: &str = "Minh chứng (mỗi dòng một văn bản)";
-pub(crate) const H_REASON: &str = "Nội dung đề nghị thưởng";
-pub(crate) const H_CLAIM: &str = "Điểm đề nghị";
-pub(crate) const H_ACCEPTED: &str = "Cụm chấp nhận";
-pub(crate) const H_ITEM: &str = "Nội dung";
-pub(crate) const H_VALUE: &str = "Trường điền";
-pub(crate) const H_KIND: &str = "Loại hoạt động";
-pub(crate) const H_ACTIVITY: &str = "Tên hoạt động";
-pub(crate) const H_START: &str = "Từ ngày";
-pub(crate) const H_END: &str = "Đến ngày";
+/// Headers the instructions and notes name (the layout is `schema`'s).
+const H_ACCEPTED: &str = schema::BONUS.columns[schema::bonus_col::ACCEPTED].header;
 
 /// Registration rows (keys of the hidden column).
 pub(crate) const KEY_AWARD: &str = "award";
@@ -303,16 +283,23 @@ impl Form<'_> {
         Ok(())
     }
 
-    fn headers(&self, ws: &mut Worksheet, row: u32, names: &[&str], mark: &str) -> R<u16> {
-        for (c, name) in names.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *name, &self.styles.header)
+    /// The sheet's header row, hidden key column and column widths, as
+    /// the schema lays them out; the key column's index.
+    fn headers(&self, ws: &mut Worksheet, sheet: &schema::Sheet) -> R<u16> {
+        let row = sheet.header_row;
+        for (c, column) in sheet.columns.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, column.header, &self.styles.header)
                 .map_err(failed)?;
         }
-        let key_col = names.len() as u16;
-        ws.write_string_with_format(row, key_col, mark, &self.styles.key)
+        let key_col = sheet.columns.len() as u16;
+        ws.write_string_with_format(row, key_col, sheet.mark, &self.styles.key)
             .map_err(failed)?;
         ws.set_column_hidden(key_col).map_err(failed)?;
         ws.set_row_height(row, 32).map_err(failed)?;
+        for (c, column) in sheet.columns.iter().enumerate() {
+            ws.set_column_width(c as u16, column.width)
+                .map_err(failed)?;
+        }
         Ok(key_col)
     }
 
@@ -375,18 +362,14 @@ impl Form<'_> {
     }
 
     fn self_scores(&mut self, ws: &mut Worksheet) -> R<()> {
-        ws.set_name("Tự chấm").map_err(failed)?;
-        let names = [H_CODE, H_TITLE, H_MAX, H_SELF, H_NOTE, H_EVIDENCE];
+        ws.set_name(schema::SELF.name).map_err(failed)?;
         self.heading(
             ws,
             5,
             &format!("PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {}", self.wb.year),
         )?;
-        let header = 4;
-        let key_col = self.headers(ws, header, &names, SELF_MARK)?;
-        for (c, w) in [8.0, 62.0, 10.0, 10.0, 30.0, 32.0].into_iter().enumerate() {
-            ws.set_column_width(c as u16, w).map_err(failed)?;
-        }
+        let header = schema::SELF.header_row;
+        let key_col = self.headers(ws, &schema::SELF)?;
         let own = self.wb.assessment(self.school);
         let mut row = header + 1;
         // Each top node's total cell, for the grand total.
@@ -484,8 +467,13 @@ impl Form<'_> {
                     (&evidence, 32.0),
                 ],
             )?;
-            ws.write_string_with_format(r, key_col, format!("c:{}", node.id), &s.key)
-                .map_err(failed)?;
+            ws.write_string_with_format(
+                r,
+                key_col,
+                format!("{}{}", schema::SELF.key_prefix, node.id),
+                &s.key,
+            )
+            .map_err(failed)?;
             let key = crate::workbook::RecordKey::SelfScore(self.school.clone(), node.id.clone());
             self.remember(key.to_string(), score.and_then(to_json));
             return Ok((cell, score.map_or(Points::ZERO, |x| x.points)));
@@ -521,8 +509,7 @@ impl Form<'_> {
     }
 
     fn bonus(&mut self, ws: &mut Worksheet) -> R<()> {
-        ws.set_name("Điểm thưởng").map_err(failed)?;
-        let names = ["STT", H_REASON, H_CLAIM, H_EVIDENCE, H_ACCEPTED];
+        ws.set_name(schema::BONUS.name).map_err(failed)?;
         self.heading(ws, 4, "ĐỀ NGHỊ CỘNG ĐIỂM THƯỞNG")?;
         ws.merge_range(
             2,
@@ -536,11 +523,8 @@ impl Form<'_> {
             &self.styles.subtitle,
         )
         .map_err(failed)?;
-        let header = 4;
-        let key_col = self.headers(ws, header, &names, BONUS_MARK)?;
-        for (c, w) in [6.0, 60.0, 12.0, 40.0, 12.0].into_iter().enumerate() {
-            ws.set_column_width(c as u16, w).map_err(failed)?;
-        }
+        let header = schema::BONUS.header_row;
+        let key_col = self.headers(ws, &schema::BONUS)?;
         let claims: Vec<&Adjustment> = self
             .wb
             .assessment(self.school)
@@ -596,8 +580,13 @@ impl Form<'_> {
             }
             ws.add_data_validation(row, 2, row, 2, &rule)
                 .map_err(failed)?;
-            ws.write_string_with_format(row, key_col, format!("b:{id}"), &self.styles.key)
-                .map_err(failed)?;
+            ws.write_string_with_format(
+                row,
+                key_col,
+                format!("{}{id}", schema::BONUS.key_prefix),
+                &self.styles.key,
+            )
+            .map_err(failed)?;
             let key = crate::workbook::RecordKey::Adjustment(self.school.clone(), id);
             self.remember(key.to_string(), claim.and_then(to_json));
             row += 1;
@@ -631,13 +620,10 @@ impl Form<'_> {
     }
 
     fn registration(&mut self, ws: &mut Worksheet) -> R<()> {
-        ws.set_name("Đăng ký").map_err(failed)?;
-        let names = [H_ITEM, H_VALUE];
+        ws.set_name(schema::REGISTRATION.name).map_err(failed)?;
         self.heading(ws, 1, "ĐĂNG KÝ THI ĐUA")?;
-        let header = 3;
-        let key_col = self.headers(ws, header, &names, REGISTRATION_MARK)?;
-        ws.set_column_width(0, 34).map_err(failed)?;
-        ws.set_column_width(1, 90).map_err(failed)?;
+        let header = schema::REGISTRATION.header_row;
+        let key_col = self.headers(ws, &schema::REGISTRATION)?;
         let reg = self
             .wb
             .assessment(self.school)
@@ -712,19 +698,10 @@ impl Form<'_> {
     }
 
     fn activities(&mut self, ws: &mut Worksheet) -> R<()> {
-        ws.set_name("Hoạt động").map_err(failed)?;
-        let names = [
-            "STT", H_KIND, H_ACTIVITY, H_START, H_END, H_NOTE, H_EVIDENCE,
-        ];
+        ws.set_name(schema::ACTIVITIES.name).map_err(failed)?;
         self.heading(ws, 6, "CÁC HOẠT ĐỘNG TRƯỜNG ĐĂNG CAI")?;
-        let header = 4;
-        let key_col = self.headers(ws, header, &names, ACTIVITY_MARK)?;
-        for (c, w) in [6.0, 30.0, 50.0, 12.0, 12.0, 30.0, 30.0]
-            .into_iter()
-            .enumerate()
-        {
-            ws.set_column_width(c as u16, w).map_err(failed)?;
-        }
+        let header = schema::ACTIVITIES.header_row;
+        let key_col = self.headers(ws, &schema::ACTIVITIES)?;
         let me = Owner::School(self.school.clone());
         let hosted: Vec<&Activity> = self
             .wb
@@ -780,8 +757,13 @@ impl Form<'_> {
                 ws.add_data_validation(row, 1, row, 1, rule)
                     .map_err(failed)?;
             }
-            ws.write_string_with_format(row, key_col, format!("a:{id}"), &self.styles.key)
-                .map_err(failed)?;
+            ws.write_string_with_format(
+                row,
+                key_col,
+                format!("{}{id}", schema::ACTIVITIES.key_prefix),
+                &self.styles.key,
+            )
+            .map_err(failed)?;
             let key = crate::workbook::RecordKey::Activity(id);
             self.remember(key.to_string(), act.and_then(to_json));
         }

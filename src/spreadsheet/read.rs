@@ -6,10 +6,10 @@
 //! This module only reads: what the values mean for the master is decided
 //! in `exchange::form`.
 
-use super::form::{
-    ACTIVITY_MARK, BONUS_MARK, FORMAT_TAG, H_ACCEPTED, H_ACTIVITY, H_CLAIM, H_CODE, H_END,
-    H_EVIDENCE, H_KIND, H_MAX, H_NOTE, H_REASON, H_SELF, H_START, H_TITLE, H_VALUE, ID_SHEET,
-    INSTRUCTIONS, REGISTRATION_MARK, SELF_MARK,
+use super::form::{FORMAT_TAG, ID_SHEET, INSTRUCTIONS};
+use super::schema::{
+    self, ACTIVITIES, BONUS, REGISTRATION, SELF, activity_col, bonus_col, registration_col,
+    self_col,
 };
 use crate::limits::spreadsheet as limits;
 use crate::workbook::{Id, Points};
@@ -476,20 +476,21 @@ pub fn read(bytes: &[u8]) -> Result<FilledForm, FormError> {
             ))),
         }
     };
-    let (grid, header, key_col) = sheet(SELF_MARK)?
-        .ok_or_else(|| FormError::Damaged("không thấy trang \u{201c}Tự chấm\u{201d}.".into()))?;
+    let (grid, header, key_col) = sheet(SELF.mark)?.ok_or_else(|| {
+        FormError::Damaged(format!("không thấy trang \u{201c}{}\u{201d}.", SELF.name))
+    })?;
     self_rows(grid, header, key_col, &mut form);
-    if let Some((grid, header, key_col)) = sheet(BONUS_MARK)? {
+    if let Some((grid, header, key_col)) = sheet(BONUS.mark)? {
         bonus_rows(grid, header, key_col, &mut form);
     }
-    if let Some((grid, header, key_col)) = sheet(REGISTRATION_MARK)? {
+    if let Some((grid, header, key_col)) = sheet(REGISTRATION.mark)? {
         registration_rows(grid, header, key_col, &mut form);
     }
-    if let Some((grid, header, key_col)) = sheet(ACTIVITY_MARK)? {
+    if let Some((grid, header, key_col)) = sheet(ACTIVITIES.mark)? {
         activity_rows(grid, header, key_col, &mut form);
     }
     // Sheets the clerk added are not part of the form: said, not read.
-    let marks = [SELF_MARK, BONUS_MARK, REGISTRATION_MARK, ACTIVITY_MARK];
+    let marks = schema::SHEETS.map(|s| s.mark);
     for g in &grids {
         let known = g.name == id.name
             || g.name == INSTRUCTIONS
@@ -584,59 +585,73 @@ fn keyed_rows(
 }
 
 fn self_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
-    let names = [H_CODE, H_TITLE, H_MAX, H_SELF, H_NOTE, H_EVIDENCE];
-    let cols = columns(g, header, key_col, &names);
-    let inputs = [cols[3], cols[4], cols[5]];
-    for (r, id) in keyed_rows(g, header, key_col, "c:", &inputs, &mut form.notes) {
+    use self_col as c;
+    let cols = columns(g, header, key_col, &SELF.headers());
+    let inputs = [cols[c::POINTS], cols[c::NOTE], cols[c::EVIDENCE]];
+    for (r, id) in keyed_rows(
+        g,
+        header,
+        key_col,
+        SELF.key_prefix,
+        &inputs,
+        &mut form.notes,
+    ) {
         form.self_rows.push(SelfRow {
             criterion: Id::new(id),
-            code: g.cell(r, cols[0]),
-            title: g.cell(r, cols[1]),
-            max: g.cell(r, cols[2]),
-            points: g.cell(r, cols[3]),
-            note: g.cell(r, cols[4]),
-            evidence: g.cell(r, cols[5]),
+            code: g.cell(r, cols[c::CODE]),
+            title: g.cell(r, cols[c::TITLE]),
+            max: g.cell(r, cols[c::MAX]),
+            points: g.cell(r, cols[c::POINTS]),
+            note: g.cell(r, cols[c::NOTE]),
+            evidence: g.cell(r, cols[c::EVIDENCE]),
         });
     }
 }
 
 fn bonus_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
-    let names = ["STT", H_REASON, H_CLAIM, H_EVIDENCE, H_ACCEPTED];
-    let cols = columns(g, header, key_col, &names);
-    let inputs = [cols[1], cols[2], cols[3]];
-    for (r, id) in keyed_rows(g, header, key_col, "b:", &inputs, &mut form.notes) {
+    use bonus_col as c;
+    let cols = columns(g, header, key_col, &BONUS.headers());
+    let inputs = [cols[c::REASON], cols[c::POINTS], cols[c::EVIDENCE]];
+    for (r, id) in keyed_rows(
+        g,
+        header,
+        key_col,
+        BONUS.key_prefix,
+        &inputs,
+        &mut form.notes,
+    ) {
         form.bonus_rows.push(BonusRow {
             id: Id::new(id),
-            reason: g.cell(r, cols[1]),
-            points: g.cell(r, cols[2]),
-            evidence: g.cell(r, cols[3]),
-            accepted: g.cell(r, cols[4]),
+            reason: g.cell(r, cols[c::REASON]),
+            points: g.cell(r, cols[c::POINTS]),
+            evidence: g.cell(r, cols[c::EVIDENCE]),
+            accepted: g.cell(r, cols[c::ACCEPTED]),
         });
     }
 }
 
 fn registration_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
-    let cols = columns(g, header, key_col, &["", H_VALUE]);
-    for (r, key) in keyed_rows(g, header, key_col, "", &[cols[1]], &mut form.notes) {
-        form.registration.cells.insert(key, g.cell(r, cols[1]));
+    let value = columns(g, header, key_col, &REGISTRATION.headers())[registration_col::VALUE];
+    let prefix = REGISTRATION.key_prefix;
+    for (r, key) in keyed_rows(g, header, key_col, prefix, &[value], &mut form.notes) {
+        form.registration.cells.insert(key, g.cell(r, value));
     }
 }
 
 fn activity_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
-    let names = [
-        "STT", H_KIND, H_ACTIVITY, H_START, H_END, H_NOTE, H_EVIDENCE,
-    ];
-    let cols = columns(g, header, key_col, &names);
-    let inputs: Vec<u32> = cols[1..].to_vec();
-    for (r, id) in keyed_rows(g, header, key_col, "a:", &inputs, &mut form.notes) {
+    use activity_col as c;
+    let cols = columns(g, header, key_col, &ACTIVITIES.headers());
+    let inputs: Vec<u32> = cols[c::KIND..].to_vec();
+    let prefix = ACTIVITIES.key_prefix;
+    for (r, id) in keyed_rows(g, header, key_col, prefix, &inputs, &mut form.notes) {
         form.activity_rows.push(ActivityRow {
             id: Id::new(id),
-            kind: g.cell(r, cols[1]),
-            title: g.cell(r, cols[2]),
-            start: g.cell(r, cols[3]),
-            end: g.cell(r, cols[4]),
-            note: g.cell(r, cols[5]),
-            evidence: g.cell(r, cols[6]),
+            kind: g.cell(r, cols[c::KIND]),
+            title: g.cell(r, cols[c::TITLE]),
+            start: g.cell(r, cols[c::START]),
+            end: g.cell(r, cols[c::END]),
+            note: g.cell(r, cols[c::NOTE]),
+            evidence: g.cell(r, cols[c::EVIDENCE]),
         });
     }
 }
@@ -644,6 +659,36 @@ fn activity_rows(g: &Grid, header: u32, key_col: u32, form: &mut FilledForm) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The form as written has each sheet of the schema where the reader
+    /// looks: its mark on its header row, every column under its header in
+    /// the schema's order (the reader never falls back to a position).
+    #[test]
+    fn the_writer_lays_out_every_sheet_as_the_reader_finds_it() {
+        let mut wb = crate::workbook::synthetic::workbook(3, 12, 4);
+        // A master that has mailed out holds its secret: forms need it.
+        wb.provenance.secret = crate::workbook::signing::new_secret().unwrap();
+        let school = wb.members[0].id.clone();
+        let bytes = super::super::form::form(&wb, &school).unwrap();
+        let grids = sheets(&bytes).unwrap();
+        for sheet in schema::SHEETS {
+            let g = grids
+                .iter()
+                .find(|g| g.name == sheet.name)
+                .unwrap_or_else(|| panic!("no sheet {}", sheet.name));
+            let (row, key_col) = g.find(sheet.mark).expect("its mark");
+            assert_eq!(row, sheet.header_row, "{}", sheet.name);
+            assert_eq!(key_col as usize, sheet.columns.len(), "{}", sheet.name);
+            for (i, column) in sheet.columns.iter().enumerate() {
+                assert_eq!(
+                    g.string(row, i as u32).as_deref(),
+                    Some(column.header),
+                    "{} column {i}",
+                    sheet.name
+                );
+            }
+        }
+    }
 
     #[test]
     fn floats_within_a_millionth_are_that_hundredth() {
