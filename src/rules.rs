@@ -30,6 +30,7 @@
 //! | bàn giao, năm sau | the handover and next year's workbook | [`rollover::next_year`] |
 
 pub mod ballot;
+pub mod consequences;
 pub mod election;
 pub mod proposals;
 pub mod ranking;

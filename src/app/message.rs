@@ -44,6 +44,7 @@ pub enum Message {
     Documents(documents::Message),
     History(crate::app::screen::history::Message),
     Criteria(criteria::Message),
+    Rules(crate::app::screen::rules::Message),
     MergeReview(merge_review::Message),
     /// Pick the files member schools sent back, to review and merge.
     ImportReturns,

@@ -10,6 +10,7 @@ pub mod history;
 pub mod members;
 pub mod merge_review;
 pub mod returns;
+pub mod rules;
 pub mod scoring;
 pub mod welcome;
 pub mod year_end;
@@ -22,6 +23,8 @@ pub enum View {
     Activities,
     Scoring,
     Criteria,
+    /// Quy chế: bands, caps, awards, the ballot rule, tie-breaks, legal bases.
+    Rules,
     Awards,
     YearEnd,
     Documents,
@@ -32,11 +35,12 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Members,
         View::Activities,
         View::Scoring,
         View::Criteria,
+        View::Rules,
         View::Returns,
         View::Awards,
         View::YearEnd,
@@ -51,6 +55,7 @@ impl View {
             View::Activities => s::VIEW_ACTIVITIES,
             View::Scoring => s::VIEW_SCORING,
             View::Criteria => s::VIEW_CRITERIA,
+            View::Rules => s::VIEW_RULES,
             View::Awards => s::VIEW_AWARDS,
             View::YearEnd => s::VIEW_YEAR_END,
             View::Documents => s::VIEW_DOCUMENTS,

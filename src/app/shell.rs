@@ -57,18 +57,22 @@ impl App {
             space::vertical().height(theme::SPACE_M),
         ]
         .spacing(theme::SPACE_S);
+        // A short window packs the entries closer; below that the list
+        // scrolls, and "Đóng sổ" stays in sight under it.
+        let short = self.window_size().height < SHORT_WINDOW;
+        let mut views = column![].spacing(if short { 2.0 } else { theme::SPACE_S });
         for v in View::ALL {
-            nav = nav.push(
+            views = views.push(
                 button(text(v.label()).size(theme::TEXT_NAV))
                     .on_press(Message::Navigate(v))
                     .width(Length::Fill)
-                    .padding([8, 8])
+                    .padding(if short { [5, 8] } else { [8, 8] })
                     .style(theme::nav(
                         v == self.views.current && self.views.merge.is_empty(),
                     )),
             );
         }
-        nav = nav.push(space::vertical()).push(
+        nav = nav.push(scrollable(views).height(Length::Fill)).push(
             button(text(s::CLOSE_FILE).size(theme::TEXT_SMALL))
                 .on_press(Message::Home)
                 .style(button::text),
@@ -154,6 +158,7 @@ impl App {
                 .map(Message::Documents),
             View::History => self.views.history.view(wb, results).map(Message::History),
             View::Criteria => self.views.criteria.view(wb).map(Message::Criteria),
+            View::Rules => self.views.rules.view(wb).map(Message::Rules),
             View::Returns => returns::view(
                 wb,
                 returns::Actions {

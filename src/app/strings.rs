@@ -259,6 +259,7 @@ pub fn edit_label(
         )),
         Edit::SetLeader(_) => plain("cụm trưởng".into()),
         Edit::SetDeputies(_) => plain("cụm phó".into()),
+        Edit::SetRules(_) => plain("quy chế (xếp loại, khen thưởng, bỏ phiếu, căn cứ)".into()),
         Edit::Conference(c) => plain(
             match c {
                 ConferenceEdit::SetDetails(_) => "thông tin hội nghị",
@@ -1177,3 +1178,80 @@ pub fn not_yours_hint(whose: &str) -> String {
     format!("Chỉ xem: {whose}")
 }
 pub const READ_ONLY_COPY_HINT: &str = "Chỉ xem: đây là bản sao, không sửa ở đây";
+
+// ----- Quy chế (the rules view) -----
+pub const VIEW_RULES: &str = "Quy chế";
+pub const RULES_THRESHOLD: &str = "Ngưỡng biểu quyết";
+pub const RULES_QUORUM: &str = "Số đại biểu tối thiểu";
+pub const RULES_BANDS: &str = "Mức xếp loại (cao nhất trước; điểm tối thiểu)";
+pub const RULES_BAND_NAME: &str = "Tên mức xếp loại";
+pub const RULES_FROM: &str = "từ";
+pub const RULES_NO_ZERO: &str = "không tiêu chí nào 0 điểm";
+pub const RULES_ADD_BAND: &str = "+ Thêm mức xếp loại";
+pub const RULES_BALLOT: &str = "Bỏ phiếu (chung cho các danh hiệu)";
+pub const RULES_AWARDS: &str = "Danh hiệu đề nghị khen thưởng";
+pub const RULES_AWARD_SHORT: &str = "Tên ngắn";
+pub const RULES_AWARD_NAME: &str = "Tên đầy đủ";
+pub const RULES_QUOTA: &str = "Chỉ tiêu";
+pub const RULES_OWN_RULE: &str = "ngưỡng bỏ phiếu riêng";
+pub const RULES_TIE_BREAK: &str = "Thứ tự tiêu chí phụ khi bằng điểm";
+pub const RULES_LEGAL: &str = "Căn cứ pháp lý (mỗi dòng một căn cứ, theo thứ tự in)";
+pub const RULES_LEGAL_HINT: &str = "Ví dụ: Nghị định số 152/2025/NĐ-CP ngày … của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng";
+pub const RULES_APPLY: &str = "Áp dụng";
+pub const RULES_DISCARD: &str = "Bỏ thay đổi";
+pub const RULES_NO_EFFECT: &str = "Thay đổi này không làm đổi kết quả năm nay.";
+pub const RULES_EFFECT_TITLE: &str = "Nếu áp dụng, kết quả năm nay sẽ đổi:";
+pub const RULES_MORE_THAN: &str = "trên";
+pub const RULES_AT_LEAST: &str = "từ";
+pub const RULES_OF_ALL: &str = "tổng số thành viên";
+pub const RULES_OF_PRESENT: &str = "số đại biểu có mặt";
+pub const ROUND_DOWN: &str = "làm tròn xuống";
+pub const ROUND_NEAREST: &str = "làm tròn";
+pub const ROUND_UP: &str = "làm tròn lên";
+pub const TIE_FEWER_DEDUCTIONS: &str = "Ít điểm trừ hơn";
+pub const TIE_CHAIR: &str = "Chủ trì hội nghị quyết định";
+pub fn tie_ballot(award: &str) -> String {
+    format!("Nhiều phiếu bầu {award} hơn")
+}
+pub fn tie_section(code: &str, title: &str) -> String {
+    format!("Điểm mục {code} ({title}) cao hơn")
+}
+pub fn rules_bad_ratio(label: &str, of: &str, typed: &str) -> String {
+    let of = if of.is_empty() {
+        String::new()
+    } else {
+        format!(" ({of})")
+    };
+    format!("{label}{of}: \u{201c}{typed}\u{201d} không phải tỷ lệ (ví dụ 50% hoặc 2/3).")
+}
+pub fn rules_bad_points(label: &str, typed: &str) -> String {
+    format!("{label}: \u{201c}{typed}\u{201d} không phải số điểm.")
+}
+pub fn rules_bad_quota(award: &str, typed: &str) -> String {
+    format!(
+        "Chỉ tiêu {award}: \u{201c}{typed}\u{201d} phải là số trường (ví dụ 1) hoặc tỷ lệ (ví dụ 20%)."
+    )
+}
+pub fn rules_refused(problem: &str) -> String {
+    format!("Chưa áp dụng được: {problem}")
+}
+pub fn effect_rating(school: &str, from: &str, to: &str) -> String {
+    format!("{school}: xếp loại từ \u{201c}{from}\u{201d} thành \u{201c}{to}\u{201d}")
+}
+pub fn effect_rank(school: &str, from: u32, to: u32) -> String {
+    format!("{school}: hạng {from} thành hạng {to}")
+}
+pub fn effect_threshold(school: &str, award: &str, met: bool) -> String {
+    if met {
+        format!("{school} sẽ đạt ngưỡng {award}")
+    } else {
+        format!("{school} sẽ không còn đạt ngưỡng {award}")
+    }
+}
+pub fn effect_proposal(school: &str, award: &str, proposed: bool) -> String {
+    if proposed {
+        format!("{school} sẽ được đề nghị {award}")
+    } else {
+        format!("{school} sẽ không còn được đề nghị {award}")
+    }
+}

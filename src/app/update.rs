@@ -66,6 +66,18 @@ impl App {
                 }
             }
             Message::Criteria(m) => return self.criteria_message(m),
+            Message::Rules(m) => {
+                if let Some(doc) = &self.doc
+                    && let crate::app::screen::rules::Action::Edit(edit) =
+                        self.views.rules.update(m, &doc.workbook)
+                {
+                    let result = self.apply(*edit);
+                    self.views.rules.applied(result);
+                    if let Some(doc) = &self.doc {
+                        self.views.rules.sync(&doc.workbook);
+                    }
+                }
+            }
             Message::MergeReview(m) => self.merge_message(m),
             Message::ImportReturns => return self.pick_returns(),
             // Copies carry only what the master on disk has: with unsaved

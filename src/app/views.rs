@@ -11,7 +11,7 @@ use iced::Size;
 
 use super::Message;
 use super::screen::{
-    View, activities, awards, criteria, documents, history, members, merge_review, scoring,
+    View, activities, awards, criteria, documents, history, members, merge_review, rules, scoring,
     welcome, year_end,
 };
 use crate::rules::Results;
@@ -30,6 +30,7 @@ pub struct Views {
     pub documents: documents::State,
     pub history: history::State,
     pub criteria: criteria::State,
+    pub rules: rules::State,
     /// Returned files under review before merging (empty: none).
     pub merge: merge_review::State,
 }
@@ -58,6 +59,7 @@ impl Views {
         self.activities.reset();
         self.awards.reset();
         self.criteria.reset();
+        self.rules.reset();
         self.year_end.reset();
     }
 
@@ -67,6 +69,7 @@ impl Views {
             (self.members.has_open_form(), View::Members),
             (self.activities.has_open_form(), View::Activities),
             (self.criteria.has_open_form(), View::Criteria),
+            (self.rules.has_open_form(), View::Rules),
             (self.awards.has_open_form(), View::Awards),
             (self.year_end.has_open_form(), View::YearEnd),
         ]
@@ -96,6 +99,7 @@ impl Views {
                 .into_iter()
                 .map(Message::Criteria),
         );
+        out.extend(self.rules.save_messages().into_iter().map(Message::Rules));
         out.extend(self.awards.save_messages().into_iter().map(Message::Awards));
         out.extend(
             self.year_end
@@ -120,6 +124,7 @@ impl Views {
         let read_only = r.me.is_some() || r.viewing_copy;
         self.members.set_read_only(read_only);
         self.criteria.set_read_only(read_only);
+        self.rules.set_read_only(read_only);
         self.activities.set_editor(match (&r.me, r.viewing_copy) {
             (_, true) => activities::Editor::Nobody,
             (Some(me), false) => activities::Editor::School(me.clone()),
@@ -127,6 +132,9 @@ impl Views {
         });
         self.scoring.set_machine(r.me);
         self.scoring.set_size(r.size);
+        if let Some(wb) = r.workbook {
+            self.rules.sync(wb);
+        }
         if let (Some(wb), Some(results)) = (r.workbook, r.results) {
             self.scoring.refresh(wb, results);
         }

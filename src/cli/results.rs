@@ -142,13 +142,21 @@ pub fn report(wb: &Workbook) -> String {
     for b in &r.ballots {
         match b {
             Ok(b) => {
-                let award = wb
-                    .award(&b.award)
-                    .map(|a| a.short_name.clone())
-                    .unwrap_or_default();
+                let kind = wb.award(&b.award);
+                let award = kind.map(|a| a.short_name.clone()).unwrap_or_default();
+                // An award with a ballot rule of its own says it here.
+                let own = kind
+                    .and_then(|a| a.ballot.as_ref())
+                    .map_or_else(String::new, |r| {
+                        format!(
+                            " (ngưỡng riêng: {}; số đại biểu tối thiểu {})",
+                            rules::ballot::describe_rule(r),
+                            r.quorum
+                        )
+                    });
                 let _ = writeln!(
                     s,
-                    "  {award}: có mặt {}/{} ({}; cần {}). {}",
+                    "  {award}{own}: có mặt {}/{} ({}; cần {}). {}",
                     b.present,
                     b.voters_total,
                     if b.quorum_met {
@@ -157,7 +165,10 @@ pub fn report(wb: &Workbook) -> String {
                         "KHÔNG đủ số đại biểu"
                     },
                     b.quorum_needed,
-                    rules::ballot::describe_denominator(wb, b.denominator)
+                    rules::ballot::describe_denominator_of(
+                        wb.rules.ballot_for(&b.award),
+                        b.denominator
+                    )
                 );
                 for c in &b.candidates {
                     let _ = writeln!(

@@ -58,7 +58,7 @@ pub use crate::workbook::ballot::{MAX_BALLOT_COUNT, inconsistencies, voters};
 
 /// Counts one ballot. Inconsistent figures are an error, never a result.
 pub fn count(wb: &Workbook, ballot: &Ballot) -> Result<BallotResult, BallotError> {
-    let rule = &wb.rules.ballot;
+    let rule = wb.rules.ballot_for(&ballot.award);
     let (voters_total, present) = voters(wb);
     let problems = inconsistencies(wb, ballot);
     if !problems.is_empty() {
@@ -145,7 +145,12 @@ pub fn format_percent(hundredths: u64) -> String {
 /// What the percentages are of, named as the rules define it: "Tỷ lệ tính
 /// trên 7 trường thành viên" is not "trên 6 phiếu" when one school is absent.
 pub fn describe_denominator(wb: &Workbook, n: u32) -> String {
-    let of = match (wb.rules.ballot.denominator, wb.rules.ballot.voters) {
+    describe_denominator_of(&wb.rules.ballot, n)
+}
+
+/// [`describe_denominator`] under `rule` (an award's own).
+pub fn describe_denominator_of(rule: &crate::workbook::BallotRule, n: u32) -> String {
+    let of = match (rule.denominator, rule.voters) {
         (Denominator::AllMembers, Voters::PerSchool) => "trường thành viên",
         (Denominator::AllMembers, Voters::PerCouncilMember) => "thành viên hội đồng",
         (Denominator::Present, _) => "đại biểu bỏ phiếu (có mặt và gửi bằng văn bản)",
@@ -154,7 +159,17 @@ pub fn describe_denominator(wb: &Workbook, n: u32) -> String {
 }
 
 pub fn describe_threshold(wb: &Workbook) -> String {
-    let r = &wb.rules.ballot;
+    describe_rule(&wb.rules.ballot)
+}
+
+/// The threshold of `award`'s ballot in words (its own rule, or the
+/// general one).
+pub fn describe_threshold_for(wb: &Workbook, award: &crate::workbook::Id) -> String {
+    describe_rule(wb.rules.ballot_for(award))
+}
+
+/// A ballot rule's threshold in words: "trên 50% tổng số trường thành viên".
+pub fn describe_rule(r: &crate::workbook::BallotRule) -> String {
     let cmp = match r.comparison {
         Comparison::AtLeast => "từ",
         Comparison::MoreThan => "trên",

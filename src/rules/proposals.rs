@@ -165,7 +165,7 @@ pub fn decide(
                             v.votes,
                             r.denominator,
                             format_percent(v.percent_hundredths),
-                            super::ballot::describe_threshold(wb)
+                            super::ballot::describe_threshold_for(wb, &r.award)
                         )),
                         Some(_) if proposed.len() as u32 >= quota => {
                             Outcome::NotProposed(format!("Đã đủ chỉ tiêu ({quota_explained})"))

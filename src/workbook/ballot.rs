@@ -4,7 +4,19 @@
 //! use them; the rules count the ballots on top of them
 //! (`rules::ballot`, `rules::election`, `rules::proposals`).
 
-use super::{AwardKind, Ballot, Id, Quota, Rounding, Voters, Workbook};
+use super::{AwardKind, Ballot, BallotRule, Id, Quota, Rounding, Rules, Voters, Workbook};
+
+impl Rules {
+    /// The ballot rule of `award`: its own where it has one, else the
+    /// rules' general one.
+    pub fn ballot_for(&self, award: &Id) -> &BallotRule {
+        self.awards
+            .iter()
+            .find(|a| &a.id == award)
+            .and_then(|a| a.ballot.as_ref())
+            .unwrap_or(&self.ballot)
+    }
+}
 
 impl AwardKind {
     /// The most schools this award may be proposed for among `members`

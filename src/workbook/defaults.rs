@@ -57,6 +57,7 @@ pub fn rules() -> Rules {
                 level: AwardLevel::Flag,
                 quota: Quota::Count(1),
                 min_band: Id::new(BAND_EXCELLENT),
+                ballot: None,
             },
             AwardKind {
                 id: Id::new("bang-khen"),
@@ -68,6 +69,7 @@ pub fn rules() -> Rules {
                     rounding: Rounding::Down,
                 },
                 min_band: Id::new(BAND_EXCELLENT),
+                ballot: None,
             },
         ],
         bands: bands(),

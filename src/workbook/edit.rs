@@ -8,7 +8,7 @@ pub mod criteria;
 pub mod scores;
 
 use super::Workbook;
-use super::model::{Id, Owner, School};
+use super::model::{Id, Owner, Rules, School};
 use crate::text::nfc_in_place;
 pub use activities::ActivityEdit;
 pub use conference::ConferenceEdit;
@@ -36,6 +36,10 @@ pub enum Edit {
     Criteria(CriteriaEdit),
     /// Self and cluster scores, notes, evidence, bonus/deduction items (issue 6).
     Score(ScoreEdit),
+    /// The year's rules ("Quy chế"): rating bands, caps, awards and quotas,
+    /// the ballot's threshold and quorum, the tie-break order, the legal
+    /// bases — as one change, refused whole if `check` would refuse them.
+    SetRules(Box<Rules>),
     /// The whole workbook, worked out elsewhere in one go (files returned by
     /// member schools merged by `crate::exchange::apply`): one undo step.
     Replace(Box<Workbook>),
@@ -47,6 +51,8 @@ pub enum Edit {
 /// Why an edit was refused; the workbook is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    #[error("Không lưu được quy định: {0}")]
+    Rules(String),
     #[error("Không tìm thấy trường \u{201c}{0}\u{201d} trong danh sách thành viên.")]
     UnknownSchool(Id),
     #[error("Tên đầy đủ của trường không được để trống.")]
@@ -236,6 +242,20 @@ impl Edit {
             Edit::Activity(edit) => edit.apply(wb, editor)?,
             Edit::Criteria(edit) => edit.apply(wb, editor)?,
             Edit::Score(edit) => edit.apply(wb, editor)?,
+            Edit::SetRules(rules) => {
+                let mut next = wb.clone();
+                let rev = next.rules.rev.clone();
+                next.rules = Rules { rev, ..*rules };
+                let problems = super::validate::validate_rules(&next);
+                if !problems.is_empty() {
+                    let said: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                    return Err(EditError::Rules(said.join(" ")));
+                }
+                if next.rules != wb.rules {
+                    next.rules.rev.bump_as(&key);
+                    wb.rules = next.rules;
+                }
+            }
             Edit::Replace(new) => *wb = *new,
             Edit::Batch(_) => unreachable!("applied above"),
         }

@@ -239,6 +239,11 @@ pub struct AwardKind {
     pub quota: Quota,
     /// Lowest rating band that may be proposed.
     pub min_band: Id,
+    /// This award's own ballot rule (threshold, comparison, quorum,
+    /// denominator), where it differs from the rules' general one: awards
+    /// differ ("Cờ: từ 2/3", "Bằng khen: trên 50%"). Optional in version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<BallotRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

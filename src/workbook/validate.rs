@@ -184,32 +184,47 @@ pub fn validate_record_part(wb: &Workbook, part: RecordPart) -> Vec<Problem> {
     validate_parts(wb, false, Some(part))
 }
 
-fn validate_parts(wb: &Workbook, whole: bool, part: Option<RecordPart>) -> Vec<Problem> {
-    let mut leaves = HashMap::new();
-    let mut all_criteria = HashSet::new();
-    fn walk<'a>(
-        nodes: &'a [Criterion],
-        leaves: &mut HashMap<&'a str, &'a Criterion>,
-        all: &mut HashSet<&'a str>,
-    ) {
-        for c in nodes {
-            all.insert(c.id.as_str());
-            if c.is_leaf() {
-                leaves.insert(c.id.as_str(), c);
+/// The problems of the rules alone (bands, awards, quotas, the ballot,
+/// the tie-break order): what a change of the rules may not bring in —
+/// `check` would refuse the workbook for them.
+pub fn validate_rules(wb: &Workbook) -> Vec<Problem> {
+    let mut ck = Checker::new(wb, None);
+    check_rules(&mut ck);
+    ck.problems
+}
+
+impl<'a> Checker<'a> {
+    fn new(wb: &'a Workbook, part: Option<RecordPart>) -> Checker<'a> {
+        let mut leaves = HashMap::new();
+        let mut all_criteria = HashSet::new();
+        fn walk<'a>(
+            nodes: &'a [Criterion],
+            leaves: &mut HashMap<&'a str, &'a Criterion>,
+            all: &mut HashSet<&'a str>,
+        ) {
+            for c in nodes {
+                all.insert(c.id.as_str());
+                if c.is_leaf() {
+                    leaves.insert(c.id.as_str(), c);
+                }
+                walk(&c.children, leaves, all);
             }
-            walk(&c.children, leaves, all);
+        }
+        walk(&wb.criteria, &mut leaves, &mut all_criteria);
+        Checker {
+            wb,
+            scope: Scope::File,
+            schools: wb.members.iter().map(|s| s.id.as_str()).collect(),
+            leaves,
+            all_criteria,
+            problems: Vec::new(),
+            part,
         }
     }
-    walk(&wb.criteria, &mut leaves, &mut all_criteria);
-    let mut ck = Checker {
-        wb,
-        scope: Scope::File,
-        schools: wb.members.iter().map(|s| s.id.as_str()).collect(),
-        leaves,
-        all_criteria,
-        problems: Vec::new(),
-        part,
-    };
+}
+
+fn validate_parts(wb: &Workbook, whole: bool, part: Option<RecordPart>) -> Vec<Problem> {
+    let mut ck = Checker::new(wb, part);
 
     if !whole {
         if ck.wants(RecordPart::Activities) {
@@ -485,15 +500,23 @@ fn check_rules(ck: &mut Checker) {
             format!("Mức xếp loại khi không tự chấm \u{201c}{b}\u{201d} không có."),
         );
     }
-    for (name, r) in [
-        ("Ngưỡng biểu quyết", rules.ballot.threshold),
-        ("Số đại biểu tối thiểu", rules.ballot.quorum),
-    ] {
-        if r.den == 0 || r.num > r.den {
-            ck.push(
-                "bad_ratio",
-                format!("{name} {r} không hợp lệ (phải từ 0 đến 100%)."),
-            );
+    // The general ballot rule, and each award's own where it has one.
+    let own_rules = rules.awards.iter().filter_map(|a| {
+        a.ballot
+            .as_ref()
+            .map(|b| (format!(" ({})", a.short_name), b))
+    });
+    for (of, rule) in std::iter::once((String::new(), &rules.ballot)).chain(own_rules) {
+        for (name, r) in [
+            ("Ngưỡng biểu quyết", rule.threshold),
+            ("Số đại biểu tối thiểu", rule.quorum),
+        ] {
+            if r.den == 0 || r.num > r.den {
+                ck.push(
+                    "bad_ratio",
+                    format!("{name}{of} {r} không hợp lệ (phải từ 0 đến 100%)."),
+                );
+            }
         }
     }
     for tb in &rules.tie_break {

@@ -419,8 +419,8 @@ impl State {
         }
         let (total, present) = ballot::voters(wb);
         let rule_line = text(s::rule_line(
-            &ballot::describe_threshold(wb),
-            &wb.rules.ballot.quorum.to_string(),
+            &ballot::describe_threshold_for(wb, &award),
+            &wb.rules.ballot_for(&award).quorum.to_string(),
             present,
             total,
         ))
@@ -822,8 +822,8 @@ fn live_result<'a>(
             } else {
                 theme::BAD
             }));
-            body = body.push(small_label(crate::rules::ballot::describe_denominator(
-                wb,
+            body = body.push(small_label(crate::rules::ballot::describe_denominator_of(
+                wb.rules.ballot_for(&b.award),
                 b.denominator,
             )));
             for c in &b.candidates {
