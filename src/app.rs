@@ -30,6 +30,7 @@ pub mod focus;
 pub mod font;
 pub mod key_layer;
 pub mod modal;
+pub mod page_preview;
 pub mod path_field;
 pub mod pick_list;
 pub mod recovery;
@@ -369,6 +370,11 @@ impl App {
     /// The selected cell's inline error (tests).
     pub fn scoring_error(&self) -> Option<&str> {
         self.views.scoring.cell_error()
+    }
+
+    /// The documents view's editor, if a document is open in it (tests).
+    pub fn document_editor(&self) -> Option<&screen::doc_editor::Editor> {
+        self.views.documents.editor()
     }
 
     /// The export under way in the documents view, if any (tests).

@@ -78,6 +78,12 @@ impl App {
             documents::Action::CreateFolder(target, dir) => {
                 self.modal = Some(Modal::CreateExportFolder(target, dir));
             }
+            documents::Action::Edit(edit) => {
+                let result = self.apply(*edit);
+                if let Some(doc) = &self.doc {
+                    self.views.documents.applied(result, &doc.workbook);
+                }
+            }
         }
         Task::none()
     }

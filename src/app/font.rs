@@ -14,7 +14,36 @@ pub const BOLD: Font = Font {
     ..REGULAR
 };
 
-/// Both faces, for `Application::font` and the test simulator.
-pub fn all() -> [&'static [u8]; 2] {
-    [REGULAR_BYTES, BOLD_BYTES]
+/// The documents' serif (Tinos, as the PDFs embed it), for the page
+/// preview: the preview draws with the faces the printed page uses.
+pub const PAGE: Font = Font::with_name("Tinos");
+
+/// Every face: the UI's two and the documents' four, for
+/// `Application::font` and the test simulator.
+pub fn all() -> [&'static [u8]; 6] {
+    use crate::document::FontStyle;
+    [
+        REGULAR_BYTES,
+        BOLD_BYTES,
+        FontStyle::Regular.bytes(),
+        FontStyle::Bold.bytes(),
+        FontStyle::Italic.bytes(),
+        FontStyle::BoldItalic.bytes(),
+    ]
+}
+
+/// The preview's face for a document's style.
+pub fn page(style: crate::document::FontStyle) -> Font {
+    use crate::document::FontStyle;
+    let (weight, style) = match style {
+        FontStyle::Regular => (iced::font::Weight::Normal, iced::font::Style::Normal),
+        FontStyle::Bold => (iced::font::Weight::Bold, iced::font::Style::Normal),
+        FontStyle::Italic => (iced::font::Weight::Normal, iced::font::Style::Italic),
+        FontStyle::BoldItalic => (iced::font::Weight::Bold, iced::font::Style::Italic),
+    };
+    Font {
+        weight,
+        style,
+        ..PAGE
+    }
 }

@@ -18,21 +18,20 @@ pub fn application(
         boot.settings.settings.window_width,
         boot.settings.settings.window_height,
     );
-    let [regular, bold] = font::all();
-    iced::application(move || App::new(boot.clone()), App::update, App::view)
+    let faces = font::all();
+    let app = iced::application(move || App::new(boot.clone()), App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
         .scale_factor(App::scale)
-        .font(regular)
-        .font(bold)
         .default_font(font::REGULAR)
         .window(window::Settings {
             size,
             min_size: Some(MIN_SIZE),
             exit_on_close_request: false,
             ..window::Settings::default()
-        })
+        });
+    faces.into_iter().fold(app, |app, face| app.font(face))
 }
 
 /// Below this the side menu no longer fits and its last button is squeezed

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod awards;
 pub mod criteria;
+pub mod doc_editor;
 pub mod documents;
 pub mod error;
 pub mod history;

@@ -260,6 +260,7 @@ pub fn edit_label(
         Edit::SetLeader(_) => plain("cụm trưởng".into()),
         Edit::SetDeputies(_) => plain("cụm phó".into()),
         Edit::SetRules(_) => plain("quy chế (xếp loại, khen thưởng, bỏ phiếu, căn cứ)".into()),
+        Edit::SetDocuments(_) => plain("nội dung văn bản (số, ngày, nơi nhận, báo cáo)".into()),
         Edit::Conference(c) => plain(
             match c {
                 ConferenceEdit::SetDetails(_) => "thông tin hội nghị",
@@ -1254,4 +1255,22 @@ pub fn effect_proposal(school: &str, award: &str, proposed: bool) -> String {
     } else {
         format!("{school} sẽ không còn được đề nghị {award}")
     }
+}
+
+// ----- the documents' editor -----
+pub const DOC_EDITOR_TITLE: &str = "Nội dung văn bản";
+pub const DOC_EDITOR_HINT: &str = "Chọn một văn bản ở danh sách trên để sửa số, ngày, nơi nhận và nội dung, xem trang in ngay bên cạnh.";
+pub const DOC_NUMBER: &str = "Số văn bản";
+pub const DOC_DATE: &str = "Ngày văn bản (trống: ngày hội nghị)";
+pub const DOC_DATE_HINT: &str = "ngày/tháng/năm";
+pub const DOC_PLACE: &str = "Địa danh ở dòng ngày tháng (trống: tỉnh của cụm trưởng)";
+pub const DOC_PLACE_HINT: &str = "Bà Rịa - Vũng Tàu";
+pub const DOC_RECIPIENTS: &str = "Nơi nhận (mỗi dòng một nơi; chung cho các văn bản gửi đi)";
+pub const DOC_ATTACHMENTS: &str = "Hồ sơ gửi kèm tờ trình (mỗi dòng một văn bản)";
+pub const DOC_BYLINE: &str = "Người viết tin (dòng 1: họ tên; dòng 2: chức vụ)";
+pub const DOC_SAVE: &str = "Lưu vào sổ";
+pub const DOC_DISCARD: &str = "Bỏ thay đổi";
+pub const DOC_PREVIEW: &str = "Trang in (cập nhật khi gõ)";
+pub fn doc_bad_date(typed: &str) -> String {
+    format!("Ngày \u{201c}{typed}\u{201d} không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 22/11/2019.")
 }

@@ -60,6 +60,7 @@ impl Views {
         self.awards.reset();
         self.criteria.reset();
         self.rules.reset();
+        self.documents.reset();
         self.year_end.reset();
     }
 
@@ -70,6 +71,7 @@ impl Views {
             (self.activities.has_open_form(), View::Activities),
             (self.criteria.has_open_form(), View::Criteria),
             (self.rules.has_open_form(), View::Rules),
+            (self.documents.has_open_form(), View::Documents),
             (self.awards.has_open_form(), View::Awards),
             (self.year_end.has_open_form(), View::YearEnd),
         ]
@@ -100,6 +102,12 @@ impl Views {
                 .map(Message::Criteria),
         );
         out.extend(self.rules.save_messages().into_iter().map(Message::Rules));
+        out.extend(
+            self.documents
+                .save_messages()
+                .into_iter()
+                .map(Message::Documents),
+        );
         out.extend(self.awards.save_messages().into_iter().map(Message::Awards));
         out.extend(
             self.year_end

@@ -36,7 +36,7 @@ impl FontStyle {
     }
 
     /// The TrueType file embedded for this style.
-    pub(crate) fn bytes(self) -> &'static [u8] {
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             FontStyle::Regular => include_bytes!("../../fonts/Tinos-Regular.ttf"),
             FontStyle::Bold => include_bytes!("../../fonts/Tinos-Bold.ttf"),

@@ -40,6 +40,10 @@ pub enum Edit {
     /// the ballot's threshold and quorum, the tie-break order, the legal
     /// bases — as one change, refused whole if `check` would refuse them.
     SetRules(Box<Rules>),
+    /// What the documents print beyond the records: numbers, dates, the
+    /// place, "Nơi nhận", attachments, the report's own text, the news
+    /// byline — edited in the "Văn bản" view, one undo step.
+    SetDocuments(Box<super::Documents>),
     /// The whole workbook, worked out elsewhere in one go (files returned by
     /// member schools merged by `crate::exchange::apply`): one undo step.
     Replace(Box<Workbook>),
@@ -256,6 +260,15 @@ impl Edit {
                     wb.rules = next.rules;
                 }
             }
+            Edit::SetDocuments(docs) => {
+                let rev = wb.documents.rev.clone();
+                let mut docs = super::Documents { rev, ..*docs };
+                nfc_documents(&mut docs);
+                if docs != wb.documents {
+                    docs.rev.bump_as(&key);
+                    wb.documents = docs;
+                }
+            }
             Edit::Replace(new) => *wb = *new,
             Edit::Batch(_) => unreachable!("applied above"),
         }
@@ -450,6 +463,27 @@ fn remove_school(wb: &mut Workbook, id: &Id, editor: &Owner) {
     conf.election.deputies.retain(|d| d != id);
     if *conf != before {
         conf.rev.bump_as(&key);
+    }
+}
+
+/// Typed text in the documents' fields as the file keeps all text: NFC.
+fn nfc_documents(d: &mut super::Documents) {
+    for v in d.numbers.values_mut() {
+        nfc_in_place(v);
+    }
+    nfc_in_place(&mut d.place);
+    for t in [
+        &mut d.report.situation,
+        &mut d.report.results,
+        &mut d.report.assessment,
+        &mut d.report.directions,
+        &mut d.report.proposals,
+        &mut d.news_byline,
+    ] {
+        nfc_in_place(t);
+    }
+    for l in d.recipients.iter_mut().chain(d.attachments.iter_mut()) {
+        nfc_in_place(l);
     }
 }
 

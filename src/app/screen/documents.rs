@@ -19,6 +19,9 @@ use crate::document::docs::{self, Format};
 use crate::workbook::file::{Overwrite, write_file};
 use crate::workbook::{DocKind, Workbook};
 
+/// The page preview's width (an A4 sheet at about 60 % of print size).
+const PREVIEW_W: f32 = 460.0;
+
 /// Where an export goes: one file, or every document into a folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -64,9 +67,11 @@ impl Job {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct State {
     selected: Option<DocKind>,
+    /// The selected document's fields and its pages as typed.
+    editor: Option<super::doc_editor::Editor>,
     job: Option<Job>,
     /// No native dialog on this machine: the path being typed.
     typing: Option<(Target, String)>,
@@ -90,6 +95,8 @@ pub enum Message {
     Dismiss,
     /// The news item as plain text, to the clipboard (for the website).
     CopyNews,
+    /// The selected document's editor.
+    Editor(super::doc_editor::Message),
 }
 
 pub enum Action {
@@ -100,6 +107,8 @@ pub enum Action {
     /// The folder to export into does not exist: ask to create it, then
     /// export there (`start_in`).
     CreateFolder(Target, PathBuf),
+    /// Keep what the editor holds in the workbook (one undo step).
+    Edit(Box<crate::workbook::edit::Edit>),
 }
 
 use crate::app::dialog;
@@ -239,9 +248,83 @@ impl State {
         self.job.as_ref()
     }
 
+    /// The open document editor (tests).
+    pub fn editor(&self) -> Option<&super::doc_editor::Editor> {
+        self.editor.as_ref()
+    }
+
+    /// What lies beside the workbook that `kind` prints (the report
+    /// compares with the previous year's file).
+    fn context(&self, wb: &Workbook, kind: DocKind) -> docs::Context {
+        docs::Context {
+            previous: match (kind, &self.file) {
+                (DocKind::Report, Some(file)) => {
+                    crate::history::previous_year(file, wb).map(Arc::new)
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// Typing in the editor not kept yet.
+    pub fn has_open_form(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.edited)
+    }
+
+    /// What "Lưu vào sổ" sends (Ctrl+S keeps the typing).
+    pub fn save_messages(&self) -> Vec<Message> {
+        if self.has_open_form() {
+            vec![Message::Editor(super::doc_editor::Message::Save)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The workbook was replaced (opened, undone, merged): the editor
+    /// describes another state.
+    pub fn reset(&mut self) {
+        self.editor = None;
+    }
+
+    /// How keeping the editor's fields went: kept, the editor reloads from
+    /// the workbook; refused, it says why and keeps the typing.
+    pub fn applied(&mut self, result: Result<(), String>, wb: &Workbook) {
+        match result {
+            Ok(()) => {
+                if let Some(kind) = self.editor.as_ref().map(|e| e.kind) {
+                    let ctx = self.context(wb, kind);
+                    self.editor = Some(super::doc_editor::Editor::of(wb, kind, &ctx));
+                }
+            }
+            Err(e) => {
+                if let Some(ed) = &mut self.editor {
+                    ed.failed(e);
+                }
+            }
+        }
+    }
+
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
-            Message::Select(k) => self.selected = Some(k),
+            Message::Select(k) => {
+                self.selected = Some(k);
+                // Typing in another document's fields is not dropped
+                // unseen: the editor stays on it until kept or dropped.
+                if self.editor.as_ref().is_none_or(|e| !e.edited) {
+                    self.editor = Some(super::doc_editor::Editor::of(wb, k, &self.context(wb, k)));
+                }
+            }
+            Message::Editor(m) => {
+                let Some(kind) = self.editor.as_ref().map(|e| e.kind) else {
+                    return Action::None;
+                };
+                let ctx = self.context(wb, kind);
+                if let Some(e) = &mut self.editor
+                    && let Some(edit) = e.update(m, wb, &ctx)
+                {
+                    return Action::Edit(edit);
+                }
+            }
             Message::Export(target) => {
                 if self.job.as_ref().is_some_and(|j| !j.finished()) {
                     return Action::Notice(s::EXPORT_BUSY.into());
@@ -464,6 +547,10 @@ impl State {
             ]
             .spacing(theme::SPACE_L),
         );
+        match &self.editor {
+            Some(e) => page = page.push(e.view(PREVIEW_W).map(Message::Editor)),
+            None => page = page.push(small(s::DOC_EDITOR_HINT)),
+        }
         column![
             header,
             scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
