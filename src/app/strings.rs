@@ -1274,3 +1274,4 @@ pub const DOC_PREVIEW: &str = "Trang in (cập nhật khi gõ)";
 pub fn doc_bad_date(typed: &str) -> String {
     format!("Ngày \u{201c}{typed}\u{201d} không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 22/11/2019.")
 }
+pub const BACK_TO_DOCUMENTS: &str = "← Danh sách văn bản";

@@ -72,6 +72,8 @@ pub struct State {
     selected: Option<DocKind>,
     /// The selected document's fields and its pages as typed.
     editor: Option<super::doc_editor::Editor>,
+    /// The list of documents is shown (else the selected one's editor).
+    editing: bool,
     job: Option<Job>,
     /// No native dialog on this machine: the path being typed.
     typing: Option<(Target, String)>,
@@ -97,6 +99,8 @@ pub enum Message {
     CopyNews,
     /// The selected document's editor.
     Editor(super::doc_editor::Message),
+    /// Back from a document's editor to the list.
+    BackToList,
 }
 
 pub enum Action {
@@ -284,6 +288,7 @@ impl State {
     /// describes another state.
     pub fn reset(&mut self) {
         self.editor = None;
+        self.editing = false;
     }
 
     /// How keeping the editor's fields went: kept, the editor reloads from
@@ -306,8 +311,10 @@ impl State {
 
     pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
         match message {
+            Message::BackToList => self.editing = false,
             Message::Select(k) => {
                 self.selected = Some(k);
+                self.editing = true;
                 // Typing in another document's fields is not dropped
                 // unseen: the editor stays on it until kept or dropped.
                 if self.editor.as_ref().is_none_or(|e| !e.edited) {
@@ -537,6 +544,28 @@ impl State {
             );
         }
         let detail = detail(wb, results, selected, busy);
+        // A document opened: its card and editor take the page, the list
+        // is one click back.
+        if self.editing
+            && let Some(e) = &self.editor
+        {
+            page = page.push(
+                button(text(s::BACK_TO_DOCUMENTS).size(theme::TEXT_SMALL))
+                    .on_press(Message::BackToList)
+                    .style(theme::quiet),
+            );
+            page = page.push(detail);
+            page = page.push(e.view(PREVIEW_W).map(Message::Editor));
+            return column![
+                header,
+                scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+                    .id("documents-page")
+                    .height(Length::Fill)
+            ]
+            .push(foot)
+            .spacing(theme::SPACE_M)
+            .into();
+        }
         page = page.push(
             row![
                 container(list)
@@ -547,10 +576,7 @@ impl State {
             ]
             .spacing(theme::SPACE_L),
         );
-        match &self.editor {
-            Some(e) => page = page.push(e.view(PREVIEW_W).map(Message::Editor)),
-            None => page = page.push(small(s::DOC_EDITOR_HINT)),
-        }
+        page = page.push(small(s::DOC_EDITOR_HINT));
         column![
             header,
             scrollable(page.padding(iced::Padding::ZERO.right(theme::SPACE_M)))
