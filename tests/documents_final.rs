@@ -1,0 +1,244 @@
+//! Every page the Academy receives is true to the year and final (issue
+//! 30): no sentence the program writes speaks of itself; the report
+//! compares with the right year or with none; a figure or a code never
+//! breaks over two lines.
+
+#[path = "support/pdf_text.rs"]
+mod pdf_text;
+mod support;
+
+use std::io::Read;
+use std::path::Path;
+
+use support::sample::load_sample;
+use thidua::document::docs::{self, Context};
+use thidua::history;
+use thidua::workbook::{self, DocKind, DocumentStyle, Workbook};
+
+fn sample() -> Workbook {
+    load_sample().workbook
+}
+
+/// Words of the program's own world: files, folders, the app, the
+/// computer; and the placeholders a clerk would have to delete.
+const PROGRAM_WORDS: [&str; 13] = [
+    "tệp",
+    "thư mục",
+    "phần mềm",
+    "ứng dụng",
+    "máy tính",
+    ".json",
+    "sổ này",
+    "không tìm thấy",
+    "sổ thi đua năm 2018",
+    "[ảnh",
+    "chú thích]",
+    "file",
+    "bản nháp",
+];
+
+/// The words of a `.docx` body: the text of its `<w:t>` runs.
+fn docx_text(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("the body")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        if let Some(start) = piece.find('>')
+            && let Some(end) = piece.find("</w:t>")
+            && start < end
+        {
+            out.push_str(&piece[start + 1..end]);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The sample, then the sample without each optional part (what a clerk
+/// has not typed yet), each in both layouts.
+fn variants() -> Vec<(String, Workbook)> {
+    let base = sample();
+    let mut out: Vec<(String, Workbook)> = vec![("sample".into(), base.clone())];
+    let mut without = |what: &str, f: &dyn Fn(&mut Workbook)| {
+        let mut wb = base.clone();
+        f(&mut wb);
+        out.push((what.to_string(), wb));
+    };
+    without("report texts", &|wb| {
+        wb.documents.report = Default::default()
+    });
+    without("recipients and attachments", &|wb| {
+        wb.documents.recipients.clear();
+        wb.documents.attachments.clear();
+    });
+    without("handover details", &|wb| {
+        wb.conference.handover = Default::default();
+    });
+    without("next year's file", &|wb| {
+        wb.conference.handover.next_year_file.clear();
+    });
+    without("guests, discussion, conclusion", &|wb| {
+        wb.conference.guests.clear();
+        wb.conference.discussion.clear();
+        wb.conference.conclusion.clear();
+    });
+    without("times, place, people", &|wb| {
+        wb.conference.start = None;
+        wb.conference.end = None;
+        wb.conference.place.clear();
+        wb.conference.chair = Default::default();
+        wb.conference.secretary = Default::default();
+        wb.conference.co_chairs.clear();
+    });
+    without("attendance", &|wb| wb.conference.attendance.clear());
+    without("counting committee", &|wb| {
+        for b in &mut wb.conference.ballots {
+            b.counting_committee.clear();
+        }
+    });
+    without("numbers, dates, place", &|wb| {
+        wb.documents.numbers.clear();
+        wb.documents.dates.clear();
+        wb.documents.place.clear();
+    });
+    without("legal basis, byline", &|wb| {
+        wb.rules.legal_basis.clear();
+        wb.documents.news_byline.clear();
+    });
+    without("election", &|wb| {
+        wb.conference.election = Default::default();
+    });
+    let mut both = Vec::new();
+    for (what, wb) in out {
+        let mut party = wb.clone();
+        party.cluster.document_style = DocumentStyle::Party;
+        both.push((format!("{what} (State)"), wb));
+        both.push((format!("{what} (Party)"), party));
+    }
+    both
+}
+
+/// Point 1: no sentence the program writes speaks of files, folders, the
+/// app or the computer — every document, both layouts, PDF and Word, and
+/// workbooks missing each optional part.
+#[test]
+fn no_document_speaks_of_the_program() {
+    for (what, wb) in variants() {
+        for kind in docs::ALL {
+            let Ok(pdf) = docs::build(&wb, kind) else {
+                continue; // refused: nothing leaves the cluster
+            };
+            let docx = docs::build_docx(&wb, kind).expect("built as the PDF is");
+            let pdf_text = pdf_text::text(&pdf.pdf);
+            let flat = pdf_text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for (format, text) in [("PDF", flat), ("Word", docx_text(&docx.docx))] {
+                let lower = text.to_lowercase();
+                for w in PROGRAM_WORDS {
+                    assert!(
+                        !lower.contains(w),
+                        "{kind:?} {format}, {what}: the program speaks of itself ({w:?}) in\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn save(dir: &Path, name: &str, wb: &Workbook) {
+    std::fs::write(dir.join(name), workbook::to_bytes(wb)).unwrap();
+}
+
+/// 2019 (the sample) beside a 2020 workbook made from it.
+fn two_years() -> (tempfile::TempDir, Workbook, Workbook) {
+    let dir = tempfile::tempdir().unwrap();
+    let y2019 = sample();
+    let mut y2020 = thidua::rules::rollover::next_year(&y2019, "cum8-2019.json").unwrap();
+    y2020.documents = y2019.documents.clone();
+    y2020.conference = y2019.conference.clone();
+    y2020.conference.date = Some(jiff::civil::date(2020, 11, 20));
+    y2020.documents.dates.clear();
+    save(dir.path(), "cum8-2019.json", &y2019);
+    save(dir.path(), "cum8-2020.json", &y2020);
+    (dir, y2019, y2020)
+}
+
+fn report_text(wb: &Workbook, previous: Option<Workbook>) -> String {
+    let ctx = Context {
+        previous: previous.map(std::sync::Arc::new),
+    };
+    let built = docs::build_with(wb, DocKind::Report, &ctx).unwrap();
+    pdf_text::text(&built.pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Point 1: one chooser of the previous year. The file the handover named
+/// wins; else the only workbook of that year and cluster that is neither a
+/// school's copy nor a return. A planted file claiming a huge save count
+/// does not win: with two candidates nothing is chosen, and the reason
+/// names the files seen.
+#[test]
+fn the_previous_year_is_the_named_or_the_only_one() {
+    let (dir, y2019, mut y2020) = two_years();
+    let at = dir.path().join("cum8-2020.json");
+    // Named by the handover.
+    let choice = history::choose_previous_year(&at, &y2020);
+    assert_eq!(choice.workbook().map(|w| w.year), Some(2019));
+    // A school's copy of 2019 does not count; the master is still the only one.
+    let mut copy = y2019.clone();
+    copy.provenance.copy_for = Some(workbook::Id::new("ninh-thuan"));
+    save(dir.path(), "Cum8-2019-gui-NinhThuan.json", &copy);
+    y2020.provenance.previous_year_file.clear();
+    let choice = history::choose_previous_year(&at, &y2020);
+    assert!(choice.chosen.is_some(), "{:?}", choice.reason);
+    assert!(
+        choice
+            .seen
+            .iter()
+            .any(|s| s.path.ends_with("Cum8-2019-gui-NinhThuan.json")),
+        "{:?}",
+        choice.seen
+    );
+    // A planted 2019 with a save count of 2⁶⁴−1: two candidates, none chosen.
+    let mut planted = y2019.clone();
+    planted.provenance.save_count = u64::MAX;
+    planted.members[0].full_name = "Trường giả".into();
+    save(dir.path(), "cum8-2019-moi.json", &planted);
+    let choice = history::choose_previous_year(&at, &y2020);
+    assert!(choice.chosen.is_none(), "chose a file among two");
+    let reason = choice.reason.expect("says why");
+    assert!(
+        reason.contains("cum8-2019.json") && reason.contains("cum8-2019-moi.json"),
+        "{reason}"
+    );
+    assert!(history::previous_year(&at, &y2020).is_none());
+    // The handover's name settles it.
+    y2020.provenance.previous_year_file = "cum8-2019.json".into();
+    let chosen = history::previous_year(&at, &y2020).expect("the named file");
+    assert_eq!(chosen.members[0].full_name, y2019.members[0].full_name);
+}
+
+/// Point 1: without the previous year the report leaves the comparison
+/// out (no heading "4.", no sentence about what was not found); with it,
+/// the comparison names that year only.
+#[test]
+fn the_report_compares_with_the_previous_year_or_not_at_all() {
+    let (_dir, y2019, y2020) = two_years();
+    let none = report_text(&y2020, None);
+    assert!(!none.contains("So sánh"), "{none}");
+    assert!(!none.contains("2018"), "{none}");
+    // A workbook of another year handed in is not the previous year.
+    let wrong = report_text(&y2020, Some(y2020.clone()));
+    assert!(!wrong.contains("So sánh"), "{wrong}");
+    let with = report_text(&y2020, Some(y2019));
+    assert!(with.contains("4. So sánh với năm 2019"), "{with}");
+    assert!(
+        with.contains("So với năm 2019, tổng điểm và thứ hạng"),
+        "{with}"
+    );
+}
