@@ -242,3 +242,183 @@ fn the_report_compares_with_the_previous_year_or_not_at_all() {
         "{with}"
     );
 }
+
+/// A figure or a code the layout cut over two lines: two text runs of one
+/// paragraph on consecutive lines (their line boxes touch, one under the
+/// other, overlapping across) where the first ends and the next begins
+/// with a character of a figure or a code. The tables' titles here carry
+/// no figures, so a hit is a cut.
+fn split_figures(pages: &[thidua::document::PageLayout]) -> Vec<String> {
+    let figure = |c: char| c.is_ascii_digit() || ",.−-+IVXLCDM".contains(c);
+    let all_figure = |w: &str| !w.is_empty() && w.chars().all(figure);
+    let mut out = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        for a in &page.texts {
+            if a.text.ends_with(' ') {
+                continue;
+            }
+            let Some(last) = a.text.split_whitespace().last() else {
+                continue;
+            };
+            if !all_figure(last) {
+                continue;
+            }
+            for b in &page.texts {
+                let touching = (b.top_mm - a.bottom_mm).abs() < 0.05;
+                let across =
+                    b.x_mm < a.x_mm + a.width_mm + 0.5 && a.x_mm < b.x_mm + b.width_mm + 0.5;
+                if touching
+                    && across
+                    && !b.text.starts_with(' ')
+                    && b.text.split_whitespace().next().is_some_and(all_figure)
+                {
+                    out.push(format!("page {}: {:?} over {:?}", n + 1, a.text, b.text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A generated table: `schools` × `leaves`, leaf maxima summing to
+/// `scale` points (100 or 1 000), scores anywhere from 0 to the maximum
+/// in hundredths, titles without figures; sections past VII and codes
+/// like "VIII.12" when there are many.
+fn table(schools: usize, leaves: usize, scale: i64, seed: u64) -> Workbook {
+    use thidua::workbook::{Criterion, Id, Points};
+    let mut wb = thidua::workbook::synthetic::workbook(schools, leaves, 0);
+    let sections = leaves.clamp(1, 12);
+    let per_leaf = (scale * 100 / leaves as i64).max(1);
+    let roman = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    wb.criteria = (0..sections)
+        .map(|s| Criterion {
+            id: Id(format!("S{}", s + 1)),
+            code: roman[s].to_string(),
+            title: "Nhóm tiêu chí về công tác đào tạo".into(),
+            children: (0..leaves)
+                .filter(|c| c % sections == s)
+                .map(|c| Criterion {
+                    id: Id(format!("c{:03}", c + 1)),
+                    code: format!("{}", c / sections + 1),
+                    title: "Tiêu chí đánh giá công tác bồi dưỡng cán bộ".into(),
+                    max: Some(Points(per_leaf)),
+                    ..Criterion::default()
+                })
+                .collect(),
+            ..Criterion::default()
+        })
+        .collect();
+    wb.rules
+        .tie_break
+        .retain(|t| !matches!(t, thidua::workbook::TieBreak::Section(_)));
+    let ids: Vec<Id> = wb.leaf_criteria().iter().map(|c| c.id.clone()).collect();
+    let mut x = seed | 1;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for a in &mut wb.assessments {
+        a.self_scores.clear();
+        a.cluster_scores.clear();
+        for id in &ids {
+            let own = (next() % (per_leaf as u64 + 1)) as i64;
+            let cluster = (next() % (per_leaf as u64 + 1)) as i64;
+            a.self_scores.insert(
+                id.clone(),
+                workbook::Score {
+                    points: Points(own),
+                    ..Default::default()
+                },
+            );
+            if next() % 4 != 0 {
+                a.cluster_scores.insert(
+                    id.clone(),
+                    workbook::Score {
+                        points: Points(cluster),
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    }
+    wb
+}
+
+/// Point 2, the fixed case of the issue: the 7-school 1 000-point table
+/// printed "962,2" over "5" and "VIII.1" over "5".
+#[test]
+fn a_thousand_point_table_of_seven_schools_keeps_every_figure_whole() {
+    let wb = table(7, 120, 1000, 7);
+    for kind in [DocKind::ScoreSheet, DocKind::Report, DocKind::Minutes] {
+        let pages = docs::pages(&wb, kind, &Context::default()).unwrap();
+        let cut = split_figures(&pages);
+        assert!(cut.is_empty(), "{kind:?}: {cut:#?}");
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 10, ..ProptestConfig::default() })]
+
+        /// Point 2: random tables up to 60 × 300, 100 or 1 000 points:
+        /// no figure or code of the score sheet or the report's appendix
+        /// is cut over two lines.
+        #[test]
+        fn no_figure_or_code_is_cut(
+            schools in 1usize..=60,
+            leaves in 1usize..=300,
+            thousand in any::<bool>(),
+            seed in any::<u64>(),
+        ) {
+            let wb = table(schools, leaves, if thousand { 1000 } else { 100 }, seed);
+            for kind in [DocKind::ScoreSheet, DocKind::Report] {
+                let pages = docs::pages(&wb, kind, &Context::default()).unwrap();
+                let cut = split_figures(&pages);
+                prop_assert!(cut.is_empty(), "{:?}: {:#?}", kind, &cut[..cut.len().min(5)]);
+            }
+        }
+    }
+}
+
+/// Not a check: writes the pages a reviewer looks at (every document of
+/// the sample in both layouts, PDF and Word; the 60 × 300 × 1 000-point
+/// and 7-school 1 000-point score sheets and reports) into the folder
+/// `THIDUA_LOOK_DIR`. Run with `--ignored`.
+#[test]
+#[ignore]
+fn write_pages_to_look_at() {
+    let Some(dir) = std::env::var_os("THIDUA_LOOK_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut party = sample();
+    party.cluster.document_style = DocumentStyle::Party;
+    let books = [
+        ("state", sample()),
+        ("party", party),
+        ("t7x120", table(7, 120, 1000, 7)),
+        ("t60x300", table(60, 300, 1000, 60)),
+    ];
+    for (tag, wb) in books {
+        for kind in docs::ALL {
+            if tag.starts_with('t') && !matches!(kind, DocKind::ScoreSheet | DocKind::Report) {
+                continue;
+            }
+            let Ok(pdf) = docs::build(&wb, kind) else {
+                continue;
+            };
+            let name = docs::file_name(&wb, kind).replace(".pdf", "");
+            std::fs::write(dir.join(format!("{tag}-{name}.pdf")), &pdf.pdf).unwrap();
+            let docx = docs::build_docx(&wb, kind).unwrap();
+            std::fs::write(dir.join(format!("{tag}-{name}.docx")), &docx.docx).unwrap();
+        }
+    }
+}

@@ -254,6 +254,18 @@ pub fn build_with(wb: &Workbook, kind: DocKind, ctx: &Context) -> Result<Built, 
     Ok(Built { pdf, warnings })
 }
 
+/// The pages of a document as its PDF prints them, laid out but not
+/// rendered: what checks of the layout read (a figure split over two
+/// lines, a signature alone on a page).
+pub fn pages(
+    wb: &Workbook,
+    kind: DocKind,
+    ctx: &Context,
+) -> Result<Vec<crate::document::PageLayout>, DocError> {
+    let (doc, _) = prepare(wb, kind, ctx)?;
+    crate::document::layout(&doc).map_err(|source| DocError::Layout { kind, source })
+}
+
 /// Builds one document as a Word file (`.docx`), refused exactly as its
 /// PDF would be, with the same message.
 pub fn build_docx(wb: &Workbook, kind: DocKind) -> Result<BuiltDocx, DocError> {
