@@ -422,3 +422,107 @@ fn write_pages_to_look_at() {
         }
     }
 }
+
+fn docx_part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip file");
+    let mut s = String::new();
+    zip.by_name(name)
+        .expect("the part")
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// Point 3: the Word copies' styles keep widows and orphans off a page
+/// and say the text is Vietnamese; the core properties carry the
+/// document's own date (not 1970), so the same workbook exports the same
+/// bytes.
+#[test]
+fn word_copies_are_vietnamese_widow_free_and_dated() {
+    let wb = sample();
+    for kind in docs::ALL {
+        let docx = docs::build_docx(&wb, kind).unwrap().docx;
+        let styles = docx_part(&docx, "word/styles.xml");
+        let defaults = styles.split("</w:docDefaults>").next().unwrap_or_default();
+        assert!(defaults.contains("<w:widowControl"), "{kind:?}: {defaults}");
+        assert!(
+            defaults.contains("<w:lang w:val=\"vi-VN\""),
+            "{kind:?}: {defaults}"
+        );
+        let core = docx_part(&docx, "docProps/core.xml");
+        let date = match kind {
+            DocKind::Pact => "2019-03-15T00:00:00Z",
+            _ => "2019-11-22T00:00:00Z",
+        };
+        assert!(
+            core.contains(&format!(
+                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>"
+            )),
+            "{kind:?}: {core}"
+        );
+        assert!(!core.contains("1970"), "{kind:?}: {core}");
+        assert_eq!(
+            docs::build_docx(&wb, kind).unwrap().docx,
+            docx,
+            "{kind:?}: the same workbook, the same bytes"
+        );
+    }
+}
+
+/// The rows of a `.docx` body, nested ones too: (start, end) of each
+/// `<w:tr>` … `</w:tr>`, matched by depth.
+fn rows(xml: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while at < xml.len() {
+        let next_open = xml[at..].find("<w:tr>").map(|i| i + at);
+        let next_close = xml[at..].find("</w:tr>").map(|i| i + at);
+        match (next_open, next_close) {
+            (Some(o), Some(c)) if o < c => {
+                open.push(o);
+                at = o + 1;
+            }
+            (_, Some(c)) => {
+                if let Some(o) = open.pop() {
+                    out.push((o, c));
+                }
+                at = c + 1;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Point 3: a signature never stands alone in the Word copy: the
+/// signature block and the last lines above it (the last rows of a table,
+/// the closing paragraph) are in one table row that cannot split.
+#[test]
+fn word_signatures_are_one_unbreakable_unit_with_the_last_lines() {
+    for style in [DocumentStyle::State, DocumentStyle::Party] {
+        let mut wb = sample();
+        wb.cluster.document_style = style.clone();
+        for (kind, marker, name) in [
+            (DocKind::ScoreSheet, "Xếp loại", "Ngô Thị Liên"),
+            (DocKind::Pact, "Các trường cam kết", "Phan Văn Ơn"),
+            (DocKind::Minutes, "Hội nghị kết thúc", "Ngô Thị Liên"),
+            (DocKind::Handover, "Hai bên đã kiểm tra", "Trương Tiến Hưng"),
+        ] {
+            let docx = docs::build_docx(&wb, kind).unwrap().docx;
+            let body = docx_part(&docx, "word/document.xml");
+            let unit = rows(&body).into_iter().any(|(a, b)| {
+                let row = &body[a..b];
+                let props = &row[..row.find("<w:tc>").unwrap_or(0)];
+                props.contains("<w:cantSplit")
+                    && row
+                        .find(marker)
+                        .is_some_and(|m| row.rfind(name).is_some_and(|n| m < n))
+            });
+            assert!(
+                unit,
+                "{kind:?} {style:?}: {marker:?} and {name:?} not in one unsplittable row"
+            );
+        }
+    }
+}

@@ -239,6 +239,8 @@ fn prepare(
         .collect();
     let mut doc = document(wb, &r, kind, ctx);
     doc.author = wb.cluster.name.clone();
+    // Its date line's date; a draft without one, the first day of its year.
+    doc.date = common::doc_date(wb, kind).or_else(|| jiff::civil::Date::new(wb.year, 1, 1).ok());
     Ok((doc, warnings))
 }
 
