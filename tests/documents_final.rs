@@ -526,3 +526,34 @@ fn word_signatures_are_one_unbreakable_unit_with_the_last_lines() {
         }
     }
 }
+
+/// Point 7: the body of every administrative document ends with the
+/// Decree's closing mark "./." (Decree 30/2020, Appendix I: the end of the
+/// content), in both layouts; the minutes' closing line gives the time.
+#[test]
+fn every_body_ends_with_the_closing_mark() {
+    for style in [DocumentStyle::State, DocumentStyle::Party] {
+        let mut wb = sample();
+        wb.cluster.document_style = style.clone();
+        for (kind, last_words) in [
+            (DocKind::Minutes, "nhất trí thông qua./."),
+            (DocKind::CountMinutes, "công bố trước Hội nghị./."),
+            (DocKind::Handover, "có giá trị như nhau./."),
+            (DocKind::Pact, "cuối năm 2019./."),
+            (
+                DocKind::Report,
+                "cán bộ làm công tác thi đua của các trường./.",
+            ),
+            (DocKind::Proposal, "./."),
+        ] {
+            let built = docs::build(&wb, kind).unwrap();
+            let flat = pdf_text::text(&built.pdf)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(flat.contains(last_words), "{kind:?} {style:?}: {flat}");
+            let docx = docx_text(&docs::build_docx(&wb, kind).unwrap().docx);
+            assert!(docx.contains("./."), "{kind:?} {style:?}: Word copy");
+        }
+    }
+}

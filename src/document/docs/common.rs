@@ -227,6 +227,21 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
     }
 }
 
+/// The body's last paragraph closed with "./." — Decree 30/2020,
+/// Appendix I, part I.7: the end of a document's content is marked "./."
+/// right after its last word (a full stop typed there is not doubled).
+/// Guide 36 forms end the same way.
+pub(crate) fn closing(mut blocks: Vec<Block>) -> Vec<Block> {
+    if let Some(Block::Paragraph(p)) = blocks.last_mut()
+        && let Some(span) = p.spans.last_mut()
+        && !span.text.trim_end().ends_with("./.")
+    {
+        let text = span.text.trim_end().trim_end_matches(['.', ';', ',']);
+        span.text = format!("{text}./.");
+    }
+    blocks
+}
+
 /// A bold heading line ("I. THÀNH PHẦN").
 pub(crate) fn heading(text: &str) -> Block {
     Paragraph::text(text, FontStyle::Bold, BODY_PT)

@@ -104,7 +104,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
     }
     doc.push(Block::KeepTogether(vec![
         admin::body(
-            "Hai bên đã kiểm tra, thống nhất nội dung bàn giao. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.",
+            "Hai bên đã kiểm tra, thống nhất nội dung bàn giao. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau./.",
         )
         .into(),
         admin::signatures_two(common::style(wb), &Signer {

@@ -181,7 +181,7 @@ pub(super) fn document(wb: &Workbook, r: &Results, previous: Option<&Workbook>) 
     doc.push(heading(&format!("IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM {next}")));
     doc.extend(common::paragraphs(&texts.directions));
     doc.push(heading("V. ĐỀ XUẤT, KIẾN NGHỊ"));
-    doc.extend(common::paragraphs(&texts.proposals));
+    doc.extend(common::closing(common::paragraphs(&texts.proposals)));
     let lines = common::recipient_lines(wb, false);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     doc.push(Block::KeepTogether(vec![admin::recipients_and_signature(
