@@ -437,40 +437,154 @@ fn year_result(wb: &Workbook, r: &rules::Results, s: &rules::SchoolResult) -> Ye
     }
 }
 
-/// The cluster's workbook of the year before `wb`, beside `path`: the file
-/// its handover named (`previous_year_file`), else any workbook of the
-/// folder of that cluster and year that is not a school's copy.
-pub fn previous_year(path: &Path, wb: &Workbook) -> Option<Workbook> {
+/// What the search for the previous year's workbook found: the one the
+/// report, the window and the conference compare with, or none and why.
+#[derive(Debug, Clone)]
+pub struct PreviousYear {
+    /// The year looked for.
+    pub year: i16,
+    /// The workbook chosen, with its file.
+    pub chosen: Option<(PathBuf, Workbook)>,
+    /// Why none was chosen (Vietnamese, for the window and the command
+    /// line — never for a document).
+    pub reason: Option<String>,
+    /// Every other file looked at, with what it is.
+    pub seen: Vec<Skipped>,
+}
+
+impl PreviousYear {
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.chosen.as_ref().map(|(_, w)| w)
+    }
+}
+
+/// The one chooser of the cluster's workbook of the year before `wb`,
+/// beside `path` (issue 30): the file the handover named
+/// (`previous_year_file`) when it is that year's workbook of the cluster;
+/// else the only workbook of the folder of that cluster and year that is
+/// neither a school's copy nor a school's return. With none, or several
+/// (nothing tells which is the master — a save count proves nothing: any
+/// file can claim any), nothing is chosen and `reason` says why.
+pub fn choose_previous_year(path: &Path, wb: &Workbook) -> PreviousYear {
     // A bare file name lives in the current folder.
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let year = wb.year.checked_sub(1)?;
-    let fits = |w: &Workbook| {
-        w.year == year && w.cluster.number == wb.cluster.number && w.provenance.copy_for.is_none()
+    let mut out = PreviousYear {
+        year: wb.year.saturating_sub(1),
+        chosen: None,
+        reason: None,
+        seen: Vec::new(),
+    };
+    let Some(year) = wb.year.checked_sub(1) else {
+        out.reason = Some("không có năm trước".into());
+        return out;
+    };
+    let why_not = |w: &Workbook| -> Option<String> {
+        if let Some(school) = &w.provenance.copy_for {
+            Some(format!(
+                "bản gửi (hoặc trường gửi về) của {}, không phải sổ của cụm",
+                w.school_name(school)
+            ))
+        } else if w.cluster.number != wb.cluster.number {
+            Some(format!(
+                "sổ của {} (cụm số {}), không phải của cụm này",
+                w.cluster.name, w.cluster.number
+            ))
+        } else if w.year != year {
+            Some(format!("sổ năm {}", w.year))
+        } else {
+            None
+        }
     };
     let named = wb.provenance.previous_year_file.trim();
-    if !named.is_empty()
-        && let Ok(w) = load_sound(&dir.join(named))
-        && fits(&w)
-    {
-        return Some(w);
+    let named_path = (!named.is_empty()).then(|| dir.join(named));
+    if let Some(p) = &named_path {
+        match load_sound(p) {
+            Ok(w) => match why_not(&w) {
+                None => {
+                    out.chosen = Some((p.clone(), w));
+                    return out;
+                }
+                Some(reason) => out.seen.push(Skipped {
+                    path: p.clone(),
+                    reason: format!("tệp ghi khi bàn giao, nhưng là {reason}"),
+                }),
+            },
+            Err(e) => out.seen.push(Skipped {
+                path: p.clone(),
+                reason: format!("tệp ghi khi bàn giao, nhưng không đọc được: {e}"),
+            }),
+        }
     }
-    let mut candidates: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p != path
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        })
-        .collect();
+    let mut candidates: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                !crate::master::output::same(p, path)
+                    && named_path
+                        .as_deref()
+                        .is_none_or(|n| !crate::master::output::same(p, n))
+                    && p.is_file()
+                    && p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+            .collect(),
+        Err(e) => {
+            out.reason = Some(format!(
+                "không đọc được thư mục {} ({})",
+                dir.display(),
+                crate::text::io_reason(&e)
+            ));
+            return out;
+        }
+    };
     candidates.sort();
-    candidates
-        .iter()
-        .filter_map(|p| load_sound(p).ok())
-        .filter(fits)
-        .max_by_key(|w| w.provenance.save_count)
+    let mut fits: Vec<(PathBuf, Workbook)> = Vec::new();
+    for (p, loaded) in load_all(&candidates) {
+        match loaded {
+            Err(e) => out.seen.push(Skipped {
+                path: p,
+                reason: format!("không đọc được: {e}"),
+            }),
+            Ok(w) => match why_not(&w) {
+                Some(reason) => out.seen.push(Skipped { path: p, reason }),
+                None => fits.push((p, w)),
+            },
+        }
+    }
+    fits.sort_by(|a, b| a.0.cmp(&b.0));
+    match fits.len() {
+        0 => {
+            out.reason = Some(format!(
+                "thư mục {} không có sổ năm {year} của {}",
+                dir.display(),
+                wb.cluster.name
+            ));
+        }
+        1 => out.chosen = fits.pop(),
+        n => {
+            let names: Vec<String> = fits.iter().map(|(p, _)| file_name(p)).collect();
+            out.reason = Some(format!(
+                "thư mục có {n} sổ năm {year} của {} ({}): không biết sổ nào là sổ chính; \
+                 để một sổ trong thư mục, hoặc ghi tên tệp sổ năm trước khi bàn giao",
+                wb.cluster.name,
+                names.join(", ")
+            ));
+            for (p, _) in fits {
+                out.seen.push(Skipped {
+                    path: p,
+                    reason: format!("một trong {n} sổ năm {year}"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The workbook [`choose_previous_year`] chooses, if any.
+pub fn previous_year(path: &Path, wb: &Workbook) -> Option<Workbook> {
+    choose_previous_year(path, wb).chosen.map(|(_, w)| w)
 }

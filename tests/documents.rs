@@ -230,7 +230,8 @@ fn pact_handover_ballots_and_count_minutes() {
             "ĐẠI DIỆN BÊN GIAO",
             "ĐẠI DIỆN BÊN NHẬN",
             "Trương Tiến Hưng",
-            "cum8-2020.json",
+            // Issue 30: as the clerk names it, not as a file.
+            "Sổ thi đua năm 2020",
         ],
     );
     let built = docs::build(&wb, DocKind::Ballots).expect("ballots");
@@ -608,7 +609,7 @@ fn the_news_item_tells_the_conference_s_story() {
                 "đề nghị Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh tặng Cờ thi đua cho Trường Chính trị tỉnh Bà Rịa - Vũng Tàu và Bằng khen cho Trường Chính trị tỉnh Ninh Thuận",
                 "giới thiệu đơn vị Cụm trưởng năm 2020 là Trường Chính trị tỉnh Ninh Thuận, Cụm phó là Trường Chính trị tỉnh Bình Thuận và Trường Chính trị tỉnh Bình Dương",
                 "bàn giao nhiệm vụ",
-                "[Ảnh 1:",
+                "Quang cảnh Hội nghị tổng kết phong trào thi đua năm 2019",
             ],
         );
         // No scores unless asked, and no award claimed as given.

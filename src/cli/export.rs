@@ -141,14 +141,27 @@ pub fn run(
         );
         return Ok(EXIT_FAILED);
     }
-    // The report compares with the previous year's workbook beside this one.
-    let ctx = docs::Context {
-        previous: if jobs.iter().any(|(k, _, _)| *k == DocKind::Report) {
-            crate::history::previous_year(&input, wb).map(std::sync::Arc::new)
-        } else {
-            None
-        },
-    };
+    // The report compares with the previous year's workbook beside this
+    // one; without it the comparison is left out, and said so here.
+    let mut previous = None;
+    if jobs.iter().any(|(k, _, _)| *k == DocKind::Report) {
+        let choice = crate::history::choose_previous_year(&input, wb);
+        match choice.chosen {
+            Some((_, w)) => previous = Some(std::sync::Arc::new(w)),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "Báo cáo không có phần so sánh với năm {}: {}.",
+                    choice.year,
+                    choice.reason.unwrap_or_default()
+                );
+                for s in &choice.seen {
+                    let _ = writeln!(err, "  {}: {}", s.path.display(), s.reason);
+                }
+            }
+        }
+    }
+    let ctx = docs::Context { previous };
     let mut code = EXIT_OK;
     for (kind, format, path) in jobs {
         let path = match (path, &dir) {

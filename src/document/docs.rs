@@ -239,6 +239,8 @@ fn prepare(
         .collect();
     let mut doc = document(wb, &r, kind, ctx);
     doc.author = wb.cluster.name.clone();
+    // Its date line's date; a draft without one, the first day of its year.
+    doc.date = common::doc_date(wb, kind).or_else(|| jiff::civil::Date::new(wb.year, 1, 1).ok());
     Ok((doc, warnings))
 }
 
@@ -254,8 +256,9 @@ pub fn build_with(wb: &Workbook, kind: DocKind, ctx: &Context) -> Result<Built, 
     Ok(Built { pdf, warnings })
 }
 
-/// The pages of one document as the PDF lays them out (every run of text
-/// and every rule, in millimetres): what the window's preview draws.
+/// The pages of a document as its PDF prints them, laid out but not
+/// rendered: what the window's preview draws, and what checks of the
+/// layout read (a figure split over two lines, a signature alone on a page).
 pub fn pages(
     wb: &Workbook,
     kind: DocKind,

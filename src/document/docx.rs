@@ -236,8 +236,15 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
             Item::Table(t) => docx.add_table(t),
         };
     }
+    // The document's own date, not the moment of export (nor docx-rs's
+    // 1970): an export is reproducible.
+    if let Some(d) = doc.date {
+        let stamp = format!("{d}T00:00:00Z");
+        docx = docx.created_at(&stamp).updated_at(&stamp);
+    }
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);
+    xml.styles = style_defaults(&xml.styles);
     xml.doc_props.core = metadata(&xml.doc_props.core, &doc.title, &doc.author);
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
@@ -253,6 +260,25 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
         HEADER_ROW_MARK as i32
     );
     text.replace(&marker, "<w:tblHeader />").into_bytes()
+}
+
+/// Widow and orphan control and the Vietnamese language in the document
+/// defaults every style inherits (docx-rs writes neither): Word and
+/// LibreOffice then keep no lone first or last line of a paragraph on a
+/// page, as the PDF engine does, and check spelling as Vietnamese.
+fn style_defaults(styles: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(styles)
+        .replacen(
+            "</w:rPr></w:rPrDefault>",
+            "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\" /></w:rPr></w:rPrDefault>",
+            1,
+        )
+        .replacen(
+            "<w:pPrDefault><w:pPr>",
+            "<w:pPrDefault><w:pPr><w:widowControl />",
+            1,
+        )
+        .into_bytes()
 }
 
 /// The title, the issuing cluster as author and the language in the core
@@ -291,12 +317,43 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn blocks(&mut self, blocks: &[Block], width_mm: f32) {
-        for (i, b) in blocks.iter().enumerate() {
-            // A table right before a signature keeps its last rows with it
-            // (Word keeps a paragraph with the next, never with the one
-            // before).
-            let before_signature = matches!(blocks.get(i + 1), Some(Block::WithPrevious(_)));
-            self.block(b, width_mm, before_signature);
+        let mut i = 0;
+        while i < blocks.len() {
+            // A table right before a signature: its last rows and the
+            // signature are one unit that cannot split (keep-with-next does
+            // not carry from a table into the next table in LibreOffice).
+            if let (Block::Table(t), Some(Block::WithPrevious(next))) =
+                (&blocks[i], blocks.get(i + 1))
+            {
+                let n = t.body_rows.len();
+                let k = tail_rows(t);
+                let from;
+                if k < n {
+                    let mut head = t.clone();
+                    head.body_rows.truncate(n - k);
+                    let mut tail = t.clone();
+                    tail.header_rows.clear();
+                    tail.body_rows = t.body_rows[n - k..].to_vec();
+                    let head = self.table(&head, width_mm, false);
+                    self.items.push(Item::Table(head));
+                    from = self.items.len();
+                    let tail = self.table(&tail, width_mm, false);
+                    self.items.push(Item::Table(tail));
+                } else {
+                    from = self.items.len();
+                    let whole = self.table(t, width_mm, false);
+                    self.items.push(Item::Table(whole));
+                }
+                if t.space_after_mm > 0.0 {
+                    self.items.push(Item::Paragraph(spacer(t.space_after_mm)));
+                }
+                self.block(next, width_mm, false);
+                self.unit(from, width_mm);
+                i += 2;
+                continue;
+            }
+            self.block(&blocks[i], width_mm, false);
+            i += 1;
         }
     }
 
@@ -322,15 +379,39 @@ impl Writer<'_> {
             Block::KeepTogether(blocks) => {
                 let from = self.items.len();
                 self.blocks(blocks, width_mm);
-                self.keep_together(from);
+                // A signature inside took lines from before the group into
+                // its unit: the group starts at that unit.
+                let from = if from > self.items.len() {
+                    self.items.len().saturating_sub(1)
+                } else {
+                    from
+                };
+                // Keep-with-next holds paragraphs together, but not a
+                // paragraph with a table after it in LibreOffice: a group
+                // with a table (a signature block) becomes one unit.
+                if self.items[from..]
+                    .iter()
+                    .any(|i| matches!(i, Item::Table(_)))
+                {
+                    self.unit(from, width_mm);
+                } else {
+                    self.keep_together(from);
+                }
             }
             Block::WithPrevious(b) => {
-                // Word has no "keep with previous": the paragraph before
-                // keeps with this block instead.
-                if let Some(Item::Paragraph(p)) = self.items.last_mut() {
-                    *p = std::mem::replace(p, docx_rs::Paragraph::new()).keep_next(true);
-                }
+                // Word has no "keep with previous": the last lines before
+                // (up to two paragraphs: the closing text and the space
+                // under it) and this block are one unit.
+                let from = self.items.len()
+                    - self
+                        .items
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .take_while(|i| matches!(i, Item::Paragraph(_)))
+                        .count();
                 self.block(b, width_mm, false);
+                self.unit(from, width_mm);
             }
             Block::PageBreak => self.items.push(Item::Paragraph(
                 docx_rs::Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
@@ -348,6 +429,39 @@ impl Writer<'_> {
                     ),
             )),
         }
+    }
+
+    /// The items from `from` on as one unit no page break goes through: a
+    /// borderless one-cell table whose only row cannot split (Word and
+    /// LibreOffice both move such a row whole to the next page).
+    fn unit(&mut self, from: usize, width_mm: f32) {
+        let from = from.min(self.items.len());
+        let items: Vec<Item> = self.items.drain(from..).collect();
+        if items.is_empty() {
+            return;
+        }
+        let ends_with_table = matches!(items.last(), Some(Item::Table(_)));
+        // Borders said to be none: LibreOffice otherwise draws the borders
+        // of a ruled table inside around the whole cell.
+        let mut tc = TableCell::new()
+            .width(twips(width_mm) as usize, WidthType::Dxa)
+            .clear_all_border();
+        for item in items {
+            tc = match item {
+                Item::Paragraph(p) => tc.add_paragraph(p),
+                Item::Table(t) => tc.add_table(t),
+            };
+        }
+        if ends_with_table {
+            // A cell ends with a paragraph (Word reports the file damaged
+            // otherwise): the smallest one.
+            tc = tc.add_paragraph(spacer(0.1));
+        }
+        let table = docx_rs::Table::without_borders(vec![TableRow::new(vec![tc]).cant_split()])
+            .set_grid(vec![twips(width_mm) as usize])
+            .width(twips(width_mm) as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+        self.items.push(Item::Table(table));
     }
 
     /// Every paragraph from `from` on keeps with the next and its lines
@@ -524,6 +638,18 @@ impl Writer<'_> {
             .width(twips(width_mm) as usize, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
     }
+}
+
+/// How many last rows of a table go with a signature under it: the last
+/// two, and every row before them marked to keep with the next (a score
+/// table's totals), at most ten.
+fn tail_rows(t: &Table) -> usize {
+    let n = t.body_rows.len();
+    let mut k = n.min(2);
+    while k < n.min(10) && t.body_rows[n - k - 1].keep_with_next {
+        k += 1;
+    }
+    k
 }
 
 /// A paragraph indented by `mm` on its first line.

@@ -487,6 +487,9 @@ pub struct Document {
     pub title: String,
     /// PDF author metadata: the cluster that issues the document.
     pub author: String,
+    /// The document's own date (the date line's): the Word copy's core
+    /// properties carry it, so the same workbook exports the same bytes.
+    pub date: Option<jiff::civil::Date>,
     pub setup: PageSetup,
     pub blocks: Vec<Block>,
 }
@@ -496,6 +499,7 @@ impl Document {
         Document {
             title: title.into(),
             author: String::new(),
+            date: None,
             setup,
             blocks: Vec::new(),
         }

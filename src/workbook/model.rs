@@ -766,6 +766,11 @@ pub struct Documents {
     /// per line ("Đinh Thị Mai Yên" / "Phó Trưởng phòng TC-HC-TT-TL").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub news_byline: String,
+    /// The news item's photo captions, one per photo, as the clerk typed
+    /// them ("Quang cảnh Hội nghị"); none printed when empty. Optional in
+    /// format 4.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub news_captions: Vec<String>,
     #[serde(skip_serializing_if = "Rev::is_empty")]
     pub rev: Rev,
 }

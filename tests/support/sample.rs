@@ -284,6 +284,10 @@ pub fn build() -> Workbook {
             "Bảng tổng hợp điểm chấm thi đua năm 2019".into(),
         ],
         news_byline: "Đinh Thị Mai Yên\nPhó Trưởng phòng TC-HC-TT-TL".into(),
+        news_captions: vec![
+            "Quang cảnh Hội nghị tổng kết phong trào thi đua năm 2019".into(),
+            "Đồng chí Ngô Thị Liên, Hiệu trưởng Trường Chính trị tỉnh Bà Rịa - Vũng Tàu, phát biểu khai mạc Hội nghị".into(),
+        ],
         rev: Rev::default(),
     };
     wb.provenance.saved_by = Some(Owner::Cluster);
@@ -545,7 +549,7 @@ fn conference(ids: &[Id]) -> Conference {
             outgoing: p("Ngô Thị Liên", "Hiệu trưởng Trường Chính trị tỉnh Bà Rịa - Vũng Tàu"),
             incoming: p("Trương Tiến Hưng", "Hiệu trưởng Trường Chính trị tỉnh Ninh Thuận"),
             items: vec![
-                "Sổ thi đua năm 2019 của Cụm (tệp cum8-2019.json) và các biên bản, báo cáo kèm theo".into(),
+                "Sổ thi đua năm 2019 của Cụm và các biên bản, báo cáo kèm theo".into(),
                 "Sổ thi đua năm 2020 lập từ sổ năm 2019 (thành viên, bảng tiêu chí, quy định)".into(),
                 "Hồ sơ đề nghị khen thưởng năm 2019 đã gửi Học viện".into(),
             ],

@@ -223,7 +223,7 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
         )));
     }
     doc.push(admin::body(
-        "Biên bản kiểm phiếu được lập và công bố trước Hội nghị.",
+        "Biên bản kiểm phiếu được lập và công bố trước Hội nghị./.",
     ));
     let signers: Vec<Signer> = if members.is_empty() {
         vec![Signer {

@@ -227,6 +227,21 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
     }
 }
 
+/// The body's last paragraph closed with "./." — Decree 30/2020,
+/// Appendix I, part I.7: the end of a document's content is marked "./."
+/// right after its last word (a full stop typed there is not doubled).
+/// Guide 36 forms end the same way.
+pub(crate) fn closing(mut blocks: Vec<Block>) -> Vec<Block> {
+    if let Some(Block::Paragraph(p)) = blocks.last_mut()
+        && let Some(span) = p.spans.last_mut()
+        && !span.text.trim_end().ends_with("./.")
+    {
+        let text = span.text.trim_end().trim_end_matches(['.', ';', ',']);
+        span.text = format!("{text}./.");
+    }
+    blocks
+}
+
 /// A bold heading line ("I. THÀNH PHẦN").
 pub(crate) fn heading(text: &str) -> Block {
     Paragraph::text(text, FontStyle::Bold, BODY_PT)
@@ -276,6 +291,25 @@ pub(crate) fn lcell(text: impl Into<String>, size: f32) -> Cell {
     c
 }
 
+/// The width a column needs so that none of `texts` is cut: the widest,
+/// measured in the font and size it is printed in, plus the cell's
+/// padding on both sides and a hair for rounding; never under `floor`.
+/// Figures and codes are single words: a column narrower than one would
+/// cut it between characters ("962,2" over "5").
+pub(crate) fn fit_mm<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    style: FontStyle,
+    size: f32,
+    padding_x_mm: f32,
+    floor: f32,
+) -> f32 {
+    let widest = texts
+        .into_iter()
+        .map(|t| crate::document::fonts::text_width_mm(t, style, size))
+        .fold(0.0, f32::max);
+    (widest + 2.0 * padding_x_mm + 0.4).max(floor)
+}
+
 /// Rank, with "=" for a tie that the chain could not break.
 pub(crate) fn rank_text(s: &SchoolResult) -> String {
     if s.tied_with.is_empty() {
@@ -295,14 +329,41 @@ pub(crate) fn ranking_table(wb: &Workbook, r: &Results, size: f32) -> Table {
         .map(|s| crate::document::fonts::text_width_mm(&rank_text(s), FontStyle::Regular, size))
         .fold(10.0, f32::max)
         + 3.5;
+    // The figures' columns as wide as their widest figure (a 1 000-point
+    // table's "962,25" in bold is wider than a 100-point one's).
+    let pad = Table::new(Vec::new()).padding_x_mm;
+    let figures = |f: &dyn Fn(&SchoolResult) -> String, style: FontStyle, floor: f32| {
+        let texts: Vec<String> = r.schools.iter().map(f).collect();
+        fit_mm(texts.iter().map(String::as_str), style, size, pad, floor)
+    };
     let mut t = Table::new(vec![
         ColumnWidth::Mm(rank_mm),
         ColumnWidth::Relative(2.0),
-        ColumnWidth::Mm(15.0),
-        ColumnWidth::Mm(15.0),
-        ColumnWidth::Mm(18.0),
-        ColumnWidth::Mm(12.0),
-        ColumnWidth::Mm(15.0),
+        ColumnWidth::Mm(figures(
+            &|s| s.totals.self_total.to_string(),
+            FontStyle::Regular,
+            15.0,
+        )),
+        ColumnWidth::Mm(figures(
+            &|s| s.totals.cluster_total.to_string(),
+            FontStyle::Regular,
+            15.0,
+        )),
+        ColumnWidth::Mm(figures(
+            &|s| s.totals.bonus.to_string(),
+            FontStyle::Regular,
+            18.0,
+        )),
+        ColumnWidth::Mm(figures(
+            &|s| s.totals.deduction.to_string(),
+            FontStyle::Regular,
+            12.0,
+        )),
+        ColumnWidth::Mm(figures(
+            &|s| s.totals.final_score.to_string(),
+            FontStyle::Bold,
+            15.0,
+        )),
         ColumnWidth::Relative(2.4),
     ])
     .header(Row::new(
@@ -345,12 +406,67 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
     const MAX_MM: f32 = 12.0;
     const MIN_TITLE_MM: f32 = 55.0;
     const SCORE_MM: f32 = 11.5;
+    const PADDING_X_MM: f32 = 1.0;
     let schools = &r.schools;
     if schools.is_empty() || wb.criteria.is_empty() {
         return Vec::new();
     }
+    let codes = wb.criterion_codes();
+    // Columns sized from the widest code, maximum and score measured in
+    // the face they print in (bold: parents and totals), so a figure or a
+    // code is never cut; when even one school's pair of columns would not
+    // fit beside the titles, the table's text goes a step smaller first.
+    let mut all_codes: Vec<String> = Vec::new();
+    let mut maxima: Vec<String> = vec![wb.max_total().to_string()];
+    collect_codes(&wb.criteria, &codes, &mut all_codes, &mut maxima, 0);
+    let mut scores: Vec<String> = Vec::new();
+    for s in schools {
+        let t = &s.totals;
+        scores.push(t.self_total.to_string());
+        scores.push(t.cluster_total.to_string());
+        for c in &t.criteria {
+            scores.extend(c.self_score.map(|p| p.to_string()));
+            scores.extend(c.cluster_score.map(|p| p.to_string()));
+            scores.push(c.effective.to_string());
+        }
+    }
+    // Section subtotals print in bold too: their widest is at most a
+    // total's, already measured.
+    let measure = |size: f32| {
+        let code = fit_mm(
+            all_codes.iter().map(String::as_str),
+            FontStyle::Bold,
+            size,
+            PADDING_X_MM,
+            CODE_MM,
+        );
+        let max = fit_mm(
+            maxima.iter().map(String::as_str),
+            FontStyle::Bold,
+            size,
+            PADDING_X_MM,
+            MAX_MM,
+        );
+        let score = fit_mm(
+            scores.iter().map(String::as_str),
+            FontStyle::Bold,
+            size,
+            PADDING_X_MM,
+            SCORE_MM,
+        );
+        (code, max, score)
+    };
+    let mut size = size;
+    let (mut code_mm, mut max_mm, mut score_mm) = measure(size);
+    for _ in 0..2 {
+        if width_mm - code_mm - max_mm - MIN_TITLE_MM >= 2.0 * score_mm {
+            break;
+        }
+        size -= 1.0;
+        (code_mm, max_mm, score_mm) = measure(size);
+    }
     let fit =
-        (((width_mm - CODE_MM - MAX_MM - MIN_TITLE_MM) / (2.0 * SCORE_MM)).floor() as usize).max(1);
+        (((width_mm - code_mm - max_mm - MIN_TITLE_MM) / (2.0 * score_mm)).floor() as usize).max(1);
     let groups = schools.len().div_ceil(fit);
     // Balanced groups (7 schools in three: 3, 2, 2 — not 3, 3, 1).
     let (base, extra) = (schools.len() / groups, schools.len() % groups);
@@ -373,7 +489,6 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
                 .collect()
         })
         .collect();
-    let codes = wb.criterion_codes();
     // What the type faces of the scores mean, above the tables.
     let mut blocks: Vec<Block> = vec![
         Paragraph::text(
@@ -406,12 +521,12 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
             );
         }
         let mut columns = vec![
-            ColumnWidth::Mm(CODE_MM),
+            ColumnWidth::Mm(code_mm),
             ColumnWidth::Relative(1.0),
-            ColumnWidth::Mm(MAX_MM),
+            ColumnWidth::Mm(max_mm),
         ];
         columns.extend(std::iter::repeat_n(
-            ColumnWidth::Mm(SCORE_MM),
+            ColumnWidth::Mm(score_mm),
             2 * chunk.len(),
         ));
         let small = size - 1.0;
@@ -429,7 +544,7 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
         let mut t = Table::new(columns)
             .header(Row::new(top))
             .header(Row::new(second));
-        t.padding_x_mm = 1.0;
+        t.padding_x_mm = PADDING_X_MM;
         t.padding_y_mm = 0.6;
         for node in &wb.criteria {
             criterion_rows(&mut t, node, &codes, maps, size, 0);
@@ -507,6 +622,28 @@ pub(crate) fn detail_tables(wb: &Workbook, r: &Results, width_mm: f32, size: f32
         blocks.push(Block::Table(t));
     }
     blocks
+}
+
+/// Every code ("VIII.12") and maximum of the tree, as the table prints them.
+fn collect_codes(
+    nodes: &[Criterion],
+    codes: &HashMap<Id, String>,
+    out_codes: &mut Vec<String>,
+    out_max: &mut Vec<String>,
+    depth: usize,
+) {
+    for node in nodes {
+        out_codes.push(
+            codes
+                .get(&node.id)
+                .cloned()
+                .unwrap_or_else(|| node.code.clone()),
+        );
+        out_max.push(node.max_points().to_string());
+        if depth < 8 {
+            collect_codes(&node.children, codes, out_codes, out_max, depth + 1);
+        }
+    }
 }
 
 fn criterion_rows(

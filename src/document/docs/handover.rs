@@ -94,10 +94,9 @@ pub(super) fn document(wb: &Workbook) -> Document {
         )));
     }
     if !h.next_year_file.trim().is_empty() {
-        // In words first: the file's name is for whoever opens it.
+        // As the clerk names it, never by its file (issue 30).
         doc.push(admin::body(&format!(
-            "Sổ thi đua năm {next} của {issuer} (thành viên, Cụm trưởng, Cụm phó, bảng tiêu chí và quy định chấm điểm) được lập tại buổi bàn giao và giao cho bên nhận dưới dạng tệp điện tử \u{201c}{}\u{201d}.",
-            h.next_year_file.trim()
+            "Sổ thi đua năm {next} của {issuer} (thành viên, Cụm trưởng, Cụm phó, bảng tiêu chí và quy định chấm điểm) được lập tại buổi bàn giao và giao cho bên nhận."
         )));
     }
     if !h.note.trim().is_empty() {
@@ -105,7 +104,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
     }
     doc.push(Block::KeepTogether(vec![
         admin::body(
-            "Hai bên đã kiểm tra, thống nhất nội dung bàn giao. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.",
+            "Hai bên đã kiểm tra, thống nhất nội dung bàn giao. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau./.",
         )
         .into(),
         admin::signatures_two(common::style(wb), &Signer {

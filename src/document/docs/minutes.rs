@@ -405,7 +405,7 @@ pub(super) fn document(wb: &Workbook, r: &Results) -> Document {
     doc.extend(common::paragraphs(&c.conclusion));
     doc.push(Block::KeepTogether(vec![
         admin::body(&format!(
-            "Hội nghị kết thúc vào lúc {} cùng ngày. Biên bản đã được đọc lại cho các đại biểu dự hội nghị cùng nghe và nhất trí thông qua.",
+            "Hội nghị kết thúc vào lúc {} cùng ngày. Biên bản đã được đọc lại cho các đại biểu dự hội nghị cùng nghe và nhất trí thông qua./.",
             common::time_words(c.end)
         ))
         .into(),

@@ -3,7 +3,8 @@
 //! of this project is one). It tells what happened — when and where, who
 //! chaired, what was assessed, what the conference *proposed* (a proposal
 //! to the Academy, not an award), the election and the handover — with no
-//! scores, a byline the clerk fills in and placeholders for photo captions.
+//! scores, a byline the clerk fills in and the photo captions the clerk
+//! typed (none otherwise).
 //! The same text is a PDF and plain text for the clipboard.
 
 use super::Missing;
@@ -18,7 +19,7 @@ const TITLE_PT: f32 = 15.0;
 const BODY_PT: f32 = 13.0;
 
 /// The news item as parts: headline, byline lines, body paragraphs and the
-/// photo captions to fill in.
+/// photo captions the clerk typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewsItem {
     /// The headline's two lines: the conference, then the cluster.
@@ -193,13 +194,15 @@ pub fn news(wb: &Workbook, r: &Results) -> NewsItem {
         last.push_str("/.");
     }
 
-    let captions = vec![
-        "[Ảnh 1: Quang cảnh Hội nghị — chú thích]".to_string(),
-        format!(
-            "[Ảnh 2: {} phát biểu tại Hội nghị — chú thích]",
-            capitalise(&comrade(&c.chair))
-        ),
-    ];
+    // Photo captions only as the clerk typed them: a placeholder would be
+    // published as it is (issue 30).
+    let captions: Vec<String> = wb
+        .documents
+        .news_captions
+        .iter()
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
     NewsItem {
         headline,
         byline,

@@ -72,7 +72,7 @@ pub(super) fn document(wb: &Workbook) -> Document {
         }
     }
     doc.push(admin::body(&format!(
-        "Các trường cam kết thực hiện tốt các nội dung đã giao ước. Kết quả thực hiện là căn cứ để {issuer} chấm điểm, bình xét thi đua cuối năm {}.",
+        "Các trường cam kết thực hiện tốt các nội dung đã giao ước. Kết quả thực hiện là căn cứ để {issuer} chấm điểm, bình xét thi đua cuối năm {}./.",
         wb.year
     )));
     let signers: Vec<Signer> = wb

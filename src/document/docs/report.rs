@@ -170,17 +170,18 @@ pub(super) fn document(wb: &Workbook, r: &Results, previous: Option<&Workbook>) 
             doc.push(item(p));
         }
     }
-    doc.push(heading(&format!(
-        "4. So sánh với năm {}",
-        i32::from(wb.year) - 1
-    )));
-    doc.extend(super::comparison::blocks(wb, r, previous));
+    // The comparison only with the previous year's own workbook: without
+    // it the part is left out (nothing follows it to renumber).
+    if let Some(prev) = previous.filter(|p| i32::from(p.year) == i32::from(wb.year) - 1) {
+        doc.push(heading(&format!("4. So sánh với năm {}", prev.year)));
+        doc.extend(super::comparison::blocks(wb, r, prev));
+    }
     doc.push(heading("III. ĐÁNH GIÁ CHUNG"));
     doc.extend(common::paragraphs(&texts.assessment));
     doc.push(heading(&format!("IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM {next}")));
     doc.extend(common::paragraphs(&texts.directions));
     doc.push(heading("V. ĐỀ XUẤT, KIẾN NGHỊ"));
-    doc.extend(common::paragraphs(&texts.proposals));
+    doc.extend(common::closing(common::paragraphs(&texts.proposals)));
     let lines = common::recipient_lines(wb, false);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     doc.push(Block::KeepTogether(vec![admin::recipients_and_signature(
