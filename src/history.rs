@@ -523,10 +523,10 @@ pub fn choose_previous_year(path: &Path, wb: &Workbook) -> PreviousYear {
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
-                !crate::master::output::same(p, path)
+                !crate::paths::same(p, path)
                     && named_path
                         .as_deref()
-                        .is_none_or(|n| !crate::master::output::same(p, n))
+                        .is_none_or(|n| !crate::paths::same(p, n))
                     && p.is_file()
                     && p.extension()
                         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
