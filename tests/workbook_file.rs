@@ -139,7 +139,7 @@ fn malformed_fields_say_where() {
 #[test]
 fn content_problems_are_all_listed_and_the_workbook_still_opens() {
     let loaded = workbook::load(&fixture("invalid-content.json")).expect("opens to be fixed");
-    let codes: Vec<&str> = loaded.problems.iter().map(|p| p.code).collect();
+    let codes: Vec<&str> = loaded.problems.iter().map(|p| p.code()).collect();
     for expected in [
         "duplicate_id",
         "leader_not_member",
@@ -159,7 +159,7 @@ fn content_problems_are_all_listed_and_the_workbook_still_opens() {
     let all = loaded
         .problems
         .iter()
-        .map(|p| p.message.as_str())
+        .map(|p| p.message())
         .collect::<Vec<_>>()
         .join("\n");
     assert!(all.contains("4,5 vượt điểm chuẩn 4"), "{all}");
