@@ -37,14 +37,11 @@ pub(super) fn scan(text: &str) -> Result<Header, Result<Duplicate, serde_json::E
     match seed.deserialize(&mut de).and_then(|()| de.end()) {
         Ok(()) => Ok(header),
         Err(e) if e.is_data() => {
-            // Our only data error is the duplicate key: its message is the
-            // key, followed by serde_json's " at line L column C".
-            let message = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let key = message
-                .strip_suffix(&suffix)
-                .unwrap_or(&message)
-                .to_string();
+            // Our only data error is the duplicate key, kept aside by
+            // `record` (serde_json's error carries only a message).
+            let key = DUPLICATE
+                .with(|d| d.borrow_mut().take())
+                .unwrap_or_default();
             Err(Ok(Duplicate {
                 key,
                 line: e.line(),
@@ -81,8 +78,13 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 /// above its parent's, so one vector serves the whole file.
 type Keys<'de> = Vec<Cow<'de, str>>;
 
+thread_local! {
+    /// The duplicate key `record` found, for `scan` to name.
+    static DUPLICATE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Records `key` for the object whose keys start at `from`; a duplicate is
-/// an error naming the key.
+/// an error, the key kept in [`DUPLICATE`].
 fn record<'de, E: de::Error>(
     keys: &mut Keys<'de>,
     from: usize,
@@ -97,7 +99,8 @@ fn record<'de, E: de::Error>(
         mine.binary_search(&key).is_ok()
     };
     if seen {
-        return Err(E::custom(key));
+        DUPLICATE.with(|d| *d.borrow_mut() = Some(key.to_string()));
+        return Err(E::custom("duplicate key"));
     }
     if mine.len() >= 48 {
         let at = from + mine.binary_search(&key).unwrap_or_else(|i| i);
