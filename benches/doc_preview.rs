@@ -22,19 +22,22 @@ fn keystroke(c: &mut Criterion) {
         .unwrap_or(DocKind::Report);
     let mut editor = Editor::of(&wb, DocKind::Report, &ctx);
     let mut i = 0u32;
-    c.bench_function(&format!("doc_preview_keystroke_report (longest: {kind:?})"), |b| {
-        b.iter(|| {
-            i += 1;
-            let letter = if i % 2 == 0 { "a" } else { "ă" };
-            let _ = editor.update(
-                Message::Report(0, Action::Edit(Edit::Paste(letter.to_string().into()))),
-                &wb,
-                &ctx,
-            );
-            let runs = page_preview::draw_list(editor.pages().unwrap_or(&[]));
-            std::hint::black_box(runs.len())
-        })
-    });
+    c.bench_function(
+        &format!("doc_preview_keystroke_report (longest: {kind:?})"),
+        |b| {
+            b.iter(|| {
+                i += 1;
+                let letter = if i % 2 == 0 { "a" } else { "ă" };
+                let _ = editor.update(
+                    Message::Report(0, Action::Edit(Edit::Paste(letter.to_string().into()))),
+                    &wb,
+                    &ctx,
+                );
+                let runs = page_preview::draw_list(editor.pages().unwrap_or(&[]));
+                std::hint::black_box(runs.len())
+            })
+        },
+    );
 }
 
 criterion_group!(benches, keystroke);

@@ -250,7 +250,7 @@ pub(crate) fn print_problems<'a>(
 ) {
     let _ = writeln!(err, "{heading}");
     for p in problems {
-        let _ = writeln!(err, "  - {}", p.message);
+        let _ = writeln!(err, "  - {p}");
     }
 }
 

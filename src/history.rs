@@ -176,7 +176,7 @@ fn load_sound(path: &Path) -> Result<Workbook, String> {
         Some(first) => Err(format!(
             "sổ có {} lỗi cần sửa trước (đầu tiên: {})",
             bad.len(),
-            first.message
+            first.message()
         )),
     }
 }

@@ -268,7 +268,7 @@ fn removing_a_referenced_school_explains_and_can_be_undone() {
     let problems = workbook::validate(after);
     assert!(
         problems.iter().all(|p| p.scope.is_ballot()
-            || p.code == "too_many_agreed"
+            || p.code() == "too_many_agreed"
             || p.scope == workbook::Scope::Activities),
         "{problems:?}"
     );

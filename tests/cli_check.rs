@@ -109,7 +109,7 @@ fn people_and_prizes_with_no_school_are_listed() {
 
     let problems = thidua::workbook::validate(&wb);
     let codes: Vec<(&str, &thidua::workbook::Scope)> =
-        problems.iter().map(|p| (p.code, &p.scope)).collect();
+        problems.iter().map(|p| (p.code(), &p.scope)).collect();
     assert_eq!(
         codes,
         [

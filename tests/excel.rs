@@ -136,7 +136,7 @@ fn a_filled_form_brings_the_scores_the_school_meant() {
     assert!(
         workbook::validate(&m)
             .iter()
-            .all(|p| !p.message.contains("Bình Thuận"))
+            .all(|p| !p.message().contains("Bình Thuận"))
     );
 }
 

@@ -122,7 +122,7 @@ proptest! {
             .collect();
         let filled = fill(&blank, &edits);
         let before: std::collections::HashSet<String> =
-            workbook::validate(&m).into_iter().map(|p| p.message).collect();
+            workbook::validate(&m).into_iter().map(|p| p.message()).collect();
         if let Ok(review) = exchange::review_bytes(&m, &filled, "phieu.xlsx") {
             // A form that proves its school is that school's; one whose
             // token was cleared is unsigned, left to the clerk, and still
@@ -136,7 +136,7 @@ proptest! {
             prop_assert_eq!(others(&merged, &sender), others(&m, &sender));
             let added: Vec<String> = workbook::validate(&merged)
                 .into_iter()
-                .map(|p| p.message)
+                .map(|p| p.message())
                 .filter(|p| !before.contains(p))
                 .collect();
             prop_assert!(added.is_empty(), "{:?}", added);

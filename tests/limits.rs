@@ -20,7 +20,7 @@ fn sample() -> Workbook {
 }
 
 fn codes(wb: &Workbook) -> Vec<&'static str> {
-    workbook::validate(wb).iter().map(|p| p.code).collect()
+    workbook::validate(wb).iter().map(|p| p.code()).collect()
 }
 
 fn activity(id: &str, owner: &str, day: i8) -> Activity {
@@ -65,20 +65,20 @@ fn check_names_a_text_over_its_limit_and_the_workbook_still_opens() {
     let problems = workbook::validate(&wb);
     let p = problems
         .iter()
-        .find(|p| p.code == "text_too_long")
+        .find(|p| p.code() == "text_too_long")
         .expect("the note over its limit is named");
-    assert!(p.message.contains("ghi chú"), "{}", p.message);
-    assert!(p.message.contains("2001"), "{}", p.message);
+    assert!(p.message().contains("ghi chú"), "{}", p);
+    assert!(p.message().contains("2001"), "{}", p);
     // Saved and opened again: opens, with the problem listed.
     let loaded = workbook::load_bytes(&workbook::to_bytes(&wb)).unwrap();
-    assert!(loaded.problems.iter().any(|p| p.code == "text_too_long"));
+    assert!(loaded.problems.iter().any(|p| p.code() == "text_too_long"));
     // A name over 200 characters, and the minutes' free text over 20 000.
     let mut wb = sample();
     wb.members[0].full_name = "Đ".repeat(limits::MAX_NAME_CHARS + 1);
     wb.conference.discussion = "x".repeat(limits::MAX_LONG_CHARS + 1);
     let n = workbook::validate(&wb)
         .iter()
-        .filter(|p| p.code == "text_too_long")
+        .filter(|p| p.code() == "text_too_long")
         .count();
     assert_eq!(n, 2);
 }
@@ -102,8 +102,8 @@ fn check_names_too_many_activities_of_one_school() {
     assert!(!codes(&wb).contains(&"too_many"));
     wb.activities.push(activity("x-last", SCHOOL, 10));
     let problems = workbook::validate(&wb);
-    let p = problems.iter().find(|p| p.code == "too_many").unwrap();
-    assert!(p.message.contains("Hoạt động"), "{}", p.message);
+    let p = problems.iter().find(|p| p.code() == "too_many").unwrap();
+    assert!(p.message().contains("Hoạt động"), "{}", p);
 }
 
 #[test]

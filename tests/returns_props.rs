@@ -124,7 +124,7 @@ fn others(wb: &Workbook, school: &Id) -> Workbook {
 fn problems(wb: &Workbook) -> HashSet<String> {
     workbook::validate(wb)
         .into_iter()
-        .map(|p| p.message)
+        .map(|p| p.message())
         .collect()
 }
 

@@ -13,13 +13,13 @@ use thidua::rules::{self, Outcome};
 use thidua::workbook::{self, *};
 
 fn codes(wb: &Workbook) -> Vec<&'static str> {
-    validate(wb).iter().map(|p| p.code).collect()
+    validate(wb).iter().map(|p| p.code()).collect()
 }
 
 fn scopes_of(wb: &Workbook, code: &str) -> Vec<Scope> {
     validate(wb)
         .into_iter()
-        .filter(|p| p.code == code)
+        .filter(|p| p.code() == code)
         .map(|p| p.scope)
         .collect()
 }
@@ -154,7 +154,7 @@ fn each_inconsistent_ballot_is_a_check_problem_naming_the_award() {
         assert!(
             problems
                 .iter()
-                .any(|p| p.scope.is_ballot() && p.message.contains(needle)),
+                .any(|p| p.scope.is_ballot() && p.message().contains(needle)),
             "{needle}: {problems:?}"
         );
         assert!(
@@ -164,8 +164,8 @@ fn each_inconsistent_ballot_is_a_check_problem_naming_the_award() {
         assert!(
             problems
                 .iter()
-                .any(|p| p.message.starts_with("Kết quả bỏ phiếu Cờ thi đua")
-                    || p.message.starts_with("Kết quả bỏ phiếu Bằng khen")),
+                .any(|p| p.message().starts_with("Kết quả bỏ phiếu Cờ thi đua")
+                    || p.message().starts_with("Kết quả bỏ phiếu Bằng khen")),
             "names the award: {problems:?}"
         );
     }

@@ -136,10 +136,105 @@ fn malformed_fields_say_where() {
     assert!(e.to_string().contains("colour"), "{e}");
 }
 
+/// A structure error is identified by what serde's derived code reports
+/// (a missing key, a value of another type, an unknown variant) and by
+/// what the place asks for, never by serde's English wording: the kinds
+/// below are data, and their Vietnamese is only their Display.
+#[test]
+fn structure_errors_are_identified_not_translated() {
+    use workbook::file::Malformed;
+    use workbook::file::structure::{Found, Wanted, Wrong};
+    let wrong = |e: LoadError| match e {
+        LoadError::Malformed(Malformed::At { wrong, path, .. }) => (path, wrong),
+        other => panic!("not a structure error: {other}"),
+    };
+    assert_eq!(
+        wrong(load_err("malformed-year.json")),
+        (
+            "year".to_string(),
+            Wrong::Type {
+                found: Found::Text("hai nghìn".into()),
+                wanted: Wanted::Integer
+            }
+        )
+    );
+    assert_eq!(
+        wrong(load_err("unknown-key.json")),
+        ("colour".to_string(), Wrong::UnknownKey("colour".into()))
+    );
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/cum8-2019.json"),
+    )
+    .unwrap();
+    let mut wb: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cases: Vec<(&str, serde_json::Value, Wrong)> = vec![
+        (
+            "/members/0/full_name",
+            serde_json::json!(5),
+            Wrong::Type {
+                found: Found::Integer("5".into()),
+                wanted: Wanted::Text,
+            },
+        ),
+        (
+            "/members",
+            serde_json::json!({}),
+            Wrong::Type {
+                found: Found::Object,
+                wanted: Wanted::List,
+            },
+        ),
+        (
+            "/conference/ballots/0/issued",
+            serde_json::json!(-1),
+            Wrong::Value {
+                found: Found::Integer("-1".into()),
+                wanted: Wanted::Integer,
+            },
+        ),
+        (
+            "/activities/0/kind",
+            serde_json::json!("party"),
+            Wrong::UnknownVariant("party".into()),
+        ),
+        (
+            "/activities/0/start",
+            serde_json::json!("2019-13-45"),
+            Wrong::Date,
+        ),
+        (
+            "/rules/ballot/quorum",
+            serde_json::json!("hai phần ba"),
+            Wrong::Unreadable,
+        ),
+        (
+            "/activities/0/owner",
+            serde_json::json!(7),
+            Wrong::NotExpected,
+        ),
+    ];
+    for (at, value, expected) in cases {
+        let mut broken = wb.clone();
+        *broken.pointer_mut(at).unwrap() = value;
+        let bytes = serde_json::to_vec(&broken).unwrap();
+        let Err(e) = workbook::load_bytes(&bytes) else {
+            panic!("{at} must not load");
+        };
+        assert_eq!(wrong(e).1, expected, "{at}");
+    }
+    // A missing key that has no default.
+    wb["conference"]["academy_decisions"] =
+        serde_json::json!([{ "award": "co-thi-dua", "school": "brvt" }]);
+    let Err(e) = workbook::load_bytes(&serde_json::to_vec(&wb).unwrap()) else {
+        panic!("a decision without its outcome must not load");
+    };
+    assert_eq!(wrong(e).1, Wrong::MissingKey("outcome".into()));
+}
+
 #[test]
 fn content_problems_are_all_listed_and_the_workbook_still_opens() {
     let loaded = workbook::load(&fixture("invalid-content.json")).expect("opens to be fixed");
-    let codes: Vec<&str> = loaded.problems.iter().map(|p| p.code).collect();
+    let codes: Vec<&str> = loaded.problems.iter().map(|p| p.code()).collect();
     for expected in [
         "duplicate_id",
         "leader_not_member",
@@ -159,7 +254,7 @@ fn content_problems_are_all_listed_and_the_workbook_still_opens() {
     let all = loaded
         .problems
         .iter()
-        .map(|p| p.message.as_str())
+        .map(|p| p.message())
         .collect::<Vec<_>>()
         .join("\n");
     assert!(all.contains("4,5 vượt điểm chuẩn 4"), "{all}");

@@ -188,7 +188,7 @@ impl App {
                     }
                 }
                 Err(refusal) => {
-                    if refusal.code() == "forged" {
+                    if matches!(refusal, crate::exchange::Refusal::Forged { .. }) {
                         self.views.merge.add_refused(merge_review::Refused {
                             file_name: name.clone(),
                             reason: refusal.to_string(),
@@ -196,9 +196,10 @@ impl App {
                         });
                     }
                     let mut msg = s::return_refused(&name, &refusal.to_string());
+                    use crate::exchange::Refusal as R;
                     let other_book = matches!(
-                        refusal.code(),
-                        "other_cluster" | "other_year" | "from_cluster"
+                        refusal,
+                        R::OtherCluster { .. } | R::OtherYear { .. } | R::FromCluster
                     );
                     if dropped && other_book {
                         msg = format!("{msg} {}", s::DROP_OPEN_HINT);

@@ -292,7 +292,7 @@ pub(super) fn problems(doc: &Document) -> Element<'_, Message> {
         list = list.push(text(s::REFORMATTED).size(theme::TEXT_SMALL));
     }
     for p in &doc.problems {
-        list = list.push(text(format!("• {}", p.message)).size(theme::TEXT_SMALL));
+        list = list.push(text(format!("• {p}")).size(theme::TEXT_SMALL));
     }
     container(scrollable(list).height(Length::Shrink))
         .padding(theme::SPACE_M)

@@ -472,7 +472,7 @@ pub fn quorum_line(present: u32, total: u32, needed: u32, met: bool) -> String {
     }
 }
 pub fn next_year_refused(problems: &[crate::workbook::Problem]) -> String {
-    let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    let list: Vec<String> = problems.iter().map(|p| p.message()).collect();
     format!(
         "Chưa lập được sổ năm sau: sổ mới sẽ có lỗi. Hãy sửa trong sổ năm nay: {}",
         list.join(" ")

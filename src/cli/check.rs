@@ -38,7 +38,7 @@ pub fn run(
                     loaded.problems.len()
                 );
                 for p in &loaded.problems {
-                    let _ = writeln!(out, "  - {}", p.message);
+                    let _ = writeln!(out, "  - {p}");
                 }
             }
             Err(e) => {

@@ -5,13 +5,15 @@
 //! unknown school in 2031 are refused with the reason, record by record.
 
 use super::record::{Owned, Rec, RecordKey, owned, put};
-use crate::workbook::validate::{RecordPart, validate_record_part, validate_records};
+use crate::workbook::validate::{ProblemKind, RecordPart, validate_record_part, validate_records};
 use crate::workbook::{Conference, Workbook};
 use std::collections::HashSet;
 
 pub(crate) struct RecordCheck {
     skeleton: Workbook,
-    baseline: HashSet<String>,
+    /// The skeleton's own problems: a record is refused only for a
+    /// problem not among them (compared as problems, not as sentences).
+    baseline: HashSet<ProblemKind>,
 }
 
 impl RecordCheck {
@@ -37,7 +39,7 @@ impl RecordCheck {
         };
         let baseline = validate_records(&skeleton)
             .into_iter()
-            .map(|p| p.message)
+            .map(|p| p.kind)
             .collect();
         RecordCheck { skeleton, baseline }
     }
@@ -89,8 +91,8 @@ impl RecordCheck {
         };
         let found: Vec<String> = problems
             .into_iter()
-            .map(|p| p.message)
-            .filter(|m| !self.baseline.contains(m))
+            .filter(|p| !self.baseline.contains(&p.kind))
+            .map(|p| p.message())
             .collect();
         // Back to the bare skeleton for the next record.
         self.skeleton.assessments.clear();

@@ -13,6 +13,7 @@
 use super::lock::{self, LockError, TakeOver};
 use super::output;
 use crate::exchange::{self, Applied, Authenticity, Decisions, Refusal, Review};
+use crate::workbook::validate::ProblemKind;
 use crate::workbook::{self, Id, Integrity, LoadError, Owner, Workbook};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -270,7 +271,7 @@ pub fn eligible(review: &Review, from: Option<&Id>, front: Front) -> Result<(), 
 /// problem the master did not have.
 pub enum Take {
     /// The master with the file applied, what was done, and its problems.
-    Taken(Box<Workbook>, Applied, HashSet<String>),
+    Taken(Box<Workbook>, Applied, HashSet<ProblemKind>),
     /// Nothing to take: the master stays.
     Nothing,
     /// Not taken: why.
@@ -283,7 +284,7 @@ pub fn take(
     master: &Workbook,
     review: &Review,
     decisions: &Decisions,
-    before: &HashSet<String>,
+    before: &HashSet<ProblemKind>,
 ) -> Take {
     let mut next = master.clone();
     let applied = exchange::apply(&mut next, review, decisions);
@@ -291,12 +292,8 @@ pub fn take(
     if applied.accepted + applied.kept == 0 && !conflicts_changed {
         return Take::Nothing;
     }
-    let after = problems(&next);
-    let added: Vec<&str> = after
-        .iter()
-        .filter(|m| !before.contains(*m))
-        .map(String::as_str)
-        .collect();
+    let (added, after) = new_problems(before, workbook::validate(&next));
+    let added: Vec<String> = added.iter().map(|k| k.to_string()).collect();
     if !added.is_empty() {
         return Take::Refused(format!(
             "Không gộp: sổ của cụm sẽ có lỗi mới — {}",
@@ -306,13 +303,29 @@ pub fn take(
     Take::Taken(Box::new(next), applied, after)
 }
 
-/// The master's problems as messages (the same message twice is the same
-/// problem twice, and either way it is not new).
-pub fn problems(wb: &Workbook) -> HashSet<String> {
-    workbook::validate(wb)
-        .into_iter()
-        .map(|p| p.message)
-        .collect()
+/// The master's problems, as what they are (the same problem twice is
+/// not new either way). Compared by kind, never by their sentences: a
+/// reworded message changes no merge.
+pub fn problems(wb: &Workbook) -> HashSet<ProblemKind> {
+    workbook::validate(wb).into_iter().map(|p| p.kind).collect()
+}
+
+/// The problems of `found` that are not `before`'s (each once, in the
+/// order found), and all of `found`'s: compared as problems, so a
+/// sentence reworded, or two problems that read alike, decide nothing.
+fn new_problems(
+    before: &HashSet<ProblemKind>,
+    found: Vec<workbook::Problem>,
+) -> (Vec<ProblemKind>, HashSet<ProblemKind>) {
+    let mut added = Vec::new();
+    let mut after = HashSet::new();
+    for p in found {
+        if !before.contains(&p.kind) && !after.contains(&p.kind) {
+            added.push(p.kind.clone());
+        }
+        after.insert(p.kind);
+    }
+    (added, after)
 }
 
 /// A master too large to open again would lock the leader out.
@@ -426,5 +439,55 @@ mod tests {
         );
         let e = find_school(&wb, "Hà Nội").unwrap_err();
         assert!(e.contains("Không có trường"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod new_problem_tests {
+    use super::new_problems;
+    use crate::workbook::validate::{ActivityRole, Problem, ProblemKind, SchoolRef, Scope};
+    use crate::workbook::{self, Id};
+    use std::collections::HashSet;
+
+    fn unknown(school: &str, activity: &str) -> ProblemKind {
+        ProblemKind::UnknownSchool {
+            school: Id::new(school),
+            at: SchoolRef::Activity(activity.into(), ActivityRole::Host),
+        }
+    }
+
+    /// "Adds no new problem" is decided by what the problems are, not by
+    /// how they read: two problems whose sentences are the same (a control
+    /// character is shown as its code) are still two, and the same
+    /// problem is the same whatever its sentence says.
+    #[test]
+    fn a_merge_compares_problems_not_their_sentences() {
+        let title = "Hội thi giảng viên dạy giỏi Cụm thi đua số 8 năm 2019";
+        let bell = unknown("a\u{7}b", title);
+        let shown = unknown("a[U+0007]b", title);
+        assert_eq!(bell.to_string(), shown.to_string(), "they read alike");
+        let before: HashSet<ProblemKind> = [shown.clone()].into();
+        let found = |k: &ProblemKind| Problem {
+            kind: k.clone(),
+            scope: Scope::File,
+        };
+        let (added, after) = new_problems(&before, vec![found(&bell), found(&bell)]);
+        assert_eq!(added, vec![bell.clone()], "new, and said once");
+        assert!(after.contains(&bell));
+        let (added, _) = new_problems(&before, vec![found(&shown)]);
+        assert!(added.is_empty(), "the master's own problem is not new");
+
+        // The whole check, on a real workbook: its problems are their
+        // own baseline.
+        let mut wb = workbook::load(std::path::Path::new("assets/samples/cum8-2019.json"))
+            .unwrap()
+            .workbook;
+        assert_eq!(wb.activities[0].title, title);
+        wb.activities[0].host = Some(Id::new("a\u{7}b"));
+        let before = super::problems(&wb);
+        let (added, _) = new_problems(&before, workbook::validate(&wb));
+        assert!(added.is_empty());
+        assert!(before.contains(&bell));
+        assert!(!before.contains(&shown));
     }
 }

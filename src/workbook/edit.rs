@@ -252,7 +252,7 @@ impl Edit {
                 next.rules = Rules { rev, ..*rules };
                 let problems = super::validate::validate_rules(&next);
                 if !problems.is_empty() {
-                    let said: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                    let said: Vec<String> = problems.into_iter().map(|p| p.message()).collect();
                     return Err(EditError::Rules(said.join(" ")));
                 }
                 if next.rules != wb.rules {

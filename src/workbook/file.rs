@@ -3,6 +3,7 @@
 //! and keeps the previous version as a backup beside the file.
 
 mod parse;
+pub mod structure;
 
 use super::validate::{Problem, validate};
 use super::{FORMAT_TAG, FORMAT_VERSION, Workbook};
@@ -110,7 +111,50 @@ pub enum LoadError {
     )]
     NewerVersion { found: u64, supported: u32 },
     #[error("Sổ thi đua bị hỏng cấu trúc: {0}.")]
-    Malformed(String),
+    Malformed(Malformed),
+}
+
+/// Where and how a workbook's structure is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// No format version, or 0.
+    Version,
+    /// The strict reading failed, the slow one did not (never expected).
+    Unknown,
+    /// At a path (serde_path_to_error's, "." for the whole file), what is
+    /// wrong, and where in the text.
+    At {
+        path: String,
+        wrong: structure::Wrong,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl std::fmt::Display for Malformed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Malformed::Version => {
+                f.write_str("thiếu hoặc sai số phiên bản định dạng (\u{201c}version\u{201d})")
+            }
+            Malformed::Unknown => f.write_str("không rõ lỗi"),
+            Malformed::At {
+                path,
+                wrong,
+                line,
+                column,
+            } if path == "." => write!(f, "{wrong} (dòng {line}, cột {column})"),
+            Malformed::At {
+                path,
+                wrong,
+                line,
+                column,
+            } => write!(
+                f,
+                "tại \u{201c}{path}\u{201d}: {wrong} (dòng {line}, cột {column})"
+            ),
+        }
+    }
 }
 
 impl LoadError {
@@ -382,9 +426,7 @@ fn identify(text: &str) -> Result<u64, LoadError> {
             found: v,
             supported: FORMAT_VERSION,
         }),
-        Some(0) | None => Err(LoadError::Malformed(
-            "thiếu hoặc sai số phiên bản định dạng (\u{201c}version\u{201d})".into(),
-        )),
+        Some(0) | None => Err(LoadError::Malformed(Malformed::Version)),
         Some(v) => Ok(v),
     }
 }
@@ -393,21 +435,15 @@ fn identify(text: &str) -> Result<u64, LoadError> {
 fn malformed(text: &str) -> LoadError {
     let mut de = serde_json::Deserializer::from_str(text);
     let e = match serde_path_to_error::deserialize::<_, Workbook>(&mut de) {
-        Ok(_) => return LoadError::Malformed("không rõ lỗi".into()),
+        Ok(_) => return LoadError::Malformed(Malformed::Unknown),
         Err(e) => e,
     };
-    let path = e.path().to_string();
-    let inner = e.into_inner();
-    let (line, column) = (inner.line(), inner.column());
-    let raw = inner.to_string();
-    let raw = raw
-        .strip_suffix(&format!(" at line {line} column {column}"))
-        .unwrap_or(&raw);
-    let said = parse::vietnamese(raw);
-    LoadError::Malformed(if path == "." {
-        format!("{said} (dòng {line}, cột {column})")
-    } else {
-        format!("tại \u{201c}{path}\u{201d}: {said} (dòng {line}, cột {column})")
+    let wrong = structure::identify(text, e.path(), e.inner().classify());
+    LoadError::Malformed(Malformed::At {
+        path: e.path().to_string(),
+        wrong,
+        line: e.inner().line(),
+        column: e.inner().column(),
     })
 }
 

@@ -18,6 +18,9 @@ use std::collections::{HashMap, HashSet};
 mod lengths;
 pub use lengths::{Count, Counted, counts};
 mod names;
+mod problem;
+use crate::workbook::edit::scores::Side;
+pub use problem::*;
 
 /// Years a workbook may be for (see `crate::limits`).
 pub use crate::limits::YEARS;
@@ -55,15 +58,32 @@ impl Scope {
     }
 }
 
-/// One thing wrong in a workbook's content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing wrong in a workbook's content: what (with the records it
+/// concerns) and the part of the year it makes wrong. Its words are its
+/// `Display` (see [`ProblemKind`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problem {
-    /// Stable code, for tests.
-    pub code: &'static str,
+    pub kind: ProblemKind,
     /// What the problem makes wrong.
     pub scope: Scope,
-    /// Vietnamese message naming the record.
-    pub message: String,
+}
+
+impl Problem {
+    /// A stable code, for tests and logs.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The Vietnamese sentence naming the record.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.kind.fmt(f)
+    }
 }
 
 /// The problems of the given scopes.
@@ -103,44 +123,33 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, code: &'static str, message: String) {
+    fn push(&mut self, kind: ProblemKind) {
         self.problems.push(Problem {
-            code,
+            kind,
             scope: self.scope.clone(),
-            message,
         });
     }
 
-    fn school_ref(&mut self, id: &Id, place: impl FnOnce() -> String) {
+    fn school_ref(&mut self, id: &Id, at: impl FnOnce() -> SchoolRef) {
         if !self.schools.contains(id.as_str()) {
-            self.push(
-                "unknown_school",
-                format!(
-                    "{}: trường \u{201c}{}\u{201d} không có trong danh sách thành viên.",
-                    place(),
-                    crate::text::visible(id.as_str())
-                ),
-            );
+            self.push(ProblemKind::UnknownSchool {
+                school: id.clone(),
+                at: at(),
+            });
         }
     }
 
-    fn duplicates<'b>(&mut self, ids: impl Iterator<Item = &'b Id>, what: &str) {
+    fn duplicates<'b>(&mut self, ids: impl Iterator<Item = &'b Id>, of: IdOf) {
         let mut seen = HashSet::new();
         let mut reported = HashSet::new();
         for id in ids {
             if !seen.insert(id.as_str()) && reported.insert(id.as_str()) {
-                self.push(
-                    "duplicate_id",
-                    format!(
-                        "Mã {what} \u{201c}{}\u{201d} bị trùng.",
-                        crate::text::visible(id.as_str())
-                    ),
-                );
+                self.push(ProblemKind::DuplicateId { of, id: id.clone() });
             }
         }
     }
 
-    fn date_in_year(&mut self, date: Option<jiff::civil::Date>, place: impl FnOnce() -> String) {
+    fn date_in_year(&mut self, date: Option<jiff::civil::Date>, of: impl FnOnce() -> DateOf) {
         // A year outside its range is reported once on its own; dates are
         // then not compared with it (nor built from it: jiff refuses years
         // beyond ±9999, and this must never panic).
@@ -154,14 +163,11 @@ impl Checker<'_> {
             let first = jiff::civil::date(y - 1, 12, 1);
             let last = jiff::civil::date(y + 1, 1, 31);
             if d < first || d > last {
-                self.push(
-                    "date_outside_year",
-                    format!(
-                        "{}: ngày {} nằm ngoài năm {y} của sổ.",
-                        place(),
-                        crate::text::format_date(d)
-                    ),
-                );
+                self.push(ProblemKind::DateOutsideYear {
+                    of: of(),
+                    date: d,
+                    year: y,
+                });
             }
         }
     }
@@ -239,15 +245,7 @@ fn validate_parts(wb: &Workbook, whole: bool, part: Option<RecordPart>) -> Vec<P
         return ck.problems;
     }
     if !YEARS.contains(&wb.year) {
-        ck.push(
-            "bad_year",
-            format!(
-                "Năm {} không hợp lệ (sổ thi đua lập cho các năm từ {} đến {}).",
-                wb.year,
-                YEARS.start(),
-                YEARS.end()
-            ),
-        );
+        ck.push(ProblemKind::BadYear { year: wb.year });
     }
     check_members(&mut ck);
     check_roles(&mut ck);
@@ -266,65 +264,46 @@ fn validate_parts(wb: &Workbook, whole: bool, part: Option<RecordPart>) -> Vec<P
 
 fn check_members(ck: &mut Checker) {
     let wb = ck.wb;
-    ck.duplicates(wb.members.iter().map(|s| &s.id), "trường");
+    ck.duplicates(wb.members.iter().map(|s| &s.id), IdOf::School);
     for s in &wb.members {
         if s.id.as_str().trim().is_empty() {
-            ck.push(
-                "empty_id",
-                format!("Trường \u{201c}{}\u{201d} chưa có mã.", s.full_name),
-            );
+            ck.push(ProblemKind::EmptyId {
+                name: s.full_name.clone(),
+            });
         }
         if s.id.as_str() == "cluster" {
-            ck.push(
-                "reserved_id",
-                "Mã trường \u{201c}cluster\u{201d} được dành cho Cụm.".into(),
-            );
+            ck.push(ProblemKind::ReservedId);
         }
         if s.full_name.trim().is_empty() {
-            ck.push(
-                "empty_name",
-                format!("Trường \u{201c}{}\u{201d} chưa có tên.", s.id),
-            );
+            ck.push(ProblemKind::EmptyName {
+                school: s.id.clone(),
+            });
         }
         if let Some(succ) = &s.successor {
-            ck.school_ref(succ, || {
-                format!("Trường sáp nhập vào của \u{201c}{}\u{201d}", s.short_name)
-            });
+            ck.school_ref(succ, || SchoolRef::Successor(s.short_name.clone()));
         }
         // A school continues earlier schools (merged into it): none of them
         // is itself, or still a member beside it.
         for earlier in &s.continues {
             let member = wb.current_members().any(|m| &m.id == earlier);
             if earlier == &s.id || member {
-                ck.push(
-                    "continues_member",
-                    format!(
-                        "Trường \u{201c}{}\u{201d} ghi kế thừa từ \u{201c}{}\u{201d}, nhưng trường đó {}.",
-                        crate::text::visible(&s.short_name),
-                        crate::text::visible(earlier.as_str()),
-                        if earlier == &s.id {
-                            "là chính nó"
-                        } else {
-                            "vẫn là thành viên của cụm"
-                        }
-                    ),
-                );
+                ck.push(ProblemKind::ContinuesMember {
+                    school: s.short_name.clone(),
+                    earlier: earlier.clone(),
+                    itself: earlier == &s.id,
+                });
             }
         }
-        ck.duplicates(s.continues.iter(), "trường được kế thừa");
+        ck.duplicates(s.continues.iter(), IdOf::ContinuedSchool);
         // A school that is still a member, ranked this year, has not gone
         // anywhere: a successor would show it as merged in the history.
         if let Some(succ) = &s.successor
             && s.left.is_none()
         {
-            ck.push(
-                "successor_of_member",
-                format!(
-                    "Trường \u{201c}{}\u{201d} ghi đã sáp nhập vào \u{201c}{}\u{201d} nhưng vẫn là thành viên của cụm (chưa ghi ngày rời cụm).",
-                    crate::text::visible(&s.short_name),
-                    crate::text::visible(succ.as_str())
-                ),
-            );
+            ck.push(ProblemKind::SuccessorOfMember {
+                school: s.short_name.clone(),
+                successor: succ.clone(),
+            });
         }
     }
     check_mergers(ck);
@@ -337,15 +316,11 @@ fn check_members(ck: &mut Checker) {
         }
         if let Some(first) = by_name.get(&key) {
             if *first != &s.id {
-                ck.push(
-                    "same_school_twice",
-                    format!(
-                        "Trường \u{201c}{}\u{201d} có hai mã: \u{201c}{}\u{201d} và \u{201c}{}\u{201d}.",
-                        crate::text::visible(&s.full_name),
-                        crate::text::visible(first.as_str()),
-                        crate::text::visible(s.id.as_str())
-                    ),
-                );
+                ck.push(ProblemKind::SameSchoolTwice {
+                    name: s.full_name.clone(),
+                    first: (*first).clone(),
+                    second: s.id.clone(),
+                });
             }
         } else {
             by_name.insert(key, &s.id);
@@ -397,13 +372,7 @@ fn check_mergers(ck: &mut Checker) {
                         .map(|(n, _)| wb.school_name(n))
                         .chain(std::iter::once(wb.school_name(to)))
                         .collect();
-                    ck.push(
-                        "merger_cycle",
-                        format!(
-                            "Sáp nhập vòng tròn: {} (trường kế thừa và trường sáp nhập vào không được quay lại nhau).",
-                            crate::text::visible(&names.join(" \u{2192} "))
-                        ),
-                    );
+                    ck.push(ProblemKind::MergerCycle { names });
                     // One circle is enough to say; the rest of the graph
                     // is not walked again.
                     return;
@@ -422,151 +391,115 @@ fn check_roles(ck: &mut Checker) {
     let roles = &ck.wb.roles;
     if let Some(l) = &roles.leader {
         if !ck.schools.contains(l.as_str()) {
-            ck.push(
-                "leader_not_member",
-                format!("Cụm trưởng \u{201c}{l}\u{201d} không phải là thành viên của cụm."),
-            );
+            ck.push(ProblemKind::LeaderNotMember { leader: l.clone() });
         }
         if roles.deputies.contains(l) {
-            ck.push(
-                "leader_is_deputy",
-                format!("Trường \u{201c}{l}\u{201d} vừa là cụm trưởng vừa là cụm phó."),
-            );
+            ck.push(ProblemKind::LeaderIsDeputy { school: l.clone() });
         }
     }
     for d in &roles.deputies {
-        ck.school_ref(d, || "Cụm phó".into());
+        ck.school_ref(d, || SchoolRef::Deputy);
     }
-    ck.duplicates(roles.deputies.iter(), "cụm phó");
+    ck.duplicates(roles.deputies.iter(), IdOf::Deputy);
     for r in &roles.rotation {
-        ck.school_ref(r, || "Thứ tự luân phiên".into());
+        ck.school_ref(r, || SchoolRef::Rotation);
     }
 }
 
 fn check_rules(ck: &mut Checker) {
     let rules = &ck.wb.rules;
     let bands: HashSet<&str> = rules.bands.iter().map(|b| b.id.as_str()).collect();
-    ck.duplicates(rules.awards.iter().map(|a| &a.id), "danh hiệu");
-    ck.duplicates(rules.bands.iter().map(|b| &b.id), "mức xếp loại");
-    ck.duplicates(rules.downgrades.iter().map(|d| &d.id), "trường hợp hạ loại");
+    ck.duplicates(rules.awards.iter().map(|a| &a.id), IdOf::Award);
+    ck.duplicates(rules.bands.iter().map(|b| &b.id), IdOf::Band);
+    ck.duplicates(rules.downgrades.iter().map(|d| &d.id), IdOf::Downgrade);
     if rules.bands.is_empty() {
-        ck.push(
-            "no_bands",
-            "Chưa có mức xếp loại nào trong quy định.".into(),
-        );
+        ck.push(ProblemKind::NoBands);
     }
     if rules.bands.windows(2).any(|w| w[0].min <= w[1].min) {
-        ck.push(
-            "bands_order",
-            "Các mức xếp loại phải xếp từ cao xuống thấp, điểm sàn giảm dần.".into(),
-        );
+        ck.push(ProblemKind::BandsOrder);
     }
     for a in &rules.awards {
         if !bands.contains(a.min_band.as_str()) {
-            let msg = format!(
-                "Danh hiệu \u{201c}{}\u{201d}: mức xếp loại tối thiểu \u{201c}{}\u{201d} không có.",
-                a.short_name, a.min_band
-            );
-            ck.push("unknown_band", msg);
+            ck.push(ProblemKind::AwardBand {
+                award: a.short_name.clone(),
+                band: a.min_band.clone(),
+            });
         }
         if let Quota::Percent { percent, .. } = a.quota
             && percent > 100
         {
-            ck.push(
-                "bad_quota",
-                format!(
-                    "Danh hiệu \u{201c}{}\u{201d}: tỉ lệ {percent}% vượt quá 100%.",
-                    a.short_name
-                ),
-            );
+            ck.push(ProblemKind::BadQuota {
+                award: a.short_name.clone(),
+                percent,
+            });
         }
     }
     for d in &rules.downgrades {
         if !bands.contains(d.max_band.as_str()) {
-            ck.push(
-                "unknown_band",
-                format!(
-                    "Hạ loại \u{201c}{}\u{201d}: mức \u{201c}{}\u{201d} không có.",
-                    d.reason, d.max_band
-                ),
-            );
+            ck.push(ProblemKind::DowngradeBand {
+                reason: d.reason.clone(),
+                band: d.max_band.clone(),
+            });
         }
     }
     if let Some(b) = &rules.no_self_assessment_band
         && !bands.contains(b.as_str())
     {
-        ck.push(
-            "unknown_band",
-            format!("Mức xếp loại khi không tự chấm \u{201c}{b}\u{201d} không có."),
-        );
+        ck.push(ProblemKind::NoSelfAssessmentBand { band: b.clone() });
     }
     // The general ballot rule, and each award's own where it has one.
-    let own_rules = rules.awards.iter().filter_map(|a| {
-        a.ballot
-            .as_ref()
-            .map(|b| (format!(" ({})", a.short_name), b))
-    });
-    for (of, rule) in std::iter::once((String::new(), &rules.ballot)).chain(own_rules) {
-        for (name, r) in [
-            ("Ngưỡng biểu quyết", rule.threshold),
-            ("Số đại biểu tối thiểu", rule.quorum),
+    let own_rules = rules
+        .awards
+        .iter()
+        .filter_map(|a| a.ballot.as_ref().map(|b| (Some(a.short_name.clone()), b)));
+    for (award, ballot) in std::iter::once((None, &rules.ballot)).chain(own_rules) {
+        for (rule, ratio) in [
+            (RatioRule::Threshold, ballot.threshold),
+            (RatioRule::Quorum, ballot.quorum),
         ] {
-            if r.den == 0 || r.num > r.den {
-                ck.push(
-                    "bad_ratio",
-                    format!("{name}{of} {r} không hợp lệ (phải từ 0 đến 100%)."),
-                );
+            if ratio.den == 0 || ratio.num > ratio.den {
+                ck.push(ProblemKind::BadRatio {
+                    rule,
+                    ratio,
+                    award: award.clone(),
+                });
             }
         }
     }
     for tb in &rules.tie_break {
         match tb {
             TieBreak::Section(id) if !ck.all_criteria.contains(id.as_str()) => {
-                ck.push(
-                    "unknown_criterion",
-                    format!(
-                        "Tiêu chí phụ xếp hạng: mục \u{201c}{}\u{201d} không có trong bảng tiêu chí.",
-                        crate::text::visible(id.as_str())
-                    ),
-                );
+                ck.push(ProblemKind::TieBreakSection {
+                    section: id.clone(),
+                });
             }
             TieBreak::BallotVotes(award) if ck.wb.award(award).is_none() => {
-                ck.push(
-                    "unknown_award",
-                    format!(
-                        "Tiêu chí phụ xếp hạng: số phiếu bầu danh hiệu \u{201c}{}\u{201d} không có trong quy định.",
-                        crate::text::visible(award.as_str())
-                    ),
-                );
+                ck.push(ProblemKind::TieBreakAward {
+                    award: award.clone(),
+                });
             }
             _ => {}
         }
     }
     let scale = ck.wb.max_total();
-    for (what, cap) in [
-        ("điểm thưởng", rules.bonus_cap),
-        ("điểm trừ", rules.deduction_cap),
+    for (kind, cap) in [
+        (AdjustmentKind::Bonus, rules.bonus_cap),
+        (AdjustmentKind::Deduction, rules.deduction_cap),
     ] {
         if cap.hundredths() < 0 {
-            ck.push("bad_cap", format!("Mức trần {what} ({cap}) không được âm."));
+            ck.push(ProblemKind::NegativeCap { kind, cap });
         } else if cap > scale {
-            ck.push(
-                "bad_cap",
-                format!("Mức trần {what} ({cap}) vượt tổng điểm của bảng tiêu chí ({scale})."),
-            );
+            ck.push(ProblemKind::CapAboveScale { kind, cap, scale });
         }
     }
     let highest = scale + rules.bonus_cap.max(Points::ZERO);
     for b in &rules.bands {
         if b.min.hundredths() < 0 || b.min > highest {
-            ck.push(
-                "bad_band_min",
-                format!(
-                    "Mức xếp loại \u{201c}{}\u{201d}: điểm sàn {} phải từ 0 đến {highest} (tổng điểm cộng điểm thưởng tối đa).",
-                    crate::text::visible(&b.name),
-                    b.min
-                ),
-            );
+            ck.push(ProblemKind::BadBandMin {
+                band: b.name.clone(),
+                min: b.min,
+                highest,
+            });
         }
     }
 }
@@ -580,39 +513,31 @@ fn check_criteria(ck: &mut Checker) {
     }
     let mut all = Vec::new();
     ids(&ck.wb.criteria, &mut all);
-    ck.duplicates(all.into_iter(), "tiêu chí");
+    ck.duplicates(all.into_iter(), IdOf::Criterion);
     fn check(ck: &mut Checker, nodes: &[Criterion]) {
         for c in nodes {
             if c.is_leaf() {
                 match c.max {
-                    None => ck.push(
-                        "missing_max",
-                        format!(
-                            "Tiêu chí {} \u{201c}{}\u{201d} chưa có điểm chuẩn.",
-                            c.code, c.title
-                        ),
-                    ),
-                    Some(m) if m.hundredths() <= 0 || m > MAX_LEAF => ck.push(
-                        "bad_max",
-                        format!(
-                            "Tiêu chí {} \u{201c}{}\u{201d}: điểm chuẩn {m} phải lớn hơn 0 và không quá {MAX_LEAF}.",
-                            crate::text::visible(&c.code),
-                            crate::text::visible(&c.title)
-                        ),
-                    ),
+                    None => ck.push(ProblemKind::MissingMax {
+                        code: c.code.clone(),
+                        title: c.title.clone(),
+                    }),
+                    Some(m) if m.hundredths() <= 0 || m > MAX_LEAF => {
+                        ck.push(ProblemKind::BadMax {
+                            code: c.code.clone(),
+                            title: c.title.clone(),
+                            max: m,
+                        })
+                    }
                     _ => {}
                 }
             } else if c.max.is_some_and(|m| m != c.max_points()) {
-                ck.push(
-                    "parent_max",
-                    format!(
-                        "Mục {} \u{201c}{}\u{201d}: điểm chuẩn {} khác tổng các tiêu chí con {}.",
-                        c.code,
-                        c.title,
-                        c.max.unwrap_or_default(),
-                        c.max_points()
-                    ),
-                );
+                ck.push(ProblemKind::ParentMax {
+                    code: c.code.clone(),
+                    title: c.title.clone(),
+                    max: c.max.unwrap_or_default(),
+                    children: c.max_points(),
+                });
             }
             check(ck, &c.children);
         }
@@ -623,49 +548,48 @@ fn check_criteria(ck: &mut Checker) {
 
 fn check_assessments(ck: &mut Checker) {
     let wb = ck.wb;
-    ck.duplicates(
-        wb.assessments.iter().map(|a| &a.school),
-        "bản chấm điểm của trường",
-    );
+    ck.duplicates(wb.assessments.iter().map(|a| &a.school), IdOf::Assessment);
     ck.duplicates(
         wb.assessments
             .iter()
             .flat_map(|a| a.adjustments.iter().map(|x| &x.id)),
-        "điểm thưởng/điểm trừ",
+        IdOf::Adjustment,
     );
     let downgrades: HashSet<&str> = wb.rules.downgrades.iter().map(|d| d.id.as_str()).collect();
     let awards: HashSet<&str> = wb.rules.awards.iter().map(|d| d.id.as_str()).collect();
     for a in &wb.assessments {
         let name = wb.school_name(&a.school);
-        ck.school_ref(&a.school, || "Bản chấm điểm".into());
-        for (label, scores) in [("tự chấm", &a.self_scores), ("cụm chấm", &a.cluster_scores)]
-        {
+        ck.school_ref(&a.school, || SchoolRef::Assessment);
+        for (side, scores) in [
+            (Side::Own, &a.self_scores),
+            (Side::Cluster, &a.cluster_scores),
+        ] {
             for (cid, score) in scores {
                 match ck.leaves.get(cid.as_str()) {
-                    None => {
-                        let msg = format!(
-                            "{name}, điểm {label}: tiêu chí \u{201c}{cid}\u{201d} không có trong bảng tiêu chí (hoặc không phải tiêu chí lá)."
-                        );
-                        ck.push("unknown_criterion", msg);
-                    }
+                    None => ck.push(ProblemKind::UnknownCriterion {
+                        school: name.clone(),
+                        side,
+                        criterion: cid.clone(),
+                    }),
                     Some(c) => {
                         let max = c.max.unwrap_or_default();
                         let range =
                             crate::limits::score_range(score.points.hundredths(), max.hundredths());
                         if range == crate::limits::ScoreRange::Negative {
-                            ck.push(
-                                "negative_score",
-                                format!(
-                                    "{name}, điểm {label} tiêu chí {}: {} điểm là số âm.",
-                                    c.id, score.points
-                                ),
-                            );
+                            ck.push(ProblemKind::NegativeScore {
+                                school: name.clone(),
+                                side,
+                                criterion: c.id.clone(),
+                                points: score.points,
+                            });
                         } else if range == crate::limits::ScoreRange::AboveMax {
-                            let msg = format!(
-                                "{name}, điểm {label} tiêu chí {}: {} vượt điểm chuẩn {}.",
-                                c.id, score.points, max
-                            );
-                            ck.push("score_above_max", msg);
+                            ck.push(ProblemKind::ScoreAboveMax {
+                                school: name.clone(),
+                                side,
+                                criterion: c.id.clone(),
+                                points: score.points,
+                                max,
+                            });
                         }
                     }
                 }
@@ -673,24 +597,21 @@ fn check_assessments(ck: &mut Checker) {
         }
         for adj in &a.adjustments {
             if adj.points.hundredths() <= 0 || adj.points > MAX_ADJUSTMENT {
-                ck.push(
-                    "bad_adjustment",
-                    format!(
-                        "{name}: điểm thưởng/trừ \u{201c}{}\u{201d} ({}) phải lớn hơn 0 và không quá {MAX_ADJUSTMENT}.",
-                        adj.reason, adj.points
-                    ),
-                );
+                ck.push(ProblemKind::BadAdjustment {
+                    school: name.clone(),
+                    reason: adj.reason.clone(),
+                    points: adj.points,
+                });
             }
             if let Some(ok) = adj.accepted
                 && (ok.hundredths() < 0 || ok > adj.points)
             {
-                ck.push(
-                    "bad_adjustment",
-                    format!(
-                        "{name}: điểm thưởng \u{201c}{}\u{201d}: cụm chấp nhận {ok} điểm, phải từ 0 đến mức trường đề nghị ({}).",
-                        adj.reason, adj.points
-                    ),
-                );
+                ck.push(ProblemKind::BadAccepted {
+                    school: name.clone(),
+                    reason: adj.reason.clone(),
+                    accepted: ok,
+                    points: adj.points,
+                });
             }
             // Who may hold what inside a school's assessment: a deduction
             // is the cluster's judgement; a bonus is the school's own claim
@@ -706,80 +627,67 @@ fn check_assessments(ck: &mut Checker) {
                     Owner::School(s) => s,
                     Owner::Cluster => &a.school,
                 });
-                let what = match adj.kind {
-                    AdjustmentKind::Bonus => "điểm thưởng",
-                    AdjustmentKind::Deduction => "điểm trừ",
-                };
-                ck.push(
-                    "foreign_adjustment",
-                    format!(
-                        "{name}: {what} \u{201c}{}\u{201d} ghi là của {whose}; chỉ Cụm (hoặc chính trường được chấm, với điểm thưởng) được ghi."
-                    , adj.reason),
-                );
+                ck.push(ProblemKind::ForeignAdjustment {
+                    school: name.clone(),
+                    kind: adj.kind,
+                    reason: adj.reason.clone(),
+                    whose,
+                });
             }
         }
         for d in &a.discipline.downgrades {
             if !downgrades.contains(d.as_str()) {
-                ck.push(
-                    "unknown_downgrade",
-                    format!(
-                        "{name}: trường hợp hạ loại \u{201c}{d}\u{201d} không có trong quy định."
-                    ),
-                );
+                ck.push(ProblemKind::UnknownDowngrade {
+                    school: name.clone(),
+                    downgrade: d.clone(),
+                });
             }
         }
         if let Some(aw) = &a.registration.award
             && !awards.contains(aw.as_str())
         {
-            ck.push(
-                "unknown_award",
-                format!("{name}: đăng ký danh hiệu \u{201c}{aw}\u{201d} không có trong quy định."),
-            );
+            ck.push(ProblemKind::UnknownRegisteredAward {
+                school: name.clone(),
+                award: aw.clone(),
+            });
         }
-        ck.date_in_year(a.registration.date, || {
-            format!("{name}, ngày đăng ký thi đua")
-        });
+        ck.date_in_year(a.registration.date, || DateOf::Registration(name));
     }
 }
 
 fn check_activities(ck: &mut Checker) {
     let wb = ck.wb;
-    ck.duplicates(wb.activities.iter().map(|a| &a.id), "hoạt động");
+    ck.duplicates(wb.activities.iter().map(|a| &a.id), IdOf::Activity);
     for act in &wb.activities {
-        let place = || format!("Hoạt động \u{201c}{}\u{201d}", act.title);
+        let at = |role| move || SchoolRef::Activity(act.title.clone(), role);
         if act.title.trim().is_empty() {
-            ck.push(
-                "empty_title",
-                format!("Hoạt động \u{201c}{}\u{201d} chưa có tên.", act.id),
-            );
+            ck.push(ProblemKind::EmptyTitle {
+                activity: act.id.clone(),
+            });
         }
         if let Owner::School(s) = &act.owner {
-            ck.school_ref(s, place);
+            ck.school_ref(s, at(ActivityRole::Owner));
         }
         if let Some(h) = &act.host {
-            ck.school_ref(h, || format!("{}, đơn vị đăng cai", place()));
+            ck.school_ref(h, at(ActivityRole::Host));
         }
         for p in &act.participants {
-            ck.school_ref(p, || format!("{}, đơn vị tham gia", place()));
+            ck.school_ref(p, at(ActivityRole::Participant));
         }
         for p in act.people.iter().filter_map(|p| p.school.as_ref()) {
-            ck.school_ref(p, || format!("{}, người tham gia", place()));
+            ck.school_ref(p, at(ActivityRole::Person));
         }
         for p in act.results.iter().filter_map(|p| p.school.as_ref()) {
-            ck.school_ref(p, || format!("{}, kết quả", place()));
+            ck.school_ref(p, at(ActivityRole::Result));
         }
         // Stored with no school (typed loosely in an earlier version,
         // "Lê Văn X - Binh Thuan"): no school is credited with it.
         let saved = std::mem::replace(&mut ck.scope, Scope::Activities);
         for p in act.people.iter().filter(|p| p.school.is_none()) {
-            ck.push(
-                "person_without_school",
-                format!(
-                    "{}: người tham gia \u{201c}{}\u{201d} chưa có trường (mở hoạt động, chọn trường cho dòng này).",
-                    place(),
-                    crate::text::visible(&p.name)
-                ),
-            );
+            ck.push(ProblemKind::PersonWithoutSchool {
+                activity: act.title.clone(),
+                person: p.name.clone(),
+            });
         }
         for r in act.results.iter().filter(|r| r.school.is_none()) {
             let who = [r.prize.as_str(), r.person.as_str()]
@@ -787,23 +695,19 @@ fn check_activities(ck: &mut Checker) {
                 .filter(|t| !t.trim().is_empty())
                 .collect::<Vec<_>>()
                 .join(" – ");
-            ck.push(
-                "prize_without_school",
-                format!(
-                    "{}: giải \u{201c}{}\u{201d} chưa có trường (mở hoạt động, chọn trường cho dòng này).",
-                    place(),
-                    crate::text::visible(&who)
-                ),
-            );
+            ck.push(ProblemKind::PrizeWithoutSchool {
+                activity: act.title.clone(),
+                prize: who,
+            });
         }
         ck.scope = saved;
-        ck.date_in_year(Some(act.start), place);
-        ck.date_in_year(act.end, place);
+        let of = || DateOf::Activity(act.title.clone());
+        ck.date_in_year(Some(act.start), of);
+        ck.date_in_year(act.end, of);
         if act.end.is_some_and(|e| e < act.start) {
-            ck.push(
-                "end_before_start",
-                format!("{}: ngày kết thúc trước ngày bắt đầu.", place()),
-            );
+            ck.push(ProblemKind::ActivityEndBeforeStart {
+                activity: act.title.clone(),
+            });
         }
     }
 }
@@ -811,24 +715,18 @@ fn check_activities(ck: &mut Checker) {
 fn check_conference(ck: &mut Checker) {
     let wb = ck.wb;
     let conf = &wb.conference;
-    ck.date_in_year(conf.date, || "Hội nghị tổng kết".into());
+    ck.date_in_year(conf.date, || DateOf::Conference);
     if let (Some(s), Some(e)) = (conf.start, conf.end)
         && e < s
     {
-        ck.push(
-            "end_before_start",
-            "Hội nghị tổng kết: giờ kết thúc trước giờ khai mạc.".into(),
-        );
+        ck.push(ProblemKind::ConferenceEndBeforeStart);
     }
     ck.scope = Scope::Conference;
-    ck.duplicates(
-        conf.attendance.iter().map(|a| &a.school),
-        "trường trong danh sách dự họp",
-    );
+    ck.duplicates(conf.attendance.iter().map(|a| &a.school), IdOf::Attendance);
     for a in &conf.attendance {
-        ck.school_ref(&a.school, || "Danh sách dự họp".into());
+        ck.school_ref(&a.school, || SchoolRef::Attendance);
     }
-    ck.duplicates(conf.ballots.iter().map(|b| &b.id), "phiếu bầu");
+    ck.duplicates(conf.ballots.iter().map(|b| &b.id), IdOf::Ballot);
     let mut per_award: HashMap<&Id, usize> = HashMap::new();
     for b in &conf.ballots {
         *per_award.entry(&b.award).or_default() += 1;
@@ -839,56 +737,50 @@ fn check_conference(ck: &mut Checker) {
             .award(&b.award)
             .map_or_else(|| b.award.to_string(), |a| a.short_name.clone());
         if wb.award(&b.award).is_none() {
-            ck.push("unknown_award", format!("Kết quả bỏ phiếu \u{201c}{}\u{201d}: danh hiệu \u{201c}{}\u{201d} không có trong quy định.", b.id, b.award));
+            ck.push(ProblemKind::BallotAward {
+                ballot: b.id.clone(),
+                award: b.award.clone(),
+            });
         }
         if per_award.get(&b.award).copied().unwrap_or(0) > 1 {
-            ck.push(
-                "duplicate_ballot",
-                format!(
-                    "Kết quả bỏ phiếu {award}: có {} kết quả cho cùng danh hiệu (\u{201c}{}\u{201d} là một); chỉ được giữ một.",
-                    per_award[&b.award], b.id
-                ),
-            );
+            ck.push(ProblemKind::DuplicateBallot {
+                award: award.clone(),
+                count: per_award[&b.award],
+                ballot: b.id.clone(),
+            });
         }
         for v in &b.votes {
-            ck.school_ref(&v.school, || format!("Kết quả bỏ phiếu {award}"));
+            ck.school_ref(&v.school, || SchoolRef::Ballot(award.clone()));
         }
-        ck.duplicates(
-            b.votes.iter().map(|v| &v.school),
-            "ứng viên trong phiếu bầu",
-        );
+        ck.duplicates(b.votes.iter().map(|v| &v.school), IdOf::Candidate);
         for w in &b.written_votes {
-            ck.school_ref(&w.voter, || "Phiếu gửi bằng văn bản".into());
+            ck.school_ref(&w.voter, || SchoolRef::WrittenVote);
             for c in &w.candidates {
-                ck.school_ref(c, || "Phiếu gửi bằng văn bản".into());
+                ck.school_ref(c, || SchoolRef::WrittenVote);
             }
         }
-        for p in super::ballot::inconsistencies(wb, b) {
-            ck.push(
-                "ballot_inconsistent",
-                format!("Kết quả bỏ phiếu {award}: {p}"),
-            );
+        for detail in super::ballot::inconsistencies(wb, b) {
+            ck.push(ProblemKind::BallotInconsistent {
+                award: award.clone(),
+                detail,
+            });
         }
     }
     ck.scope = Scope::File;
     for d in &conf.academy_decisions {
-        ck.school_ref(&d.school, || "Quyết định của Học viện".into());
+        ck.school_ref(&d.school, || SchoolRef::AcademyDecision);
         if wb.award(&d.award).is_none() {
-            ck.push(
-                "unknown_award",
-                format!(
-                    "Quyết định của Học viện: danh hiệu \u{201c}{}\u{201d} không có.",
-                    d.award
-                ),
-            );
+            ck.push(ProblemKind::AcademyAward {
+                award: d.award.clone(),
+            });
         }
     }
     for t in &conf.tie_decisions {
         for s in &t.order {
-            ck.school_ref(s, || "Quyết định của chủ trì khi bằng điểm".into());
+            ck.school_ref(s, || SchoolRef::TieDecision);
         }
     }
-    ck.date_in_year(conf.handover.date, || "Bàn giao".into());
+    ck.date_in_year(conf.handover.date, || DateOf::Handover);
     check_election(ck);
 }
 
@@ -899,52 +791,37 @@ fn check_election(ck: &mut Checker) {
     ck.scope = Scope::Election;
     let leaving = |id: &Id| wb.school(id).is_some_and(|s| s.left.is_some());
     if let Some(l) = &election.leader {
-        ck.school_ref(l, || "Bầu cụm trưởng năm sau".into());
+        ck.school_ref(l, || SchoolRef::NextLeader);
         if election.deputies.contains(l) {
-            ck.push(
-                "leader_is_deputy",
-                format!(
-                    "Bầu năm sau: {} vừa là cụm trưởng vừa là cụm phó.",
-                    wb.school_name(l)
-                ),
-            );
+            ck.push(ProblemKind::NextLeaderIsDeputy {
+                school: wb.school_name(l),
+            });
         }
         if leaving(l) {
-            ck.push(
-                "elected_left",
-                format!("Bầu năm sau: cụm trưởng {} đã rời cụm.", wb.school_name(l)),
-            );
+            ck.push(ProblemKind::ElectedLeft {
+                role: NextRole::Leader,
+                school: wb.school_name(l),
+            });
         }
     }
     for d in &election.deputies {
-        ck.school_ref(d, || "Bầu cụm phó năm sau".into());
+        ck.school_ref(d, || SchoolRef::NextDeputy);
         if leaving(d) {
-            ck.push(
-                "elected_left",
-                format!("Bầu năm sau: cụm phó {} đã rời cụm.", wb.school_name(d)),
-            );
+            ck.push(ProblemKind::ElectedLeft {
+                role: NextRole::Deputy,
+                school: wb.school_name(d),
+            });
         }
     }
-    ck.duplicates(election.deputies.iter(), "cụm phó năm sau");
+    ck.duplicates(election.deputies.iter(), IdOf::NextDeputy);
     let present = super::ballot::schools_present(wb);
     if let Some(agreed) = election.agreed
         && agreed > present
     {
-        ck.push(
-            "too_many_agreed",
-            format!(
-                "Bầu năm sau: {agreed} trường biểu quyết tán thành, nhưng chỉ {present} trường có mặt."
-            ),
-        );
+        ck.push(ProblemKind::TooManyAgreed { agreed, present });
     }
     if wb.year >= *YEARS.end() && (election.leader.is_some() || !election.deputies.is_empty()) {
-        ck.push(
-            "last_year",
-            format!(
-                "Năm {} là năm cuối sổ thi đua lập được: không lập được sổ năm sau.",
-                wb.year
-            ),
-        );
+        ck.push(ProblemKind::LastYear { year: wb.year });
     }
     ck.scope = Scope::File;
 }

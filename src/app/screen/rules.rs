@@ -657,7 +657,7 @@ fn preview(wb: &Workbook, d: &Draft) -> Result<Vec<Consequence>, String> {
     next.rules = rules;
     let problems = crate::workbook::validate::validate_rules(&next);
     if let Some(p) = problems.first() {
-        return Err(s::rules_refused(&p.message));
+        return Err(s::rules_refused(&p.message()));
     }
     let before = crate::rules::evaluate(wb);
     let after = crate::rules::evaluate(&next);

@@ -1,8 +1,8 @@
 //! Reading the JSON text of a workbook: one pass that refuses duplicate
 //! keys (JSON allows them and serde keeps the last one silently, so a second
 //! "self_scores" entry for one criterion would change a score unseen) and
-//! reads the keys that say what the file is; then the structure, with
-//! serde's English messages said in Vietnamese.
+//! reads the keys that say what the file is. (What is wrong with the
+//! structure is told by `structure`.)
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -37,14 +37,11 @@ pub(super) fn scan(text: &str) -> Result<Header, Result<Duplicate, serde_json::E
     match seed.deserialize(&mut de).and_then(|()| de.end()) {
         Ok(()) => Ok(header),
         Err(e) if e.is_data() => {
-            // Our only data error is the duplicate key: its message is the
-            // key, followed by serde_json's " at line L column C".
-            let message = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let key = message
-                .strip_suffix(&suffix)
-                .unwrap_or(&message)
-                .to_string();
+            // Our only data error is the duplicate key, kept aside by
+            // `record` (serde_json's error carries only a message).
+            let key = DUPLICATE
+                .with(|d| d.borrow_mut().take())
+                .unwrap_or_default();
             Err(Ok(Duplicate {
                 key,
                 line: e.line(),
@@ -81,8 +78,13 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 /// above its parent's, so one vector serves the whole file.
 type Keys<'de> = Vec<Cow<'de, str>>;
 
+thread_local! {
+    /// The duplicate key `record` found, for `scan` to name.
+    static DUPLICATE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Records `key` for the object whose keys start at `from`; a duplicate is
-/// an error naming the key.
+/// an error, the key kept in [`DUPLICATE`].
 fn record<'de, E: de::Error>(
     keys: &mut Keys<'de>,
     from: usize,
@@ -97,7 +99,8 @@ fn record<'de, E: de::Error>(
         mine.binary_search(&key).is_ok()
     };
     if seen {
-        return Err(E::custom(key));
+        DUPLICATE.with(|d| *d.borrow_mut() = Some(key.to_string()));
+        return Err(E::custom("duplicate key"));
     }
     if mine.len() >= 48 {
         let at = from + mine.binary_search(&key).unwrap_or_else(|i| i);
@@ -219,108 +222,6 @@ impl<'de> Visitor<'de> for Any<'_, 'de> {
         Ok(())
     }
     scalars!();
-}
-
-/// serde's message for a structure error, in Vietnamese. Unknown shapes
-/// fall back to a plain sentence rather than English.
-pub(super) fn vietnamese(message: &str) -> String {
-    let quoted = |s: &str| format!("\u{201c}{s}\u{201d}");
-    let between = |s: &str, a: &str, b: &str| -> Option<String> {
-        let start = s.find(a)? + a.len();
-        let end = s[start..].find(b)? + start;
-        Some(s[start..end].to_string())
-    };
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "có {} nhưng cần {}",
-            describe_found(found),
-            describe_expected(expected)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "giá trị {} không hợp lệ (cần {})",
-            describe_found(found),
-            describe_expected(expected)
-        );
-    }
-    if message.starts_with("missing field") {
-        let key = between(message, "`", "`").unwrap_or_default();
-        return format!("thiếu khóa {}", quoted(&key));
-    }
-    if message.starts_with("unknown field") {
-        let key = between(message, "`", "`").unwrap_or_default();
-        return format!("khóa {} không có trong sổ thi đua", quoted(&key));
-    }
-    if message.starts_with("unknown variant") {
-        let key = between(message, "`", "`").unwrap_or_default();
-        return format!("giá trị {} không có trong danh mục cho phép", quoted(&key));
-    }
-    if message.starts_with("duplicate field") {
-        let key = between(message, "`", "`").unwrap_or_default();
-        return format!("khóa {} bị lặp", quoted(&key));
-    }
-    if message.starts_with("invalid length") {
-        return "số phần tử không đúng".into();
-    }
-    if message.contains("date") || message.contains("year") || message.contains("month") {
-        return "ngày hoặc giờ không hợp lệ (ngày viết YYYY-MM-DD, giờ viết HH:MM)".into();
-    }
-    if let Some(found) = message.strip_prefix("expected ") {
-        return format!("cần {}", describe_expected(found));
-    }
-    "giá trị không đọc được".into()
-}
-
-fn describe_found(found: &str) -> String {
-    // The value sits in backticks (numbers) or quotes (strings).
-    let value = found
-        .find(['`', '"'])
-        .map(|i| found[i..].trim_matches(['`', '"']))
-        .unwrap_or("");
-    if found.starts_with("floating point") {
-        format!("số thập phân {value}")
-    } else if found.starts_with("integer") {
-        format!("số nguyên {value}")
-    } else if found.starts_with("string") {
-        format!("chuỗi \u{201c}{value}\u{201d}")
-    } else if found.starts_with("boolean") {
-        format!("giá trị đúng/sai {value}")
-    } else if found.starts_with("map") {
-        "một đối tượng {…}".into()
-    } else if found.starts_with("sequence") {
-        "một danh sách […]".into()
-    } else if found.starts_with("null") {
-        "null".into()
-    } else {
-        "một giá trị".into()
-    }
-}
-
-fn describe_expected(expected: &str) -> String {
-    let e = expected.trim();
-    match e {
-        "i64" => "số nguyên (điểm tính bằng phần trăm điểm: 950 là 9,5 điểm)".into(),
-        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "usize" => {
-            "số nguyên trong khoảng cho phép".into()
-        }
-        "a string" => "một chuỗi".into(),
-        "a boolean" => "true hoặc false".into(),
-        "a sequence" => "một danh sách […]".into(),
-        _ if e.starts_with("struct") || e.starts_with("a map") || e == "map" => {
-            "một đối tượng {…}".into()
-        }
-        _ if e.contains("ratio") || e.contains('%') => {
-            "một tỉ lệ như \u{201c}2/3\u{201d} hoặc \u{201c}80%\u{201d}".into()
-        }
-        _ if e.starts_with("enum") || e.starts_with("variant") || e.starts_with("one of") => {
-            "một giá trị trong danh mục cho phép".into()
-        }
-        "" => "giá trị khác".into(),
-        _ => "giá trị khác".into(),
-    }
 }
 
 /// An older file brought up to date. Version 1 → 2: a tie-break by ballot

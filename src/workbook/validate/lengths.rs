@@ -4,53 +4,58 @@
 //! A workbook over a limit still opens, and `check` names the part; the
 //! window stops typing at the limit, and a merge refuses the record.
 
+use super::problem::{
+    ActivityField as A, AssessmentField, ClusterField as C, CriterionField, Field, ItemField,
+    PersonRole, ProblemKind, SchoolField,
+};
 use super::{Checker, RecordPart, Scope};
 use crate::limits::{self, TextKind};
 use crate::workbook::Workbook;
+use crate::workbook::edit::scores::Side;
 use crate::workbook::model::*;
 use std::collections::HashMap;
 
-/// One field: what it is (for the message), its kind, its text. The
-/// fields of every record are walked for every returned record a merge
-/// checks, so a label is only made for a text over its limit.
-type Field<'a> = (String, TextKind, &'a str);
+/// One text: which field it is, its kind, its text. The fields of every
+/// record are walked for every returned record a merge checks, so a
+/// field that names a record is only made for a text over its limit.
+type Text<'a> = (Field, TextKind, &'a str);
 
-fn person<'a>(out: &mut Vec<Field<'a>>, what: &str, p: &'a Person) {
-    out.push((what.to_string(), TextKind::Name, &p.name));
+fn person<'a>(out: &mut Vec<Text<'a>>, role: PersonRole, p: &'a Person) {
+    out.push((Field::Person(role, false), TextKind::Name, &p.name));
     if TextKind::Name.too_long(&p.title) {
-        out.push((format!("{what}, chức vụ"), TextKind::Name, &p.title));
+        out.push((Field::Person(role, true), TextKind::Name, &p.title));
     }
 }
 
-fn lines<'a>(out: &mut Vec<Field<'a>>, what: &str, kind: TextKind, v: &'a [String]) {
+fn lines<'a>(out: &mut Vec<Text<'a>>, field: impl Fn() -> Field, kind: TextKind, v: &'a [String]) {
     for l in v {
-        out.push((what.to_string(), kind, l));
+        if kind.too_long(l) {
+            out.push((field(), kind, l));
+        }
     }
 }
 
-fn push_fields(ck: &mut Checker, scope: Scope, fields: Vec<Field<'_>>) {
+fn push_fields(ck: &mut Checker, scope: Scope, fields: Vec<Text<'_>>) {
     let saved = std::mem::replace(&mut ck.scope, scope);
-    for (what, kind, text) in fields {
+    for (field, kind, text) in fields {
         if kind.too_long(text) {
-            ck.push(
-                "text_too_long",
-                format!(
-                    "{what}: dài {} ký tự, quá giới hạn {} ký tự.",
-                    text.chars().count(),
-                    kind.max_chars()
-                ),
-            );
+            ck.push(ProblemKind::TextTooLong {
+                field,
+                chars: text.chars().count(),
+                max: kind.max_chars(),
+            });
         }
     }
     ck.scope = saved;
 }
 
-fn too_many(ck: &mut Checker, what: String, count: usize, max: usize) {
+fn too_many(ck: &mut Checker, field: impl FnOnce() -> Field, count: usize, max: usize) {
     if count > max {
-        ck.push(
-            "too_many",
-            format!("{what}: có {count}, quá giới hạn {max}."),
-        );
+        ck.push(ProblemKind::TooMany {
+            field: field(),
+            count,
+            max,
+        });
     }
 }
 
@@ -75,134 +80,119 @@ pub(super) fn check_records(ck: &mut Checker) {
         &[]
     };
     for s in members {
-        let who = format!(
-            "Trường \u{201c}{}\u{201d}",
-            crate::text::visible(&s.short_name)
-        );
+        let who = || s.short_name.clone();
         for (what, v) in [
-            ("tên", &s.full_name),
-            ("tên ngắn", &s.short_name),
-            ("tỉnh", &s.province),
-            ("địa chỉ", &s.address),
-            ("cán bộ đầu mối", &s.officer.name),
-            ("điện thoại", &s.officer.phone),
-            ("thư điện tử", &s.officer.email),
+            (SchoolField::Name, &s.full_name),
+            (SchoolField::ShortName, &s.short_name),
+            (SchoolField::Province, &s.province),
+            (SchoolField::Address, &s.address),
+            (SchoolField::Officer, &s.officer.name),
+            (SchoolField::Phone, &s.officer.phone),
+            (SchoolField::Email, &s.officer.email),
         ] {
             if Name.too_long(v.as_str()) {
-                f.push((format!("{who}, {what}"), Name, v.as_str()));
+                f.push((Field::School(who(), what), Name, v.as_str()));
             }
         }
-        person(&mut f, &format!("{who}, hiệu trưởng"), &s.head);
+        if Name.too_long(&s.head.name) {
+            f.push((Field::School(who(), SchoolField::Head), Name, &s.head.name));
+        }
+        if Name.too_long(&s.head.title) {
+            f.push((
+                Field::School(who(), SchoolField::HeadTitle),
+                Name,
+                &s.head.title,
+            ));
+        }
         if Note.too_long(&s.note) {
-            f.push((format!("{who}, ghi chú"), Note, &s.note));
+            f.push((Field::School(who(), SchoolField::Note), Note, &s.note));
         }
     }
     for a in activities {
-        let what = format!(
-            "Hoạt động \u{201c}{}\u{201d}",
-            crate::text::visible(a.id.as_str())
-        );
+        let at = |what| Field::Activity(a.id.clone(), what);
         if Name.too_long(&a.title) {
-            f.push((format!("{what}, tên"), Name, &a.title));
+            f.push((at(A::Title), Name, &a.title));
         }
         if Note.too_long(&a.note) {
-            f.push((format!("{what}, ghi chú"), Note, &a.note));
+            f.push((at(A::Note), Note, &a.note));
         }
-        lines(&mut f, &format!("{what}, minh chứng"), Note, &a.evidence);
+        lines(&mut f, || at(A::Evidence), Note, &a.evidence);
         for p in &a.people {
             if Name.too_long(&p.name) {
-                f.push((format!("{what}, người tham gia"), Name, &p.name));
+                f.push((at(A::Person), Name, &p.name));
             }
             if Name.too_long(&p.role) {
-                f.push((format!("{what}, vai trò"), Name, &p.role));
+                f.push((at(A::Role), Name, &p.role));
             }
         }
         for r in &a.results {
             if Name.too_long(&r.prize) {
-                f.push((format!("{what}, giải"), Name, &r.prize));
+                f.push((at(A::Prize), Name, &r.prize));
             }
             if Name.too_long(&r.person) {
-                f.push((format!("{what}, người đạt giải"), Name, &r.person));
+                f.push((at(A::Winner), Name, &r.person));
             }
         }
     }
     push_fields(ck, Scope::File, f);
     for a in activities {
-        let what = format!(
-            "Hoạt động \u{201c}{}\u{201d}",
-            crate::text::visible(a.id.as_str())
-        );
-        too_many(
-            ck,
-            format!("{what}, số dòng minh chứng"),
-            a.evidence.len(),
-            limits::MAX_LINES,
-        );
-        too_many(
-            ck,
-            format!("{what}, số người tham gia"),
-            a.people.len(),
-            limits::MAX_LINES,
-        );
-        too_many(
-            ck,
-            format!("{what}, số giải"),
-            a.results.len(),
-            limits::MAX_LINES,
-        );
+        let at = |what| move || Field::Activity(a.id.clone(), what);
+        let max = limits::MAX_LINES;
+        too_many(ck, at(A::EvidenceLines), a.evidence.len(), max);
+        too_many(ck, at(A::People), a.people.len(), max);
+        too_many(ck, at(A::Prizes), a.results.len(), max);
     }
     let mut f = Vec::new();
-    let mut counts = Vec::new();
+    let mut counts: Vec<(Field, usize)> = Vec::new();
     for a in assessments {
         let name = wb.school_name(&a.school);
-        for (side, scores) in [("tự chấm", &a.self_scores), ("cụm chấm", &a.cluster_scores)]
-        {
+        for (side, scores) in [
+            (Side::Own, &a.self_scores),
+            (Side::Cluster, &a.cluster_scores),
+        ] {
             for (c, score) in scores {
-                let what = format!(
-                    "{name}, {side} tiêu chí \u{201c}{}\u{201d}",
-                    crate::text::visible(c.as_str())
-                );
+                let at = |what| Field::Score(name.clone(), side, c.clone(), what);
                 if Note.too_long(score.note.as_str()) {
-                    f.push((format!("{what}, ghi chú"), Note, score.note.as_str()));
+                    f.push((at(ItemField::Note), Note, score.note.as_str()));
                 }
-                lines(
-                    &mut f,
-                    &format!("{what}, minh chứng"),
-                    Note,
-                    &score.evidence,
-                );
-                counts.push((format!("{what}, số dòng minh chứng"), score.evidence.len()));
+                lines(&mut f, || at(ItemField::Evidence), Note, &score.evidence);
+                if score.evidence.len() > limits::MAX_LINES {
+                    counts.push((at(ItemField::EvidenceLines), score.evidence.len()));
+                }
             }
         }
         for x in &a.adjustments {
-            let what = format!(
-                "{name}, điểm thưởng/trừ \u{201c}{}\u{201d}",
-                crate::text::visible(x.id.as_str())
-            );
+            let at = |what| Field::Adjustment(name.clone(), x.id.clone(), what);
             if Name.too_long(x.reason.as_str()) {
-                f.push((format!("{what}, lý do"), Name, x.reason.as_str()));
+                f.push((at(ItemField::Reason), Name, x.reason.as_str()));
             }
-            lines(&mut f, &format!("{what}, minh chứng"), Note, &x.evidence);
-            counts.push((format!("{what}, số dòng minh chứng"), x.evidence.len()));
+            lines(&mut f, || at(ItemField::Evidence), Note, &x.evidence);
+            if x.evidence.len() > limits::MAX_LINES {
+                counts.push((at(ItemField::EvidenceLines), x.evidence.len()));
+            }
         }
+        let at = |what| Field::Assessment(name.clone(), what);
         lines(
             &mut f,
-            &format!("{name}, chỉ tiêu đăng ký"),
+            || at(AssessmentField::Target),
             Note,
             &a.registration.targets,
         );
-        counts.push((
-            format!("{name}, số chỉ tiêu đăng ký"),
-            a.registration.targets.len(),
-        ));
+        if a.registration.targets.len() > limits::MAX_LINES {
+            counts.push((at(AssessmentField::Targets), a.registration.targets.len()));
+        }
         if Note.too_long(&a.discipline.note) {
-            f.push((format!("{name}, ghi chú kỷ luật"), Note, &a.discipline.note));
+            f.push((
+                at(AssessmentField::DisciplineNote),
+                Note,
+                &a.discipline.note,
+            ));
         }
     }
     push_fields(ck, Scope::Scores, f);
     let saved = std::mem::replace(&mut ck.scope, Scope::Scores);
-    for (what, n) in counts {
-        too_many(ck, what, n, limits::MAX_LINES);
+    for (field, n) in counts {
+        too_many(ck, || field, n, limits::MAX_LINES);
     }
     ck.scope = saved;
 }
@@ -296,29 +286,29 @@ pub(super) fn check_counts(ck: &mut Checker) {
     let wb = ck.wb;
     let mut saved = None;
     for c in counts(wb) {
-        let what = match c.what {
-            Counted::Members => "Số trường thành viên".to_string(),
-            Counted::CriteriaNodes => "Số mục của bảng tiêu chí".to_string(),
-            Counted::Activities(owner) => {
-                let who = match owner {
-                    Owner::Cluster => "Cụm".to_string(),
-                    Owner::School(s) => wb.school_name(s),
-                };
-                format!("Hoạt động của {who}")
-            }
+        let field = || match c.what {
+            Counted::Members => Field::Cluster(C::Members),
+            Counted::CriteriaNodes => Field::Cluster(C::CriteriaNodes),
+            Counted::Activities(owner) => Field::ActivitiesOf(match owner {
+                Owner::Cluster => "Cụm".to_string(),
+                Owner::School(s) => wb.school_name(s),
+            }),
             Counted::Adjustments(school, kind) => {
-                let what = match kind {
-                    AdjustmentKind::Bonus => "điểm thưởng",
-                    AdjustmentKind::Deduction => "điểm trừ",
-                };
-                if saved.is_none() {
-                    saved = Some(std::mem::replace(&mut ck.scope, Scope::Scores));
-                }
-                format!("Mục {what} của {}", wb.school_name(school))
+                Field::AdjustmentsOf(kind, wb.school_name(school))
             }
-            Counted::Assessments | Counted::SelfScores(_) | Counted::ClusterScores(_) => continue,
+            // Named by their own checks (skipped below).
+            Counted::Assessments | Counted::SelfScores(_) | Counted::ClusterScores(_) => {
+                Field::Cluster(C::Members)
+            }
         };
-        too_many(ck, what, c.count, c.max);
+        match c.what {
+            Counted::Assessments | Counted::SelfScores(_) | Counted::ClusterScores(_) => continue,
+            Counted::Adjustments(..) if saved.is_none() => {
+                saved = Some(std::mem::replace(&mut ck.scope, Scope::Scores));
+            }
+            _ => {}
+        }
+        too_many(ck, field, c.count, c.max);
     }
     if let Some(scope) = saved {
         ck.scope = scope;
@@ -330,38 +320,29 @@ pub(super) fn check_counts(ck: &mut Checker) {
 pub(super) fn check_cluster_parts(ck: &mut Checker) {
     use TextKind::{Long, Name, Note};
     let wb = ck.wb;
-    let mut f: Vec<Field<'_>> = Vec::new();
+    let mut f: Vec<Text<'_>> = Vec::new();
     let c = &wb.cluster;
     for (what, v) in [
-        ("Tên cụm", &c.name),
-        ("Địa bàn của cụm", &c.region),
-        ("Cơ quan cấp trên", &c.parent_body),
-        ("Ký hiệu văn bản của cụm", &c.number_code),
-        (
-            "Số quyết định công nhận cụm trưởng",
-            &wb.roles.decision.number,
-        ),
-        (
-            "Nơi ban hành quyết định công nhận cụm trưởng",
-            &wb.roles.decision.issuer,
-        ),
+        (C::Name, &c.name),
+        (C::Region, &c.region),
+        (C::ParentBody, &c.parent_body),
+        (C::NumberCode, &c.number_code),
+        (C::LeaderDecisionNumber, &wb.roles.decision.number),
+        (C::LeaderDecisionIssuer, &wb.roles.decision.issuer),
     ] {
-        f.push((what.to_string(), Name, v.as_str()));
+        f.push((Field::Cluster(what), Name, v.as_str()));
     }
-    fn criteria<'a>(nodes: &'a [Criterion], out: &mut Vec<Field<'a>>) {
+    fn criteria<'a>(nodes: &'a [Criterion], out: &mut Vec<Text<'a>>) {
         for c in nodes {
-            let what = format!(
-                "Tiêu chí \u{201c}{}\u{201d}",
-                crate::text::visible(c.id.as_str())
-            );
+            let at = |what| Field::Criterion(c.id.clone(), what);
             if TextKind::Name.too_long(&c.code) {
-                out.push((format!("{what}, mã"), TextKind::Name, &c.code));
+                out.push((at(CriterionField::Code), TextKind::Name, &c.code));
             }
             if TextKind::Name.too_long(&c.title) {
-                out.push((format!("{what}, tên"), TextKind::Name, &c.title));
+                out.push((at(CriterionField::Title), TextKind::Name, &c.title));
             }
             if TextKind::Note.too_long(&c.guidance) {
-                out.push((format!("{what}, hướng dẫn"), TextKind::Note, &c.guidance));
+                out.push((at(CriterionField::Guidance), TextKind::Note, &c.guidance));
             }
             criteria(&c.children, out);
         }
@@ -369,104 +350,85 @@ pub(super) fn check_cluster_parts(ck: &mut Checker) {
     criteria(&wb.criteria, &mut f);
     let r = &wb.rules;
     for a in &r.awards {
-        f.push((
-            format!("Danh hiệu \u{201c}{}\u{201d}, tên", a.id),
-            Name,
-            &a.name,
-        ));
-        f.push((
-            format!("Danh hiệu \u{201c}{}\u{201d}, tên ngắn", a.id),
-            Name,
-            &a.short_name,
-        ));
+        if Name.too_long(&a.name) {
+            f.push((Field::Award(a.id.clone(), false), Name, &a.name));
+        }
+        if Name.too_long(&a.short_name) {
+            f.push((Field::Award(a.id.clone(), true), Name, &a.short_name));
+        }
     }
-    for b in &r.bands {
-        f.push((
-            format!("Mức xếp loại \u{201c}{}\u{201d}", b.id),
-            Name,
-            &b.name,
-        ));
+    for b in r.bands.iter().filter(|b| Name.too_long(&b.name)) {
+        f.push((Field::Band(b.id.clone()), Name, &b.name));
     }
-    for d in &r.downgrades {
-        f.push((
-            format!("Trường hợp hạ loại \u{201c}{}\u{201d}", d.id),
-            Name,
-            &d.reason,
-        ));
+    for d in r.downgrades.iter().filter(|d| Name.too_long(&d.reason)) {
+        f.push((Field::Downgrade(d.id.clone()), Name, &d.reason));
     }
-    lines(&mut f, "Căn cứ", Note, &r.legal_basis);
+    let cluster = |what| move || Field::Cluster(what);
+    lines(&mut f, cluster(C::LegalBasis), Note, &r.legal_basis);
     let d = &wb.documents;
-    f.push(("Địa danh của văn bản".into(), Name, &d.place));
+    f.push((Field::Cluster(C::Place), Name, &d.place));
     for n in d.numbers.values() {
-        f.push(("Số văn bản".into(), Name, n));
+        f.push((Field::Cluster(C::DocumentNumber), Name, n));
     }
-    lines(&mut f, "Nơi nhận", Note, &d.recipients);
-    lines(&mut f, "Tài liệu kèm theo", Note, &d.attachments);
-    f.push(("Người viết tin".into(), Note, &d.news_byline));
+    lines(&mut f, cluster(C::Recipients), Note, &d.recipients);
+    lines(&mut f, cluster(C::Attachments), Note, &d.attachments);
+    f.push((Field::Cluster(C::Byline), Note, &d.news_byline));
     for (what, v) in [
-        ("Báo cáo, tình hình", &d.report.situation),
-        ("Báo cáo, kết quả", &d.report.results),
-        ("Báo cáo, đánh giá", &d.report.assessment),
-        ("Báo cáo, phương hướng", &d.report.directions),
-        ("Báo cáo, kiến nghị", &d.report.proposals),
+        (C::ReportSituation, &d.report.situation),
+        (C::ReportResults, &d.report.results),
+        (C::ReportAssessment, &d.report.assessment),
+        (C::ReportDirections, &d.report.directions),
+        (C::ReportProposals, &d.report.proposals),
     ] {
-        f.push((what.to_string(), Long, v.as_str()));
+        f.push((Field::Cluster(what), Long, v.as_str()));
     }
     push_fields(ck, Scope::File, f);
     for (what, n) in [
-        ("Số dòng căn cứ", r.legal_basis.len()),
-        ("Số dòng nơi nhận", d.recipients.len()),
-        ("Số tài liệu kèm theo", d.attachments.len()),
+        (C::LegalBasisLines, r.legal_basis.len()),
+        (C::RecipientLines, d.recipients.len()),
+        (C::AttachmentCount, d.attachments.len()),
     ] {
-        too_many(ck, what.into(), n, limits::MAX_LINES);
+        too_many(ck, cluster(what), n, limits::MAX_LINES);
     }
 
     let conf = &wb.conference;
-    let mut f: Vec<Field<'_>> = Vec::new();
-    f.push(("Hội nghị, địa điểm".into(), Name, &conf.place));
-    person(&mut f, "Chủ trì hội nghị", &conf.chair);
-    person(&mut f, "Thư ký hội nghị", &conf.secretary);
+    let mut f: Vec<Text<'_>> = Vec::new();
+    f.push((Field::Cluster(C::ConferencePlace), Name, &conf.place));
+    person(&mut f, PersonRole::Chair, &conf.chair);
+    person(&mut f, PersonRole::Secretary, &conf.secretary);
     for p in &conf.co_chairs {
-        person(&mut f, "Đồng chủ trì", p);
+        person(&mut f, PersonRole::CoChair, p);
     }
     for p in &conf.guests {
-        person(&mut f, "Khách mời", p);
+        person(&mut f, PersonRole::Guest, p);
     }
     for a in &conf.attendance {
         for p in &a.representatives {
-            person(&mut f, "Đại biểu dự họp", p);
+            person(&mut f, PersonRole::Representative, p);
         }
-        f.push(("Danh sách dự họp, ghi chú".into(), Note, &a.note));
+        f.push((Field::Cluster(C::AttendanceNote), Note, &a.note));
     }
     for b in &conf.ballots {
         for p in &b.counting_committee {
-            person(&mut f, "Ban kiểm phiếu", p);
+            person(&mut f, PersonRole::CountingCommittee, p);
         }
     }
     for t in &conf.tie_decisions {
-        f.push(("Quyết định khi bằng điểm, ghi chú".into(), Note, &t.note));
+        f.push((Field::Cluster(C::TieNote), Note, &t.note));
     }
     for d in &conf.academy_decisions {
-        f.push((
-            "Quyết định của Học viện, số".into(),
-            Name,
-            &d.decision.number,
-        ));
-        f.push((
-            "Quyết định của Học viện, nơi ban hành".into(),
-            Name,
-            &d.decision.issuer,
-        ));
+        f.push((Field::Cluster(C::AcademyNumber), Name, &d.decision.number));
+        f.push((Field::Cluster(C::AcademyIssuer), Name, &d.decision.issuer));
     }
-    f.push(("Biên bản, ý kiến thảo luận".into(), Long, &conf.discussion));
-    f.push(("Biên bản, kết luận".into(), Long, &conf.conclusion));
-    f.push(("Bầu năm sau, ghi chú".into(), Note, &conf.election.note));
+    f.push((Field::Cluster(C::Discussion), Long, &conf.discussion));
+    f.push((Field::Cluster(C::Conclusion), Long, &conf.conclusion));
+    f.push((Field::Cluster(C::ElectionNote), Note, &conf.election.note));
     let h = &conf.handover;
-    f.push(("Bàn giao, địa điểm".into(), Name, &h.place));
-    person(&mut f, "Bên giao", &h.outgoing);
-    person(&mut f, "Bên nhận", &h.incoming);
-    lines(&mut f, "Bàn giao, tài liệu", Note, &h.items);
-    f.push(("Bàn giao, ghi chú".into(), Note, &h.note));
-    f.push(("Bàn giao, tệp sổ năm sau".into(), Name, &h.next_year_file));
+    f.push((Field::Cluster(C::HandoverPlace), Name, &h.place));
+    person(&mut f, PersonRole::Outgoing, &h.outgoing);
+    person(&mut f, PersonRole::Incoming, &h.incoming);
+    lines(&mut f, cluster(C::HandoverItems), Note, &h.items);
+    f.push((Field::Cluster(C::HandoverNote), Note, &h.note));
+    f.push((Field::Cluster(C::NextYearFile), Name, &h.next_year_file));
     push_fields(ck, Scope::Conference, f);
 }
