@@ -717,8 +717,13 @@ pub fn understand(table: &SourceTable) -> Result<Understood, TableError> {
             }
             continue;
         }
+        // A maximum merged down over the rows below: whose it is is unknown.
+        let merged_down = max_cell.is_some_and(|c| !c.continued)
+            && table.rows.get(i + 1).is_some_and(|next| {
+                cell_at(&layout(next), cols.max).is_some_and(|(_, c)| c.continued)
+            });
         let max = match max_cell {
-            Some(c) if c.continued => {
+            Some(c) if c.continued || merged_down => {
                 not_understood.push(miss(Why::MergedCell));
                 continue;
             }
@@ -775,6 +780,10 @@ pub fn understand(table: &SourceTable) -> Result<Understood, TableError> {
         count += 1;
         if let Some(pos) = stack.iter().position(|(s, _)| *s == style) {
             stack.truncate(pos);
+        } else if matches!(style, Style::Heading | Style::Part) {
+            // A heading without a code, or a part, is a section: first
+            // seen below others, it still starts at the top.
+            stack.clear();
         }
         let parent: Vec<usize> = stack.last().map(|(_, p)| p.clone()).unwrap_or_default();
         let siblings = at_path(&mut roots, &parent);
