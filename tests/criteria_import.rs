@@ -68,24 +68,24 @@ fn criteria_docx() -> Vec<u8> {
         TableRow::new(vec![
             cell(&["1"], false),
             cell(&["Xây dựng và ", "thực hiện kế hoạch", " đào tạo"], false),
-            cell(&["10"], false),
+            cell(&["20"], false),
             cell(&[""], false),
             cell(&[""], false),
         ]),
         row(&["2", "Chất lượng đào tạo", "", "", ""]),
         row(&["a", "Tỷ lệ học viên tốt nghiệp khá, giỏi", "2,5", "", ""]),
-        row(&["b", "Đổi mới phương pháp giảng dạy", "7,5", "", ""]),
+        row(&["b", "Đổi mới phương pháp giảng dạy", "17,5", "", ""]),
         row(&["", "- Có báo cáo tổng kết năm học", "", "", ""]),
-        row(&["", "Cộng mục I", "20", "", ""]),
-        bold_row(&["II", "CÔNG TÁC NGHIÊN CỨU KHOA HỌC", "15", "", ""]),
+        row(&["", "Cộng mục I", "40", "", ""]),
+        bold_row(&["II", "CÔNG TÁC NGHIÊN CỨU KHOA HỌC", "30", "", ""]),
         row(&["1", "Đề tài khoa học cấp trường", "5", "", ""]),
-        row(&["2", "Bài viết đăng tạp chí", "10", "", ""]),
+        row(&["2", "Bài viết đăng tạp chí", "25", "", ""]),
         merged_section("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG"),
-        row(&["1", "Phong trào thi đua", "10", "", ""]),
+        row(&["1", "Phong trào thi đua", "30", "", ""]),
         merged_max("2", "Tổ chức hội thi", Some("4")),
         merged_max("3", "Hội thao", None),
         row(&["4", "Công tác khác", "Tối đa 5", "", ""]),
-        bold_row(&["", "Tổng cộng", "45", "", ""]),
+        bold_row(&["", "Tổng cộng", "100", "", ""]),
     ]);
     let second = Table::new(vec![
         row(&["TT", "Nội dung điểm thưởng", "Điểm"]),
@@ -140,21 +140,21 @@ fn criteria_xlsx() -> Vec<u8> {
     let at = put(ws, &[]);
     ws.merge_range(at, 0, at, 4, "I. CÔNG TÁC ĐÀO TẠO, BỒI DƯỠNG", &bold)
         .unwrap();
-    put(ws, &["1", "Xây dựng và thực hiện kế hoạch đào tạo", "10"]);
+    put(ws, &["1", "Xây dựng và thực hiện kế hoạch đào tạo", "20"]);
     put(ws, &["2", "Chất lượng đào tạo"]);
     put(ws, &["a", "Tỷ lệ học viên tốt nghiệp khá, giỏi", "2,5"]);
-    put(ws, &["b", "Đổi mới phương pháp giảng dạy", "7.5"]);
+    put(ws, &["b", "Đổi mới phương pháp giảng dạy", "17.5"]);
     put(ws, &["", "- Có báo cáo tổng kết năm học"]);
-    put(ws, &["", "Cộng mục I", "20"]);
-    put(ws, &["II", "CÔNG TÁC NGHIÊN CỨU KHOA HỌC", "15"]);
+    put(ws, &["", "Cộng mục I", "40"]);
+    put(ws, &["II", "CÔNG TÁC NGHIÊN CỨU KHOA HỌC", "30"]);
     put(ws, &["1", "Đề tài khoa học cấp trường", "5"]);
-    put(ws, &["2", "Bài viết đăng tạp chí", "10"]);
+    put(ws, &["2", "Bài viết đăng tạp chí", "25"]);
     let at = put(ws, &[]);
     ws.merge_range(at, 0, at, 4, "III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", &bold)
         .unwrap();
-    put(ws, &["1", "Phong trào thi đua", "10"]);
+    put(ws, &["1", "Phong trào thi đua", "30"]);
     put(ws, &["4", "Công tác khác", "Tối đa 5"]);
-    put(ws, &["", "Tổng cộng", "45"]);
+    put(ws, &["", "Tổng cộng", "100"]);
     let ws2 = book.add_worksheet();
     ws2.set_name("Điểm thưởng").unwrap();
     ws2.write_string(0, 0, "TT").unwrap();
@@ -167,16 +167,16 @@ fn criteria_xlsx() -> Vec<u8> {
 }
 
 const TREE: [&str; 10] = [
-    "I. CÔNG TÁC ĐÀO TẠO, BỒI DƯỠNG — 20",
-    "  1. Xây dựng và thực hiện kế hoạch đào tạo — 10",
-    "  2. Chất lượng đào tạo — 10",
+    "I. CÔNG TÁC ĐÀO TẠO, BỒI DƯỠNG — 40",
+    "  1. Xây dựng và thực hiện kế hoạch đào tạo — 20",
+    "  2. Chất lượng đào tạo — 20",
     "    a. Tỷ lệ học viên tốt nghiệp khá, giỏi — 2,5",
-    "    b. Đổi mới phương pháp giảng dạy — 7,5",
-    "II. CÔNG TÁC NGHIÊN CỨU KHOA HỌC — 15",
+    "    b. Đổi mới phương pháp giảng dạy — 17,5",
+    "II. CÔNG TÁC NGHIÊN CỨU KHOA HỌC — 30",
     "  1. Đề tài khoa học cấp trường — 5",
-    "  2. Bài viết đăng tạp chí — 10",
-    "III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG — 10",
-    "  1. Phong trào thi đua — 10",
+    "  2. Bài viết đăng tạp chí — 25",
+    "III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG — 30",
+    "  1. Phong trào thi đua — 30",
 ];
 
 fn import(bytes: &[u8], ext: &str) -> (intake::Tables, usize, Understood) {
@@ -300,4 +300,132 @@ fn old_word_files_and_pdfs_are_refused_with_what_to_do() {
         ),
         "{e}"
     );
+}
+
+#[test]
+fn into_a_scored_workbook_scores_follow_the_codes_and_a_vanishing_scored_code_is_refused() {
+    use thidua::workbook::{Cluster, Criterion, Id, Points, School, Score, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("tieu-chi.docx");
+    std::fs::write(&table, criteria_docx()).unwrap();
+    let mut wb = Workbook::new(
+        Cluster {
+            name: "Cụm thi đua số 3".into(),
+            number: 3,
+            ..Cluster::default()
+        },
+        2026,
+    );
+    let leaf = |id: &str, code: &str, title: &str, max: i64| Criterion {
+        id: Id::new(id),
+        code: code.into(),
+        title: title.into(),
+        max: Some(Points::whole(max)),
+        ..Criterion::default()
+    };
+    wb.criteria = vec![
+        Criterion {
+            id: Id::new("I"),
+            code: "I".into(),
+            title: "Đào tạo".into(),
+            children: vec![leaf("ke-hoach", "1", "Kế hoạch", 10)],
+            ..Criterion::default()
+        },
+        Criterion {
+            id: Id::new("II"),
+            code: "II".into(),
+            title: "Nghiên cứu".into(),
+            children: vec![leaf("de-tai", "1", "Đề tài", 5)],
+            ..Criterion::default()
+        },
+        leaf("khac", "IV", "Khác", 5),
+    ];
+    let school = Id::new("a");
+    wb.members.push(School {
+        id: school.clone(),
+        full_name: "Trường Chính trị tỉnh Cao Bằng".into(),
+        short_name: "Cao Bằng".into(),
+        ..School::default()
+    });
+    let score = |p| Score {
+        points: Points::whole(p),
+        ..Score::default()
+    };
+    let a = wb.assessment_mut(&school);
+    a.self_scores.insert(Id::new("ke-hoach"), score(8));
+    a.self_scores.insert(Id::new("khac"), score(3));
+    let path = dir.path().join("Cum3-2026.json");
+    thidua::workbook::save(&path, &wb, thidua::workbook::file::Overwrite::Anything).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let (p, t) = (path.to_str().unwrap(), table.to_str().unwrap());
+
+    // A dry run shows the tree and says what stands in the way.
+    let (code, out, err) = support::cli::thidua(&["criteria", p, "--from", t]);
+    assert_eq!(code, 1, "{out}\n{err}");
+    assert!(
+        out.contains("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG — 30"),
+        "{out}"
+    );
+    assert!(out.contains("Dòng không hiểu (3)"), "{out}");
+    assert!(
+        err.contains("IV \u{201c}Khác\u{201d}: 1 điểm đã chấm"),
+        "{err}"
+    );
+    assert!(err.contains("--replace"), "{err}");
+    // Refused with --apply too: nothing written.
+    let (code, _, err) = support::cli::thidua(&["criteria", p, "--from", t, "--apply"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // --replace: written, with a backup; the scored I.1 keeps its id and
+    // its score, IV's score went with it.
+    let (code, out, err) =
+        support::cli::thidua(&["criteria", p, "--from", t, "--apply", "--replace"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(err.contains("Đã ghi"), "{err}");
+    assert_eq!(
+        std::fs::read(thidua::workbook::file::backup_path(&path)).unwrap(),
+        before
+    );
+    let after = thidua::workbook::load(&path).unwrap().workbook;
+    assert_eq!(criteria_table::outline(&after.criteria), TREE);
+    let kept = &after.criteria[0].children[0];
+    assert_eq!((kept.id.as_str(), kept.code.as_str()), ("ke-hoach", "1"));
+    assert_eq!(kept.title, "Xây dựng và thực hiện kế hoạch đào tạo");
+    let a = after.assessment(&school).unwrap();
+    assert_eq!(a.self_scores.get(&Id::new("ke-hoach")), Some(&score(8)));
+    assert!(!a.self_scores.contains_key(&Id::new("khac")));
+    // II.1 matched by code too (its id stays).
+    assert_eq!(after.criteria[1].children[0].id.as_str(), "de-tai");
+
+    // Again: the same table now fits, nothing vanishes.
+    let (code, out, err) = support::cli::thidua(&["criteria", p, "--from", t]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(out.contains("10 tiêu chí khớp mã"), "{out}");
+    assert!(err.contains("Chạy thử: chưa ghi gì"), "{err}");
+}
+
+#[test]
+fn the_command_refuses_a_pdf_and_asks_for_the_table_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("tieu-chi.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n").unwrap();
+    let wb = dir.path().join("so.json");
+    thidua::workbook::save(
+        &wb,
+        &thidua::workbook::Workbook::new(Default::default(), 2026),
+        thidua::workbook::file::Overwrite::Anything,
+    )
+    .unwrap();
+    let (code, _, err) = support::cli::thidua(&[
+        "criteria",
+        wb.to_str().unwrap(),
+        "--from",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("PDF"), "{err}");
+    let (code, _, err) = support::cli::thidua(&["criteria", wb.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--from"), "{err}");
 }
