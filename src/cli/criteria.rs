@@ -193,9 +193,8 @@ pub fn run(
 /// then checked — a table that would make the workbook fail `check` is not
 /// written (the new problems, as lines).
 pub fn applied(wb: &Workbook, fitted: &Fitted, replace: bool) -> Result<Workbook, Vec<String>> {
-    let edit = fitted.edit(wb, replace).map_err(|()| {
-        fitted
-            .vanishing
+    let edit = fitted.edit(wb, replace).map_err(|vanishing| {
+        vanishing
             .iter()
             .map(|v| format!("tiêu chí {} \u{201c}{}\u{201d} đã có điểm", v.code, v.title))
             .collect::<Vec<_>>()

@@ -1105,10 +1105,14 @@ impl Fitted {
     /// vanishing criteria) when scored criteria would lose their scores,
     /// unless `replace` (their scores are removed with them). One edit,
     /// one undo step.
-    pub fn edit(&self, wb: &super::Workbook, replace: bool) -> Result<super::edit::Edit, ()> {
+    pub fn edit(
+        &self,
+        wb: &super::Workbook,
+        replace: bool,
+    ) -> Result<super::edit::Edit, Vec<Vanishing>> {
         use super::edit::{CriteriaEdit, Edit};
         if !self.vanishing.is_empty() && !replace {
-            return Err(());
+            return Err(self.vanishing.clone());
         }
         let mut edits = Vec::new();
         if replace {
