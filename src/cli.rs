@@ -3,6 +3,7 @@
 //! input is refused or a check fails, 2 on a usage error.
 
 mod check;
+mod criteria;
 mod export;
 mod history;
 mod mail_out;
@@ -22,8 +23,8 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The subcommands, so `main` can tell a command from a file to open.
-pub const COMMANDS: [&str; 8] = [
-    "check", "results", "new-year", "export", "merge", "mail-out", "history", "help",
+pub const COMMANDS: [&str; 9] = [
+    "check", "results", "new-year", "export", "merge", "mail-out", "history", "criteria", "help",
 ];
 
 const USAGE: &str = "Cách dùng:
@@ -47,6 +48,13 @@ const USAGE: &str = "Cách dùng:
                                     và chỉ vào phần của trường đó
   Sổ đang được mở (cửa sổ hoặc lệnh khác giữ tệp khóa ~$TÊN.json.lock): các lệnh ghi
   sổ không ghi gì và báo ai đang giữ; --unlock: mở tiếp sổ máy khác bỏ lại
+  thidua criteria TỆP.json --from BẢNG.docx|.xlsx|.xls|.ods [--table N]
+                  [--apply [--replace] [--out TỆP_MỚI.json [--force]]] [--unlock]
+                                    nhập bảng tiêu chí từ văn bản Word hoặc bảng tính nhận được;
+                                    không có --apply thì chỉ in cây tiêu chí hiểu được và các dòng
+                                    không hiểu, không ghi gì; --apply ghi vào sổ (bản cũ giữ ở
+                                    .bak), điểm đã chấm đi theo mã; --replace: bỏ cả tiêu chí đã
+                                    có điểm mà bảng mới không còn
   thidua history THƯ_MỤC [--csv]   các năm của cụm (mỗi năm một sổ trong thư mục): điểm,
                                     hạng, xếp loại, vai trò, khen thưởng của từng trường
   thidua help                       hiện hướng dẫn này";
@@ -104,6 +112,7 @@ fn run_commands(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -
             "merge" => merge::run(&mut parser, out, err),
             "mail-out" => mail_out::run(&mut parser, out, err),
             "history" => history::run(&mut parser, out, err),
+            "criteria" => criteria::run(&mut parser, out, err),
             "help" => {
                 let _ = writeln!(out, "{USAGE}");
                 Ok(EXIT_OK)

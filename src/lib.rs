@@ -9,6 +9,7 @@ pub mod document;
 pub mod exchange;
 pub mod export;
 pub mod history;
+pub mod intake;
 pub mod limits;
 pub mod master;
 pub mod paths;

@@ -1,6 +1,7 @@
 //! The year's workbook: one cluster-year in one JSON file.
 
 pub mod ballot;
+pub mod criteria_table;
 pub mod defaults;
 pub mod edit;
 pub mod file;

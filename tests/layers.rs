@@ -39,6 +39,9 @@ const LAYERS: &[(&str, &[&str], bool)] = &[
     ("Output", &["spreadsheet", "document", "history"], true),
     // Picks PDF, Word or Excel for a document: above the three.
     ("Export", &["export"], false),
+    // Criteria tables read from Word and spreadsheet files; reads
+    // spreadsheets through the form reader's bounds.
+    ("Intake", &["intake"], false),
     // Returned files and forms; may read spreadsheets.
     ("Exchange", &["exchange"], false),
     // The cluster's master: merge, mail-out, lock, where output may go.

@@ -18,6 +18,9 @@ use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 mod guard;
+mod table;
+
+pub use table::tables;
 
 /// Why a spreadsheet cannot be read as a form (Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
