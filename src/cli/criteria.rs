@@ -201,14 +201,12 @@ pub fn applied(wb: &Workbook, fitted: &Fitted, replace: bool) -> Result<Workbook
     })?;
     let mut next = wb.clone();
     edit.apply(&mut next).map_err(|e| vec![e.to_string()])?;
-    let before: std::collections::HashSet<String> = workbook::validate(wb)
-        .into_iter()
-        .map(|p| p.message)
-        .collect();
+    // New problems by identity, not by their sentences (issue 28).
+    let before = workbook::validate(wb);
     let new: Vec<String> = workbook::validate(&next)
         .into_iter()
-        .map(|p| p.message)
-        .filter(|m| !before.contains(m))
+        .filter(|p| !before.iter().any(|b| b.kind == p.kind))
+        .map(|p| p.message())
         .collect();
     if new.is_empty() { Ok(next) } else { Err(new) }
 }
