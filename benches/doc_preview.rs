@@ -27,7 +27,7 @@ fn keystroke(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 i += 1;
-                let letter = if i % 2 == 0 { "a" } else { "ă" };
+                let letter = if i.is_multiple_of(2) { "a" } else { "ă" };
                 let _ = editor.update(
                     Message::Report(0, Action::Edit(Edit::Paste(letter.to_string().into()))),
                     &wb,
