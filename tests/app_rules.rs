@@ -89,6 +89,16 @@ fn a_threshold_change_is_previewed_then_applied_and_undone() {
     );
     assert!(app.document().unwrap().dirty);
 
+    // The minutes and the count minutes print the award's own threshold.
+    for kind in [DocKind::Minutes, DocKind::CountMinutes] {
+        let built = thidua::document::docs::build(app.workbook().unwrap(), kind).unwrap();
+        let text = pdf_text::text(&built.pdf).replace('\n', " ");
+        assert!(
+            text.contains("Ngưỡng riêng của Bằng khen: số phiếu đồng ý từ 90%"),
+            "{kind:?} prints the award's own rule"
+        );
+    }
+
     // Saved and read back: the award keeps its rule.
     send(&mut app, [Message::Save]);
     let loaded = thidua::workbook::file::load(&path).unwrap().workbook;

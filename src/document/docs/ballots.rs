@@ -198,8 +198,14 @@ pub(super) fn count_minutes(wb: &Workbook, r: &Results) -> Document {
             "Tổng số đại biểu: {}; có mặt: {}. {}",
             b.voters_total,
             b.present,
-            crate::rules::ballot::describe_denominator(wb, b.denominator)
+            crate::rules::ballot::describe_denominator_of(
+                wb.rules.ballot_for(&b.award),
+                b.denominator
+            )
         )));
+        if let Some(own) = super::minutes::own_rule_line(wb, &b.award) {
+            doc.push(admin::body(&own));
+        }
         doc.push(ballot_table(wb, b));
         let passed: Vec<String> = b
             .candidates

@@ -161,10 +161,16 @@ pub(crate) fn ballot_blocks(wb: &Workbook, r: &Results) -> Vec<Block> {
                             "không đủ số đại biểu theo quy định"
                         },
                         b.quorum_needed,
-                        crate::rules::ballot::describe_denominator(wb, b.denominator)
+                        crate::rules::ballot::describe_denominator_of(
+                            wb.rules.ballot_for(&b.award),
+                            b.denominator
+                        )
                     ))
                     .into(),
                 );
+                if let Some(own) = own_rule_line(wb, &b.award) {
+                    blocks.push(admin::body(&own).into());
+                }
                 blocks.push(ballot_table(wb, b).into());
             }
             Err(_) => blocks.push(
@@ -429,4 +435,17 @@ fn list(doc: &mut Document, lines: Vec<String>) {
         let end = if i + 1 == n { '.' } else { ';' };
         doc.push(item(&format!("{}{end}", line.trim_end_matches(['.', ';']))));
     }
+}
+
+/// "Ngưỡng riêng của Bằng khen: …" where an award has a ballot rule of its
+/// own (the general one is printed once, above).
+pub(crate) fn own_rule_line(wb: &Workbook, award: &crate::workbook::Id) -> Option<String> {
+    let a = wb.award(award)?;
+    let rule = a.ballot.as_ref()?;
+    Some(format!(
+        "Ngưỡng riêng của {}: số phiếu đồng ý {}; số đại biểu tối thiểu {}.",
+        a.short_name,
+        crate::rules::ballot::describe_rule(rule),
+        rule.quorum
+    ))
 }
