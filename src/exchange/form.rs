@@ -43,7 +43,7 @@ pub fn review_form_from(
     file_name: &str,
     from: Option<&Id>,
 ) -> Result<Review, Refusal> {
-    let form = read::read(bytes).map_err(|e| Refusal::Form(e.to_string()))?;
+    let form = read::read(bytes).map_err(Refusal::Form)?;
     let content_hash = crate::workbook::file::hex_sha256(bytes);
     if form.cluster != master.cluster.number {
         return Err(Refusal::OtherCluster {

@@ -231,14 +231,11 @@ fn authenticity(
 /// `check`'s ([`crate::workbook::validate::counts`]); the first over its
 /// limit refuses the file (activities: the owner with the most).
 fn too_many(wb: &Workbook) -> Result<(), Refusal> {
+    use super::refusal::TooManyOf;
     use crate::workbook::validate::{Counted, counts};
-    let refuse = |what: &str, count: usize, max: usize| {
+    let refuse = |what: TooManyOf, count: usize, max: usize| {
         if count > max {
-            Err(Refusal::TooMany {
-                what: what.to_string(),
-                count,
-                max,
-            })
+            Err(Refusal::TooMany { what, count, max })
         } else {
             Ok(())
         }
@@ -252,21 +249,21 @@ fn too_many(wb: &Workbook) -> Result<(), Refusal> {
         .unwrap_or(0);
     for c in &counts {
         let what = match c.what {
-            Counted::Members => "trường thành viên",
+            Counted::Members => TooManyOf::Members,
             Counted::Assessments => {
-                refuse("bản chấm điểm", c.count, c.max)?;
+                refuse(TooManyOf::Assessments, c.count, c.max)?;
                 // Then the activities, as before any school's records.
                 refuse(
-                    "hoạt động của một đơn vị",
+                    TooManyOf::ActivitiesOfOneOwner,
                     most_activities,
                     crate::limits::MAX_ACTIVITIES,
                 )?;
                 continue;
             }
             Counted::CriteriaNodes | Counted::Activities(_) => continue,
-            Counted::Adjustments(..) => "mục điểm thưởng hoặc điểm trừ của một trường",
-            Counted::SelfScores(_) => "điểm tự chấm của một trường",
-            Counted::ClusterScores(_) => "điểm cụm chấm của một trường",
+            Counted::Adjustments(..) => TooManyOf::Adjustments,
+            Counted::SelfScores(_) => TooManyOf::SelfScores,
+            Counted::ClusterScores(_) => TooManyOf::ClusterScores,
         };
         refuse(what, c.count, c.max)?;
     }

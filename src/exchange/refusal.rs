@@ -41,7 +41,7 @@ pub enum Refusal {
     Forged { school: String, why: String },
     /// A spreadsheet that is not a readable self-assessment form.
     #[error("{0} Không gộp.")]
-    Form(String),
+    Form(crate::spreadsheet::read::FormError),
     /// The file claims to have seen edits nobody sent it: its versions were
     /// rewritten (re-signed with the school's own key) to outrank the
     /// cluster's.
@@ -62,10 +62,36 @@ pub enum Refusal {
         "Tệp có {count} {what}, quá giới hạn {max} của một năm: không phải tệp trường gửi bình thường (có thể bị nhân bản hoặc làm giả). Không gộp."
     )]
     TooMany {
-        what: String,
+        what: TooManyOf,
         count: usize,
         max: usize,
     },
+}
+
+/// What a returned file holds too many of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooManyOf {
+    Members,
+    Assessments,
+    /// Activities of the one owner with the most.
+    ActivitiesOfOneOwner,
+    /// Bonus claims or deductions of one school.
+    Adjustments,
+    SelfScores,
+    ClusterScores,
+}
+
+impl std::fmt::Display for TooManyOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TooManyOf::Members => "trường thành viên",
+            TooManyOf::Assessments => "bản chấm điểm",
+            TooManyOf::ActivitiesOfOneOwner => "hoạt động của một đơn vị",
+            TooManyOf::Adjustments => "mục điểm thưởng hoặc điểm trừ của một trường",
+            TooManyOf::SelfScores => "điểm tự chấm của một trường",
+            TooManyOf::ClusterScores => "điểm cụm chấm của một trường",
+        })
+    }
 }
 
 impl Refusal {
