@@ -154,3 +154,31 @@ pub fn import(
     let understood = criteria_table::understand(&tables.tables[i])?;
     Ok((tables, i, understood))
 }
+
+/// The edit that puts `fitted` in `wb`, checked: refused with the scored
+/// criteria that would vanish (unless `replace`), or with the problems
+/// `check` would newly find (by their identity, not their wording). The
+/// one rule the CLI (`thidua criteria --apply`) and the window follow.
+pub fn checked_edit(
+    wb: &crate::workbook::Workbook,
+    fitted: &criteria_table::Fitted,
+    replace: bool,
+) -> Result<crate::workbook::edit::Edit, Vec<String>> {
+    let edit = fitted.edit(wb, replace).map_err(|vanishing| {
+        vanishing
+            .iter()
+            .map(|v| format!("tiêu chí {} \u{201c}{}\u{201d} đã có điểm", v.code, v.title))
+            .collect::<Vec<_>>()
+    })?;
+    let mut next = wb.clone();
+    edit.clone()
+        .apply(&mut next)
+        .map_err(|e| vec![e.to_string()])?;
+    let before = crate::workbook::validate(wb);
+    let new: Vec<String> = crate::workbook::validate(&next)
+        .into_iter()
+        .filter(|p| !before.iter().any(|b| b.kind == p.kind))
+        .map(|p| p.message())
+        .collect();
+    if new.is_empty() { Ok(edit) } else { Err(new) }
+}

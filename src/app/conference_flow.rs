@@ -159,8 +159,31 @@ impl App {
                 self.views.criteria.applied(result);
             }
             criteria::Action::PickFile => return self.pick(Purpose::CopyCriteria),
+            criteria::Action::PickTable => return self.pick(Purpose::ImportCriteria),
         }
         Task::none()
+    }
+
+    /// Reads a Word or Excel table of criteria and shows, in the criteria
+    /// view, the tree understood and the rows not understood, to be kept
+    /// ("Nhập vào sổ", one undo step) or dropped.
+    pub(super) fn import_criteria_from(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        self.views.current = View::Criteria;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let preview = crate::intake::import(path, None)
+            .map(|(_, _, understood)| {
+                let fitted =
+                    crate::workbook::criteria_table::fit(&doc.workbook, &understood.criteria);
+                criteria::Imported::new(name.clone(), understood, fitted)
+            })
+            .map_err(|e| s::criteria_table_unreadable(&name, &e.to_string()));
+        self.views.criteria.imported(preview);
     }
 
     /// Replaces the criteria table with the one in the workbook at `path`

@@ -19,6 +19,8 @@ pub enum Purpose {
     FromLastYear,
     /// Another workbook whose criteria table is copied into this one.
     CopyCriteria,
+    /// A Word or Excel table of criteria (the Academy's guidance).
+    ImportCriteria,
     /// Files member schools sent back, to merge (several at once).
     Returns,
     /// The cluster's workbook to merge the school copy on screen into.
@@ -63,11 +65,20 @@ pub async fn pick(purpose: Purpose, folder: Option<PathBuf>, suggested: String) 
         Purpose::FromLastYear => strings::DIALOG_LAST_YEAR,
         Purpose::MasterForCopy => strings::DIALOG_MASTER,
         Purpose::CopyCriteria => strings::DIALOG_COPY_CRITERIA,
+        Purpose::ImportCriteria => strings::DIALOG_IMPORT_CRITERIA,
         // Several files: see `pick_returns`; one here.
         Purpose::Returns => strings::DIALOG_RETURNS,
         Purpose::SaveAs => strings::DIALOG_SAVE,
     };
-    let d = base(folder, title);
+    let d = if purpose == Purpose::ImportCriteria {
+        with_filter(
+            folder,
+            title,
+            (strings::FILTER_TABLES, &["docx", "xlsx", "xls", "ods"]),
+        )
+    } else {
+        base(folder, title)
+    };
     let picked = if purpose == Purpose::SaveAs {
         answer(started, d.set_file_name(suggested).save_file()).await
     } else {

@@ -290,6 +290,7 @@ impl App {
                 Purpose::SaveAs => return self.save_to(path),
                 Purpose::FromLastYear => self.next_year_from(path),
                 Purpose::CopyCriteria => self.copy_criteria_from(&path),
+                Purpose::ImportCriteria => self.import_criteria_from(&path),
                 Purpose::Returns => self.import_returns(vec![path], false),
                 Purpose::MasterForCopy => self.merge_copy_into(path),
             },

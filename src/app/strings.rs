@@ -1275,3 +1275,26 @@ pub fn doc_bad_date(typed: &str) -> String {
     format!("Ngày \u{201c}{typed}\u{201d} không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 22/11/2019.")
 }
 pub const BACK_TO_DOCUMENTS: &str = "← Danh sách văn bản";
+
+// ----- criteria imported from Word or Excel -----
+pub const DIALOG_IMPORT_CRITERIA: &str = "Chọn tệp Word hoặc Excel có bảng tiêu chí";
+pub const FILTER_TABLES: &str = "Bảng Word, Excel (.docx, .xlsx, .xls, .ods)";
+pub const IMPORT_CRITERIA: &str = "Nhập từ Word/Excel…";
+pub const IMPORT_APPLY: &str = "Nhập vào sổ";
+pub const IMPORT_REPLACE: &str = "Bỏ các tiêu chí này cùng điểm đã chấm";
+pub const IMPORT_NOT_UNDERSTOOD: &str = "Các dòng chưa hiểu (không nhập):";
+pub const IMPORT_VANISHING: &str = "Các tiêu chí đã có điểm sẽ không còn chỗ trong bảng mới:";
+pub fn criteria_table_unreadable(name: &str, why: &str) -> String {
+    format!("Không nhập được bảng tiêu chí từ \u{201c}{name}\u{201d}: {why}")
+}
+pub fn import_title(name: &str, count: usize, total: crate::workbook::Points) -> String {
+    format!("Bảng đọc từ \u{201c}{name}\u{201d}: {count} tiêu chí, tổng {total} điểm")
+}
+pub fn import_fit(matched: usize, added: usize, gone: usize) -> String {
+    format!(
+        "So với bảng đang có: {matched} tiêu chí khớp mã (giữ điểm đã chấm), {added} tiêu chí mới, {gone} tiêu chí không còn."
+    )
+}
+pub fn criteria_imported(name: &str) -> String {
+    format!("Đã nhập bảng tiêu chí từ \u{201c}{name}\u{201d} (Ctrl+Z để hoàn tác).")
+}

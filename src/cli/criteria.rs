@@ -189,26 +189,13 @@ pub fn run(
     Ok(EXIT_OK)
 }
 
-/// The workbook with the table in: the one edit the window applies too,
-/// then checked — a table that would make the workbook fail `check` is not
-/// written (the new problems, as lines).
+/// The workbook with the table in: the one checked edit the window
+/// applies too (`intake::checked_edit`).
 pub fn applied(wb: &Workbook, fitted: &Fitted, replace: bool) -> Result<Workbook, Vec<String>> {
-    let edit = fitted.edit(wb, replace).map_err(|vanishing| {
-        vanishing
-            .iter()
-            .map(|v| format!("tiêu chí {} \u{201c}{}\u{201d} đã có điểm", v.code, v.title))
-            .collect::<Vec<_>>()
-    })?;
+    let edit = crate::intake::checked_edit(wb, fitted, replace)?;
     let mut next = wb.clone();
     edit.apply(&mut next).map_err(|e| vec![e.to_string()])?;
-    // New problems by identity, not by their sentences (issue 28).
-    let before = workbook::validate(wb);
-    let new: Vec<String> = workbook::validate(&next)
-        .into_iter()
-        .filter(|p| !before.iter().any(|b| b.kind == p.kind))
-        .map(|p| p.message())
-        .collect();
-    if new.is_empty() { Ok(next) } else { Err(new) }
+    Ok(next)
 }
 
 fn print_preview(out: &mut dyn Write, from: &Path, u: &Understood, f: &Fitted) {

@@ -28,9 +28,39 @@ const MAX_DEPTH: usize = 2;
 /// Width of the add button, the same for "Thêm tiêu chí" and "… con".
 const ADD_W: f32 = 124.0;
 
+/// A table read from Word or Excel, shown before it is kept.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    name: String,
+    understood: crate::workbook::criteria_table::Understood,
+    fitted: crate::workbook::criteria_table::Fitted,
+    /// Scored criteria that vanish are removed with their scores.
+    replace: bool,
+    /// Why keeping it was refused.
+    refused: Vec<String>,
+}
+
+impl Imported {
+    pub fn new(
+        name: String,
+        understood: crate::workbook::criteria_table::Understood,
+        fitted: crate::workbook::criteria_table::Fitted,
+    ) -> Imported {
+        Imported {
+            name,
+            understood,
+            fitted,
+            replace: false,
+            refused: Vec::new(),
+        }
+    }
+}
+
 /// UI state only.
 #[derive(Debug, Clone, Default)]
 pub struct State {
+    /// A table read from Word or Excel, waiting to be kept or dropped.
+    imported: Option<Imported>,
     draft: Option<Draft>,
     removing: Option<Id>,
     bonus: Option<String>,
@@ -84,6 +114,11 @@ pub enum Message {
     DeductionCap(String),
     SaveCaps,
     CopyFrom,
+    /// Read a criteria table from a Word or Excel file.
+    ImportFrom,
+    ImportReplace(bool),
+    ImportApply,
+    ImportCancel,
     DismissError,
 }
 
@@ -94,6 +129,8 @@ pub enum Action {
     Edit(Box<Edit>),
     /// Ask for another workbook to copy the table from.
     PickFile,
+    /// Ask for a Word or Excel file with the table.
+    PickTable,
 }
 
 fn roman(n: usize) -> String {
@@ -291,6 +328,24 @@ impl State {
                 self.info = None;
                 return Action::PickFile;
             }
+            Message::ImportFrom => {
+                self.info = None;
+                return Action::PickTable;
+            }
+            Message::ImportReplace(on) => {
+                if let Some(i) = &mut self.imported {
+                    i.replace = on;
+                }
+            }
+            Message::ImportCancel => self.imported = None,
+            Message::ImportApply => {
+                if let Some(i) = &mut self.imported {
+                    match crate::intake::checked_edit(wb, &i.fitted, i.replace) {
+                        Ok(edit) => return Action::Edit(Box::new(edit)),
+                        Err(lines) => i.refused = lines,
+                    }
+                }
+            }
             Message::DismissError => {
                 self.error = None;
                 self.info = None;
@@ -309,6 +364,9 @@ impl State {
                 self.bonus = None;
                 self.deduction = None;
                 self.error = None;
+                if let Some(i) = self.imported.take() {
+                    self.info = Some(s::criteria_imported(&i.name));
+                }
             }
             Err(e) => match &mut self.draft {
                 Some(d) => d.error = Some(e),
@@ -328,6 +386,23 @@ impl State {
             }
             Err(e) => {
                 self.info = None;
+                self.error = Some(e);
+            }
+        }
+    }
+
+    /// A table read from Word or Excel to show (or why it could not be).
+    pub fn imported(&mut self, result: Result<Imported, String>) {
+        self.draft = None;
+        self.removing = None;
+        self.info = None;
+        match result {
+            Ok(i) => {
+                self.error = None;
+                self.imported = Some(i);
+            }
+            Err(e) => {
+                self.imported = None;
                 self.error = Some(e);
             }
         }
@@ -361,6 +436,9 @@ impl State {
             row![]
         } else {
             row![
+                button(text(s::IMPORT_CRITERIA).wrapping(text::Wrapping::None))
+                    .on_press(Message::ImportFrom)
+                    .style(theme::quiet),
                 button(text(s::COPY_CRITERIA).wrapping(text::Wrapping::None))
                     .on_press(Message::CopyFrom)
                     .style(theme::quiet),
@@ -382,6 +460,9 @@ impl State {
         };
 
         let mut left = column![header].spacing(theme::SPACE_M);
+        if let Some(i) = &self.imported {
+            left = left.push(imported_card(i));
+        }
         if let Some(e) = &self.error {
             left = left.push(message_box(e, theme::error_note));
         }
@@ -733,4 +814,76 @@ mod tests {
         assert_eq!(roman(9), "IX");
         assert_eq!(roman(14), "XIV");
     }
+}
+
+/// The table read from Word or Excel: the tree understood, the rows not
+/// understood, how it fits the table there is, and the way to keep it.
+fn imported_card(i: &Imported) -> Element<'_, Message> {
+    use crate::workbook::criteria_table::outline;
+    let mut body = column![
+        text(s::import_title(
+            &i.name,
+            i.understood.count(),
+            i.understood.total()
+        ))
+        .font(font::BOLD),
+        text(s::import_fit(
+            i.fitted.matched,
+            i.fitted.added,
+            i.fitted.gone
+        ))
+        .size(theme::TEXT_SMALL),
+    ]
+    .spacing(4);
+    let mut tree = column![].spacing(1);
+    for line in outline(&i.fitted.criteria) {
+        tree = tree.push(text(line).size(theme::TEXT_SMALL));
+    }
+    body = body.push(
+        container(scrollable(tree).height(Length::Fixed(180.0)))
+            .padding(theme::SPACE_S)
+            .style(theme::card),
+    );
+    if !i.understood.not_understood.is_empty() {
+        body = body.push(text(s::IMPORT_NOT_UNDERSTOOD).color(theme::WARN));
+        for n in &i.understood.not_understood {
+            body = body.push(text(format!("• {n}")).size(theme::TEXT_SMALL));
+        }
+    }
+    if !i.fitted.vanishing.is_empty() {
+        body = body.push(text(s::IMPORT_VANISHING).color(theme::BAD));
+        for v in &i.fitted.vanishing {
+            body = body.push(
+                text(format!(
+                    "• {} {} ({} điểm đã chấm)",
+                    v.code, v.title, v.scores
+                ))
+                .size(theme::TEXT_SMALL),
+            );
+        }
+        body = body.push(
+            crate::app::checkbox::checkbox(i.replace)
+                .label(s::IMPORT_REPLACE)
+                .on_toggle(Message::ImportReplace),
+        );
+    }
+    for r in &i.refused {
+        body = body.push(
+            container(text(r.clone()).size(theme::TEXT_SMALL))
+                .padding([2, 8])
+                .style(theme::error_note),
+        );
+    }
+    body = body.push(
+        row![
+            button(text(s::IMPORT_APPLY))
+                .on_press(Message::ImportApply)
+                .style(button::primary),
+            button(text(s::CANCEL))
+                .on_press(Message::ImportCancel)
+                .style(theme::quiet),
+        ]
+        .spacing(theme::SPACE_M),
+    );
+    widget::note_card(body)
 }
