@@ -804,18 +804,6 @@ impl Draft {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::roman;
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(9), "IX");
-        assert_eq!(roman(14), "XIV");
-    }
-}
-
 /// The table read from Word or Excel: the tree understood, the rows not
 /// understood, how it fits the table there is, and the way to keep it.
 fn imported_card(i: &Imported) -> Element<'_, Message> {
@@ -886,4 +874,16 @@ fn imported_card(i: &Imported) -> Element<'_, Message> {
         .spacing(theme::SPACE_M),
     );
     widget::note_card(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+    }
 }
