@@ -179,3 +179,66 @@ fn the_preview_draws_the_runs_where_the_pdf_has_them() {
         assert!(matched > 5, "{kind:?}: {matched} runs");
     }
 }
+
+/// The preview warns before printing (issue 29): no number, a number
+/// another document has, a legal basis not in force on the document's
+/// date.
+#[test]
+fn the_preview_warns_of_a_missing_or_repeated_number_and_an_outdated_basis() {
+    use thidua::app::strings as s;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = sample(dir.path());
+    let minutes = app
+        .workbook()
+        .unwrap()
+        .documents
+        .numbers
+        .get(&DocKind::Minutes)
+        .cloned()
+        .expect("the sample numbers its minutes");
+    send(
+        &mut app,
+        [
+            Message::Navigate(View::Documents),
+            Message::Documents(D::Select(DocKind::Proposal)),
+            ed(E::Number(String::new())),
+        ],
+    );
+    let warned = |app: &App, w: &str| {
+        app.document_editor()
+            .unwrap()
+            .warnings()
+            .iter()
+            .any(|x| x == w)
+    };
+    assert!(warned(&app, s::WARN_NO_NUMBER));
+    send(&mut app, [ed(E::Number(minutes.clone()))]);
+    assert!(warned(
+        &app,
+        &s::warn_same_number(&minutes, docs::title(DocKind::Minutes))
+    ));
+    // A basis citing Decree 98/2023 on a letter dated after 01/07/2025.
+    let old = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;";
+    let mut rules = app.workbook().unwrap().rules.clone();
+    rules.legal_basis.push(old.to_string());
+    app.apply(thidua::workbook::edit::Edit::SetRules(Box::new(rules)))
+        .unwrap();
+    send(
+        &mut app,
+        [
+            Message::Documents(D::Select(DocKind::Proposal)),
+            ed(E::Number(minutes.clone())),
+            ed(E::Date("15/12/2025".into())),
+        ],
+    );
+    assert!(warned(&app, &s::warn_basis_replaced(old)), "{old}");
+    send(&mut app, [ed(E::Date("15/12/2019".into()))]);
+    assert!(
+        !app.document_editor()
+            .unwrap()
+            .warnings()
+            .iter()
+            .any(|w| w.contains("98/2023")),
+        "in 2019 Decree 98/2023 was in force"
+    );
+}

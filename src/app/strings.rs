@@ -1298,3 +1298,22 @@ pub fn import_fit(matched: usize, added: usize, gone: usize) -> String {
 pub fn criteria_imported(name: &str) -> String {
     format!("Đã nhập bảng tiêu chí từ \u{201c}{name}\u{201d} (Ctrl+Z để hoàn tác).")
 }
+pub const WARN_NO_NUMBER: &str = "Chưa có số văn bản: bản in để trống chỗ số.";
+pub const WARN_NO_DATE: &str = "Chưa có ngày văn bản (và chưa có ngày hội nghị).";
+pub const WARN_LONE_SIGNATURE: &str =
+    "Trang cuối chỉ còn phần ký: nên rút gọn nội dung để phần ký đi cùng đoạn cuối.";
+pub fn warn_same_number(n: &str, other: &str) -> String {
+    format!("Số {n} trùng với số của {other}.")
+}
+pub fn warn_basis_replaced(basis: &str) -> String {
+    format!(
+        "Căn cứ \u{201c}{}\u{201d}: Nghị định 98/2023/NĐ-CP đã được thay bằng Nghị định 152/2025/NĐ-CP từ 01/07/2025.",
+        crate::text::shorten(basis, 60)
+    )
+}
+pub fn warn_basis_not_yet(basis: &str) -> String {
+    format!(
+        "Căn cứ \u{201c}{}\u{201d}: Nghị định 152/2025/NĐ-CP chỉ có hiệu lực từ 01/07/2025, sau ngày của văn bản.",
+        crate::text::shorten(basis, 60)
+    )
+}

@@ -61,6 +61,8 @@ pub struct Editor {
     pub edited: bool,
     error: Option<String>,
     pages: Result<Vec<PageLayout>, String>,
+    /// What the page as typed would get wrong, shown above the preview.
+    warnings: Vec<String>,
 }
 
 fn lines(v: &[String]) -> text_editor::Content {
@@ -108,6 +110,7 @@ impl Editor {
             edited: false,
             error: None,
             pages: Ok(Vec::new()),
+            warnings: Vec::new(),
         };
         e.preview(wb, ctx);
         e
@@ -144,14 +147,24 @@ impl Editor {
 
     /// The pages with what is typed: laid out as the PDF will be.
     fn preview(&mut self, wb: &Workbook, ctx: &docs::Context) {
+        self.warnings.clear();
         self.pages = match self.build() {
             Ok(d) => {
                 let mut next = wb.clone();
                 next.documents = d;
-                docs::pages(&next, self.kind, ctx).map_err(|e| e.to_string())
+                let pages = docs::pages(&next, self.kind, ctx).map_err(|e| e.to_string());
+                if let Ok(p) = &pages {
+                    self.warnings = warnings(&next, self.kind, p);
+                }
+                pages
             }
             Err(e) => Err(e),
         };
+    }
+
+    /// What the page as typed would get wrong (tests).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The pages the preview shows (tests compare them with the PDF).
@@ -307,12 +320,18 @@ impl Editor {
             .align_y(Alignment::Center),
         );
         let preview: Element<'_, Message> = match &self.pages {
-            Ok(pages) => column![
-                label(s::DOC_PREVIEW),
-                page_preview::pages(pages, preview_width)
-            ]
-            .spacing(4)
-            .into(),
+            Ok(pages) => {
+                let mut side = column![label(s::DOC_PREVIEW)].spacing(4);
+                for w in &self.warnings {
+                    side = side.push(
+                        container(text(format!("⚠ {w}")).size(theme::TEXT_SMALL))
+                            .padding([2, 8])
+                            .width(Length::Fixed(preview_width))
+                            .style(theme::note),
+                    );
+                }
+                side.push(page_preview::pages(pages, preview_width)).into()
+            }
             Err(e) => widget::error_box(e).into(),
         };
         row![
@@ -325,4 +344,56 @@ impl Editor {
         .spacing(theme::SPACE_M)
         .into()
     }
+}
+
+/// The decree on emulation and commendation in force from 01/07/2025
+/// (Nghị định 152/2025/NĐ-CP), replacing Nghị định 98/2023/NĐ-CP.
+fn decree_152_from() -> jiff::civil::Date {
+    jiff::civil::date(2025, 7, 1)
+}
+
+/// What the document as typed would get wrong: no number, a number another
+/// document has, no date, a legal basis not in force on its date, a last
+/// page holding the signature alone.
+pub fn warnings(wb: &Workbook, kind: DocKind, pages: &[PageLayout]) -> Vec<String> {
+    let mut out = Vec::new();
+    let d = &wb.documents;
+    // The news item and the ballot papers carry no number.
+    let numbered = !matches!(kind, DocKind::News | DocKind::Ballots);
+    match d
+        .numbers
+        .get(&kind)
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+    {
+        None if numbered => out.push(s::WARN_NO_NUMBER.to_string()),
+        None => {}
+        Some(n) => {
+            for (other, m) in &d.numbers {
+                if *other != kind && m.trim() == n {
+                    out.push(s::warn_same_number(n, docs::title(*other)));
+                }
+            }
+        }
+    }
+    let date = d.dates.get(&kind).copied().or(wb.conference.date);
+    match date {
+        None => out.push(s::WARN_NO_DATE.to_string()),
+        Some(day) if matches!(kind, DocKind::Proposal | DocKind::Pact) => {
+            for basis in &wb.rules.legal_basis {
+                if basis.contains("98/2023") && day >= decree_152_from() {
+                    out.push(s::warn_basis_replaced(basis));
+                }
+                if basis.contains("152/2025") && day < decree_152_from() {
+                    out.push(s::warn_basis_not_yet(basis));
+                }
+            }
+        }
+        Some(_) => {}
+    }
+    // A last page with only a handful of runs: the signature block alone.
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.texts.len() <= 8) {
+        out.push(s::WARN_LONE_SIGNATURE.to_string());
+    }
+    out
 }
