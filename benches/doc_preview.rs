@@ -31,7 +31,6 @@ fn keystroke(c: &mut Criterion) {
                 let _ = editor.update(
                     Message::Report(0, Action::Edit(Edit::Paste(letter.to_string().into()))),
                     &wb,
-                    &ctx,
                 );
                 let runs = page_preview::draw_list(editor.pages().unwrap_or(&[]));
                 std::hint::black_box(runs.len())

@@ -23,6 +23,7 @@
 
 mod ballots;
 mod common;
+pub(crate) use common::doc_date;
 mod comparison;
 mod handover;
 mod minutes;

@@ -63,6 +63,10 @@ pub struct Editor {
     pages: Result<Vec<PageLayout>, String>,
     /// What the page as typed would get wrong, shown above the preview.
     warnings: Vec<String>,
+    /// What lies beside the workbook (the report's previous year), found
+    /// once when the document is opened: a keystroke never scans the
+    /// folder again.
+    ctx: docs::Context,
 }
 
 fn lines(v: &[String]) -> text_editor::Content {
@@ -111,8 +115,9 @@ impl Editor {
             error: None,
             pages: Ok(Vec::new()),
             warnings: Vec::new(),
+            ctx: ctx.clone(),
         };
-        e.preview(wb, ctx);
+        e.preview(wb);
         e
     }
 
@@ -146,13 +151,13 @@ impl Editor {
     }
 
     /// The pages with what is typed: laid out as the PDF will be.
-    fn preview(&mut self, wb: &Workbook, ctx: &docs::Context) {
+    fn preview(&mut self, wb: &Workbook) {
         self.warnings.clear();
         self.pages = match self.build() {
             Ok(d) => {
                 let mut next = wb.clone();
                 next.documents = d;
-                let pages = docs::pages(&next, self.kind, ctx).map_err(|e| e.to_string());
+                let pages = docs::pages(&next, self.kind, &self.ctx).map_err(|e| e.to_string());
                 if let Ok(p) = &pages {
                     self.warnings = warnings(&next, self.kind, p);
                 }
@@ -177,7 +182,7 @@ impl Editor {
     }
 
     /// Handles a message; an edit to keep, if any.
-    pub fn update(&mut self, m: Message, wb: &Workbook, ctx: &docs::Context) -> Option<Box<Edit>> {
+    pub fn update(&mut self, m: Message, wb: &Workbook) -> Option<Box<Edit>> {
         let mut changed = true;
         match m {
             Message::Number(v) => self.number = v,
@@ -211,14 +216,15 @@ impl Editor {
                 };
             }
             Message::Discard => {
-                *self = Editor::of(wb, self.kind, ctx);
+                let ctx = self.ctx.clone();
+                *self = Editor::of(wb, self.kind, &ctx);
                 return None;
             }
         }
         if changed {
             self.edited = true;
             self.error = None;
-            self.preview(wb, ctx);
+            self.preview(wb);
         }
         None
     }
@@ -376,8 +382,8 @@ pub fn warnings(wb: &Workbook, kind: DocKind, pages: &[PageLayout]) -> Vec<Strin
             }
         }
     }
-    let date = d.dates.get(&kind).copied().or(wb.conference.date);
-    match date {
+    // The date the document prints (its own, else the conference's).
+    match docs::doc_date(wb, kind) {
         None => out.push(s::WARN_NO_DATE.to_string()),
         Some(day) if matches!(kind, DocKind::Proposal | DocKind::Pact) => {
             for basis in &wb.rules.legal_basis {

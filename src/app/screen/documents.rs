@@ -322,12 +322,8 @@ impl State {
                 }
             }
             Message::Editor(m) => {
-                let Some(kind) = self.editor.as_ref().map(|e| e.kind) else {
-                    return Action::None;
-                };
-                let ctx = self.context(wb, kind);
                 if let Some(e) = &mut self.editor
-                    && let Some(edit) = e.update(m, wb, &ctx)
+                    && let Some(edit) = e.update(m, wb)
                 {
                     return Action::Edit(edit);
                 }
