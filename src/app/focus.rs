@@ -101,40 +101,57 @@ impl Operation for NoFocus<'_> {
     }
 }
 
+/// A list (scrollable): its place in the tree's order, and its id.
+type List = (usize, Option<Id>);
+
 /// First pass: how many focusable widgets, which has the focus, and the
-/// list (scrollable with an id) each one is in.
+/// lists (scrollables) each one is in — which named list holds it (Tab,
+/// F6) and which lists must scroll to show it.
 #[derive(Default)]
 struct Count {
     focused: Option<usize>,
     total: usize,
-    /// The innermost named list of each focusable, in order.
-    lists: Vec<Option<Id>>,
-    /// The named lists around the widget being visited.
-    around: Vec<Option<Id>>,
+    /// The lists around each focusable, outermost first, in order.
+    lists: Vec<Vec<List>>,
+    /// The lists around the widget being visited.
+    around: Vec<List>,
     /// A list just met, whose content the next traversal visits.
-    entering: Option<Option<Id>>,
+    entering: Option<List>,
+    /// Lists met so far.
+    seen: usize,
 }
 
 impl Count {
-    fn list(&self) -> Option<Id> {
-        self.around.iter().rev().flatten().next().cloned()
+    /// The innermost list with an id around focusable `i`.
+    fn named_list(&self, i: usize) -> Option<&Id> {
+        self.lists
+            .get(i)?
+            .iter()
+            .rev()
+            .find_map(|(_, id)| id.as_ref())
     }
 
     /// Where F6 goes: the next control outside the list holding the focus.
     fn next_part(&self, back: bool) -> usize {
-        let here = self
-            .focused
-            .and_then(|i| self.lists.get(i).cloned().flatten());
+        let here = self.focused.and_then(|i| self.named_list(i));
         let mut i = next(self.focused, self.total, back);
         if here.is_some() {
             for _ in 0..self.total {
-                if self.lists.get(i).cloned().flatten() != here {
+                if self.named_list(i) != here {
                     break;
                 }
                 i = next(Some(i), self.total, back);
             }
         }
         i
+    }
+
+    /// The lists (by order in the tree) that hold focusable `i`.
+    fn holders(&self, i: usize) -> Vec<usize> {
+        self.lists
+            .get(i)
+            .map(|l| l.iter().map(|(n, _)| *n).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -162,13 +179,14 @@ impl Operation for Count {
         _translation: Vector,
         _state: &mut dyn Scrollable,
     ) {
-        self.entering = Some(id.cloned());
+        self.entering = Some((self.seen, id.cloned()));
+        self.seen += 1;
     }
     fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
         if state.is_focused() {
             self.focused = Some(self.total);
         }
-        self.lists.push(self.list());
+        self.lists.push(self.around.clone());
         self.total += 1;
     }
 }
@@ -207,48 +225,6 @@ struct ScrollIntoView {
     /// "contains the point" alone scrolled the grid when F6 left it.
     holders: Vec<usize>,
     seen: usize,
-}
-
-/// Which lists (by order in the tree) hold the focusable at `target`.
-#[derive(Default)]
-struct Holders {
-    target: Rectangle,
-    around: Vec<usize>,
-    entering: Option<usize>,
-    seen: usize,
-    found: Option<Vec<usize>>,
-}
-
-impl Operation for Holders {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
-        let entered = self.entering.take();
-        if let Some(i) = entered {
-            self.around.push(i);
-        }
-        operate(self);
-        if entered.is_some() {
-            self.around.pop();
-        }
-    }
-    fn container(&mut self, _id: Option<&Id>, _bounds: Rectangle) {
-        self.entering = None;
-    }
-    fn scrollable(
-        &mut self,
-        _id: Option<&Id>,
-        _bounds: Rectangle,
-        _content_bounds: Rectangle,
-        _translation: Vector,
-        _state: &mut dyn Scrollable,
-    ) {
-        self.entering = Some(self.seen);
-        self.seen += 1;
-    }
-    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
-        if self.found.is_none() && state.is_focused() && bounds == self.target {
-            self.found = Some(self.around.clone());
-        }
-    }
 }
 
 /// Room kept between the focused control and the list's edge.
@@ -392,7 +368,7 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
             // in it or nowhere (the grid then starts at its first cell).
             let in_own = own_tab.as_ref().is_some_and(|own| match count.focused {
                 None => true,
-                Some(i) => count.lists.get(i).is_some_and(|l| l.as_ref() == Some(own)),
+                Some(i) => count.named_list(i) == Some(own),
             });
             if in_own {
                 return;
@@ -406,18 +382,13 @@ impl<M> Widget<M, Theme, Renderer> for Layer<'_, M> {
         };
         widget.operate(tree, layout, renderer, &mut focus);
         if let Some(target) = focus.bounds {
-            let mut holders = Holders {
-                target,
-                ..Holders::default()
-            };
-            widget.operate(tree, layout, renderer, &mut holders);
             widget.operate(
                 tree,
                 layout,
                 renderer,
                 &mut ScrollIntoView {
                     target,
-                    holders: holders.found.unwrap_or_default(),
+                    holders: count.holders(focus.target),
                     seen: 0,
                 },
             );
