@@ -67,9 +67,9 @@ impl App {
             }
             Message::Criteria(m) => return self.criteria_message(m),
             Message::Rules(m) => {
-                if let Some(doc) = &self.doc
+                if let (Some(doc), Some(results)) = (&self.doc, &self.results)
                     && let crate::app::screen::rules::Action::Edit(edit) =
-                        self.views.rules.update(m, &doc.workbook)
+                        self.views.rules.update(m, &doc.workbook, results)
                 {
                     let result = self.apply(*edit);
                     self.views.rules.applied(result);

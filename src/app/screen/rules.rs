@@ -301,7 +301,14 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message, wb: &Workbook) -> Action {
+    /// `results`: the rules' results of `wb` as the app worked them out
+    /// once for this change (what the draft's are compared with).
+    pub fn update(
+        &mut self,
+        message: Message,
+        wb: &Workbook,
+        results: &crate::rules::Results,
+    ) -> Action {
         if self.read_only {
             return Action::None;
         }
@@ -404,7 +411,7 @@ impl State {
             }
         }
         self.error = None;
-        self.preview = Some(preview(wb, draft));
+        self.preview = Some(preview(wb, results, draft));
         Action::None
     }
 
@@ -651,7 +658,11 @@ impl State {
 }
 
 /// The draft's consequences for this year's results, or why it is no rule.
-fn preview(wb: &Workbook, d: &Draft) -> Result<Vec<Consequence>, String> {
+fn preview(
+    wb: &Workbook,
+    before: &crate::rules::Results,
+    d: &Draft,
+) -> Result<Vec<Consequence>, String> {
     let rules = d.build()?;
     let mut next = wb.clone();
     next.rules = rules;
@@ -659,9 +670,8 @@ fn preview(wb: &Workbook, d: &Draft) -> Result<Vec<Consequence>, String> {
     if let Some(p) = problems.first() {
         return Err(s::rules_refused(&p.message()));
     }
-    let before = crate::rules::evaluate(wb);
     let after = crate::rules::evaluate(&next);
-    Ok(consequences::between(&before, &after))
+    Ok(consequences::between(before, &after))
 }
 
 /// One consequence in the clerk's words.
